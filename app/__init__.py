@@ -1,0 +1,3 @@
+"""Quorate: an offline desktop companion for board meetings."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,280 @@
+"""The meeting record as plain, frozen values.
+
+No Qt, no SQL, no I/O: these types are what storage loads and saves, what services
+reason about and what exporters render. Later issues fill in behaviour; the shapes
+are fixed here so every layer speaks the same language.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+
+class Tier(enum.StrEnum):
+    """How a person sits at the table (the blocks of an NHS minutes header)."""
+
+    MEMBER = "member"  # voting members
+    PARTICIPANT = "participant"  # non-voting participants
+    IN_ATTENDANCE = "in_attendance"  # officers, guests
+    OFFICER = "officer"
+
+
+class Purpose(enum.StrEnum):
+    """Why an item is on the agenda, as packs write it."""
+
+    NOTE = "note"
+    APPROVE = "approve"
+    DISCUSS = "discuss"
+    UPDATE = "update"
+    DECIDE = "decide"
+    CONSIDER = "consider"
+    UNKNOWN = ""
+
+
+class Part(enum.IntEnum):
+    """Part I is public business; Part II is confidential (press and public excluded)."""
+
+    ONE = 1
+    TWO = 2
+
+
+class Presence(enum.StrEnum):
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+    DEPUTISED = "deputised"
+
+
+class DeclarationConduct(enum.StrEnum):
+    """What a member with a declared interest did on the item."""
+
+    WITHDREW = "withdrew"  # left the room
+    REMAINED_NO_PART = "remained_no_part"
+    REMAINED_TOOK_PART = "remained_took_part"
+
+
+class MotionOutcome(enum.StrEnum):
+    PENDING = "pending"
+    CARRIED = "carried"
+    LOST = "lost"
+    WITHDRAWN = "withdrawn"
+    DEFERRED = "deferred"
+    REFERRED = "referred"
+    CONSENSUS = "consensus"
+
+
+class VoteKind(enum.StrEnum):
+    SHOW_OF_HANDS = "show_of_hands"
+    RECORDED = "recorded"
+
+
+class Ballot(enum.StrEnum):
+    FOR = "for"
+    AGAINST = "against"
+    ABSTAIN = "abstain"
+    DID_NOT_VOTE = "did_not_vote"
+
+
+class MinutesStatus(enum.StrEnum):
+    DRAFT = "draft"
+    CHAIR_APPROVED = "chair_approved"
+    BODY_APPROVED = "body_approved"
+    SIGNED = "signed"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """A body's standing orders on quorum and voting, as data (see DOMAIN.md section 4)."""
+
+    name: str = "Simple majority, quorum of one third"
+    source: str = ""
+    quorum_number: int | None = None
+    quorum_fraction: float | None = 1 / 3
+    quorum_rounding: str = "up"
+    required_roles: tuple[str, ...] = ()
+    deputies_count: bool = True
+    conflicted_count_for_quorum: bool = False
+    majority_fraction: float = 0.5  # strictly more than this share of the base
+    majority_base: str = "present_and_voting"
+    casting_vote: str | None = "chair"
+    recorded_vote_on_request: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A board or committee that meets repeatedly."""
+
+    id: int | None
+    name: str
+    kind: str = "board"
+    rules: RuleSet = field(default_factory=RuleSet)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: int | None
+    body_id: int
+    name: str
+    role: str = ""
+    initials: str = ""
+    title: str = ""
+    organisation: str = ""
+    tier: Tier = Tier.MEMBER
+    voting: bool = True
+    role_tags: tuple[str, ...] = ()
+    term_from: date | None = None
+    term_to: date | None = None
+    retired: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    id: int | None
+    body_id: int
+    title: str
+    date: date | None = None
+    start: time | None = None
+    venue: str = ""
+    pack_path: str = ""
+    pack_sha256: str = ""
+    members_of_public: int = 0
+    minutes_status: MinutesStatus = MinutesStatus.DRAFT
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    id: int | None
+    meeting_id: int
+    position: int  # canonical order within the meeting, 0-based
+    number: str  # as written in the pack: "6.4", "2(a)", "3a"
+    title: str
+    presenter: str = ""
+    purpose: Purpose = Purpose.UNKNOWN
+    planned_time: time | None = None
+    part: Part = Part.ONE
+    first_page: int | None = None  # 1-based pack pages
+    last_page: int | None = None
+    parent_id: int | None = None
+
+    @property
+    def depth(self) -> int:
+        """Nesting implied by the number as written: "6" is 0, "6.4" is 1."""
+        return self.number.rstrip(".").count(".")
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    id: int | None
+    meeting_id: int
+    person_id: int
+    presence: Presence = Presence.PRESENT
+    deputy_for_id: int | None = None
+    arrived_at: time | None = None
+    left_at: time | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    id: int | None
+    item_id: int
+    person_id: int
+    interest: str
+    kind: str = ""
+    conduct: DeclarationConduct = DeclarationConduct.REMAINED_TOOK_PART
+    declared_at: time | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Motion:
+    id: int | None
+    item_id: int
+    text: str
+    mover_id: int | None = None
+    seconder_id: int | None = None
+    amends_id: int | None = None
+    outcome: MotionOutcome = MotionOutcome.PENDING
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    id: int | None
+    motion_id: int
+    kind: VoteKind = VoteKind.SHOW_OF_HANDS
+    votes_for: int = 0
+    votes_against: int = 0
+    abstentions: int = 0
+    did_not_vote: int = 0
+    casting_vote: Ballot | None = None
+    ballots: tuple[tuple[int, Ballot], ...] = ()  # (person_id, ballot) for a recorded vote
+
+
+@dataclass(frozen=True, slots=True)
+class MinuteEntry:
+    """The secretary's prose for one agenda item, kept as Markdown."""
+
+    id: int | None
+    item_id: int
+    body: str = ""
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    id: int | None
+    meeting_id: int
+    item_id: int | None
+    number: str
+    text: str
+    owners: tuple[str, ...] = ()
+    due: date | None = None
+    status: str = "open"
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A member's private note on the pack, anchored by quote so it survives revisions."""
+
+    id: int | None
+    meeting_id: int
+    owner: str
+    page: int
+    quote: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    note: str = ""
+    colour: str = "yellow"
+    item_id: int | None = None
+    raise_at_meeting: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One change to the record; `hash` chains it to the entry before."""
+
+    id: int | None
+    at: datetime
+    actor: str
+    entity: str
+    entity_id: int | None
+    action: str
+    before: str | None
+    after: str | None
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecord:
+    """Everything needed to render or review one meeting."""
+
+    body: Body
+    meeting: Meeting
+    items: tuple[AgendaItem, ...]
+    minutes: dict[int, MinuteEntry]  # item id -> minute
+    people: tuple[Person, ...] = ()
+    attendance: tuple[Attendance, ...] = ()
+    actions: tuple[Action, ...] = ()
+    audit_head: str = ""

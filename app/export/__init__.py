@@ -1,0 +1,1 @@
+"""Renderers: a domain document in, bytes or files out. No Qt."""

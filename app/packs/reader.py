@@ -1,0 +1,1 @@
+"""Placeholder replaced by the importer work; see app/packs/model.py for the contract."""

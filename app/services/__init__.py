@@ -1,0 +1,1 @@
+"""Pure meeting logic: no Qt, no SQL, no I/O."""

@@ -1,0 +1,308 @@
+"""The meeting record in SQLite: rows in, domain objects out.
+
+Every write goes through `Store` in one transaction together with its audit row, so
+the record and its history can never disagree, even after a crash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from app.domain import (
+    Action,
+    AgendaItem,
+    Attendance,
+    AuditEntry,
+    Body,
+    Meeting,
+    MeetingRecord,
+    MinuteEntry,
+    MinutesStatus,
+    Part,
+    Person,
+    Presence,
+    Purpose,
+    RuleSet,
+    Tier,
+)
+from app.storage.connection import StorageError, open_database
+
+GENESIS = "0" * 64
+
+
+class RecordLocked(StorageError):
+    """The minutes are signed; the record may no longer change."""
+
+
+class NotFound(StorageError):
+    pass
+
+
+def _iso(value: date | time | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _time(text: str | None) -> time | None:
+    return time.fromisoformat(text) if text else None
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def audit_hash(prev_hash: str, at: str, actor: str, entity: str, entity_id: int | None, action: str,
+               before: str | None, after: str | None) -> str:
+    payload = json.dumps([prev_hash, at, actor, entity, entity_id, action, before, after], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """One user's database. Not thread-safe: use one Store per thread."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return cls(open_database(path), path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- transactions and audit -------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite_utils.Database]:
+        with self.db.atomic() as db:
+            yield db
+
+    def _audit(self, actor: str, entity: str, entity_id: int | None, action: str,
+               before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> str:
+        row = self.conn.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        prev = row[0] if row else GENESIS
+        at = _now().isoformat()
+        before_json = json.dumps(before, ensure_ascii=False, default=str) if before is not None else None
+        after_json = json.dumps(after, ensure_ascii=False, default=str) if after is not None else None
+        digest = audit_hash(prev, at, actor, entity, entity_id, action, before_json, after_json)
+        self.conn.execute(
+            "INSERT INTO audit (at, actor, entity, entity_id, action, before, after, prev_hash, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (at, actor, entity, entity_id, action, before_json, after_json, prev, digest),
+        )
+        return digest
+
+    def audit_entries(self) -> list[AuditEntry]:
+        rows = self.conn.execute(
+            "SELECT id, at, actor, entity, entity_id, action, before, after, prev_hash, hash FROM audit ORDER BY id"
+        ).fetchall()
+        return [
+            AuditEntry(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
+            for r in rows
+        ]
+
+    def audit_head(self) -> str:
+        row = self.conn.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        return str(row[0]) if row else GENESIS
+
+    def verify_audit_chain(self) -> list[str]:
+        """Problems with the audit chain, in words; an empty list means it is intact."""
+        problems = []
+        prev = GENESIS
+        for entry in self.audit_entries():
+            if entry.prev_hash != prev:
+                problems.append(f"audit entry {entry.id} does not follow the entry before it")
+            expected = audit_hash(entry.prev_hash, entry.at.isoformat(), entry.actor, entry.entity, entry.entity_id,
+                                  entry.action, entry.before, entry.after)
+            if expected != entry.hash:
+                problems.append(f"audit entry {entry.id} was altered after it was written")
+            prev = entry.hash
+        return problems
+
+    # -- bodies -----------------------------------------------------------------
+
+    def ensure_body(self, name: str, actor: str = "secretary") -> Body:
+        row = self.conn.execute("SELECT id FROM body WHERE name = ?", (name,)).fetchone()
+        if row:
+            return self.body(int(row[0]))
+        with self._write() as db:
+            rules = RuleSet()
+            body_id = db["body"].insert({"name": name, "kind": "board", "rules_json": json.dumps(asdict(rules))}).last_pk
+            self._audit(actor, "body", body_id, "create", None, {"name": name})
+        return self.body(int(body_id))
+
+    def body(self, body_id: int) -> Body:
+        row = self.conn.execute("SELECT id, name, kind, rules_json FROM body WHERE id = ?", (body_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"There is no body with id {body_id}.")
+        rules_data = json.loads(row[3] or "{}")
+        if "required_roles" in rules_data:
+            rules_data["required_roles"] = tuple(rules_data["required_roles"])
+        return Body(row[0], row[1], row[2], RuleSet(**rules_data))
+
+    def people(self, body_id: int) -> list[Person]:
+        return [
+            Person(
+                r["id"], r["body_id"], r["name"], r["role"], r["initials"], r["title"], r["organisation"],
+                Tier(r["tier"]), bool(r["voting"]), tuple(t for t in r["role_tags"].split(",") if t),
+                _date(r["term_from"]), _date(r["term_to"]), bool(r["retired"]),
+            )
+            for r in self.db["person"].rows_where("body_id = ?", [body_id], order_by="id")
+        ]
+
+    # -- meetings ---------------------------------------------------------------
+
+    def create_meeting(self, meeting: Meeting, items: Sequence[AgendaItem], actor: str = "secretary") -> Meeting:
+        """Write a meeting and its agenda in one transaction; nothing is left behind on failure."""
+        created = meeting.created_at or _now()
+        with self._write() as db:
+            meeting_row = {
+                "body_id": meeting.body_id,
+                "title": meeting.title,
+                "date": _iso(meeting.date),
+                "start": _iso(meeting.start),
+                "venue": meeting.venue,
+                "pack_path": meeting.pack_path,
+                "pack_sha256": meeting.pack_sha256,
+                "members_of_public": meeting.members_of_public,
+                "minutes_status": meeting.minutes_status.value,
+                "created_at": created.isoformat(),
+            }
+            meeting_id = int(db["meeting"].insert(meeting_row).last_pk)
+            self._audit(actor, "meeting", meeting_id, "create", None, meeting_row)
+            for position, item in enumerate(items):
+                item_row = self._item_row(item, meeting_id, position)
+                item_id = db["agenda_item"].insert(item_row).last_pk
+                self._audit(actor, "agenda_item", item_id, "create", None, item_row)
+        return self.meeting(meeting_id)
+
+    @staticmethod
+    def _item_row(item: AgendaItem, meeting_id: int, position: int) -> dict[str, Any]:
+        return {
+            "meeting_id": meeting_id,
+            "position": position,
+            "number": item.number,
+            "title": item.title,
+            "presenter": item.presenter,
+            "purpose": item.purpose.value,
+            "planned_time": _iso(item.planned_time),
+            "part": int(item.part),
+            "first_page": item.first_page,
+            "last_page": item.last_page,
+        }
+
+    def meetings(self) -> list[Meeting]:
+        return [self._meeting(r) for r in self.db["meeting"].rows_where(order_by="date DESC, id DESC")]
+
+    def meeting(self, meeting_id: int) -> Meeting:
+        rows = list(self.db["meeting"].rows_where("id = ?", [meeting_id]))
+        if not rows:
+            raise NotFound(f"There is no meeting with id {meeting_id}.")
+        return self._meeting(rows[0])
+
+    @staticmethod
+    def _meeting(r: Mapping[str, Any]) -> Meeting:
+        return Meeting(
+            r["id"], r["body_id"], r["title"], _date(r["date"]), _time(r["start"]), r["venue"], r["pack_path"],
+            r["pack_sha256"], r["members_of_public"], MinutesStatus(r["minutes_status"]),
+            datetime.fromisoformat(r["created_at"]),
+        )
+
+    def items(self, meeting_id: int) -> list[AgendaItem]:
+        return [
+            AgendaItem(
+                r["id"], r["meeting_id"], r["position"], r["number"], r["title"], r["presenter"],
+                Purpose(r["purpose"]), _time(r["planned_time"]), Part(r["part"]), r["first_page"],
+                r["last_page"], r["parent_id"],
+            )
+            for r in self.db["agenda_item"].rows_where("meeting_id = ?", [meeting_id], order_by="position")
+        ]
+
+    def attendance(self, meeting_id: int) -> list[Attendance]:
+        return [
+            Attendance(r["id"], r["meeting_id"], r["person_id"], Presence(r["presence"]), r["deputy_for_id"],
+                       _time(r["arrived_at"]), _time(r["left_at"]))
+            for r in self.db["attendance"].rows_where("meeting_id = ?", [meeting_id], order_by="id")
+        ]
+
+    def actions(self, meeting_id: int) -> list[Action]:
+        return [
+            Action(r["id"], r["meeting_id"], r["item_id"], r["number"], r["text"],
+                   tuple(o for o in r["owners"].split(";") if o), _date(r["due"]), r["status"])
+            for r in self.db["action"].rows_where("meeting_id = ?", [meeting_id], order_by="id")
+        ]
+
+    def minutes(self, meeting_id: int) -> dict[int, MinuteEntry]:
+        rows = self.conn.execute(
+            "SELECT m.id, m.item_id, m.body, m.updated_at FROM minute_entry m"
+            " JOIN agenda_item a ON a.id = m.item_id WHERE a.meeting_id = ?",
+            (meeting_id,),
+        ).fetchall()
+        return {r[1]: MinuteEntry(r[0], r[1], r[2], datetime.fromisoformat(r[3])) for r in rows}
+
+    def record(self, meeting_id: int) -> MeetingRecord:
+        meeting = self.meeting(meeting_id)
+        return MeetingRecord(
+            body=self.body(meeting.body_id),
+            meeting=meeting,
+            items=tuple(self.items(meeting_id)),
+            minutes=self.minutes(meeting_id),
+            people=tuple(self.people(meeting.body_id)),
+            attendance=tuple(self.attendance(meeting_id)),
+            actions=tuple(self.actions(meeting_id)),
+            audit_head=self.audit_head(),
+        )
+
+    # -- minutes ----------------------------------------------------------------
+
+    def set_minute(self, item_id: int, body: str, actor: str = "secretary") -> MinuteEntry:
+        """Write the minute text of one item (write-through; audited)."""
+        row = self.conn.execute(
+            "SELECT m.minutes_status FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id WHERE a.id = ?",
+            (item_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"There is no agenda item with id {item_id}.")
+        if row[0] == MinutesStatus.SIGNED.value:
+            raise RecordLocked("These minutes have been signed and can no longer be edited; "
+                               "record a correction as an amendment at a later meeting.")
+        old = self.conn.execute("SELECT id, body FROM minute_entry WHERE item_id = ?", (item_id,)).fetchone()
+        if old is not None and old[1] == body:
+            return self.minute(item_id)
+        now = _now().isoformat()
+        with self._write():
+            self.conn.execute(
+                "INSERT INTO minute_entry (item_id, body, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(item_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+                (item_id, body, now),
+            )
+            self._audit(actor, "minute_entry", item_id, "edit",
+                        {"body": old[1]} if old else None, {"body": body})
+        return self.minute(item_id)
+
+    def minute(self, item_id: int) -> MinuteEntry:
+        row = self.conn.execute(
+            "SELECT id, item_id, body, updated_at FROM minute_entry WHERE item_id = ?", (item_id,)
+        ).fetchone()
+        if row is None:
+            return MinuteEntry(None, item_id)
+        return MinuteEntry(row[0], row[1], row[2], datetime.fromisoformat(row[3]))
+
+    def integrity_ok(self) -> bool:
+        return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
