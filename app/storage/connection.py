@@ -123,7 +123,9 @@ def open_database(path: Path, migration_dir: Path | None = None, upto: int | Non
         log.info("applying migration %s", migration.path.name)
         # executescript commits first; the BEGIN/COMMIT inside makes each migration all-or-nothing.
         try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{migration.sql()}\nPRAGMA user_version = {migration.version};\nCOMMIT;")
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{migration.sql()}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
+            )
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

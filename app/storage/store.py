@@ -64,8 +64,16 @@ def _now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-def audit_hash(prev_hash: str, at: str, actor: str, entity: str, entity_id: int | None, action: str,
-               before: str | None, after: str | None) -> str:
+def audit_hash(
+    prev_hash: str,
+    at: str,
+    actor: str,
+    entity: str,
+    entity_id: int | None,
+    action: str,
+    before: str | None,
+    after: str | None,
+) -> str:
     payload = json.dumps([prev_hash, at, actor, entity, entity_id, action, before, after], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -93,8 +101,26 @@ class Store:
         with self.db.atomic() as db:
             yield db
 
-    def _audit(self, actor: str, entity: str, entity_id: int | None, action: str,
-               before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> str:
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Group several writes into one all-or-nothing step (nested writes become savepoints)."""
+        with self.db.atomic():
+            yield self
+
+    def _insert(self, table: str, row: Mapping[str, Any]) -> int:
+        pk = self.db.table(table).insert(dict(row)).last_pk
+        assert isinstance(pk, int)
+        return pk
+
+    def _audit(
+        self,
+        actor: str,
+        entity: str,
+        entity_id: int | None,
+        action: str,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any] | None,
+    ) -> str:
         row = self.conn.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
         prev = row[0] if row else GENESIS
         at = _now().isoformat()
@@ -113,8 +139,7 @@ class Store:
             "SELECT id, at, actor, entity, entity_id, action, before, after, prev_hash, hash FROM audit ORDER BY id"
         ).fetchall()
         return [
-            AuditEntry(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
-            for r in rows
+            AuditEntry(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9]) for r in rows
         ]
 
     def audit_head(self) -> str:
@@ -128,8 +153,16 @@ class Store:
         for entry in self.audit_entries():
             if entry.prev_hash != prev:
                 problems.append(f"audit entry {entry.id} does not follow the entry before it")
-            expected = audit_hash(entry.prev_hash, entry.at.isoformat(), entry.actor, entry.entity, entry.entity_id,
-                                  entry.action, entry.before, entry.after)
+            expected = audit_hash(
+                entry.prev_hash,
+                entry.at.isoformat(),
+                entry.actor,
+                entry.entity,
+                entry.entity_id,
+                entry.action,
+                entry.before,
+                entry.after,
+            )
             if expected != entry.hash:
                 problems.append(f"audit entry {entry.id} was altered after it was written")
             prev = entry.hash
@@ -141,11 +174,11 @@ class Store:
         row = self.conn.execute("SELECT id FROM body WHERE name = ?", (name,)).fetchone()
         if row:
             return self.body(int(row[0]))
-        with self._write() as db:
-            rules = RuleSet()
-            body_id = db["body"].insert({"name": name, "kind": "board", "rules_json": json.dumps(asdict(rules))}).last_pk
+        with self._write():
+            rules_json = json.dumps(asdict(RuleSet()))
+            body_id = self._insert("body", {"name": name, "kind": "board", "rules_json": rules_json})
             self._audit(actor, "body", body_id, "create", None, {"name": name})
-        return self.body(int(body_id))
+        return self.body(body_id)
 
     def body(self, body_id: int) -> Body:
         row = self.conn.execute("SELECT id, name, kind, rules_json FROM body WHERE id = ?", (body_id,)).fetchone()
@@ -159,11 +192,21 @@ class Store:
     def people(self, body_id: int) -> list[Person]:
         return [
             Person(
-                r["id"], r["body_id"], r["name"], r["role"], r["initials"], r["title"], r["organisation"],
-                Tier(r["tier"]), bool(r["voting"]), tuple(t for t in r["role_tags"].split(",") if t),
-                _date(r["term_from"]), _date(r["term_to"]), bool(r["retired"]),
+                r["id"],
+                r["body_id"],
+                r["name"],
+                r["role"],
+                r["initials"],
+                r["title"],
+                r["organisation"],
+                Tier(r["tier"]),
+                bool(r["voting"]),
+                tuple(t for t in r["role_tags"].split(",") if t),
+                _date(r["term_from"]),
+                _date(r["term_to"]),
+                bool(r["retired"]),
             )
-            for r in self.db["person"].rows_where("body_id = ?", [body_id], order_by="id")
+            for r in self.db.table("person").rows_where("body_id = ?", [body_id], order_by="id")
         ]
 
     # -- meetings ---------------------------------------------------------------
@@ -171,7 +214,7 @@ class Store:
     def create_meeting(self, meeting: Meeting, items: Sequence[AgendaItem], actor: str = "secretary") -> Meeting:
         """Write a meeting and its agenda in one transaction; nothing is left behind on failure."""
         created = meeting.created_at or _now()
-        with self._write() as db:
+        with self._write():
             meeting_row = {
                 "body_id": meeting.body_id,
                 "title": meeting.title,
@@ -184,11 +227,11 @@ class Store:
                 "minutes_status": meeting.minutes_status.value,
                 "created_at": created.isoformat(),
             }
-            meeting_id = int(db["meeting"].insert(meeting_row).last_pk)
+            meeting_id = self._insert("meeting", meeting_row)
             self._audit(actor, "meeting", meeting_id, "create", None, meeting_row)
             for position, item in enumerate(items):
                 item_row = self._item_row(item, meeting_id, position)
-                item_id = db["agenda_item"].insert(item_row).last_pk
+                item_id = self._insert("agenda_item", item_row)
                 self._audit(actor, "agenda_item", item_id, "create", None, item_row)
         return self.meeting(meeting_id)
 
@@ -208,10 +251,10 @@ class Store:
         }
 
     def meetings(self) -> list[Meeting]:
-        return [self._meeting(r) for r in self.db["meeting"].rows_where(order_by="date DESC, id DESC")]
+        return [self._meeting(r) for r in self.db.table("meeting").rows_where(order_by="date DESC, id DESC")]
 
     def meeting(self, meeting_id: int) -> Meeting:
-        rows = list(self.db["meeting"].rows_where("id = ?", [meeting_id]))
+        rows = list(self.db.table("meeting").rows_where("id = ?", [meeting_id]))
         if not rows:
             raise NotFound(f"There is no meeting with id {meeting_id}.")
         return self._meeting(rows[0])
@@ -219,33 +262,65 @@ class Store:
     @staticmethod
     def _meeting(r: Mapping[str, Any]) -> Meeting:
         return Meeting(
-            r["id"], r["body_id"], r["title"], _date(r["date"]), _time(r["start"]), r["venue"], r["pack_path"],
-            r["pack_sha256"], r["members_of_public"], MinutesStatus(r["minutes_status"]),
+            r["id"],
+            r["body_id"],
+            r["title"],
+            _date(r["date"]),
+            _time(r["start"]),
+            r["venue"],
+            r["pack_path"],
+            r["pack_sha256"],
+            r["members_of_public"],
+            MinutesStatus(r["minutes_status"]),
             datetime.fromisoformat(r["created_at"]),
         )
 
     def items(self, meeting_id: int) -> list[AgendaItem]:
         return [
             AgendaItem(
-                r["id"], r["meeting_id"], r["position"], r["number"], r["title"], r["presenter"],
-                Purpose(r["purpose"]), _time(r["planned_time"]), Part(r["part"]), r["first_page"],
-                r["last_page"], r["parent_id"],
+                r["id"],
+                r["meeting_id"],
+                r["position"],
+                r["number"],
+                r["title"],
+                r["presenter"],
+                Purpose(r["purpose"]),
+                _time(r["planned_time"]),
+                Part(r["part"]),
+                r["first_page"],
+                r["last_page"],
+                r["parent_id"],
             )
-            for r in self.db["agenda_item"].rows_where("meeting_id = ?", [meeting_id], order_by="position")
+            for r in self.db.table("agenda_item").rows_where("meeting_id = ?", [meeting_id], order_by="position")
         ]
 
     def attendance(self, meeting_id: int) -> list[Attendance]:
         return [
-            Attendance(r["id"], r["meeting_id"], r["person_id"], Presence(r["presence"]), r["deputy_for_id"],
-                       _time(r["arrived_at"]), _time(r["left_at"]))
-            for r in self.db["attendance"].rows_where("meeting_id = ?", [meeting_id], order_by="id")
+            Attendance(
+                r["id"],
+                r["meeting_id"],
+                r["person_id"],
+                Presence(r["presence"]),
+                r["deputy_for_id"],
+                _time(r["arrived_at"]),
+                _time(r["left_at"]),
+            )
+            for r in self.db.table("attendance").rows_where("meeting_id = ?", [meeting_id], order_by="id")
         ]
 
     def actions(self, meeting_id: int) -> list[Action]:
         return [
-            Action(r["id"], r["meeting_id"], r["item_id"], r["number"], r["text"],
-                   tuple(o for o in r["owners"].split(";") if o), _date(r["due"]), r["status"])
-            for r in self.db["action"].rows_where("meeting_id = ?", [meeting_id], order_by="id")
+            Action(
+                r["id"],
+                r["meeting_id"],
+                r["item_id"],
+                r["number"],
+                r["text"],
+                tuple(o for o in r["owners"].split(";") if o),
+                _date(r["due"]),
+                r["status"],
+            )
+            for r in self.db.table("action").rows_where("meeting_id = ?", [meeting_id], order_by="id")
         ]
 
     def minutes(self, meeting_id: int) -> dict[int, MinuteEntry]:
@@ -280,8 +355,10 @@ class Store:
         if row is None:
             raise NotFound(f"There is no agenda item with id {item_id}.")
         if row[0] == MinutesStatus.SIGNED.value:
-            raise RecordLocked("These minutes have been signed and can no longer be edited; "
-                               "record a correction as an amendment at a later meeting.")
+            raise RecordLocked(
+                "These minutes have been signed and can no longer be edited; "
+                "record a correction as an amendment at a later meeting."
+            )
         old = self.conn.execute("SELECT id, body FROM minute_entry WHERE item_id = ?", (item_id,)).fetchone()
         if old is not None and old[1] == body:
             return self.minute(item_id)
@@ -292,8 +369,7 @@ class Store:
                 " ON CONFLICT(item_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
                 (item_id, body, now),
             )
-            self._audit(actor, "minute_entry", item_id, "edit",
-                        {"body": old[1]} if old else None, {"body": body})
+            self._audit(actor, "minute_entry", item_id, "edit", {"body": old[1]} if old else None, {"body": body})
         return self.minute(item_id)
 
     def minute(self, item_id: int) -> MinuteEntry:

@@ -1,0 +1,161 @@
+"""`quorate bench --json`: speeds that matter to a secretary, each beside a floor measured in the same run.
+
+The machines are shared and noisy, so no figure is judged alone: each is printed with the
+cheapest possible way of doing the same job on the same input, measured moments apart.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import app
+from app import commands, paths
+from app.storage import Store, connect
+
+BARE_WINDOW = (
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "from PySide6.QtCore import QTimer\n"
+    "a = QApplication([]); w = QMainWindow(); w.resize(1280, 800); w.show()\n"
+    "QTimer.singleShot(0, a.quit); a.exec()\n"
+)
+
+
+def _times(fn: Callable[[], object], repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def _figure(what: str, samples: list[float], floor_what: str, floor: list[float]) -> dict[str, Any]:
+    value, base = statistics.median(samples), statistics.median(floor)
+    figure: dict[str, Any] = {
+        "what": what,
+        "median_ms": round(value, 3),
+        "floor": floor_what,
+        "floor_median_ms": round(base, 3),
+        "ratio_to_floor": round(value / base, 2) if base > 0 else None,
+        "samples": len(samples),
+    }
+    if len(samples) >= 20:
+        figure["p95_ms"] = round(statistics.quantiles(samples, n=20)[18], 3)
+        figure["floor_p95_ms"] = round(statistics.quantiles(floor, n=20)[18], 3)
+    return figure
+
+
+def _run(args: list[str]) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    subprocess.run(args, check=True, env=env, capture_output=True)
+
+
+def bench_startup(data_dir: Path, meeting_id: int, repeat: int) -> dict[str, Any]:
+    ours = [sys.executable, "-m", "app", "--data-dir", str(data_dir), "--meeting", str(meeting_id), "--exit-when-shown"]
+    bare = [sys.executable, "-c", BARE_WINDOW]
+    _run(ours)  # warm the file cache for both, so neither pays for the first disk read
+    _run(bare)
+    return _figure(
+        "cold start to a shown main window on the demo meeting (new process each time)",
+        _times(lambda: _run(ours), repeat),
+        "a bare PySide6 QMainWindow shown in a new process",
+        _times(lambda: _run(bare), repeat),
+    )
+
+
+def bench_import(scratch: Path, pack: Path, repeat: int) -> dict[str, Any]:
+    counter = iter(range(1_000_000))
+
+    def ours() -> None:
+        store = Store.open(scratch / f"import-{next(counter)}.db")
+        commands.import_pack(store, pack)
+        store.close()
+
+    def floor() -> None:
+        pack.read_bytes().decode("utf-8", errors="replace").splitlines()
+
+    return _figure(
+        f"import {pack.name} into a new database ({pack.stat().st_size // 1024} KiB)",
+        _times(ours, repeat),
+        "read and split the same file into lines",
+        _times(floor, repeat),
+    )
+
+
+def bench_minute_save(scratch: Path, meeting_id: int, store: Store, repeat: int) -> dict[str, Any]:
+    item_id = store.items(meeting_id)[1].id or 0
+    texts = iter(range(1_000_000))
+    samples = _times(lambda: store.set_minute(item_id, f"The Board noted the report. Edit {next(texts)}."), repeat)
+
+    bare = connect(scratch / "floor.db")  # the same pragmas: WAL, synchronous=FULL, foreign keys
+    bare.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
+
+    def floor() -> None:
+        bare.execute("BEGIN")
+        bare.execute("INSERT INTO t (body) VALUES (?)", ("The Board noted the report.",))
+        bare.execute("COMMIT")
+
+    floor_samples = _times(floor, repeat)
+    bare.close()
+    return _figure(
+        "save one minute edit (write-through, audited, synchronous=FULL)",
+        samples,
+        "bare SQLite insert + commit with the same pragmas",
+        floor_samples,
+    )
+
+
+def bench_export(scratch: Path, meeting_id: int, store: Store, repeat: int) -> dict[str, Any]:
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    paragraph = (
+        "The Board discussed the report in detail. Members asked about the £6.7m deficit, the recovery plan "
+        "and the risks to delivery; the executive lead answered each question."
+    )
+    items = store.items(meeting_id)
+    for item in items:
+        store.set_minute(item.id or 0, "\n\n".join([paragraph] * 3) + "\n\n- Noted.\n- Agreed.")
+    counter = iter(range(1_000_000))
+    styles = getSampleStyleSheet()
+
+    def floor() -> None:
+        story = [Paragraph(f"{item.number} {item.title}", styles["Heading3"]) for item in items]
+        story += [Paragraph(paragraph, styles["Normal"]) for _ in range(len(items) * 3)]
+        SimpleDocTemplate(str(scratch / f"floor-{next(counter)}.pdf")).build(story)
+
+    return _figure(
+        f"export the minutes PDF of the demo meeting ({len(items)} items, 3 paragraphs and a list each)",
+        _times(lambda: commands.export_minutes(store, meeting_id, scratch / f"m-{next(counter)}.pdf"), repeat),
+        "ReportLab SimpleDocTemplate with the same text as plain paragraphs, built-in fonts",
+        _times(floor, repeat),
+    )
+
+
+def run_benchmarks(data_dir: Path | None = None, repeat: int = 5) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="quorate-bench-") as tmp:
+        scratch = Path(tmp)
+        store = Store.open(scratch / "bench.db")
+        meeting_id = commands.ensure_demo_meeting(store)
+        figures = {
+            "cold_start": bench_startup(scratch, meeting_id, repeat),
+            "pack_import": bench_import(scratch, paths.demo_pack(), repeat),
+            "minute_save": bench_minute_save(scratch, meeting_id, store, max(repeat, 50)),
+            "minutes_export": bench_export(scratch, meeting_id, store, repeat),
+        }
+        store.close()
+    return {
+        "quorate": app.__version__,
+        "python": platform.python_version(),
+        "machine": {"platform": platform.platform(), "cpus": os.cpu_count()},
+        "figures": figures,
+    }

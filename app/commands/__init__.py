@@ -1,0 +1,94 @@
+"""Every change a user can make, as a named operation; one transaction each.
+
+The window and the command line both call these, so they behave the same. Each returns
+what changed (`Changes`) so a view can redraw only that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app import paths
+from app.domain import AgendaItem, Meeting, Part
+from app.export.minutes_pdf import render_minutes_pdf
+from app.packs import DraftPack, read_pack
+from app.services.minutes import build_minutes
+from app.storage import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    meetings: frozenset[int] = field(default_factory=frozenset)
+    minutes: frozenset[int] = field(default_factory=frozenset)  # agenda item ids whose minute changed
+
+
+def accept_draft(store: Store, draft: DraftPack, actor: str = "secretary") -> Meeting:
+    """Write a reviewed draft as a new meeting with its agenda, all or nothing."""
+    with store.transaction():
+        body = store.ensure_body(draft.body_name or "Board", actor)
+        assert body.id is not None
+        meeting = Meeting(
+            id=None,
+            body_id=body.id,
+            title=draft.meeting_title or Path(draft.source_path).stem,
+            date=draft.meeting_date,
+            start=draft.start,
+            venue=draft.venue,
+            pack_path=draft.source_path,
+            pack_sha256=draft.sha256,
+        )
+        items = [
+            AgendaItem(
+                id=None,
+                meeting_id=0,
+                position=position,
+                number=item.number,
+                title=item.title,
+                presenter=item.presenter,
+                purpose=item.purpose,
+                planned_time=item.planned_time,
+                part=item.part,
+                first_page=item.first_page,
+                last_page=item.last_page,
+            )
+            for position, item in enumerate(draft.items)
+        ]
+        return store.create_meeting(meeting, items, actor)
+
+
+def import_pack(
+    store: Store,
+    path: Path,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Meeting:
+    """Read a pack and save it as a meeting. Bad input raises PackError and writes nothing."""
+    return accept_draft(store, read_pack(path, progress=progress, cancelled=cancelled))
+
+
+def find_meeting_for_pack(store: Store, sha256: str) -> Meeting | None:
+    return next((m for m in store.meetings() if m.pack_sha256 == sha256), None)
+
+
+def edit_minute(store: Store, item_id: int, text: str, actor: str = "secretary") -> Changes:
+    store.set_minute(item_id, text, actor)
+    return Changes(minutes=frozenset({item_id}))
+
+
+def export_minutes(store: Store, meeting_id: int, out: Path, part: Part = Part.ONE) -> Path:
+    """Render the minutes of one part of a meeting to a PDF file, written atomically."""
+    document = build_minutes(store.record(meeting_id), part)
+    return render_minutes_pdf(document, out)
+
+
+def ensure_demo_meeting(store: Store) -> int:
+    """The bundled demo pack as a meeting: imported once, then reused."""
+    draft = read_pack(paths.demo_pack())
+    existing = find_meeting_for_pack(store, draft.sha256)
+    if existing is not None and existing.id is not None:
+        return existing.id
+    meeting = accept_draft(store, draft)
+    assert meeting.id is not None
+    return meeting.id

@@ -1,0 +1,1 @@
+"""Widgets, dialogs and Qt item models. The only layer that imports PySide6."""

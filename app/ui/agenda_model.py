@@ -1,0 +1,140 @@
+"""The agenda as a Qt tree model: sections with their sub-items ("6" holds "6.1"…"6.4")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.domain import AgendaItem, Part
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(eq=False)
+class _Node:
+    item: AgendaItem | None
+    parent: _Node | None = None
+    children: list[_Node] = field(default_factory=list)
+
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent else 0
+
+
+def _stem(number: str) -> str:
+    return number.strip().rstrip(".")
+
+
+class AgendaModel(QAbstractItemModel):
+    COL_NUMBER, COL_TITLE, COL_PURPOSE, COL_TIME, COL_PRESENTER = range(5)
+    HEADERS = ("No.", "Item", "Purpose", "Time", "Presenter")
+    ItemIdRole = Qt.ItemDataRole.UserRole + 1
+    ItemRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._root = _Node(None)
+        self._by_id: dict[int, _Node] = {}
+
+    def set_items(self, items: Sequence[AgendaItem]) -> None:
+        self.beginResetModel()
+        self._root = _Node(None)
+        self._by_id = {}
+        open_sections: list[_Node] = []  # the chain of ancestors a following item may belong to
+        for item in items:
+            stem = _stem(item.number)
+            while open_sections:
+                candidate = open_sections[-1]
+                assert candidate.item is not None
+                if stem.startswith(_stem(candidate.item.number) + ".") and stem:
+                    break
+                open_sections.pop()
+            parent = open_sections[-1] if open_sections else self._root
+            node = _Node(item, parent)
+            parent.children.append(node)
+            open_sections.append(node)
+            if item.id is not None:
+                self._by_id[item.id] = node
+        self.endResetModel()
+
+    def index_for_item(self, item_id: int) -> QModelIndex:
+        node = self._by_id.get(item_id)
+        if node is None:
+            return QModelIndex()
+        return self.createIndex(node.row(), 0, node)
+
+    def items_in_order(self) -> list[AgendaItem]:
+        out: list[AgendaItem] = []
+
+        def walk(node: _Node) -> None:
+            for child in node.children:
+                assert child.item is not None
+                out.append(child.item)
+                walk(child)
+
+        walk(self._root)
+        return out
+
+    # -- QAbstractItemModel ------------------------------------------------------
+
+    def _node(self, index: Index) -> _Node:
+        if index.isValid():
+            node = index.internalPointer()
+            assert isinstance(node, _Node)
+            return node
+        return self._root
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self._node(parent).children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent = self._node(index).parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.row(), 0, parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._node(index).item
+        assert item is not None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.COL_NUMBER:
+                return item.number
+            if column == self.COL_TITLE:
+                return item.title + ("  [Part II]" if item.part is Part.TWO else "")
+            if column == self.COL_PURPOSE:
+                return item.purpose.value.capitalize()
+            if column == self.COL_TIME:
+                return item.planned_time.strftime("%H:%M") if item.planned_time else ""
+            if column == self.COL_PRESENTER:
+                return item.presenter
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.COL_TITLE, self.COL_PRESENTER):
+            return f"{item.number} {item.title}\n{item.presenter}".strip()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.COL_TITLE:
+            return f"Item {item.number}: {item.title}"
+        if role == self.ItemIdRole:
+            return item.id
+        if role == self.ItemRole:
+            return item
+        return None

@@ -1,0 +1,61 @@
+"""Starting the window: QApplication, fonts, storage, the demo meeting, the crash hook."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+import app
+from app import commands, paths
+from app.storage import Store
+from app.ui.crash import install_excepthook
+from app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    qt_app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    qt_app.setApplicationName("Quorate")
+    qt_app.setApplicationVersion(app.__version__)
+    qt_app.setOrganizationName("Quorate")
+    load_fonts(qt_app)
+    return qt_app
+
+
+def load_fonts(qt_app: QApplication) -> None:
+    """Use the bundled font so text draws even where the system has none (offscreen, bare installs)."""
+    families: list[str] = []
+    for ttf in sorted(paths.resource_path("fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(ttf))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    if families:
+        font = QFont(families[0])
+        font.setPointSize(10)
+        qt_app.setFont(font)
+
+
+def run_gui(data_dir: Path, demo: bool = False, meeting_id: int | None = None, exit_when_shown: bool = False) -> int:
+    qt_app = make_application()
+    store = Store.open(paths.database_path(data_dir))
+    try:
+        if demo:
+            meeting_id = commands.ensure_demo_meeting(store)
+        window = MainWindow(store, data_dir)
+        log_file = data_dir / "logs" / "quorate.log"
+        install_excepthook(window.flush, str(log_file))
+        if meeting_id is not None:
+            window.open_meeting(meeting_id)
+        window.show()
+        if exit_when_shown:
+            QTimer.singleShot(0, qt_app.quit)
+        return int(qt_app.exec())
+    finally:
+        store.close()

@@ -1,0 +1,385 @@
+"""The main window: the library of meetings, and a meeting with its agenda and minutes."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import commands
+from app.domain import AgendaItem, Meeting, Part
+from app.packs import DraftPack, PackError
+from app.storage import StorageError, Store
+from app.ui.agenda_model import AgendaModel
+from app.ui.import_task import ImportTask
+from app.ui.minute_editor import MinuteEditor
+
+log = logging.getLogger(__name__)
+
+PACK_FILTER = "Board packs (*.pdf *.txt *.md);;All files (*)"
+
+
+def _meeting_label(meeting: Meeting, item_count: int) -> str:
+    when = meeting.date.strftime("%a %-d %b %Y") if meeting.date else "No date"
+    return f"{when}  —  {meeting.title}  ({item_count} agenda items)"
+
+
+class LibraryPage(QWidget):
+    """Every meeting on this computer, newest first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel("<h2>Meetings</h2>")
+        hint = QLabel("Open a meeting, or import its board pack (PDF or text). You can also drop a pack here.")
+        hint.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Meetings")
+        self.import_button = QPushButton("Import a board pack…")
+        self.open_button = QPushButton("Open meeting")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+    def set_meetings(self, meetings: list[tuple[Meeting, int]]) -> None:
+        self.list.clear()
+        for meeting, count in meetings:
+            entry = QListWidgetItem(_meeting_label(meeting, count))
+            entry.setData(Qt.ItemDataRole.UserRole, meeting.id)
+            self.list.addItem(entry)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.open_button.setEnabled(self.list.count() > 0)
+
+    def selected_meeting_id(self) -> int | None:
+        entry = self.list.currentItem()
+        return int(entry.data(Qt.ItemDataRole.UserRole)) if entry else None
+
+
+class MeetingPage(QWidget):
+    """One meeting: the agenda on the left, the selected item's minute on the right."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.model = AgendaModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setAccessibleName("Agenda")
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(AgendaModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (AgendaModel.COL_NUMBER, AgendaModel.COL_PURPOSE, AgendaModel.COL_TIME):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setColumnHidden(AgendaModel.COL_PRESENTER, True)
+
+        self.item_heading = QLabel()
+        self.item_heading.setWordWrap(True)
+        self.item_details = QLabel()
+        self.item_details.setWordWrap(True)
+        self.item_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.editor = MinuteEditor()
+        self.save_state = QLabel()
+        self.save_state.setAccessibleName("Save state")
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self.item_heading)
+        right_layout.addWidget(self.item_details)
+        right_layout.addWidget(self.editor, 1)
+        right_layout.addWidget(self.save_state)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([560, 700])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(splitter, 1)
+
+    def show_item(self, item: AgendaItem | None) -> None:
+        if item is None:
+            self.item_heading.setText("<i>Choose an agenda item on the left.</i>")
+            self.item_details.clear()
+            return
+        self.item_heading.setText(f"<h3>{item.number} {_escape(item.title)}</h3>")
+        details = []
+        if item.presenter:
+            details.append(f"Presented by {_escape(item.presenter)}")
+        if item.purpose.value:
+            details.append(f"For: {item.purpose.value.capitalize()}")
+        if item.planned_time:
+            details.append(f"Planned {item.planned_time.strftime('%H:%M')}")
+        if item.first_page:
+            pages = f"{item.first_page}–{item.last_page}" if item.last_page else str(item.first_page)
+            details.append(f"Pack pages {pages}")
+        if item.part is Part.TWO:
+            details.append("<b>Part II — confidential</b>")
+        self.item_details.setText(" · ".join(details))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, data_dir: Path) -> None:
+        super().__init__()
+        self.store = store
+        self.data_dir = data_dir
+        self.meeting: Meeting | None = None
+        self._import: ImportTask | None = None
+        self._progress: QProgressDialog | None = None
+        self.setWindowTitle("Quorate")
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        self.library = LibraryPage()
+        self.meeting_page = MeetingPage()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.library)
+        self.pages.addWidget(self.meeting_page)
+        self.setCentralWidget(self.pages)
+        self._build_actions()
+
+        self.library.import_button.clicked.connect(self.choose_pack)
+        self.library.open_button.clicked.connect(self._open_selected)
+        self.library.list.itemActivated.connect(lambda _entry: self._open_selected())
+        self.meeting_page.tree.selectionModel().currentChanged.connect(self._on_current_item)
+        self.meeting_page.editor.edited.connect(self._save_minute)
+        self.refresh_library()
+        self.show_library()
+
+    # -- actions -----------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.import_action = QAction("&Import board pack…", self, shortcut=QKeySequence(QKeySequence.StandardKey.Open))
+        self.import_action.triggered.connect(self.choose_pack)
+        self.export_action = QAction("&Export minutes as PDF…", self, shortcut=QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_minutes)
+        self.library_action = QAction("&Library", self, shortcut=QKeySequence("Ctrl+L"))
+        self.library_action.triggered.connect(self.show_library)
+        self.next_action = QAction("&Next item", self, shortcut=QKeySequence("Ctrl+PgDown"))
+        self.next_action.triggered.connect(lambda: self.step_item(1))
+        self.previous_action = QAction("&Previous item", self, shortcut=QKeySequence("Ctrl+PgUp"))
+        self.previous_action.triggered.connect(lambda: self.step_item(-1))
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        go_menu = self.menuBar().addMenu("&Go")
+        go_menu.addActions([self.library_action, self.next_action, self.previous_action])
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions([self.library_action, self.import_action, self.export_action])
+
+    # -- library -----------------------------------------------------------------
+
+    def refresh_library(self) -> None:
+        self.library.set_meetings([(m, len(self.store.items(m.id or 0))) for m in self.store.meetings()])
+
+    def show_library(self) -> None:
+        self.flush()
+        self.refresh_library()
+        self.pages.setCurrentWidget(self.library)
+        self.export_action.setEnabled(False)
+        self.next_action.setEnabled(False)
+        self.previous_action.setEnabled(False)
+        self.setWindowTitle("Quorate — Meetings")
+        self.statusBar().showMessage(f"{self.library.list.count()} meetings · data in {self.data_dir}")
+
+    def _open_selected(self) -> None:
+        meeting_id = self.library.selected_meeting_id()
+        if meeting_id is not None:
+            self.open_meeting(meeting_id)
+
+    # -- meeting -----------------------------------------------------------------
+
+    def open_meeting(self, meeting_id: int) -> None:
+        self.flush()
+        self.meeting = self.store.meeting(meeting_id)
+        page = self.meeting_page
+        page.title.setText(f"<h2>{_escape(self.meeting.title)}</h2>")
+        page.model.set_items(self.store.items(meeting_id))
+        page.tree.expandAll()
+        self.pages.setCurrentWidget(page)
+        for action in (self.export_action, self.next_action, self.previous_action):
+            action.setEnabled(True)
+        self.setWindowTitle(f"Quorate — {self.meeting.title}")
+        first = page.model.index(0, 0)
+        if first.isValid():
+            page.tree.setCurrentIndex(first)
+        else:
+            self._show_item(None)
+        page.editor.setFocus()
+        self.statusBar().showMessage("Minutes are saved as you type.")
+
+    def current_item(self) -> AgendaItem | None:
+        index = self.meeting_page.tree.currentIndex()
+        item = index.siblingAtColumn(0).data(AgendaModel.ItemRole) if index.isValid() else None
+        return item if isinstance(item, AgendaItem) else None
+
+    def _on_current_item(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item = current.siblingAtColumn(0).data(AgendaModel.ItemRole) if current.isValid() else None
+        self._show_item(item if isinstance(item, AgendaItem) else None)
+
+    def _show_item(self, item: AgendaItem | None) -> None:
+        page = self.meeting_page
+        page.show_item(item)
+        if item is None or item.id is None:
+            page.editor.load(None, "")
+            return
+        minute = self.store.minute(item.id)
+        page.editor.load(item.id, minute.body)
+        page.save_state.setText(
+            f"Saved {minute.updated_at.strftime('%H:%M:%S')}" if minute.updated_at else "Nothing written yet"
+        )
+
+    def step_item(self, step: int) -> None:
+        items = self.meeting_page.model.items_in_order()
+        current = self.current_item()
+        if not items:
+            return
+        position = next((i for i, item in enumerate(items) if current and item.id == current.id), -1)
+        target = items[max(0, min(len(items) - 1, position + step))]
+        if target.id is not None:
+            self.meeting_page.tree.setCurrentIndex(self.meeting_page.model.index_for_item(target.id))
+            self.meeting_page.editor.setFocus()
+
+    def _save_minute(self, item_id: int, markdown: str) -> None:
+        try:
+            commands.edit_minute(self.store, item_id, markdown)
+        except StorageError as exc:
+            QMessageBox.warning(self, "Not saved", str(exc))
+            return
+        self.meeting_page.save_state.setText(f"Saved {datetime.now().strftime('%H:%M:%S')}")
+
+    def flush(self) -> None:
+        """Write any typing not yet saved (before switching, closing or reporting a crash)."""
+        self.meeting_page.editor.flush()
+
+    # -- import ------------------------------------------------------------------
+
+    def choose_pack(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, "Import a board pack", str(Path.home()), PACK_FILTER)
+        if path:
+            self.import_pack(Path(path))
+
+    def import_pack(self, path: Path) -> None:
+        if self._import is not None:
+            return
+        self.flush()
+        self._progress = QProgressDialog(f"Reading {path.name}…", "Cancel", 0, 0, self)
+        self._progress.setWindowTitle("Importing board pack")
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(300)
+        task = ImportTask(path)
+        task.progress.connect(self._on_import_progress)
+        task.finished.connect(self._on_import_finished)
+        task.failed.connect(self._on_import_failed)
+        self._progress.canceled.connect(task.cancel)
+        self._import = task
+        task.start()
+
+    def _on_import_progress(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(total)
+            self._progress.setValue(done)
+
+    def _end_import(self) -> None:
+        if self._import is not None:
+            self._import.wait()
+            self._import = None
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def _on_import_finished(self, draft: DraftPack) -> None:
+        self._end_import()
+        try:
+            meeting = commands.accept_draft(self.store, draft)
+        except (PackError, StorageError) as exc:
+            QMessageBox.warning(self, "Import failed", str(exc))
+            return
+        assert meeting.id is not None
+        for warning in draft.warnings:
+            log.info("import warning: %s", warning)
+        self.refresh_library()
+        self.open_meeting(meeting.id)
+        self.statusBar().showMessage(f"Imported {len(draft.items)} agenda items from {Path(draft.source_path).name}.")
+
+    def _on_import_failed(self, message: str) -> None:
+        self._end_import()
+        QMessageBox.warning(self, "Import failed", message)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        local: list[QUrl] = [url for url in event.mimeData().urls() if url.isLocalFile()]
+        if local:
+            self.import_pack(Path(local[0].toLocalFile()))
+
+    # -- export ------------------------------------------------------------------
+
+    def export_minutes(self) -> None:
+        if self.meeting is None or self.meeting.id is None:
+            return
+        self.flush()
+        suggested = self.data_dir / "exports" / f"minutes-{self.meeting.date or self.meeting.id}.pdf"
+        suggested.parent.mkdir(parents=True, exist_ok=True)
+        path, _filter = QFileDialog.getSaveFileName(self, "Export minutes", str(suggested), "PDF (*.pdf)")
+        if not path:
+            return
+        try:
+            out = commands.export_minutes(self.store, self.meeting.id, Path(path))
+        except OSError as exc:
+            QMessageBox.warning(self, "Export failed", f"The minutes could not be written to {path}: {exc.strerror}.")
+            return
+        self.statusBar().showMessage(f"Minutes written to {out}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        if self._import is not None:
+            self._import.cancel()
+            self._end_import()
+        super().closeEvent(event)
