@@ -16,6 +16,10 @@ class PackError(Exception):
     """A pack that cannot be imported; the message is one plain sentence for the user."""
 
 
+class ImportCancelled(PackError):
+    """The user stopped the import; the message is "Import cancelled."."""
+
+
 @dataclass(frozen=True, slots=True)
 class DraftItem:
     number: str

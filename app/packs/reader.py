@@ -1,1 +1,209 @@
-"""Placeholder replaced by the importer work; see app/packs/model.py for the contract."""
+"""`read_pack`: a board pack file (PDF or text) in, a `DraftPack` out."""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
+from app.packs.model import DraftItem, DraftPack, DraftPerson, ImportCancelled, PackError
+from app.packs.pdf import Bookmark, bookmark_ranges, bookmarks, cover_pages, extract_pages, open_pdf
+from app.packs.people import find_people
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+_AGENDA_PAGES = 8  # with bookmarks, only the agenda and masthead pages need text
+_CONTROL_SHARE = 0.05  # more control characters than this and it is not text
+
+
+def read_pack(path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None) -> DraftPack:
+    """Read the pack at `path`; raises PackError (ImportCancelled if `cancelled()` turns true)."""
+    name = path.name or str(path)
+    data = _load(path, name)
+    _check(cancelled)
+    digest = hashlib.sha256(data).hexdigest()
+    if b"%PDF-" in data[:1024]:  # the PDF header may follow a little junk
+        return _read_pdf(path, data, digest, name, progress, cancelled)
+    lines = _decode(data, name).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    if progress is not None:
+        progress(0, 1)
+    agenda = parse_agenda(lines)
+    _check(cancelled)
+    if agenda is None:
+        raise PackError(_no_agenda(name))
+    if progress is not None:
+        progress(1, 1)
+    people = tuple(find_people(lines[agenda.end_line :]))
+    return _pack(path, digest, "text", agenda, list(agenda.items), None, people, [])
+
+
+def _check(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ImportCancelled("Import cancelled.")
+
+
+def _no_agenda(name: str) -> str:
+    return f"{name} does not look like a board pack: no agenda was found in it."
+
+
+def _load(path: Path, name: str) -> bytes:
+    try:
+        if path.is_dir():
+            raise PackError(f"{name} is a folder, not a board pack file.")
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise PackError(f"{name} could not be found.") from exc
+    except PermissionError as exc:
+        raise PackError(f"{name} could not be opened: permission was denied.") from exc
+    except OSError as exc:
+        raise PackError(f"{name} could not be read: {exc.strerror or exc}.") from exc
+    if not data.strip():
+        raise PackError(f"{name} is empty.")
+    return data
+
+
+def _decode(data: bytes, name: str) -> str:
+    binary = PackError(f"{name} is not a board pack: it is neither a PDF nor a text file.")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise binary from exc
+    elif b"\x00" in data:
+        raise binary
+    else:
+        for encoding in ("utf-8-sig", "cp1252", "latin-1"):  # latin-1 always succeeds
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or 127 <= ord(ch) < 160)
+    if controls > len(text) * _CONTROL_SHARE:
+        raise binary
+    return text
+
+
+def _read_pdf(
+    path: Path, data: bytes, digest: str, name: str, progress: Progress | None, cancelled: Cancelled | None
+) -> DraftPack:
+    reader, count = open_pdf(data, name)
+    warnings: list[str] = []
+    marks = bookmark_ranges(bookmarks(reader, warnings), count)
+    if not any(mark.number for mark, _ in marks):
+        marks = []  # bookmarks without item numbers are chapters, not an agenda
+    texts = extract_pages(reader, min(count, _AGENDA_PAGES) if marks else count, name, progress, cancelled)
+    lines: list[str] = []
+    line_page: list[int] = []
+    for index, text in enumerate(texts):
+        page_lines = text.splitlines()
+        lines += page_lines
+        line_page += [index] * len(page_lines)
+    agenda = parse_agenda(lines)
+    if agenda is None and not marks:
+        if not any(t.strip() for t in texts):
+            raise PackError(f"{name} has no text to read: it may be a scanned image without a text layer.")
+        raise PackError(_no_agenda(name))
+    items = list(agenda.items) if agenda else []
+    if marks:
+        items = _merge(marks, items, warnings)
+    elif agenda is not None:
+        items = _cover_sheet_pages(items, cover_pages(texts, line_page[agenda.last_item_line]), count, warnings)
+    if agenda is None:
+        warnings.append("No agenda was found in the PDF's text; the items come from its bookmarks.")
+        agenda = _agenda_from_metadata(reader, path)
+    people = tuple(find_people(lines[agenda.end_line :])) if agenda.items else ()
+    return _pack(path, digest, "pdf", agenda, items, count, people, warnings)
+
+
+def _pack(
+    path: Path,
+    digest: str,
+    kind: str,
+    agenda: Agenda,
+    items: list[DraftItem],
+    page_count: int | None,
+    people: tuple[DraftPerson, ...],
+    warnings: list[str],
+) -> DraftPack:
+    title = agenda.meeting_title or agenda.body_name or path.stem
+    if not agenda.meeting_title:
+        warnings.append("No meeting title was found above the agenda; please enter one.")
+    if page_count is not None and any((i.last_page or 0) > page_count for i in items):
+        warnings.append("Some agenda page numbers are beyond the end of the PDF; check them against the pack.")
+    return DraftPack(
+        source_path=str(path),
+        sha256=digest,
+        kind=kind,
+        body_name=agenda.body_name,
+        meeting_title=title,
+        meeting_date=agenda.meeting_date,
+        items=tuple(items),
+        venue=agenda.venue,
+        start=agenda.start,
+        page_count=page_count,
+        people=people,
+        warnings=(*agenda.warnings, *warnings),
+    )
+
+
+def _agenda_from_metadata(reader: PdfReader, path: Path) -> Agenda:
+    try:
+        title = str(reader.metadata.title or "").strip() if reader.metadata else ""
+    except Exception:  # metadata is optional and often malformed
+        title = ""
+    return Agenda((), title, title, None, "", None, last_item_line=0, end_line=0)
+
+
+def _cover_sheet_pages(items: list[DraftItem], covers: dict[str, int], count: int, warn: list[str]) -> list[DraftItem]:
+    """Pages from papers' cover sheets ("Item: 6.4 …"): each runs to the page before the next cover."""
+    starts = sorted(set(covers.values()))
+    out = []
+    for item in items:
+        first = covers.get(item.number)
+        if first is None:
+            out.append(item)
+            continue
+        later = starts[bisect.bisect_right(starts, first) :]
+        out.append(with_pages(item, first, later[0] - 1 if later else count, guessed=True))
+    if covers:
+        warn.append("Page ranges were found from the papers' cover sheets; please check them.")
+    return out
+
+
+def _key(number: str) -> tuple[tuple[int, int | str], ...]:
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.findall(r"\d+|[a-z]+", number.lower()))
+
+
+def _merge(marks: list[tuple[Bookmark, int]], agenda: list[DraftItem], warn: list[str]) -> list[DraftItem]:
+    """Bookmarks give the items and pages; the agenda text adds times, presenters, purposes and paperless items."""
+    by_number = {item.number: item for item in agenda}
+    by_title = {norm(item.title).casefold(): item for item in agenda}
+    used: set[str] = set()
+    out: list[DraftItem] = []
+    for mark, last in marks:
+        match = by_number.get(mark.number) if mark.number else by_title.get(norm(mark.title).casefold())
+        if match is not None:
+            used.add(match.number)
+            base = match
+        else:
+            base = DraftItem(number=mark.number, title=mark.title, uncertain=frozenset({"purpose"}))
+        uncertain = base.uncertain - {"first_page", "last_page"} | (set() if base.number else {"number"})
+        out.append(replace(base, first_page=mark.page, last_page=last, uncertain=frozenset(uncertain)))
+    missing = [item for item in agenda if item.number not in used]
+    for item in missing:  # verbal and tabled items have no bookmark: put them in agenda order
+        keys = [_key(o.number) if o.number else () for o in out]
+        position = max((i + 1 for i, k in enumerate(keys) if k and k <= _key(item.number)), default=0)
+        out.insert(position, item)
+    unnumbered = [mark.title for mark, _ in marks if not mark.number]
+    if unnumbered:
+        warn.append(f"Some bookmarks have no item number: {'; '.join(unnumbered[:5])}.")
+    return out

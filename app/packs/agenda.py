@@ -1,0 +1,502 @@
+"""Find and parse the agenda in a pack's text.
+
+Text extracted from PDFs is damaged in many ways (columns out of order, tabs inside
+words, stray markdown and HTML), so each line is cleaned into cells and classified by
+a few regexes; anything guessed is named in the item's `uncertain` set.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, time
+
+from app.domain import Part, Purpose
+from app.packs.model import DraftItem
+
+# One-for-one replacements, so a match on the normalised text can slice the original.
+_NORM = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2013": "-"})
+_NORM.update(str.maketrans({"\u2014": "-", "\u2212": "-", "\u2022": "-"}))
+
+_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/li|/td|/th|/tr|/div)\b[^<>]{0,200}>", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+_BULLET = re.compile(r"^\s*(?:(?:[-*•▪◦‣>]|#{1,6})\s+)+")
+_CELL_SPLIT = re.compile(r"\t|\s{2,}|\s\|\s|\*\*|^\||\|$")
+
+_TIME = r"(?:[01]?\d|2[0-3])([:.])[0-5]\d(?:\s*[ap]\.?m\.?)?"
+_TIME_START = re.compile(rf"^({_TIME})(?:\s*(?:-|to)\s*{_TIME})?(?:\s+|$)", re.I)
+_TIME_PARTS = re.compile(r"(?<![\d.:/])(\d{1,2})(?:[:.](\d{2})(?![\d.:/])(?:\s*([ap])\.?m\b)?|()\s*([ap])\.?m\b)", re.I)
+_TIME_ANY = re.compile(
+    r"\s*(?:\bat\s+)?(?<![\d.:/])\d{1,2}(?:[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?![\w.:/])", re.I
+)
+_NUMBER = re.compile(
+    r"^(?:(?:agenda\s+)?item\s*(?:no\.?\s*)?)?"
+    r"(\d{1,2}(?:\.\d{1,2}){0,3}(?:\s?\([a-z]{1,4}\)|[a-z](?![a-z]))?)[.:)]?(?=\s|$)",
+    re.I,
+)
+
+_PURPOSES: dict[str, Purpose] = {
+    **dict.fromkeys(["note", "noting", "information", "receive", "assurance"], Purpose.NOTE),
+    **dict.fromkeys(["approve", "approval", "ratify", "ratification", "agree", "endorse", "adopt"], Purpose.APPROVE),
+    **dict.fromkeys(["discuss", "discussion"], Purpose.DISCUSS),
+    "update": Purpose.UPDATE,
+    **dict.fromkeys(["decide", "decision", "resolve"], Purpose.DECIDE),
+    **dict.fromkeys(["consider", "consideration"], Purpose.CONSIDER),
+}
+_PW = "|".join(sorted(_PURPOSES, key=len, reverse=True))
+_PURPOSE_CELL = re.compile(
+    rf"^(?:(?:to|for)\s+)?(?:{_PW})(?:\s*(?:/|&|,|and|or)\s*(?:(?:to|for)\s+)?(?:{_PW}))*\.?$", re.I
+)
+_PURPOSE_WORD = re.compile(rf"\b(?:{_PW})\b", re.I)
+# A purpose written at the end of a title without a column break. Bare nouns such as
+# "Update" or "Decision" often end real titles, so only verbs and "for/to …" count.
+_PURPOSE_TAIL = re.compile(
+    rf"(?:\s+-\s*|\s+\(|\s+)((?:[Tt]o|[Ff]or)\s+(?:{_PW})|Note|Noting|Approve|Discuss|Decide|Consider|Ratify)\)?\.?$"
+)
+_DESCRIPTION = re.compile(rf"^(?:to|for)\s+(?:{_PW})\b", re.I)
+_PAGES = re.compile(r"\(?\s*\bpages?\s+(\d{1,4})(?:\s*(?:-|to)\s*(\d{1,4}))?\s*\)?", re.I)
+_PAPER_CELL = re.compile(
+    r"^(?:\(?\d{1,3}\s*min(?:ute)?s?\)?|(?:paper|enc(?:l(?:osure)?)?|appendix|annex)\.?\s*[\w.()-]{1,6}"
+    r"|verbal|oral|presentation|attached|to follow|tabled|to be tabled)$",
+    re.I,
+)
+_HEADER_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "item items no number ref lead leads presenter presenters presented by time timings timing purpose action"
+        " paper papers page pages agenda title subject owner enc encl format duration officer required",
+    )
+)
+
+# Presenter markers: an all-caps label ("ICB EXECUTIVE:", "ICS PARTNERS:") or a spelt-out one.
+# The label is at most five words so that a long line of capitals cannot backtrack for seconds.
+_LABEL = re.compile(
+    r"(?<!\S)(?:[A-Z][A-Z&/]*(?:\s+[A-Z][A-Z&/]*){0,4}\s*:|(?:Lead(?:\s+(?:Officer|Member|Director))?|Presenters?"
+    r"|Executive\s+Lead|Lead\s+Executive|Sponsor)\s*:|(?:Presented|Introduced)\s+by\b)\s*"
+)
+_W = r"[A-Z][\w&,-]*"  # a capitalised word inside a role
+_ROLES = [
+    r"Chair(?:man|woman|person)?",
+    r"Chief\s+Executive(?:\s+Officer)?|CEO",
+    rf"Chief(?:\s+(?:{_W}|of|and|&|for)){{0,6}}?\s+(?:Officer|Director|Nurse)",
+    r"(?:(?:Executive|Medical|Finance|Managing|Programme|Clinical|Nursing|Operations|Corporate|Regional)\s+)?"
+    rf"Director(?:\s+of(?:\s+(?:{_W}|and|&)){{1,4}})?",
+    rf"Head\s+of(?:\s+(?:{_W}|and|&)){{1,4}}",
+    r"(?:Company\s+)?Secretary|Treasurer|Clerk|Mayor|Leader(?:\s+of\s+the\s+Council)?|President|Monitoring\s+Officer",
+]
+_ROLE = rf"(?:(?:Vice|Deputy|Interim|Acting|Associate|Assistant|Joint|Co-)[\s-]*)?(?:{'|'.join(_ROLES)})"
+_ROLE_FULL = re.compile(rf"^{_ROLE}\.?$")
+_ROLE_TAIL = re.compile(rf"\s({_ROLE})$")
+_NOT_BEFORE_ROLE = frozenset(re.findall(r"\S+", "of the a an to for and & by with new from our your his her their"))
+_INITIALS = re.compile(
+    r"^[A-Z]{1,3}(?:[a-z][A-Z]?)?(?:\s*(?:/|,|&|and)\s*[A-Z]{1,3}(?:[a-z][A-Z]?)?){0,5}$"
+)  # "JA", "ABo", "SS/MW"
+_NAMEISH = re.compile(
+    r"^(?:(?:Dr|Cllr|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Rev)\.?\s+)?[A-Z][\w'.-]+(?:[\s,;/&]+[A-Z(][\w'.)-]*)*$"
+)
+
+_AGENDA_HEADING = re.compile(
+    r"^(?:(?:public|private|draft|revised|final|supplementary|meeting|board|committee|part\s+\w+)\s+)*agenda\b", re.I
+)
+_END = re.compile(
+    r"^(?:date,?\s+(?:(?:and\s+)?time\s+(?:and\s+(?:venue|place)\s+)?)?of\s+(?:the\s+)?next\s+meeting|next\s+meeting\b"
+    r"|(?:draft\s+|unconfirmed\s+|confirmed\s+)?minutes\s+of\b|minutes$|extract\s+from\s+(?:the\s+)?register"
+    r"|register\s+of\s+(?:\w+\s+){0,3}interests?\b|action\s+(?:tracker|log)$)",
+    re.I,
+)
+_PRIVATE = re.compile(
+    r"resolution\s+to\s+exclude|exclusion\s+of\s+(?:the\s+)?(?:press|public)|^part\s+(?:ii|2|two)\b|^private\b"
+    r"|\bin\s+private$|^confidential\s+(?:items?|business|session)",
+    re.I,
+)
+_MEETING_WORDS = re.compile(r"\b(?:agenda|meeting)\b", re.I)
+_TITLE_WORDS = re.compile(r"\b(?:meeting|board|committee|council|cabinet|panel|forum|trust|group|assembly)\b", re.I)
+_LABELLED = re.compile(r"^(date(?:\s*(?:and|&)\s*time)?|time|venue|location|place|where)\s*:\s*(.+)$", re.I)
+_PUBLIC_SUFFIX = re.compile(
+    r"(?:\s*[-,:]\s*|\s+)(?:(?:meeting\s+)?(?:held\s+)?in\s+(?:public|private)|part\s+(?:i|1|one))$", re.I
+)
+
+_MONTH = (
+    r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(\d{{4}})\b", re.I)
+_DATE_MDY = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_DATE_NUM = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MAX_GAP = 25  # this many non-item lines in a row means the agenda is over
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    items: tuple[DraftItem, ...]
+    body_name: str
+    meeting_title: str
+    meeting_date: date | None
+    venue: str
+    start: time | None
+    last_item_line: int
+    end_line: int  # index of the first line after the agenda
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _Item:
+    number: str
+    title: str
+    presenter: str = ""
+    purpose: Purpose = Purpose.UNKNOWN
+    planned_time: time | None = None
+    first_page: int | None = None
+    last_page: int | None = None
+    uncertain: set[str] = field(default_factory=set)
+
+
+def norm(text: str) -> str:
+    """Straight quotes and dashes, same length, for matching only."""
+    return text.translate(_NORM)
+
+
+def cells(line: str) -> list[str]:
+    """A line cleaned of markup and split into its columns."""
+    line = html.unescape(_TAG.sub("", _BLOCK_TAG.sub("\t", line)))
+    line = _BULLET.sub("", line)
+    return [c.strip(" |") for c in _CELL_SPLIT.split(line) if c.strip(" |*")]
+
+
+def find_date(text: str) -> date | None:
+    """The first plausible date written in `text` (UK day-first for numeric dates)."""
+    text = norm(text)
+    found: list[tuple[int, int, int, int]] = []  # (position, year, month, day)
+    for m in _DATE_ISO.finditer(text):
+        found.append((m.start(), int(m[1]), int(m[2]), int(m[3])))
+    for m in _DATE_DMY.finditer(text):
+        found.append((m.start(), int(m[3]), _month(m[2]), int(m[1])))
+    for m in _DATE_MDY.finditer(text):
+        found.append((m.start(), int(m[3]), _month(m[1]), int(m[2])))
+    for m in _DATE_NUM.finditer(text):
+        year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+        found.append((m.start(), year, int(m[2]), int(m[1])))
+    for _, y, mo, d in sorted(found):
+        try:
+            return date(y, mo, d)
+        except ValueError:
+            continue
+    return None
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _month(name: str) -> int:
+    return _MONTHS.index(name[:3].lower()) + 1
+
+
+def _parse_time(text: str) -> time | None:
+    m = _TIME_PARTS.search(text)
+    if not m:
+        return None
+    hour, minute, half = int(m[1]), int(m[2] or 0), (m[3] or m[5] or "").lower()
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+def purpose_of(text: str) -> tuple[Purpose, bool]:
+    """The purpose named in `text`, and whether more than one was named."""
+    found = [_PURPOSES[w.lower()] for w in _PURPOSE_WORD.findall(text)]
+    return (found[0] if found else Purpose.UNKNOWN), len(set(found)) > 1
+
+
+def _join(parts: list[str]) -> str:
+    """Join title fragments, closing words split by a tab such as `202<TAB>5`."""
+    out = parts[0]
+    for part in parts[1:]:
+        out += part if out[-1:].isdigit() and part[:1].isdigit() else " " + part
+    return out
+
+
+def _is_header_row(row: list[str]) -> bool:
+    words = re.findall(r"[a-z]+", " ".join(row).lower())
+    return len(words) >= 2 and all(w in _HEADER_WORDS for w in words)
+
+
+def _looks_like_presenter(cell: str) -> bool | None:
+    """True if surely a presenter, None if perhaps, False if not."""
+    text = norm(cell)
+    if _INITIALS.fullmatch(text) or _ROLE_FULL.match(text) or _LABEL.match(text):
+        return True
+    return None if len(text.split()) <= 8 and _NAMEISH.match(text) else False
+
+
+def parse_item(row: list[str]) -> _Item | None:
+    """An agenda item from one line's cells, or None if the line is not an item."""
+    row = list(row)
+    planned: time | None = None
+    m = _TIME_START.match(norm(row[0])) if row else None
+    if m:
+        rest = row[0][m.end() :].strip()
+        after = rest or (row[1] if len(row) > 1 else "")
+        # "6.10" is a sub-item as often as a time: a dotted time must be followed by an item number.
+        if m[2] == ":" or re.search(r"[ap]\.?m", m[1], re.I) or _NUMBER.match(after):
+            planned = _parse_time(m[1])
+            row = ([rest] if rest else []) + row[1:]
+    if not row:
+        return None
+    m = _NUMBER.match(norm(row[0]))
+    if not m or _DATE_DMY.match(norm(row[0])):  # "8 December 2023" is a date, not item 8
+        return None
+    number = re.sub(r"\s+", "", m[1])
+    rest = row[0][m.end() :].strip()
+    row = ([rest] if rest else []) + row[1:]
+    item = _Item(number=number, title="", planned_time=planned)
+    # Trailing columns: purpose, printed pages, paper references, a time.
+    while len(row) > 1:
+        last = norm(row[-1])
+        if _PURPOSE_CELL.match(last):
+            item.purpose, several = purpose_of(last)
+            if several:
+                item.uncertain.add("purpose")
+        elif (pages := _PAGES.fullmatch(last)) is not None:
+            item.first_page, item.last_page = int(pages[1]), int(pages[2] or pages[1])
+        elif _TIME_START.fullmatch(last):
+            item.planned_time = item.planned_time or _parse_time(last)
+        elif not _PAPER_CELL.match(last):
+            break
+        row.pop()
+    # A separate column after the title is the lead, if it reads like a person or role.
+    presenter = ""
+    if len(row) > 1 and (sure := _looks_like_presenter(row[-1])) is not False:
+        presenter = row.pop()
+        if sure is None:
+            item.uncertain.add("presenter")
+    if not row:
+        return None
+    title = _join(row)
+    if (pages := _PAGES.search(norm(title))) is not None and item.first_page is None:
+        item.first_page, item.last_page = int(pages[1]), int(pages[2] or pages[1])
+        title = (title[: pages.start()] + title[pages.end() :]).strip()
+    if item.purpose is Purpose.UNKNOWN and (tail := _PURPOSE_TAIL.search(norm(title))) and tail.start() > 0:
+        item.purpose = purpose_of(tail[1])[0]
+        item.uncertain.add("purpose")
+        title = title[: tail.start()]
+    if not presenter:
+        title, presenter, guessed = split_presenter(title)
+        if guessed:
+            item.uncertain.add("presenter")
+    item.title = title.strip(" -:;,")
+    item.presenter = presenter.strip(" ;,")
+    if len(re.findall(r"[^\W\d_]", item.title)) < 2:
+        return None
+    return item
+
+
+def split_presenter(text: str) -> tuple[str, str, bool]:
+    """(title, presenter, guessed): split at a presenter label or a trailing role."""
+    n = norm(text)
+    label = _LABEL.search(n)
+    if label and label.start() > 0:
+        return text[: label.start()].rstrip(), text[label.start() :].strip(), False
+    role = _ROLE_TAIL.search(n)
+    if role:
+        before = n[: role.start()].split()
+        if before and before[-1].lower() not in _NOT_BEFORE_ROLE:
+            return text[: role.start()].rstrip(), text[role.start(1) :], True
+    return text, "", False
+
+
+def _attach(item: _Item, row: list[str]) -> bool:
+    """Fold a non-item line into the item above it; False if it does not belong there."""
+    line = " ".join(row)
+    n = norm(line)
+    if _LABEL.match(n):
+        item.presenter = f"{item.presenter}; {line}" if item.presenter else line
+        item.uncertain.discard("presenter")
+    elif _ROLE_FULL.match(n) or _INITIALS.fullmatch(n):
+        if item.presenter:
+            return False
+        item.presenter = line
+        item.uncertain.add("presenter")
+    elif _DESCRIPTION.match(n) or _PURPOSE_CELL.match(n):
+        if item.purpose is Purpose.UNKNOWN:
+            item.purpose = purpose_of(n.split(".")[0][:60])[0]
+    elif (pages := _PAGES.fullmatch(n)) is not None:
+        if item.first_page is None:
+            item.first_page, item.last_page = int(pages[1]), int(pages[2] or pages[1])
+    else:
+        return False
+    return True
+
+
+def _top(number: str) -> int:
+    return int(re.match(r"\d+", number)[0])  # type: ignore[index]  # numbers always start with digits
+
+
+def _parse_items(rows: list[list[str]], begin: int) -> tuple[list[tuple[_Item, Part, int]], int]:
+    items: list[tuple[_Item, Part, int]] = []
+    part, gap, last_top, just_private = Part.ONE, 0, 0, False
+    pending: time | None = None  # a time on a line of its own (PDF text in reading order) starts the next item
+    for idx in range(begin, len(rows)):
+        row = rows[idx]
+        if not row or _is_header_row(row):
+            continue
+        item = parse_item(row)
+        if item is None:
+            n = norm(" ".join(row))
+            if len(row) == 1 and _TIME_START.fullmatch(n):
+                pending = _parse_time(n)
+            elif _END.match(n):
+                return items, idx
+            elif _PRIVATE.search(n):
+                part, just_private = Part.TWO, True
+            elif items and _attach(items[-1][0], row):
+                gap = 0
+            elif items:
+                gap += 1
+                if gap >= _MAX_GAP:
+                    return items, idx - gap + 1
+            continue
+        top = _top(item.number)
+        # Numbering that starts again at 1 is another document (e.g. the previous minutes).
+        if items and top == 1 and last_top >= 2 and not just_private:
+            return items, idx
+        item.planned_time = item.planned_time or pending
+        items.append((item, part, idx))
+        last_top, gap, just_private, pending = top, 0, False, None
+        if _PRIVATE.search(norm(item.title)):
+            part = Part.TWO
+    return items, len(rows)
+
+
+def parse_agenda(lines: list[str]) -> Agenda | None:
+    """The agenda in `lines` with the masthead above it, or None if there is none."""
+    rows = [cells(line) for line in lines]
+    warnings: list[str] = []
+    heading = next(
+        (i for i, r in enumerate(rows) if r and len(" ".join(r)) <= 100 and _AGENDA_HEADING.match(norm(" ".join(r)))),
+        None,
+    )
+    found: list[tuple[_Item, Part, int]] = []
+    end = len(rows)
+    if heading is not None:
+        found, end = _parse_items(rows, heading + 1)
+    if not found:
+        # No heading (or nothing under it): take the first list numbered from 1 under a meeting-like masthead.
+        first = next((i for i, r in enumerate(rows) if r and (it := parse_item(r)) and it.number in ("1", "1.")), None)
+        if first is None or not any(_MEETING_WORDS.search(" ".join(r)) for r in rows[max(0, first - 60) : first + 1]):
+            return None
+        found, end = _parse_items(rows, first)
+        if len(found) < 2:
+            return None
+        heading = None
+        warnings.append("No agenda heading was found; the items were taken from the first numbered list.")
+    first_line = found[0][2]
+    items = _finish([(it, part) for it, part, _ in found], warnings)
+    header = rows[: heading if heading is not None else first_line]
+    under_heading = rows[heading:first_line] if heading is not None else []
+    body, title, when, venue, start = _masthead(header, under_heading)
+    if when is None:
+        warnings.append("No meeting date was found above the agenda.")
+    start = start or next((i.planned_time for i in items if i.planned_time), None)
+    return Agenda(
+        items=tuple(items),
+        body_name=body,
+        meeting_title=title,
+        meeting_date=when,
+        venue=venue,
+        start=start,
+        last_item_line=found[-1][2],
+        end_line=end,
+        warnings=tuple(warnings),
+    )
+
+
+def _finish(found: list[tuple[_Item, Part]], warnings: list[str]) -> list[DraftItem]:
+    numbers = [it.number for it, _ in found]
+    out: list[DraftItem] = []
+    for i, (it, part) in enumerate(found):
+        is_section = any(re.match(rf"{re.escape(it.number)}(?:[.(]|[a-z])", n, re.I) for n in numbers[i + 1 :])
+        if it.purpose is Purpose.UNKNOWN and not is_section:
+            it.uncertain.add("purpose")
+        out.append(
+            DraftItem(
+                number=it.number,
+                title=it.title,
+                presenter=it.presenter,
+                purpose=it.purpose,
+                planned_time=it.planned_time,
+                part=part,
+                first_page=it.first_page,
+                last_page=it.last_page,
+                uncertain=frozenset(it.uncertain),
+            )
+        )
+    dupes = sorted({n for n in numbers if numbers.count(n) > 1})
+    if dupes:
+        warnings.append(f"Agenda item numbers appear more than once: {', '.join(dupes)}.")
+    return out
+
+
+def _masthead(
+    header: list[list[str]], under_heading: list[list[str]]
+) -> tuple[str, str, date | None, str, time | None]:
+    """(body name, meeting title, date, venue, start) from the lines above the first item."""
+    labelled: dict[str, str] = {}
+    for row in header + under_heading:
+        m = _LABELLED.match(norm(" ".join(row)))
+        if m:
+            labelled.setdefault(m[1].split()[0].lower(), " ".join(row)[m.start(2) :].strip())
+    plain = [" ".join(r) for r in header + under_heading if r and not _LABELLED.match(norm(" ".join(r)))]
+    if under_heading and len(" ".join(under_heading[0])) > len("agenda") + 3:
+        plain.append(" ".join(under_heading[0]))  # "Agenda for the meeting of … on 5 May 2024"
+    titled = [p for p in plain if _TITLE_WORDS.search(p)]
+    # Without a dated line, the last meeting-like line is the title ("Health and Wellbeing Board" under the council).
+    title = next((p for p in plain if find_date(p)), "") or (titled[-1] if titled else "")
+    if titled and title not in titled:  # a bare date line: say whose meeting it is
+        title = f"{re.sub(r'(?i)^agenda\W+|\W+agenda$', '', titled[-1])} - {title}"
+    when = (
+        find_date(title) or find_date(labelled.get("date", "")) or next((d for p in plain if (d := find_date(p))), None)
+    )
+    # The body is the first paragraph of the masthead, unless that paragraph is the title itself.
+    paragraph: list[str] = []
+    for row in header:
+        if not row:
+            if paragraph:
+                break
+            continue
+        text = " ".join(row)
+        if _LABELLED.match(norm(text)) or _AGENDA_HEADING.match(norm(text)):
+            break
+        paragraph.append(text)
+    if title in paragraph:
+        paragraph = paragraph[: paragraph.index(title)]
+    body = " ".join(paragraph)
+    if not body or len(body) > 150:
+        body = _strip_date(title)
+    elif title and not find_date(title) and when is not None:
+        title = f"{title} - {when.day} {when:%B %Y}"  # a title should say which meeting
+    start = _parse_time(labelled.get("time", "") or labelled.get("date", "")) or next(
+        (t for p in plain if (t := _parse_time(p))), None
+    )
+    venue = labelled.get("venue") or labelled.get("location") or labelled.get("place") or labelled.get("where") or ""
+    return body, title, when, venue, start
+
+
+def _strip_date(title: str) -> str:
+    text = norm(title)
+    for rx in (_DATE_DMY, _DATE_MDY, _DATE_NUM, _DATE_ISO):
+        text = rx.sub("", text)
+    text = _TIME_ANY.sub("", text)
+    text = re.sub(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b,?", "", text, flags=re.I)
+    text = re.sub(r"\s+(?:on|held\s+on)?\s*$", "", text.strip(" -,:"), flags=re.I)
+    return _PUBLIC_SUFFIX.sub("", text).strip(" -,:")
+
+
+def with_pages(item: DraftItem, first: int | None, last: int | None, *, guessed: bool) -> DraftItem:
+    uncertain = (
+        item.uncertain | {"first_page", "last_page"} if guessed else item.uncertain - {"first_page", "last_page"}
+    )
+    return replace(item, first_page=first, last_page=last, uncertain=uncertain)
