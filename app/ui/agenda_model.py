@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from app.domain import AgendaItem, Part
 
@@ -133,6 +134,10 @@ class AgendaModel(QAbstractItemModel):
             return f"{item.number} {item.title}\n{item.presenter}".strip()
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.COL_TITLE:
             return f"Item {item.number}: {item.title}"
+        if role == Qt.ItemDataRole.FontRole and self._node(index).children:
+            font = QFont()
+            font.setBold(True)  # section headings such as "6. SYSTEM STRATEGY"
+            return font
         if role == self.ItemIdRole:
             return item.id
         if role == self.ItemRole:
