@@ -20,13 +20,14 @@ from app.domain.model import (
     Person,
     Presence,
     Purpose,
-    RuleSet,
     Tier,
     Vote,
     VoteKind,
 )
+from app.domain.rules import PRESETS, RuleSet, rules_from_dict, rules_to_dict
 
 __all__ = [
+    "PRESETS",
     "Action",
     "AgendaItem",
     "Annotation",
@@ -50,4 +51,6 @@ __all__ = [
     "Tier",
     "Vote",
     "VoteKind",
+    "rules_from_dict",
+    "rules_to_dict",
 ]

@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from app.domain.rules import RuleSet
+
 
 class Tier(enum.StrEnum):
     """How a person sits at the table (the blocks of an NHS minutes header)."""
@@ -82,24 +84,6 @@ class MinutesStatus(enum.StrEnum):
     CHAIR_APPROVED = "chair_approved"
     BODY_APPROVED = "body_approved"
     SIGNED = "signed"
-
-
-@dataclass(frozen=True, slots=True)
-class RuleSet:
-    """A body's standing orders on quorum and voting, as data (see DOMAIN.md section 4)."""
-
-    name: str = "Simple majority, quorum of one third"
-    source: str = ""
-    quorum_number: int | None = None
-    quorum_fraction: float | None = 1 / 3
-    quorum_rounding: str = "up"
-    required_roles: tuple[str, ...] = ()
-    deputies_count: bool = True
-    conflicted_count_for_quorum: bool = False
-    majority_fraction: float = 0.5  # strictly more than this share of the base
-    majority_base: str = "present_and_voting"
-    casting_vote: str | None = "chair"
-    recorded_vote_on_request: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,6 @@ import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,8 @@ from app.domain import (
     Purpose,
     RuleSet,
     Tier,
+    rules_from_dict,
+    rules_to_dict,
 )
 from app.storage.connection import StorageError, open_database
 
@@ -175,7 +176,7 @@ class Store:
         if row:
             return self.body(int(row[0]))
         with self._write():
-            rules_json = json.dumps(asdict(RuleSet()))
+            rules_json = json.dumps(rules_to_dict(RuleSet()))
             body_id = self._insert("body", {"name": name, "kind": "board", "rules_json": rules_json})
             self._audit(actor, "body", body_id, "create", None, {"name": name})
         return self.body(body_id)
@@ -184,10 +185,7 @@ class Store:
         row = self.conn.execute("SELECT id, name, kind, rules_json FROM body WHERE id = ?", (body_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no body with id {body_id}.")
-        rules_data = json.loads(row[3] or "{}")
-        if "required_roles" in rules_data:
-            rules_data["required_roles"] = tuple(rules_data["required_roles"])
-        return Body(row[0], row[1], row[2], RuleSet(**rules_data))
+        return Body(row[0], row[1], row[2], rules_from_dict(json.loads(row[3] or "{}")))
 
     def people(self, body_id: int) -> list[Person]:
         return [
