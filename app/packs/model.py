@@ -56,3 +56,5 @@ class DraftPack:
     page_count: int | None = None
     people: tuple[DraftPerson, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    # The text of each page (PDF) or text page (form feed, else a fixed run of lines), for search.
+    pages: tuple[str, ...] = ()
