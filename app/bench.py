@@ -144,7 +144,7 @@ def bench_export(scratch: Path, meeting_id: int, store: Store, repeat: int) -> d
 def run_benchmarks(data_dir: Path | None = None, repeat: int = 5) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="quorate-bench-") as tmp:
         scratch = Path(tmp)
-        store = Store.open(scratch / "bench.db")
+        store = Store.open(paths.database_path(scratch))  # the database the started window opens
         meeting_id = commands.ensure_demo_meeting(store)
         figures = {
             "cold_start": bench_startup(scratch, meeting_id, repeat),
