@@ -102,7 +102,7 @@ _AGENDA_HEADING = re.compile(
 _END = re.compile(
     r"^(?:date,?\s+(?:(?:and\s+)?time\s+(?:and\s+(?:venue|place)\s+)?)?of\s+(?:the\s+)?next\s+meeting|next\s+meeting\b"
     r"|(?:draft\s+|unconfirmed\s+|confirmed\s+)?minutes\s+of\b|minutes$|extract\s+from\s+(?:the\s+)?register"
-    r"|register\s+of\s+(?:\w+\s+){0,3}interests?\b|action\s+(?:tracker|log)$)",
+    r"|register\s+of\s+(?:[\w'\u2019]+\s+){0,3}interests?\b|action\s+(?:tracker|log)$)",
     re.I,
 )
 _PRIVATE = re.compile(
@@ -126,6 +126,9 @@ _DATE_MDY = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4
 _DATE_NUM = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MAX_GAP = 25  # this many non-item lines in a row means the agenda is over
+_VERBAL = re.compile(r"\bverbal\b|\boral\s+(?:report|update|item)\b", re.I)  # "Oral Health" is a topic
+_VERBAL_CELL = re.compile(r"^(?:verbal|oral|presentation)", re.I)
+_TABLED = re.compile(r"\btabled\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,8 @@ class _Item:
     first_page: int | None = None
     last_page: int | None = None
     uncertain: set[str] = field(default_factory=set)
+    verbal: bool = False
+    tabled: bool = False
 
 
 def norm(text: str) -> str:
@@ -264,7 +269,10 @@ def parse_item(row: list[str]) -> _Item | None:
             item.first_page, item.last_page = int(pages[1]), int(pages[2] or pages[1])
         elif _TIME_START.fullmatch(last):
             item.planned_time = item.planned_time or _parse_time(last)
-        elif not _PAPER_CELL.match(last):
+        elif _PAPER_CELL.match(last):
+            item.verbal = item.verbal or bool(_VERBAL_CELL.match(last))
+            item.tabled = item.tabled or bool(_TABLED.search(last))
+        else:
             break
         row.pop()
     # A separate column after the title is the lead, if it reads like a person or role.
@@ -432,6 +440,8 @@ def _finish(found: list[tuple[_Item, Part]], warnings: list[str]) -> list[DraftI
                 first_page=it.first_page,
                 last_page=it.last_page,
                 uncertain=frozenset(it.uncertain),
+                verbal=it.verbal or bool(_VERBAL.search(norm(it.title))),
+                tabled=it.tabled or bool(_TABLED.search(norm(it.title))),
             )
         )
     dupes = sorted({n for n in numbers if numbers.count(n) > 1})

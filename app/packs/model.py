@@ -31,6 +31,8 @@ class DraftItem:
     first_page: int | None = None
     last_page: int | None = None
     uncertain: frozenset[str] = frozenset()
+    verbal: bool = False  # "- verbal", "oral update": no paper
+    tabled: bool = False  # "to be tabled": the paper comes on the day
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,7 @@ class DraftPerson:
     initials: str = ""
     tier: Tier = Tier.MEMBER
     apologies: bool = False
+    part_time: bool = False  # "- part" after the role: present for part of the meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +61,87 @@ class DraftPack:
     warnings: tuple[str, ...] = field(default=())
     # The text of each page (PDF) or text page (form feed, else a fixed run of lines), for search.
     pages: tuple[str, ...] = ()
+    interests: tuple[DraftInterest, ...] = ()
+    actions: tuple[DraftAction, ...] = ()
+    planner: tuple[DraftPlannerRow, ...] = ()
+    papers: tuple[DraftPaper, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DraftDate:
+    """A date as written in the pack ("Apr-19", "Circa 2012", "Ongoing") and the date it means, if any."""
+
+    written: str = ""
+    parsed: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DraftInterest:
+    """One row of a register of interests; `columns` keeps every cell under its header as written."""
+
+    name: str  # "Forename Surname" when the register splits them
+    surname: str = ""
+    forename: str = ""
+    position: str = ""
+    declared: str = ""  # "Yes", "No", "TBC" as written
+    financial: bool = False
+    non_financial_professional: bool = False
+    non_financial_personal: bool = False
+    indirect: bool = False
+    interest_type: str = ""  # a written type column ("Disclosable pecuniary interest"), if the register has one
+    details: str = ""
+    date_from: DraftDate = DraftDate()
+    date_to: DraftDate = DraftDate()
+    mitigation: str = ""
+    date_declared: DraftDate = DraftDate()
+    columns: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DraftAction:
+    """One row of an action tracker."""
+
+    number: str
+    action: str = ""
+    owners: tuple[str, ...] = ()
+    owner_text: str = ""  # the owner cell as written
+    meeting_date: DraftDate = DraftDate()
+    agenda_item: str = ""
+    past_deadlines: tuple[DraftDate, ...] = ()
+    past_deadlines_text: str = ""
+    deadline: DraftDate = DraftDate()
+    position: str = ""  # the latest update
+    status: str = ""  # the RAG/status cell as written
+    rag: str = ""  # "red", "amber", "green", "blue", "black" or "" when the status names none
+    columns: tuple[tuple[str, str], ...] = ()
+    uncertain: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class DraftPlannerRow:
+    """One row of a forward/decision planner."""
+
+    topic: str
+    status: str = ""
+    ref: str = ""
+    decision: str = ""
+    decision_taker: str = ""
+    scope: str = ""
+    date: DraftDate = DraftDate()
+    sponsor: str = ""
+    contact: str = ""
+    columns: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DraftPaper:
+    """Where a paper starts: its cover sheet, and the agenda item it belongs to."""
+
+    title: str  # as written on the cover sheet
+    first_page: int  # 1-based page (PDF) or text page
+    last_page: int
+    number: str = ""  # the item number written on the cover, if any
+    item_number: str | None = None  # the agenda item it is linked to
+    match: str = ""  # "number", "title" or "" (not linked)
+    score: float = 0.0  # 1.0 for a number match; the fuzzy title score (0-1) otherwise
+    recommendations: str = ""

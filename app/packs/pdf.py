@@ -94,21 +94,32 @@ def extract_pages(
     name: str,
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
+    *,
+    start: int = 0,
+    total: int | None = None,
+    layout: bool = True,
 ) -> list[str]:
-    """Text of the first `count` pages; layout mode keeps table columns apart."""
+    """Text of pages `start` to `count` - 1; layout mode keeps table columns apart, plain mode is faster.
+
+    Progress is reported as (pages done, `total` or `count`).
+    """
     texts: list[str] = []
-    for index in range(count):
+    for index in range(start, count):
         if cancelled is not None and cancelled():
             raise ImportCancelled("Import cancelled.")
         with _guard(name, f"could not be read: page {index + 1} is damaged"):
             page = reader.pages[index]
-            try:
-                text = page.extract_text(extraction_mode="layout")
-            except Exception:  # layout mode fails on some fonts; plain mode is the fallback
+            text: str | None = None
+            if layout:
+                try:
+                    text = page.extract_text(extraction_mode="layout")
+                except Exception:  # layout mode fails on some fonts; plain mode is the fallback
+                    text = None
+            if text is None:
                 text = page.extract_text()
         texts.append(text)
         if progress is not None:
-            progress(index + 1, count)
+            progress(index + 1, total or count)
     return texts
 
 

@@ -19,6 +19,9 @@ _NAME = re.compile(
 )
 _INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}$")
 _WINDOW = 400  # the minutes' header sits soon after the agenda
+_PART = re.compile(
+    r"\s*(?:[-,;]\s*|\(\s*)(?:part|part[\s-]+time|partial|for\s+part(?:\s+of\s+(?:the\s+)?meeting)?)\)?$", re.I
+)
 
 
 def find_people(lines: list[str]) -> list[DraftPerson]:
@@ -38,7 +41,15 @@ def find_people(lines: list[str]) -> list[DraftPerson]:
         if tier is not None and 2 <= len(row) <= 3 and _NAME.match(norm(row[0])):
             initials = row[2] if len(row) == 3 and _INITIALS.match(row[2]) else ""
             name = re.sub(r"\s*\([^()]*\)$", "", row[0]).strip()  # "Dr A Smith (Chair)": the role is in its own column
-            people.append(DraftPerson(name=name, role=row[1], initials=initials, tier=tier, apologies=apologies))
+            role = row[1]
+            part = _PART.search(norm(role))
+            if part:
+                role = role[: part.start()].rstrip()
+            people.append(
+                DraftPerson(
+                    name=name, role=role, initials=initials, tier=tier, apologies=apologies, part_time=part is not None
+                )
+            )
         elif people:
             break
         else:

@@ -13,15 +13,18 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
-from app.packs.model import DraftItem, DraftPack, DraftPerson, ImportCancelled, PackError
+from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
+from app.packs.papers import find_papers, items_with_paper_pages
 from app.packs.pdf import Bookmark, bookmark_ranges, bookmarks, cover_pages, extract_pages, open_pdf
 from app.packs.people import find_people
+from app.packs.tables import find_actions, find_interests, find_planner
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 _AGENDA_PAGES = 8  # with bookmarks, only the agenda and masthead pages need text
 _CONTROL_SHARE = 0.05  # more control characters than this and it is not text
+TEXT_PAGE_LINES = 60  # a text pack without form feeds is cut into "text pages" of this many lines
 
 
 def read_pack(path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None) -> DraftPack:
@@ -32,7 +35,9 @@ def read_pack(path: Path, progress: Progress | None = None, cancelled: Cancelled
     digest = hashlib.sha256(data).hexdigest()
     if b"%PDF-" in data[:1024]:  # the PDF header may follow a little junk
         return _read_pdf(path, data, digest, name, progress, cancelled)
-    lines = _decode(data, name).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    text = _decode(data, name).replace("\r\n", "\n").replace("\r", "\n")
+    pages, line_page = text_pages(text)
+    lines = text.replace("\f", "\n").split("\n")
     if progress is not None:
         progress(0, 1)
     agenda = parse_agenda(lines)
@@ -42,7 +47,42 @@ def read_pack(path: Path, progress: Progress | None = None, cancelled: Cancelled
     if progress is not None:
         progress(1, 1)
     people = tuple(find_people(lines[agenda.end_line :]))
-    return _pack(path, digest, "text", agenda, list(agenda.items), None, people, [])
+    warnings: list[str] = []
+    items = list(agenda.items)
+    papers = find_papers(lines, line_page, len(pages), items, agenda.last_item_line)
+    if any(p.item_number for p in papers):
+        items = items_with_paper_pages(items, papers)
+        warnings.append("Page ranges were found from the papers' cover sheets; please check them.")
+    pack = _pack(path, digest, "text", agenda, items, None, people, warnings)
+    return _with_extras(pack, lines, tuple(pages), tuple(papers))
+
+
+def text_pages(text: str) -> tuple[list[str], list[int]]:
+    """Text pages (form feeds, else runs of `TEXT_PAGE_LINES` lines) and the 0-based page of each line."""
+    raw = text.split("\n")
+    if "\f" in text:
+        pages = text.split("\f")
+        line_page = [index for index, page in enumerate(pages) for _ in range(page.count("\n") + 1)]
+        return pages, line_page
+    pages = ["\n".join(raw[i : i + TEXT_PAGE_LINES]) for i in range(0, len(raw), TEXT_PAGE_LINES)]
+    return pages, [i // TEXT_PAGE_LINES for i in range(len(raw))]
+
+
+def _with_extras(
+    pack: DraftPack, lines: list[str], pages: tuple[str, ...], papers: tuple[DraftPaper, ...]
+) -> DraftPack:
+    """The pack with its pages, papers, register of interests, action tracker and decision planner.
+
+    Tables are looked for in the whole text: a register may sit before or inside what looked like the agenda.
+    """
+    return replace(
+        pack,
+        pages=pages,
+        papers=papers,
+        interests=tuple(find_interests(lines)),
+        actions=tuple(find_actions(lines, pack.people)),
+        planner=tuple(find_planner(lines)),
+    )
 
 
 def _check(cancelled: Cancelled | None) -> None:
@@ -100,14 +140,17 @@ def _read_pdf(
     marks = bookmark_ranges(bookmarks(reader, warnings), count)
     if not any(mark.number for mark, _ in marks):
         marks = []  # bookmarks without item numbers are chapters, not an agenda
-    texts = extract_pages(reader, min(count, _AGENDA_PAGES) if marks else count, name, progress, cancelled)
+    head = min(count, _AGENDA_PAGES) if marks else count
+    texts = extract_pages(reader, head, name, progress, cancelled, total=count)
+    # With bookmarks only the agenda pages need layout text; the rest is for search, papers and tables.
+    texts += extract_pages(reader, count, name, progress, cancelled, start=head, layout=False)
     lines: list[str] = []
     line_page: list[int] = []
     for index, text in enumerate(texts):
         page_lines = text.splitlines()
         lines += page_lines
         line_page += [index] * len(page_lines)
-    agenda = parse_agenda(lines)
+    agenda = parse_agenda(lines[: sum(len(t.splitlines()) for t in texts[:head])])
     if agenda is None and not marks:
         if not any(t.strip() for t in texts):
             raise PackError(f"{name} has no text to read: it may be a scanned image without a text layer.")
@@ -121,7 +164,9 @@ def _read_pdf(
         warnings.append("No agenda was found in the PDF's text; the items come from its bookmarks.")
         agenda = _agenda_from_metadata(reader, path)
     people = tuple(find_people(lines[agenda.end_line :])) if agenda.items else ()
-    return _pack(path, digest, "pdf", agenda, items, count, people, warnings)
+    pack = _pack(path, digest, "pdf", agenda, items, count, people, warnings)
+    papers = tuple(find_papers(lines, line_page, count, items, agenda.last_item_line if agenda.items else -1))
+    return _with_extras(pack, lines, tuple(texts), papers)
 
 
 def _pack(

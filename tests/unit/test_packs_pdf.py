@@ -147,3 +147,31 @@ def test_pdf_magic_wins_over_extension(tmp_path: Path) -> None:
 def test_packs_never_import_qt() -> None:
     code = "import sys, app.packs; sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_pages_text_and_papers_from_cover_sheets(tmp_path: Path) -> None:
+    pages = [
+        AGENDA,
+        ["Report to the: Board", "Item: 1 Welcome and apologies"],
+        ["Date: 8 December 2023", "Report to the: Board", "Item: 3 Finance report"],
+        ["Finance, continued"],
+        ["Date: 8 December 2023", "Report to the: Board", "Item: Quality report"],
+    ]
+    pack = read_pack(make_pdf(tmp_path / "papers.pdf", pages))
+    assert len(pack.pages) == pack.page_count == 5 and "Finance, continued" in pack.pages[3]
+    assert [(p.item_number, p.match, p.first_page, p.last_page) for p in pack.papers] == [
+        ("1", "number", 2, 2),
+        ("3", "number", 3, 4),
+        ("4", "title", 5, 5),
+    ]
+    assert by_number(pack)["2"].verbal and not by_number(pack)["3"].verbal
+
+
+def test_bookmarked_pack_has_every_page_text(tmp_path: Path) -> None:
+    pages = [AGENDA] + [[f"Paper page {n}"] for n in range(1, 12)]
+    marks = [("1 Welcome and apologies", 1, 0), ("3 Finance report", 3, 0), ("4 Quality report", 9, 0)]
+    calls: list[tuple[int, int]] = []
+    pack = read_pack(make_pdf(tmp_path / "long.pdf", pages, marks), progress=lambda d, t: calls.append((d, t)))
+    assert len(pack.pages) == 12 and "Paper page 11" in pack.pages[11]  # beyond the agenda pages too
+    assert calls == [(n, 12) for n in range(1, 13)]
+    assert (by_number(pack)["4"].first_page, by_number(pack)["4"].last_page) == (10, 12)
