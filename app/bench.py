@@ -141,6 +141,54 @@ def bench_export(scratch: Path, meeting_id: int, store: Store, repeat: int) -> d
     )
 
 
+SEARCH_QUERIES = (
+    "deficit",
+    "quality performance",
+    '"mental health"',
+    "finance OR budget",
+    "ambulance handover",
+    "safeguard*",
+    "risk",
+    "primary care access",
+)
+
+
+def bench_search(scratch: Path, pack: Path, repeat: int, copies: int = 20) -> dict[str, Any]:
+    """Search over `copies` imported copies of the demo pack, each its own meeting (a line added so the
+    hashes differ), beside a bare FTS5 MATCH over the same index: no ranking, snippet or joins."""
+    from app.storage.library import fts_query, page_count
+
+    folder = scratch / "search"
+    folder.mkdir()
+    store = Store.open(paths.database_path(folder))
+    text = pack.read_bytes()
+    pages = 0
+    for n in range(copies):
+        copy = folder / f"{pack.stem}-copy-{n:02d}{pack.suffix}"
+        copy.write_bytes(text + f"\n<!-- copy {n} -->\n".encode())
+        meeting = commands.import_pack(store, copy)
+        pages += page_count(store, meeting.id or 0)
+    queries = iter(SEARCH_QUERIES * (repeat // len(SEARCH_QUERIES) + 2))
+    floor_queries = iter(SEARCH_QUERIES * (repeat // len(SEARCH_QUERIES) + 2))
+    commands.search(store, "warm")  # the first query pays for reading the index pages in
+
+    def floor() -> None:
+        match = fts_query(next(floor_queries))
+        store.conn.execute("SELECT rowid FROM search_index WHERE search_index MATCH ?", (match,)).fetchall()
+
+    samples = _times(lambda: commands.search(store, next(queries)), repeat)
+    floor_samples = _times(floor, repeat)
+    store.close()
+    figure = _figure(
+        f"search {copies} imported packs ({pages} pages) and their records: top 20, ranked, with snippets",
+        samples,
+        "bare FTS5 MATCH returning every matching rowid, same index and queries",
+        floor_samples,
+    )
+    figure["target_ms"] = 20
+    return figure
+
+
 def run_benchmarks(data_dir: Path | None = None, repeat: int = 5) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="quorate-bench-") as tmp:
         scratch = Path(tmp)
@@ -151,6 +199,7 @@ def run_benchmarks(data_dir: Path | None = None, repeat: int = 5) -> dict[str, A
             "pack_import": bench_import(scratch, paths.demo_pack(), repeat),
             "minute_save": bench_minute_save(scratch, meeting_id, store, max(repeat, 50)),
             "minutes_export": bench_export(scratch, meeting_id, store, repeat),
+            "search": bench_search(scratch, paths.demo_pack(), max(repeat, 100)),
         }
         store.close()
     return {

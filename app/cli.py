@@ -93,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     minutes.add_argument("--part", type=int, choices=(1, 2), default=1, help="Part I (public) or Part II")
     minutes.add_argument("--json", action="store_true")
 
+    search = sub.add_parser("search", parents=[common], help="search every pack, minute and action in the library")
+    search.add_argument("query", help='words to find; "quoted words" together, word* for any ending, OR between words')
+    search.add_argument("--json", action="store_true", help="print the matches as a JSON list")
+    search.add_argument("--limit", type=int, default=20, help="show at most this many matches (default 20)")
+
     bench = sub.add_parser("bench", parents=[common], help="measure speeds against their floors (JSON)")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--repeat", type=int, default=5)
@@ -153,6 +158,18 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
                 _dump({"meeting_id": args.meeting_id, "pdf": str(out.resolve())})
             else:
                 print(f"Wrote {out}")
+        elif args.command == "search":
+            hits = commands.search(store, args.query, args.limit)
+            if args.json:
+                _dump([asdict(hit) for hit in hits])
+            elif not hits:
+                print(f"No matches for {args.query}.")
+            else:
+                for hit in hits:
+                    where = f"page {hit.page}" if hit.kind == "pack" else hit.kind
+                    when = hit.meeting_date.isoformat() if hit.meeting_date else ""
+                    snippet = " ".join(hit.snippet.split())
+                    print(f"{hit.meeting_id:>4}  {when:10}  {hit.meeting_title}, {where}: {snippet}")
         return EXIT_OK
     finally:
         store.close()

@@ -15,7 +15,8 @@ from app.domain import AgendaItem, Meeting, Part
 from app.export.minutes_pdf import render_minutes_pdf
 from app.packs import DraftPack, read_pack
 from app.services.minutes import build_minutes
-from app.storage import Store
+from app.storage import Store, library
+from app.storage.library import PackStatus, SearchHit
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,33 @@ class Changes:
 
 
 def accept_draft(store: Store, draft: DraftPack, actor: str = "secretary") -> Meeting:
-    """Write a reviewed draft as a new meeting with its agenda, all or nothing."""
+    """Write a reviewed draft as a new meeting with its agenda and page texts, and keep the pack file
+    in the library: all or nothing.
+
+    The file is copied first, outside the transaction (a large pack would otherwise hold the write
+    lock while it is copied), and must hash to what the importer read. Then one transaction writes
+    the meeting, its items, the page texts (and so the search index) and the `pack_file` row. If the
+    copy fails nothing has been written; if the transaction fails, a copy this import made is
+    removed again. A crash between the two leaves only a file no row refers to: it is harmless
+    (named by its hash, reused by the next import of the same pack) and `sweep_orphans` removes it.
+    """
+    data_dir = library.data_dir_of(store)
+    library.sweep_orphans(store, data_dir)
+    kept = library.keep_pack_file(data_dir, Path(draft.source_path), draft.sha256)
+    try:
+        with store.transaction():
+            meeting = _write_meeting(store, draft, actor)
+            assert meeting.id is not None
+            library.record_pack_file(store, kept, actor)
+            library.save_pages(store, meeting.id, draft.pages, actor)
+    except BaseException:
+        library.discard_unrecorded_copy(store, kept)
+        raise
+    return meeting
+
+
+def _write_meeting(store: Store, draft: DraftPack, actor: str) -> Meeting:
+    """The meeting and its agenda from a draft; part of accept_draft's transaction."""
     with store.transaction():
         body = store.ensure_body(draft.body_name or "Board", actor)
         assert body.id is not None
@@ -70,6 +97,18 @@ def import_pack(
 
 def find_meeting_for_pack(store: Store, sha256: str) -> Meeting | None:
     return next((m for m in store.meetings() if m.pack_sha256 == sha256), None)
+
+
+def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:
+    """Search every pack in the library and the meetings' minutes and actions, best match first.
+
+    A query with nothing to search for raises SearchQueryError (a StorageError and a ValueError)."""
+    return library.search(store, query, limit)
+
+
+def verify_pack(store: Store, meeting_id: int) -> PackStatus:
+    """Check a meeting's kept pack file before it is opened: ok, missing or changed."""
+    return library.verify_pack(store, library.data_dir_of(store), meeting_id)
 
 
 def edit_minute(store: Store, item_id: int, text: str, actor: str = "secretary") -> Changes:

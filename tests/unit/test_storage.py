@@ -10,6 +10,8 @@ import pytest
 from app.domain import AgendaItem, Meeting, MinutesStatus
 from app.storage import DatabaseTooNew, RecordLocked, StorageError, Store, open_database
 from app.storage.connection import migrations, schema_version
+from app.storage.library import search
+from app.storage.store import GENESIS, audit_hash
 
 LATEST = len(migrations())
 
@@ -34,23 +36,63 @@ def test_fresh_database_has_latest_schema_and_safe_pragmas(tmp_path: Path) -> No
     conn.close()
 
 
+def _write_v1_data(conn: sqlite3.Connection) -> None:
+    """A meeting with minutes, an action and one audit row, in plain SQL that schema 1 accepts.
+
+    Not through Store: Store always speaks the latest schema, and this must be what an old
+    release left on disk.
+    """
+    at = "2024-01-15T10:00:00+00:00"
+    after = '{"body": "Apologies were received from Ms Example."}'
+    digest = audit_hash(GENESIS, at, "secretary", "minute_entry", 1, "edit", None, after)
+    conn.executescript(
+        f"""
+        BEGIN;
+        INSERT INTO body (id, name) VALUES (1, 'Board of Test');
+        INSERT INTO meeting (id, body_id, title, date, pack_sha256, created_at)
+            VALUES (1, 1, 'Board meeting in public', '2024-01-15', '{"ab" * 32}', '{at}');
+        INSERT INTO agenda_item (id, meeting_id, position, number, title) VALUES (1, 1, 0, '1', 'Apologies');
+        INSERT INTO agenda_item (id, meeting_id, position, number, title) VALUES (2, 1, 1, '2', 'Finance report');
+        INSERT INTO minute_entry (item_id, body, updated_at)
+            VALUES (1, 'Apologies were received from Ms Example.', '{at}');
+        INSERT INTO action (meeting_id, item_id, number, text, owners)
+            VALUES (1, 2, '44', 'Circulate the revised recovery trajectory', 'JB;SE');
+        INSERT INTO audit (at, actor, entity, entity_id, action, before, after, prev_hash, hash)
+            VALUES ('{at}', 'secretary', 'minute_entry', 1, 'edit', NULL, '{after}', '{GENESIS}', '{digest}');
+        COMMIT;
+        """
+    )
+
+
 @pytest.mark.parametrize("released", range(1, LATEST + 1))
 def test_every_released_schema_opens_with_its_data_intact(tmp_path: Path, released: int) -> None:
     path = tmp_path / "q.db"
-    old = Store(open_database(path, upto=released), path)
-    _, items = _meeting(old)
-    assert items[0].id is not None
-    old.set_minute(items[0].id, "Apologies were received from Ms Example.")
+    old = open_database(path, upto=released)
+    assert schema_version(old) == released
+    _write_v1_data(old)
     old.close()
 
     reopened = Store.open(path)
     assert schema_version(reopened.conn) == LATEST
-    assert reopened.minute(items[0].id).body == "Apologies were received from Ms Example."
+    assert [i.title for i in reopened.items(1)] == ["Apologies", "Finance report"]
+    assert reopened.minute(1).body == "Apologies were received from Ms Example."
+    (action,) = reopened.actions(1)
+    assert (action.number, action.owners) == ("44", ("JB", "SE"))
     assert reopened.verify_audit_chain() == []
     assert reopened.integrity_ok()
+    # Records written before search existed are found by it after the upgrade.
+    assert {(h.kind, h.item_id) for h in search(reopened, "apologies")} == {("minute", 1)}
+    assert [h.action_id for h in search(reopened, "recovery trajectory")] == [action.id]
     reopened.close()
-    backups = list(tmp_path.glob("q.db.v*.bak"))
+    backups = list(tmp_path.glob(f"q.db.v{released}-*.bak"))
     assert len(backups) == (1 if released < LATEST else 0)
+    if backups:
+        with sqlite3.connect(backups[0]) as copy:
+            assert copy.execute("PRAGMA user_version").fetchone()[0] == released
+            assert copy.execute("SELECT body FROM minute_entry").fetchall() == [
+                ("Apologies were received from Ms Example.",)
+            ]
+        copy.close()
 
 
 def test_upgrade_takes_a_copy_first_and_applies_pending_steps(tmp_path: Path) -> None:

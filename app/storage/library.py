@@ -1,0 +1,388 @@
+"""The offline library: kept pack files, page texts, and search over packs and records.
+
+Pack files are kept unchanged in DATA_DIR/packs/<sha256><suffix> and checked against their
+hash before use. Page texts and the meetings' minutes and actions are searched through one
+FTS5 index (`search_index`, kept in step by triggers: see db/0002_library_search.sql).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import tempfile
+import time
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from app.storage.connection import StorageError
+from app.storage.store import Store, _now
+
+log = logging.getLogger(__name__)
+
+PACKS_DIR = "packs"
+_TEMP_PREFIX = ".incoming-"
+_CHUNK = 1 << 20
+
+# The matched words in a snippet are wrapped in these; they are vanishingly rare in board packs,
+# so a view can escape the snippet and then turn them into bold.
+MARK_OPEN, MARK_CLOSE, ELLIPSIS = "\u27e6", "\u27e7", "…"
+SNIPPET_TOKENS = 12
+MAX_TERMS = 64
+
+# rowid of search_index = source id * 4 + kind (see the migration).
+_KINDS = {1: "pack", 2: "minute", 3: "action"}
+
+
+class PackFileError(StorageError):
+    """The pack file could not be kept in the library; the message says why."""
+
+
+class SearchQueryError(StorageError, ValueError):
+    """A search the user typed has nothing to search for; the message is one sentence."""
+
+
+# -- the kept pack files ---------------------------------------------------------------
+
+
+def data_dir_of(store: Store) -> Path:
+    """The data folder of a store: the folder its database file is in."""
+    if store.path is None:
+        raise StorageError("This database has no folder to keep pack files in.")
+    return store.path.parent
+
+
+def packs_dir(data_dir: Path) -> Path:
+    return data_dir / PACKS_DIR
+
+
+def _suffix(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    return suffix if re.fullmatch(r"\.[a-z0-9]{1,10}", suffix) else ""
+
+
+def stored_name(sha256: str, original_name: str) -> str:
+    return f"{sha256}{_suffix(original_name)}"
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class KeptPack:
+    """A pack file copied into the library; `created` says this call put it there."""
+
+    sha256: str
+    original_name: str
+    stored_name: str
+    size: int
+    path: Path
+    created: bool
+
+
+def keep_pack_file(data_dir: Path, source: Path, sha256: str) -> KeptPack:
+    """Copy `source` unchanged into the library as <sha256><suffix>, atomically.
+
+    The bytes are hashed as they are copied and must match `sha256` (the hash of what the
+    importer read), so the kept copy is exactly the file that was parsed. A copy already
+    there with the right hash is reused; one with the wrong hash is replaced.
+    """
+    name = stored_name(sha256, source.name)
+    folder = packs_dir(data_dir)
+    target = folder / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if target.is_file() and file_sha256(target) == sha256:
+            return KeptPack(sha256, source.name, name, target.stat().st_size, target, created=False)
+        handle, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=folder)
+        temp = Path(temp_name)
+        try:
+            digest, size = hashlib.sha256(), 0
+            with os.fdopen(handle, "wb") as out, source.open("rb") as src:
+                while chunk := src.read(_CHUNK):
+                    digest.update(chunk)
+                    size += len(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            if digest.hexdigest() != sha256:
+                raise PackFileError(f"{source.name} changed after it was read; import it again.")
+            created = not target.exists()
+            os.replace(temp, target)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        _fsync_dir(folder)
+    except FileNotFoundError as exc:
+        raise PackFileError(f"{source.name} could not be found to keep a copy of it; import it again.") from exc
+    except OSError as exc:
+        raise PackFileError(f"A copy of {source.name} could not be kept in {folder}: {exc.strerror or exc}.") from exc
+    return KeptPack(sha256, source.name, name, size, target, created)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def record_pack_file(store: Store, kept: KeptPack, actor: str = "secretary") -> None:
+    """Note a kept file in `pack_file` (once per hash); part of the caller's transaction."""
+    with store._write():
+        cursor = store.conn.execute(
+            "INSERT INTO pack_file (sha256, original_name, stored_name, size, imported_at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (sha256) DO NOTHING",
+            (kept.sha256, kept.original_name, kept.stored_name, kept.size, _now().isoformat()),
+        )
+        if cursor.rowcount:
+            after = {"sha256": kept.sha256, "original_name": kept.original_name, "size": kept.size}
+            store._audit(actor, "pack_file", None, "create", None, after)
+
+
+def discard_unrecorded_copy(store: Store, kept: KeptPack) -> None:
+    """Undo `keep_pack_file` after a failed write: remove the copy if this import made it
+    and no committed row refers to it."""
+    if not kept.created:
+        return
+    row = store.conn.execute("SELECT 1 FROM pack_file WHERE sha256 = ?", (kept.sha256,)).fetchone()
+    if row is None:
+        kept.path.unlink(missing_ok=True)
+
+
+def sweep_orphans(store: Store, data_dir: Path, older_than_s: float = 3600.0) -> list[Path]:
+    """Remove files in the library that no row refers to: left by an import that crashed between
+    copying and committing. Only files older than `older_than_s` go, so an import running in
+    another process at this moment is not disturbed. Returns what was removed."""
+    folder = packs_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    known = {str(r[0]) for r in store.conn.execute("SELECT stored_name FROM pack_file")}
+    cutoff = time.time() - older_than_s
+    removed = []
+    for path in folder.iterdir():
+        try:
+            if path.is_file() and path.name not in known and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed.append(path)
+        except OSError as exc:
+            log.warning("could not remove stray library file %s: %s", path, exc)
+    return removed
+
+
+class PackState(StrEnum):
+    OK = "ok"
+    MISSING = "missing"
+    CHANGED = "changed"
+    NO_PACK = "no_pack"  # the meeting was not made from a pack
+
+
+@dataclass(frozen=True, slots=True)
+class PackStatus:
+    state: PackState
+    path: Path | None  # the kept copy; open this one, and only when state is OK
+    sha256: str
+    message: str
+
+    @property
+    def ok(self) -> bool:
+        return self.state is PackState.OK
+
+
+def verify_pack(store: Store, data_dir: Path, meeting_id: int) -> PackStatus:
+    """Check a meeting's kept pack against its hash (re-reading the file) before it is used."""
+    sha = store.meeting(meeting_id).pack_sha256
+    if not sha:
+        return PackStatus(PackState.NO_PACK, None, "", "This meeting was not imported from a pack.")
+    row = store.conn.execute("SELECT original_name, stored_name FROM pack_file WHERE sha256 = ?", (sha,)).fetchone()
+    if row is None:
+        return PackStatus(
+            PackState.MISSING,
+            None,
+            sha,
+            "No copy of this meeting's pack is kept in the library (it was imported before Quorate kept copies); "
+            "import the pack again to keep one.",
+        )
+    original, name = str(row[0]), str(row[1])
+    path = packs_dir(data_dir) / name
+    try:
+        found = file_sha256(path)
+    except FileNotFoundError:
+        return PackStatus(
+            PackState.MISSING,
+            path,
+            sha,
+            f"The library copy of {original} is missing from {path.parent}; import it again.",
+        )
+    except OSError as exc:
+        return PackStatus(
+            PackState.MISSING, path, sha, f"The library copy of {original} could not be read: {exc.strerror or exc}."
+        )
+    if found != sha:
+        return PackStatus(
+            PackState.CHANGED,
+            path,
+            sha,
+            f"The library copy of {original} has changed since it was imported, so it is not shown; import it again.",
+        )
+    return PackStatus(PackState.OK, path, sha, "")
+
+
+# -- page texts ---------------------------------------------------------------------------
+
+
+def save_pages(store: Store, meeting_id: int, pages: Sequence[str], actor: str = "secretary") -> int:
+    """Store the text of every page of a meeting's pack (page 1 first), replacing any before.
+
+    The text is derived from the kept pack, so the audit gets one row saying it was indexed,
+    not the text itself.
+    """
+    with store._write():
+        store.conn.execute("DELETE FROM pack_page WHERE meeting_id = ?", (meeting_id,))
+        store.conn.executemany(
+            "INSERT INTO pack_page (meeting_id, page, text) VALUES (?, ?, ?)",
+            ((meeting_id, number, _clean(text)) for number, text in enumerate(pages, start=1)),
+        )
+        store._audit(actor, "pack_page", meeting_id, "index", None, {"pages": len(pages)})
+    return len(pages)
+
+
+def page_text(store: Store, meeting_id: int, page: int) -> str | None:
+    row = store.conn.execute(
+        "SELECT text FROM pack_page WHERE meeting_id = ? AND page = ?", (meeting_id, page)
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def page_count(store: Store, meeting_id: int) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM pack_page WHERE meeting_id = ?", (meeting_id,)).fetchone()[0])
+
+
+def _clean(text: str) -> str:
+    # Lone surrogates (from a broken PDF text layer) cannot be stored as UTF-8.
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+# -- search -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    meeting_id: int
+    meeting_title: str
+    kind: str  # "pack", "minute" or "action"
+    page: int | None  # pack pages only, numbered from 1
+    item_id: int | None  # the agenda item: of a minute, or the one an action was raised under
+    snippet: str  # matched words between MARK_OPEN and MARK_CLOSE
+    rank: float  # bm25: lower is better
+    meeting_date: date | None = None
+    action_id: int | None = None
+
+    def marked(self) -> list[str]:
+        """The words of the snippet that matched."""
+        return re.findall(f"{MARK_OPEN}(.*?){MARK_CLOSE}", self.snippet)
+
+
+_TERM = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+def _strip_controls(text: str) -> str:
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs"))
+
+
+def _phrase(text: str, prefix: bool = False) -> str | None:
+    text = _strip_controls(text)
+    if not any(ch.isalnum() for ch in text):
+        return None
+    return '"' + text.replace('"', '""') + '"' + ("*" if prefix else "")
+
+
+def fts_query(user_text: str) -> str:
+    """Turn what a user typed into an FTS5 query that cannot be a syntax error.
+
+    Words are all required; "quoted words" must appear together; a word ending in * matches
+    any word it begins; OR (in capitals) between words accepts either. Everything else is
+    taken literally: hyphens, colons, brackets, AND/NOT/NEAR are not operators here.
+    """
+    groups: list[list[str]] = []
+    join_next = False
+    for match in _TERM.finditer(user_text):
+        quoted, bare = match.group(1), match.group(2)
+        if bare == "OR":
+            join_next = bool(groups)
+            continue
+        if quoted is not None:
+            term = _phrase(quoted)
+        else:
+            assert bare is not None
+            stem = bare.rstrip("*")
+            term = _phrase(stem, prefix=stem != bare)
+        if term is None:
+            continue
+        if join_next and groups:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+    if not groups:
+        shown = _strip_controls(user_text).strip()
+        if not shown:
+            raise SearchQueryError("Type a word or a number to search for.")
+        raise SearchQueryError(f"There is nothing to search for in “{shown[:40]}”: type a word or a number.")
+    if sum(len(g) for g in groups) > MAX_TERMS:
+        raise SearchQueryError(f"The search has more than {MAX_TERMS} words; try fewer.")
+    # Explicit AND: FTS5 does not accept an implicit AND before a bracket.
+    return " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
+
+
+_SEARCH_SQL = f"""
+SELECT h.rid % 4, h.rank, h.snip, m.id, m.title, m.date, p.page, coalesce(e.item_id, x.item_id), x.id
+FROM (
+    SELECT rowid AS rid, rank, snippet(search_index, 0, ?, ?, ?, {SNIPPET_TOKENS}) AS snip
+    FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?
+) AS h
+LEFT JOIN pack_page p ON h.rid % 4 = 1 AND p.id = h.rid / 4
+LEFT JOIN minute_entry e ON h.rid % 4 = 2 AND e.id = h.rid / 4
+LEFT JOIN agenda_item a ON a.id = e.item_id
+LEFT JOIN action x ON h.rid % 4 = 3 AND x.id = h.rid / 4
+JOIN meeting m ON m.id = coalesce(p.meeting_id, a.meeting_id, x.meeting_id)
+ORDER BY h.rank, h.rid
+"""
+
+
+def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:
+    """The best `limit` matches for `query` in every pack page, minute and action, best first.
+
+    Raises SearchQueryError (a ValueError) when the query has no word to search for.
+    """
+    if limit < 1:
+        raise SearchQueryError("The number of results to show must be at least 1.")
+    match = fts_query(query)
+    rows = store.conn.execute(_SEARCH_SQL, (MARK_OPEN, MARK_CLOSE, ELLIPSIS, match, limit)).fetchall()
+    return [
+        SearchHit(
+            meeting_id=int(r[3]),
+            meeting_title=str(r[4]),
+            kind=_KINDS[int(r[0])],
+            page=r[6],
+            item_id=r[7],
+            snippet=str(r[2] or ""),
+            rank=float(r[1]),
+            meeting_date=date.fromisoformat(r[5]) if r[5] else None,
+            action_id=r[8],
+        )
+        for r in rows
+    ]
