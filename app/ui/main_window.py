@@ -32,6 +32,7 @@ from app.domain import AgendaItem, Meeting, Part
 from app.packs import DraftPack, PackError
 from app.storage import StorageError, Store
 from app.ui.agenda_model import AgendaModel
+from app.ui.import_review import ImportReviewDialog
 from app.ui.import_task import ImportTask
 from app.ui.minute_editor import MinuteEditor
 
@@ -205,6 +206,24 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions([self.library_action, self.next_action, self.previous_action])
+        # The Body menu works on the open meeting's body; it is enabled only while a meeting is shown.
+        self.people_action = QAction("&People…", self)
+        self.people_action.triggered.connect(self.show_people)
+        self.register_action = QAction("&Register of interests…", self)
+        self.register_action.triggered.connect(self.show_register)
+        self.rules_action = QAction("R&ules…", self)
+        self.rules_action.triggered.connect(self.show_rules)
+        body_actions = [self.people_action, self.register_action, self.rules_action]
+        body_menu = self.menuBar().addMenu("&Body")
+        body_menu.addActions(body_actions)
+
+        def enable_body_actions(_page: int) -> None:
+            showing = self.meeting is not None and self.pages.currentWidget() is self.meeting_page
+            for action in body_actions:
+                action.setEnabled(showing)
+
+        self.pages.currentChanged.connect(enable_body_actions)
+        enable_body_actions(self.pages.currentIndex())
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
@@ -334,17 +353,37 @@ class MainWindow(QMainWindow):
 
     def _on_import_finished(self, draft: DraftPack) -> None:
         self._end_import()
+        reviewed = self.review_import(draft)
+        if reviewed is None:
+            self.statusBar().showMessage("Import cancelled: nothing was saved.")
+            return
         try:
-            meeting = commands.accept_draft(self.store, draft)
+            meeting = commands.accept_draft(self.store, reviewed)
         except (PackError, StorageError) as exc:
             QMessageBox.warning(self, "Import failed", str(exc))
             return
         assert meeting.id is not None
-        for warning in draft.warnings:
+        for warning in reviewed.warnings:
             log.info("import warning: %s", warning)
         self.refresh_library()
         self.open_meeting(meeting.id)
-        self.statusBar().showMessage(f"Imported {len(draft.items)} agenda items from {Path(draft.source_path).name}.")
+        self.statusBar().showMessage(
+            f"Imported {len(reviewed.items)} agenda items from {Path(reviewed.source_path).name}."
+        )
+
+    def review_import(self, draft: DraftPack) -> DraftPack | None:
+        """Show the review step; the reviewed draft on "Save meeting", None on cancel (tests replace this)."""
+        dialog = ImportReviewDialog(draft, self)
+        try:
+            if dialog.exec() != ImportReviewDialog.DialogCode.Accepted:
+                return None
+            reviewed = dialog.reviewed_draft()
+            for position, path in dialog.tabled_papers().items():
+                # Tabled papers are kept on the dialog's result; storing them comes with the offline library.
+                log.info("paper tabled for item %s: %s", reviewed.items[position].number, path)
+            return reviewed
+        finally:
+            dialog.deleteLater()
 
     def _on_import_failed(self, message: str) -> None:
         self._end_import()
@@ -383,3 +422,23 @@ class MainWindow(QMainWindow):
             self._import.cancel()
             self._end_import()
         super().closeEvent(event)
+
+    # -- the body: people, register of interests, rules ----------------------------
+
+    def show_people(self) -> None:
+        from app.ui.people_dialogs import PeopleDialog
+
+        if self.meeting is not None:
+            PeopleDialog(self.store, self.meeting.body_id, self).exec()
+
+    def show_register(self) -> None:
+        from app.ui.people_dialogs import RegisterDialog
+
+        if self.meeting is not None:
+            RegisterDialog(self.store, self.meeting.body_id, self).exec()
+
+    def show_rules(self) -> None:
+        from app.ui.people_dialogs import RulesDialog
+
+        if self.meeting is not None:
+            RulesDialog(self.store, self.meeting.body_id, self).exec()

@@ -1,0 +1,761 @@
+"""People, the register of interests and the rule set: the operations the window and the command line call.
+
+Each operation is one transaction: it is saved whole or, with a plain message, not at all. Imports read CSV with
+the standard library; headers are matched without regard to case, spacing or punctuation, with the usual variants
+("Surname", "Last name"; "Details of Interest"; "Position within, or relationship with the ICB"). A file with a
+required column missing, or a row that cannot be right, raises `CsvImportError` naming the row and column, and
+nothing from the file is saved.
+
+XLSX is not read: openpyxl is not a dependency yet. A .xlsx file gets a message asking for CSV instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from app.domain import PRESETS, Body, Person, RuleSet, Tier
+from app.domain.rules import describe_rules, normalise_tag
+from app.packs.model import DraftPerson
+from app.services.rules_engine import RoomState, worked_example
+from app.storage import Store
+from app.storage import people as storage
+from app.storage.people import PeopleError, PersonAlias, RegisterRow, parse_register_date
+
+__all__ = [
+    "REGISTER_HEADERS",
+    "CsvImportError",
+    "ImportReport",
+    "PeopleError",
+    "RegisterRow",
+    "add_interest",
+    "add_person",
+    "apply_preset",
+    "delete_interest",
+    "edit_interest",
+    "edit_person",
+    "export_register_csv",
+    "guess_role_tags",
+    "import_pack_people",
+    "import_people_csv",
+    "import_register_csv",
+    "merge_people",
+    "name_key",
+    "parse_register_date",
+    "register_extract_csv",
+    "register_extract_rows",
+    "retire_person",
+    "rules_preview",
+    "set_deputies",
+    "set_rules",
+    "split_title",
+]
+
+
+class CsvImportError(PeopleError):
+    """A file that cannot be imported; the message names the row and column, and nothing was saved."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0  # rows already in the register, or blank
+    warnings: tuple[str, ...] = ()
+    person_ids: frozenset[int] = frozenset()
+    interest_ids: frozenset[int] = frozenset()
+
+    @property
+    def summary(self) -> str:
+        parts = [f"{self.created} added", f"{self.updated} updated"]
+        if self.skipped:
+            parts.append(f"{self.skipped} already there or blank")
+        return ", ".join(parts) + "."
+
+
+# -- simple operations -----------------------------------------------------------------------------------------
+
+
+def add_person(store: Store, person: Person, actor: str = "secretary") -> Person:
+    return storage.add_person(store, person, actor)
+
+
+def edit_person(store: Store, person: Person, actor: str = "secretary") -> Person:
+    return storage.edit_person(store, person, actor)
+
+
+def retire_person(store: Store, person_id: int, retired: bool = True, actor: str = "secretary") -> Person:
+    return storage.retire_person(store, person_id, actor, retired)
+
+
+def merge_people(store: Store, keep_id: int, other_id: int, actor: str = "secretary") -> Person:
+    return storage.merge_people(store, keep_id, other_id, actor)
+
+
+def set_deputies(store: Store, person_id: int, deputy_ids: Iterable[int], actor: str = "secretary") -> list[int]:
+    return storage.set_deputies(store, person_id, deputy_ids, actor)
+
+
+def add_interest(store: Store, entry: RegisterRow, actor: str = "secretary") -> RegisterRow:
+    return storage.add_interest(store, entry, actor)
+
+
+def edit_interest(store: Store, entry: RegisterRow, actor: str = "secretary") -> RegisterRow:
+    return storage.edit_interest(store, entry, actor)
+
+
+def delete_interest(store: Store, interest_id: int, actor: str = "secretary") -> None:
+    storage.delete_interest(store, interest_id, actor)
+
+
+def set_rules(store: Store, body_id: int, rules: RuleSet | Mapping[str, object], actor: str = "secretary") -> Body:
+    return storage.set_body_rules(store, body_id, rules, actor)
+
+
+def apply_preset(store: Store, body_id: int, preset: str, actor: str = "secretary") -> Body:
+    if preset not in PRESETS:
+        raise PeopleError(f"There is no preset called {preset!r}; choose one of " + ", ".join(PRESETS) + ".")
+    return set_rules(store, body_id, PRESETS[preset], actor)
+
+
+# -- names -----------------------------------------------------------------------------------------------------
+
+_TITLES = re.compile(
+    r"^((?:(?:Dr|Cllr|ClIr|Clir|Councillor|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Revd|Lord|Lady)\.?\s+)+)",
+    re.I,
+)
+
+
+def split_title(name: str) -> tuple[str, str]:
+    """("Dr", "Rima Makarem") from "Dr Rima Makarem"; ("", name) when there is no title."""
+    clean = " ".join(name.split())
+    match = _TITLES.match(clean)
+    if not match or not clean[match.end() :].strip():
+        return "", clean
+    return match.group(1).strip(), clean[match.end() :].strip()
+
+
+def name_key(name: str) -> str:
+    """Names compare without titles, case, punctuation, bracketed roles or spacing."""
+    bare = split_title(re.sub(r"\([^()]*\)", " ", name))[1]
+    return " ".join(re.sub(r"[^\w\s]", " ", bare.casefold()).replace("_", " ").split())
+
+
+class _People:
+    """The body's current people by name, including the names merged records were known by."""
+
+    def __init__(self, store: Store, body_id: int) -> None:
+        self.store, self.body_id = store, body_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.all = self.store.people(self.body_id)
+        self.by_key: dict[str, Person] = {}
+        for person in self.all:  # current people win over retired ones with the same name
+            key = name_key(person.name)
+            if key and (key not in self.by_key or self.by_key[key].retired):
+                self.by_key[key] = person
+        by_id = {p.id: p for p in self.all}
+        alias: PersonAlias
+        for alias in storage.aliases(self.store, self.body_id):
+            self.by_key.setdefault(name_key(alias.alias), by_id[alias.person_id])
+
+    def exact(self, name: str) -> Person | None:
+        return self.by_key.get(name_key(name))
+
+    def likely(self, name: str, cutoff: float = 88) -> Person | None:
+        """The one person whose name is close to `name` (Colfait/Coiffait), or None if none or several are."""
+        key = name_key(name)
+        scored = [(fuzz.token_sort_ratio(key, k), p) for k, p in self.by_key.items()]
+        close = [(score, p) for score, p in scored if score >= cutoff]
+        ids = {p.id for _score, p in close}
+        if len(ids) != 1:
+            return None
+        return max(close, key=lambda pair: pair[0])[1]
+
+
+_ROLE_TAG_WORDS = (
+    (re.compile(r"\bvice[\s-]*chair", re.I), "vice-chair"),
+    (re.compile(r"(?<!vice )(?<!vice-)\bchair\b(?!\s+of\b)", re.I), "chair"),
+    (re.compile(r"\bnon[\s-]*executive", re.I), "non-executive"),
+    (re.compile(r"(?<!non )(?<!non-)\bexecutive\b|\bchief\s+\w+\s+officer\b|\bdirector\b", re.I), "executive"),
+    (re.compile(r"\bpartner\b", re.I), "partner"),
+    (re.compile(r"\bclinical\b|\bmedical\b|\bnurs", re.I), "clinical"),
+    (re.compile(r"\blay\b", re.I), "lay"),
+    (re.compile(r"\bcouncillor\b|\bcllr\b", re.I), "councillor"),
+)
+
+
+def guess_role_tags(role: str) -> tuple[str, ...]:
+    """Role tags a role suggests ("Non Executive Member" → non-executive); the secretary corrects them."""
+    tags: list[str] = []
+    for pattern, tag in _ROLE_TAG_WORDS:
+        if pattern.search(role) and tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+# -- reading CSV -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    field: str
+    label: str  # how messages name it
+    variants: tuple[str, ...]  # header keys that mean this column
+    prefixes: tuple[str, ...] = ()  # header keys starting with one of these (then a space) mean it too
+
+
+def _key(header: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", header.casefold()).replace("_", " ").split())
+
+
+def _read_table(source: Path | str) -> list[list[str]]:
+    """Rows of a CSV file (or of CSV text): UTF-8 (with or without BOM) or Windows-1252; , ; or tab separated."""
+    if isinstance(source, Path):
+        if source.suffix.casefold() in (".xlsx", ".xlsm", ".xls", ".ods"):
+            raise CsvImportError(
+                f"{source.name} is a spreadsheet; spreadsheets are not read yet. Save it as CSV (UTF-8) and "
+                "import that file."
+            )
+        try:
+            raw = source.read_bytes()
+        except OSError as exc:
+            raise CsvImportError(f"{source} could not be read: {exc.strerror or exc}.") from None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError:
+                raise CsvImportError(f"{source.name} is not a text file; save it as CSV (UTF-8).") from None
+    else:
+        text = source.removeprefix("\ufeff")
+    if "\x00" in text:
+        raise CsvImportError("The file contains binary data (a NUL character), so it is not a CSV file.")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max((",", ";", "\t"), key=lambda d: (first.count(d), d == ","))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
+    except csv.Error as exc:
+        raise CsvImportError(f"The file could not be read as CSV: {exc}.") from None
+    return rows
+
+
+def _map_headers(header: Sequence[str], columns: Sequence[_Column]) -> tuple[dict[str, int], list[str]]:
+    found: dict[str, int] = {}
+    unknown: list[str] = []
+    for index, cell in enumerate(header):
+        key = _key(cell)
+        if not key:
+            continue
+        column = next((c for c in columns if key in c.variants), None)
+        if column is None:
+            column = next((c for c in columns if any(key.startswith(p + " ") or key == p for p in c.prefixes)), None)
+        if column is None:
+            unknown.append(cell.strip())
+            continue
+        if column.field in found:
+            raise CsvImportError(
+                f"Columns {found[column.field] + 1} and {index + 1} are both “{column.label}”; rename or remove one."
+            )
+        found[column.field] = index
+    return found, unknown
+
+
+def _records(
+    source: Path | str, columns: Sequence[_Column], required: Callable[[dict[str, int]], str | None]
+) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
+    """(row number as a spreadsheet shows it, {field: cell}) for each non-blank row, and warnings."""
+    rows = _read_table(source)
+    start = next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), None)
+    if start is None:
+        raise CsvImportError("The file is empty: it has no header row.")
+    found, unknown = _map_headers(rows[start], columns)
+    missing = required(found)
+    if missing:
+        raise CsvImportError(missing)
+    warnings = [f"Ignored column{'s' if len(unknown) > 1 else ''}: " + ", ".join(unknown) + "."] if unknown else []
+    records = []
+    for number, row in enumerate(rows[start + 1 :], start=start + 2):
+        if not any(c.strip() for c in row):
+            continue
+        records.append((number, {f: row[i].strip() if i < len(row) else "" for f, i in found.items()}))
+    return records, warnings
+
+
+_YES = {"y", "yes", "x", "✓", "✔", "ü", "true", "t", "1", "voting", "yes voting"}
+_NO = {"", "n", "no", "false", "f", "0", "-", "–", "non voting", "non-voting", "not voting"}
+
+
+def _flag(text: str, where: str, label: str) -> bool | None:
+    value = " ".join(text.casefold().split())
+    if value in _YES:
+        return True
+    if value in _NO:
+        return None if value == "" else False
+    raise CsvImportError(f"{where}, column {label}: “{_short(text)}” is not yes or no (write Y or leave it blank).")
+
+
+def _short(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _date(text: str, where: str, label: str) -> date | None:
+    value = text.strip()
+    if not value:
+        return None
+    for form in ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y"):
+        try:
+            return datetime.strptime(value, form).date()
+        except ValueError:
+            continue
+    raise CsvImportError(
+        f"{where}, column {label}: “{_short(text)}” is not a date (write it as 2024-04-01 or 01/04/2024)."
+    )
+
+
+def _row_name(record: Mapping[str, str]) -> str:
+    if record.get("name"):
+        return " ".join(record["name"].split())
+    return " ".join(f"{record.get('forename', '')} {record.get('surname', '')}".split())
+
+
+def _needs_name(found: dict[str, int], extra: Sequence[tuple[str, str]] = ()) -> str | None:
+    missing = []
+    if "name" not in found and "surname" not in found:
+        missing.append("Name (or Surname and Forename)")
+    missing += [label for field, label in extra if field not in found]
+    if not missing:
+        return None
+    return "The file has no column for " + " or ".join(missing) + "; nothing was imported. Check the header row."
+
+
+# -- people from CSV -------------------------------------------------------------------------------------------
+
+PEOPLE_COLUMNS = (
+    _Column("name", "Name", ("name", "full name", "person", "member", "member name", "names")),
+    _Column("forename", "Forename", ("forename", "forenames", "first name", "firstname", "given name", "first")),
+    _Column("surname", "Surname", ("surname", "last name", "lastname", "family name", "last")),
+    _Column("title", "Title", ("title", "honorific", "salutation", "prefix")),
+    _Column("role", "Role", ("role", "position", "job title", "post", "office"), ("position",)),
+    _Column("organisation", "Organisation", ("organisation", "organization", "org", "employer", "company")),
+    _Column("initials", "Initials", ("initials", "initial", "inits")),
+    _Column("tier", "Tier", ("tier", "membership", "category", "member type", "type", "attendance type")),
+    _Column("voting", "Voting", ("voting", "vote", "votes", "voting member", "has vote", "voting rights", "can vote")),
+    _Column("role_tags", "Role tags", ("role tags", "tags", "roles", "role tag")),
+    _Column("term_from", "Term from", ("term from", "term start", "from", "start", "start date", "appointed")),
+    _Column("term_to", "Term to", ("term to", "term end", "to", "end", "end date", "until", "term ends")),
+)
+_TIER_WORDS = {
+    "member": Tier.MEMBER,
+    "members": Tier.MEMBER,
+    "voting member": Tier.MEMBER,
+    "voting members": Tier.MEMBER,
+    "board member": Tier.MEMBER,
+    "trustee": Tier.MEMBER,
+    "director": Tier.MEMBER,
+    "participant": Tier.PARTICIPANT,
+    "participants": Tier.PARTICIPANT,
+    "non voting": Tier.PARTICIPANT,
+    "non voting member": Tier.PARTICIPANT,
+    "associate member": Tier.PARTICIPANT,
+    "in attendance": Tier.IN_ATTENDANCE,
+    "attendee": Tier.IN_ATTENDANCE,
+    "attendance": Tier.IN_ATTENDANCE,
+    "guest": Tier.IN_ATTENDANCE,
+    "observer": Tier.IN_ATTENDANCE,
+    "officer": Tier.OFFICER,
+    "officers": Tier.OFFICER,
+}
+
+
+def _tier(text: str, where: str) -> Tier | None:
+    value = _key(text)
+    if not value:
+        return None
+    if value in _TIER_WORDS:
+        return _TIER_WORDS[value]
+    if value.replace(" ", "_") in {t.value for t in Tier}:
+        return Tier(value.replace(" ", "_"))
+    raise CsvImportError(
+        f"{where}, column Tier: “{_short(text)}” is not a tier (write member, participant, in attendance or officer)."
+    )
+
+
+def _person_from_record(
+    body_id: int, number: int, record: Mapping[str, str], existing: Person | None
+) -> tuple[Person, str]:
+    raw_name = _row_name(record)
+    where = f"Row {number}"
+    if not raw_name:
+        raise CsvImportError(f"{where}: the name is blank.")
+    title, name = split_title(raw_name)
+    where = f"Row {number} ({_short(name, 40)})"
+    tier = _tier(record.get("tier", ""), where)
+    voting = _flag(record.get("voting", ""), where, "Voting")
+    tags = tuple(t for t in re.split(r"[,;|/]", record.get("role_tags", "")) if normalise_tag(t))
+    term_from = _date(record.get("term_from", ""), where, "Term from")
+    term_to = _date(record.get("term_to", ""), where, "Term to")
+    if term_from and term_to and term_to < term_from:
+        raise CsvImportError(f"{where}, column Term to: the term ends ({term_to}) before it begins ({term_from}).")
+    base = existing or Person(None, body_id, name)
+    new_tier = tier if tier is not None else base.tier
+    if voting is None:
+        voting = base.voting if existing else new_tier == Tier.MEMBER
+    role = record.get("role") or base.role
+    person = replace(
+        base,
+        name=base.name if existing else name,
+        title=record.get("title") or title or base.title,
+        role=role,
+        organisation=record.get("organisation") or base.organisation,
+        initials=record.get("initials") or base.initials,
+        tier=new_tier,
+        voting=voting,
+        role_tags=tags or base.role_tags or guess_role_tags(role),
+        term_from=term_from or base.term_from,
+        term_to=term_to or base.term_to,
+    )
+    return person, where
+
+
+def import_people_csv(store: Store, body_id: int, source: Path | str, actor: str = "secretary") -> ImportReport:
+    """Add or update the body's people from a CSV file (or CSV text), all or nothing.
+
+    A row whose name matches a person already there (ignoring titles and case, or a name they were merged from)
+    updates that person; blank cells leave a field as it was. A name close to an existing one is added, with a
+    warning to merge them if they are the same person.
+    """
+    store.body(body_id)
+    records, warnings = _records(source, PEOPLE_COLUMNS, _needs_name)
+    created = updated = 0
+    ids: set[int] = set()
+    with store.transaction():
+        people = _People(store, body_id)
+        for number, record in records:
+            existing = people.exact(_row_name(record)) if _row_name(record) else None
+            person, where = _person_from_record(body_id, number, record, existing)
+            try:
+                if existing is None:
+                    close = people.likely(person.name)
+                    saved = storage.add_person(store, person, actor)
+                    created += 1
+                    if close is not None:
+                        warnings.append(
+                            f"{where}: {person.name} looks like {close.name}, who is already listed; merge them in "
+                            "People if they are the same person."
+                        )
+                else:
+                    saved = storage.edit_person(store, person, actor)
+                    updated += saved != existing
+            except PeopleError as error:
+                raise CsvImportError(f"{where}: {error} Nothing from the file was saved.") from None
+            assert saved.id is not None
+            ids.add(saved.id)
+            people.reload()
+    return ImportReport(created, updated, 0, tuple(warnings), frozenset(ids))
+
+
+def import_pack_people(
+    store: Store, body_id: int, draft_people: Sequence[DraftPerson], actor: str = "secretary"
+) -> ImportReport:
+    """The people a pack's attendance blocks list, added to the body (all or nothing).
+
+    Known names are left as they are. Initials that clash with someone else's are left blank with a warning,
+    for the secretary to choose (MS = Mahesh Shah and Michelle Summers).
+    """
+    created = 0
+    warnings: list[str] = []
+    ids: set[int] = set()
+    with store.transaction():
+        people = _People(store, body_id)
+        for draft in draft_people:
+            title, name = split_title(draft.name)
+            if not name:
+                continue
+            known = people.exact(name)
+            if known is not None and known.id is not None:
+                ids.add(known.id)
+                continue
+            person = Person(
+                None,
+                body_id,
+                name,
+                role=draft.role,
+                initials=draft.initials,
+                title=title,
+                tier=draft.tier,
+                voting=draft.tier == Tier.MEMBER,
+                role_tags=guess_role_tags(draft.role),
+            )
+            clash = next(
+                (
+                    p
+                    for p in people.all
+                    if not p.retired and p.initials and p.initials.casefold() == person.initials.casefold()
+                ),
+                None,
+            )
+            if clash is not None and person.initials:
+                warnings.append(
+                    f"Initials {person.initials} are already used by {clash.name}; choose others for {name}."
+                )
+                person = replace(person, initials="")
+            close = people.likely(name)
+            if close is not None:
+                warnings.append(f"{name} looks like {close.name}; merge them in People if they are the same person.")
+            saved = storage.add_person(store, person, actor)
+            assert saved.id is not None
+            ids.add(saved.id)
+            created += 1
+            people.reload()
+    return ImportReport(created, 0, len(draft_people) - created, tuple(warnings), frozenset(ids))
+
+
+# -- the register from CSV -------------------------------------------------------------------------------------
+
+REGISTER_HEADERS = (
+    "Surname",
+    "Forename",
+    "Position",
+    "Interests to Declare",
+    "Financial Interest",
+    "Non-Financial Professional",
+    "Non-Financial Personal",
+    "Indirect",
+    "Details of Interest",
+    "Date From",
+    "Date To",
+    "Actions to be taken to mitigate risk",
+    "Date Declared",
+)
+
+REGISTER_COLUMNS = (
+    _Column("name", "Name", ("name", "full name", "person", "member", "member name")),
+    _Column("forename", "Forename", ("forename", "forenames", "first name", "firstname", "given name")),
+    _Column("surname", "Surname", ("surname", "last name", "lastname", "family name")),
+    _Column("position", "Position", ("position", "role", "job title", "post"), ("position",)),
+    _Column(
+        "interests_to_declare",
+        "Interests to Declare",
+        ("interests to declare", "interest to declare", "any interests", "declare", "declared"),
+        ("interests to declare",),
+    ),
+    _Column("financial", "Financial", ("financial", "financial interest", "financial interests")),
+    _Column(
+        "non_financial_professional",
+        "Non-Financial Professional",
+        ("non financial professional", "non financial professional interest", "professional"),
+    ),
+    _Column(
+        "non_financial_personal",
+        "Non-Financial Personal",
+        ("non financial personal", "non financial personal interest", "personal"),
+    ),
+    _Column("indirect", "Indirect", ("indirect", "indirect interest", "indirect interests")),
+    _Column(
+        "details",
+        "Details of Interest",
+        ("details", "details of interest", "description", "nature of interest", "interest", "details of interests"),
+        ("details",),
+    ),
+    _Column("date_from", "Date From", ("date from", "from", "start date", "start"), ("date from",)),
+    _Column("date_to", "Date To", ("date to", "to", "end date", "end"), ("date to",)),
+    _Column(
+        "mitigation",
+        "Actions to mitigate",
+        ("mitigation", "actions to mitigate", "action taken", "actions", "mitigating action", "mitigating actions"),
+        ("actions to be taken", "action to be taken", "actions taken", "actions to mitigate", "mitigation"),
+    ),
+    _Column("date_declared", "Date Declared", ("date declared", "declared on", "date of declaration")),
+)
+
+
+def import_register_csv(
+    store: Store,
+    body_id: int,
+    source: Path | str,
+    actor: str = "secretary",
+    *,
+    create_missing_people: bool = False,
+) -> ImportReport:
+    """Add register rows from a CSV file (or CSV text), all or nothing.
+
+    Each row's person is found by name (titles, case and merged-away names ignored), or by a unique close match
+    (reported). A name matching no one is an error naming the row, unless `create_missing_people`, which adds
+    them as non-voting members to be checked. Rows identical to one already in the register are skipped.
+    """
+    store.body(body_id)
+    records, warnings = _records(source, REGISTER_COLUMNS, lambda f: _needs_name(f, (("details", "Details"),)))
+    created = skipped = 0
+    ids: set[int] = set()
+    with store.transaction():
+        people = _People(store, body_id)
+        existing = {_register_key(r) for r in storage.register(store, body_id)}
+        for number, record in records:
+            name = _row_name(record)
+            if not name:
+                raise CsvImportError(f"Row {number}: the name is blank. Nothing from the file was saved.")
+            where = f"Row {number} ({_short(name, 40)})"
+            person = people.exact(name)
+            if person is None:
+                person = people.likely(name)
+                if person is not None:
+                    warnings.append(f"{where}: taken to be {person.name}.")
+            if person is None:
+                if not create_missing_people:
+                    raise CsvImportError(
+                        f"{where}, column {'Name' if record.get('name') else 'Surname'}: no one called {name} is "
+                        "among this body's people. Add them in People first; nothing from the file was saved."
+                    )
+                title, bare = split_title(name)
+                try:
+                    person = storage.add_person(
+                        store,
+                        Person(None, body_id, bare, role=record.get("position", ""), title=title, voting=False),
+                        actor,
+                    )
+                except PeopleError as error:
+                    raise CsvImportError(f"{where}: {error} Nothing from the file was saved.") from None
+                warnings.append(f"{where}: added {person.name} as a member without a vote; check their details.")
+                people.reload()
+            assert person.id is not None
+            financial, professional, personal, indirect = (
+                bool(_flag(record.get(f, ""), where, label))
+                for f, label in (
+                    ("financial", "Financial"),
+                    ("non_financial_professional", "Non-Financial Professional"),
+                    ("non_financial_personal", "Non-Financial Personal"),
+                    ("indirect", "Indirect"),
+                )
+            )
+            row = RegisterRow(
+                None,
+                person.id,
+                position=record.get("position", ""),
+                interests_to_declare=record.get("interests_to_declare", ""),
+                financial=financial,
+                non_financial_professional=professional,
+                non_financial_personal=personal,
+                indirect=indirect,
+                details=record.get("details", ""),
+                date_from=record.get("date_from", ""),
+                date_to=record.get("date_to", ""),
+                mitigation=record.get("mitigation", ""),
+                date_declared=record.get("date_declared", ""),
+            )
+            if _register_key(row) in existing:
+                skipped += 1
+                continue
+            try:
+                saved = storage.add_interest(store, row, actor)
+            except PeopleError as error:
+                raise CsvImportError(f"{where}: {error} Nothing from the file was saved.") from None
+            assert saved.id is not None
+            existing.add(_register_key(saved))
+            ids.add(saved.id)
+            created += 1
+    return ImportReport(created, 0, skipped, tuple(warnings), interest_ids=frozenset(ids))
+
+
+def _register_key(row: RegisterRow) -> tuple[object, ...]:
+    return (
+        row.person_id,
+        row.position.strip(),
+        row.interests_to_declare.strip(),
+        row.financial,
+        row.non_financial_professional,
+        row.non_financial_personal,
+        row.indirect,
+        " ".join(row.details.split()),
+        row.date_from.strip(),
+        row.date_to.strip(),
+        row.mitigation.strip(),
+        row.date_declared.strip(),
+    )
+
+
+# -- the register extract --------------------------------------------------------------------------------------
+
+
+def register_extract_rows(store: Store, body_id: int, person_ids: Iterable[int] | None = None) -> list[list[str]]:
+    """The register extract a pack prints: header, then one row per interest, by surname."""
+    wanted = set(person_ids) if person_ids is not None else None
+    people = {p.id: p for p in store.people(body_id)}
+    rows = [list(REGISTER_HEADERS)]
+    for entry in storage.register(store, body_id):
+        if wanted is not None and entry.person_id not in wanted:
+            continue
+        person = people[entry.person_id]
+        _title, bare = split_title(person.name)
+        words = bare.split()
+        surname, forename = (words[-1], " ".join(words[:-1])) if words else ("", "")
+        flag = {True: "Y", False: ""}
+        rows.append(
+            [
+                surname,
+                forename,
+                entry.position or person.role,
+                entry.interests_to_declare,
+                flag[entry.financial],
+                flag[entry.non_financial_professional],
+                flag[entry.non_financial_personal],
+                flag[entry.indirect],
+                entry.details,
+                entry.date_from,
+                entry.date_to,
+                entry.mitigation,
+                entry.date_declared,
+            ]
+        )
+    return rows
+
+
+def register_extract_csv(store: Store, body_id: int, person_ids: Iterable[int] | None = None) -> str:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(register_extract_rows(store, body_id, person_ids))
+    return out.getvalue()
+
+
+def export_register_csv(store: Store, body_id: int, out: Path, person_ids: Iterable[int] | None = None) -> Path:
+    """Write the register extract as CSV (UTF-8 with a BOM, so spreadsheets read it right), atomically."""
+    text = register_extract_csv(store, body_id, person_ids)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, out)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return out
+
+
+# -- the rule set editor ---------------------------------------------------------------------------------------
+
+
+def rules_preview(store: Store, body_id: int, rules: RuleSet) -> tuple[str, str]:
+    """(the rules in sentences, a worked example on the body's current people) for the rule set editor.
+
+    Live attendance is a later issue: until then everyone current with a vote is taken to be present, and the
+    first person tagged chair presides.
+    """
+    people = tuple(p for p in store.people(body_id) if not p.retired)
+    present = frozenset(p.id for p in people if p.voting and p.id is not None)
+    chair = next((p.id for p in people if "chair" in p.role_tags and p.id in present), None)
+    state = RoomState(people=people, present=present, presiding_id=chair)
+    return describe_rules(rules), worked_example(state, rules)
