@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import app
-from app import commands, paths
+from app import commands, packs, paths
 from app.diagnostics import setup_logging
 from app.domain import Part
-from app.packs import PackError, read_pack
+from app.packs import PackError
 from app.storage import StorageError, Store
 
 log = logging.getLogger(__name__)
@@ -122,9 +122,9 @@ def _meeting_json(store: Store, meeting_id: int) -> dict[str, Any]:
 
 def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command == "agenda":
-        draft = read_pack(args.pack)
+        draft = packs.read_pack(args.pack)
         if args.json:
-            _dump(asdict(draft))
+            _dump(packs.draft_to_json(draft))
         else:
             print(draft.meeting_title)
             for item in draft.items:

@@ -6,17 +6,19 @@ what changed (`Changes`) so a view can redraw only that.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app import paths
+from app import packs, paths
 from app.domain import AgendaItem, Meeting, Part
-from app.export.minutes_pdf import render_minutes_pdf
-from app.packs import DraftPack, read_pack
+from app.packs import DraftPack
 from app.services.minutes import build_minutes
 from app.storage import Store, library
 from app.storage.library import PackStatus, SearchHit
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +47,21 @@ def accept_draft(store: Store, draft: DraftPack, actor: str = "secretary") -> Me
             assert meeting.id is not None
             library.record_pack_file(store, kept, actor)
             library.save_pages(store, meeting.id, draft.pages, actor)
+            _add_pack_people(store, meeting.body_id, draft, actor)
     except BaseException:
         library.discard_unrecorded_copy(store, kept)
         raise
     return meeting
+
+
+def _add_pack_people(store: Store, body_id: int, draft: DraftPack, actor: str) -> None:
+    """The people and register rows a pack lists join the body (known names are not duplicated)."""
+    from app.commands.people import import_pack_interests, import_pack_people
+
+    report = import_pack_people(store, body_id, draft.people, actor)
+    interests = import_pack_interests(store, body_id, draft.interests, actor)
+    for warning in (*report.warnings, *interests.warnings):
+        log.info("pack import: %s", warning)
 
 
 def _write_meeting(store: Store, draft: DraftPack, actor: str) -> Meeting:
@@ -92,7 +105,7 @@ def import_pack(
     cancelled: Callable[[], bool] | None = None,
 ) -> Meeting:
     """Read a pack and save it as a meeting. Bad input raises PackError and writes nothing."""
-    return accept_draft(store, read_pack(path, progress=progress, cancelled=cancelled))
+    return accept_draft(store, packs.read_pack(path, progress=progress, cancelled=cancelled))
 
 
 def find_meeting_for_pack(store: Store, sha256: str) -> Meeting | None:
@@ -118,13 +131,15 @@ def edit_minute(store: Store, item_id: int, text: str, actor: str = "secretary")
 
 def export_minutes(store: Store, meeting_id: int, out: Path, part: Part = Part.ONE) -> Path:
     """Render the minutes of one part of a meeting to a PDF file, written atomically."""
+    from app.export.minutes_pdf import render_minutes_pdf  # ReportLab loads only when exporting
+
     document = build_minutes(store.record(meeting_id), part)
     return render_minutes_pdf(document, out)
 
 
 def ensure_demo_meeting(store: Store) -> int:
     """The bundled demo pack as a meeting: imported once, then reused."""
-    draft = read_pack(paths.demo_pack())
+    draft = packs.read_pack(paths.demo_pack())
     existing = find_meeting_for_pack(store, draft.sha256)
     if existing is not None and existing.id is not None:
         return existing.id

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from app.domain import PRESETS, Body, Person, RuleSet, Tier
 from app.domain.rules import describe_rules, normalise_tag
-from app.packs.model import DraftPerson
+from app.packs.model import DraftInterest, DraftPerson
 from app.services.rules_engine import RoomState, worked_example
 from app.storage import Store
 from app.storage import people as storage
@@ -521,6 +521,54 @@ def import_pack_people(
             created += 1
             people.reload()
     return ImportReport(created, 0, len(draft_people) - created, tuple(warnings), frozenset(ids))
+
+
+def import_pack_interests(
+    store: Store, body_id: int, draft_interests: Sequence[DraftInterest], actor: str = "secretary"
+) -> ImportReport:
+    """A pack's register extract, added to the body's register (all or nothing).
+
+    Rows are matched to people by name (including merged names); rows already in the register
+    are skipped, so importing the next pack's extract adds only what is new. A row naming no
+    known person is left out with a warning rather than inventing a person.
+    """
+    created = skipped = 0
+    warnings: list[str] = []
+    ids: set[int] = set()
+    with store.transaction():
+        people = _People(store, body_id)
+        existing = {_register_key(row) for row in storage.register(store, body_id)}
+        for draft in draft_interests:
+            name = " ".join(part for part in (draft.forename, draft.surname) if part) or draft.name
+            person = people.exact(name) or people.likely(name)
+            if person is None or person.id is None:
+                warnings.append(f"Register row for {name} left out: no such person in this body.")
+                skipped += 1
+                continue
+            row = RegisterRow(
+                None,
+                person.id,
+                position=draft.position,
+                interests_to_declare=draft.declared,
+                financial=draft.financial,
+                non_financial_professional=draft.non_financial_professional,
+                non_financial_personal=draft.non_financial_personal,
+                indirect=draft.indirect,
+                details=draft.details,
+                date_from=draft.date_from.written,
+                date_to=draft.date_to.written,
+                mitigation=draft.mitigation,
+                date_declared=draft.date_declared.written,
+            )
+            if _register_key(row) in existing:
+                skipped += 1
+                continue
+            saved = storage.add_interest(store, row, actor)
+            assert saved.id is not None
+            existing.add(_register_key(saved))
+            ids.add(saved.id)
+            created += 1
+    return ImportReport(created, 0, skipped, tuple(warnings), interest_ids=frozenset(ids))
 
 
 # -- the register from CSV -------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from app.packs import DraftPack, PackError, read_pack
+from app import packs
+from app.packs import DraftPack, PackError
 
 
 class ImportTask(QObject):
@@ -38,7 +39,7 @@ class ImportTask(QObject):
 
     def _run(self) -> None:
         try:
-            draft: DraftPack = read_pack(
+            draft: DraftPack = packs.read_pack(
                 self.path, progress=lambda done, total: self.progress.emit(done, total), cancelled=self._cancel.is_set
             )
         except PackError as exc:
