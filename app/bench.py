@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import app
-from app import commands, paths
+from app import commands, packs, paths
 from app.storage import Store, connect
 
 BARE_WINDOW = (
@@ -189,6 +190,92 @@ def bench_search(scratch: Path, pack: Path, repeat: int, copies: int = 20) -> di
     return figure
 
 
+def build_pdf_pack(out: Path, pages: int = 300) -> Path:
+    """A bookmarked PDF pack made from the demo pack's text: its agenda first, one bookmark per item."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    draft = packs.read_pack(paths.demo_pack())
+    lines = paths.demo_pack().read_text(encoding="utf-8").splitlines()
+    per_item = max(1, (pages - 1) // max(1, len(draft.items)))
+    starts = {1 + i * per_item + 1: item for i, item in enumerate(draft.items)}
+    canvas = Canvas(str(out), pagesize=A4)
+    cursor = 0
+    for page in range(1, pages + 1):
+        item = starts.get(page)
+        if item is not None:
+            key = f"item-{page}"
+            canvas.bookmarkPage(key, fit="XYZ", left=0, top=A4[1], zoom=0)
+            canvas.addOutlineEntry(f"{item.number} {item.title}", key, level=0)
+        text = canvas.beginText(40, A4[1] - 50)
+        text.setFont("Helvetica", 8)
+        for _ in range(70):
+            text.textLine(lines[cursor % len(lines)][:120].encode("latin-1", "replace").decode("latin-1"))
+            cursor += 1
+        canvas.drawText(text)
+        canvas.showPage()
+    canvas.save()
+    return out
+
+
+def bench_pdf_import(scratch: Path, repeat: int) -> dict[str, Any]:
+    """Issue 3's target: a 300-page bookmarked pack imports in under 2 s and within 2x pdftotext."""
+    pdf = build_pdf_pack(scratch / "pack-300.pdf")
+    counter = iter(range(1_000_000))
+
+    def ours() -> None:
+        store = Store.open(scratch / f"pdf-{next(counter)}.db")
+        commands.import_pack(store, pdf)
+        store.close()
+
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:
+        floor_what = "pdftotext on the same file (text of every page, no parsing or storing)"
+
+        def floor() -> None:
+            subprocess.run([pdftotext, "-q", str(pdf), "-"], check=True, capture_output=True)
+
+    else:
+        floor_what = "pypdf text extraction of every page (pdftotext is not installed)"
+
+        def floor() -> None:
+            from pypdf import PdfReader
+
+            for page in PdfReader(pdf).pages:
+                page.extract_text()
+
+    return _figure(
+        "import a 300-page bookmarked PDF pack: agenda, pages indexed, library copy",
+        _times(ours, repeat),
+        floor_what,
+        _times(floor, repeat),
+    )
+
+
+def bench_quorum(repeat: int) -> dict[str, Any]:
+    """Issue 4's target: quorum for 40 people fast enough to recompute on every keystroke (< 1 ms)."""
+    from app.domain import PRESETS, DeclarationConduct, Person
+    from app.domain.model import Declaration
+    from app.services.rules_engine import RoomState, quorum
+
+    tags = {1: ("chair",), 2: ("executive",), 3: ("non-executive",)}
+    people = tuple(Person(i, 1, f"Member {i}", role_tags=tags.get(i, ())) for i in range(1, 41))
+    withdrew = tuple(Declaration(None, 7, i, "an interest", "", DeclarationConduct.WITHDREW) for i in range(30, 35))
+    state = RoomState(people, frozenset(range(1, 36)), declarations=withdrew)
+    rules = next(iter(PRESETS.values()))
+    present = state.present
+
+    def floor() -> None:  # the bare arithmetic: count the present and compare with a threshold
+        _ = sum(1 for p in people if p.id in present) * 2 > len(people)
+
+    return _figure(
+        f"quorum for 40 people with 5 withdrawn on the item ({rules.name})",
+        _times(lambda: quorum(state, rules, 7), repeat),
+        "counting the present members against a fixed threshold",
+        _times(floor, repeat),
+    )
+
+
 def run_benchmarks(data_dir: Path | None = None, repeat: int = 5) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="quorate-bench-") as tmp:
         scratch = Path(tmp)
@@ -200,6 +287,8 @@ def run_benchmarks(data_dir: Path | None = None, repeat: int = 5) -> dict[str, A
             "minute_save": bench_minute_save(scratch, meeting_id, store, max(repeat, 50)),
             "minutes_export": bench_export(scratch, meeting_id, store, repeat),
             "search": bench_search(scratch, paths.demo_pack(), max(repeat, 100)),
+            "pdf_import_300_pages": bench_pdf_import(scratch, repeat),
+            "quorum_40_people": bench_quorum(max(repeat, 200)),
         }
         store.close()
     return {

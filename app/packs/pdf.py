@@ -123,6 +123,47 @@ def extract_pages(
     return texts
 
 
+def fast_page_texts(
+    data: bytes,
+    start: int,
+    count: int,
+    name: str,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> list[str] | None:
+    """Plain text of pages `start` to `count` - 1 with PDFium (pypdfium2): about 15x faster than pypdf.
+
+    Returns None when PDFium cannot read the file, so the caller falls back to pypdf.
+    """
+    try:
+        import pypdfium2 as pdfium
+
+        document = pdfium.PdfDocument(data)
+    except Exception:
+        return None
+    texts: list[str] = []
+    try:
+        for index in range(start, count):
+            if cancelled is not None and cancelled():
+                raise ImportCancelled("Import cancelled.")
+            page = document[index]
+            textpage = page.get_textpage()
+            try:
+                texts.append(textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n"))
+            finally:
+                textpage.close()
+                page.close()
+            if progress is not None:
+                progress(index + 1, count)
+    except ImportCancelled:
+        raise
+    except Exception:
+        return None
+    finally:
+        document.close()
+    return texts
+
+
 def cover_pages(texts: list[str], after: int) -> dict[str, int]:
     """Item number -> 1-based page for pages after index `after` whose top names an item."""
     found: dict[str, int] = {}

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
-from app.packs.pdf import Bookmark, bookmark_ranges, bookmarks, cover_pages, extract_pages, open_pdf
+from app.packs.pdf import Bookmark, bookmark_ranges, bookmarks, cover_pages, extract_pages, fast_page_texts, open_pdf
 from app.packs.people import find_people
 from app.packs.tables import find_actions, find_interests, find_planner
 
@@ -143,7 +143,10 @@ def _read_pdf(
     head = min(count, _AGENDA_PAGES) if marks else count
     texts = extract_pages(reader, head, name, progress, cancelled, total=count)
     # With bookmarks only the agenda pages need layout text; the rest is for search, papers and tables.
-    texts += extract_pages(reader, count, name, progress, cancelled, start=head, layout=False)
+    rest = fast_page_texts(data, head, count, name, progress, cancelled) if head < count else []
+    texts += (
+        rest if rest is not None else extract_pages(reader, count, name, progress, cancelled, start=head, layout=False)
+    )
     lines: list[str] = []
     line_page: list[int] = []
     for index, text in enumerate(texts):
