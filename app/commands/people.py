@@ -1,12 +1,11 @@
 """People, the register of interests and the rule set: the operations the window and the command line call.
 
 Each operation is one transaction: it is saved whole or, with a plain message, not at all. Imports read CSV with
-the standard library; headers are matched without regard to case, spacing or punctuation, with the usual variants
-("Surname", "Last name"; "Details of Interest"; "Position within, or relationship with the ICB"). A file with a
-required column missing, or a row that cannot be right, raises `CsvImportError` naming the row and column, and
-nothing from the file is saved.
-
-XLSX is not read: openpyxl is not a dependency yet. A .xlsx file gets a message asking for CSV instead.
+the standard library, or the first worksheet of an Excel workbook (.xlsx, .xlsm) with openpyxl; headers are
+matched without regard to case, spacing or punctuation, with the usual variants ("Surname", "Last name";
+"Details of Interest"; "Position within, or relationship with the ICB"). A file with a required column missing,
+or a row that cannot be right, raises `CsvImportError` naming the row and column, and nothing from the file is
+saved. Old .xls and .ods files get a message asking for .xlsx or CSV instead.
 """
 
 from __future__ import annotations
@@ -16,9 +15,10 @@ import io
 import os
 import re
 import tempfile
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -219,13 +219,76 @@ def _key(header: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", header.casefold()).replace("_", " ").split())
 
 
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
+_OTHER_SPREADSHEETS = (".xls", ".ods", ".xlsb", ".numbers")
+
+
+def _cell_text(value: object) -> str:
+    """A worksheet cell as the text a CSV file would hold: dates dd/mm/yyyy, 3.0 as 3, TRUE as Y."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Y" if value else "N"
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.strftime("%d/%m/%Y")
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, timedelta):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return format(value, ".15g")
+    return str(value)
+
+
+def _read_xlsx(path: Path) -> list[list[str]]:
+    """Rows of the first worksheet of an Excel workbook, every cell as text (formulas as last calculated)."""
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        raise CsvImportError(f"{path} could not be read: {exc.strerror or exc}.") from None
+    import openpyxl  # type: ignore[import-untyped]  # here, not at the top: start-up time matters
+
+    try:
+        with warnings.catch_warnings():
+            # Workbooks written by some tools have no style sheet; openpyxl says so and carries on, and so do we.
+            warnings.filterwarnings("ignore", message="Workbook contains no default style", category=UserWarning)
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                if not book.worksheets:
+                    raise CsvImportError(f"{path.name} has no worksheet to import.")
+                sheet = book.worksheets[0]
+                return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            finally:
+                book.close()
+    except CsvImportError:
+        raise
+    except Exception:  # a damaged, encrypted or renamed file can fail anywhere inside openpyxl
+        raise CsvImportError(
+            f"{path.name} could not be read as an Excel workbook (.xlsx): it may be damaged, password-protected "
+            "or another kind of file; open it in Excel, save it again as .xlsx or CSV, and import that."
+        ) from None
+
+
 def _read_table(source: Path | str) -> list[list[str]]:
-    """Rows of a CSV file (or of CSV text): UTF-8 (with or without BOM) or Windows-1252; , ; or tab separated."""
+    """Rows of a CSV file (or of CSV text): UTF-8 (with or without BOM) or Windows-1252; , ; or tab separated.
+
+    A .xlsx or .xlsm file is read instead as its first worksheet, each cell as text.
+    """
     if isinstance(source, Path):
-        if source.suffix.casefold() in (".xlsx", ".xlsm", ".xls", ".ods"):
+        suffix = source.suffix.casefold()
+        if suffix in _XLSX_SUFFIXES:
+            return _read_xlsx(source)
+        if suffix in _OTHER_SPREADSHEETS:
             raise CsvImportError(
-                f"{source.name} is a spreadsheet; spreadsheets are not read yet. Save it as CSV (UTF-8) and "
-                "import that file."
+                f"{source.name} is a spreadsheet in a format that is not read; save it as an Excel workbook "
+                "(.xlsx) or as CSV (UTF-8) and import that file."
             )
         try:
             raw = source.read_bytes()
@@ -431,7 +494,7 @@ def _person_from_record(
 
 
 def import_people_csv(store: Store, body_id: int, source: Path | str, actor: str = "secretary") -> ImportReport:
-    """Add or update the body's people from a CSV file (or CSV text), all or nothing.
+    """Add or update the body's people from a CSV or .xlsx file (or CSV text), all or nothing.
 
     A row whose name matches a person already there (ignoring titles and case, or a name they were merged from)
     updates that person; blank cells leave a field as it was. A name close to an existing one is added, with a
@@ -638,7 +701,7 @@ def import_register_csv(
     *,
     create_missing_people: bool = False,
 ) -> ImportReport:
-    """Add register rows from a CSV file (or CSV text), all or nothing.
+    """Add register rows from a CSV or .xlsx file (or CSV text), all or nothing.
 
     Each row's person is found by name (titles, case and merged-away names ignored), or by a unique close match
     (reported). A name matching no one is an error naming the row, unless `create_missing_people`, which adds

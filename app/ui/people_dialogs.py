@@ -9,7 +9,7 @@ sorting, `set_rows()` resets, and a single edit emits `dataChanged` for its row 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from fractions import Fraction
@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -65,10 +67,12 @@ from app.domain.rules import (
 )
 from app.storage import StorageError, Store
 from app.storage.people import RegisterRow
+from app.storage.people import deputies as load_deputies
 from app.storage.people import register as load_register
 
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
+IMPORT_FILTER = "CSV or Excel (*.csv *.txt *.xlsx *.xlsm);;CSV (*.csv *.txt);;Excel workbook (*.xlsx *.xlsm)"
 
 TIER_LABELS = {
     Tier.MEMBER: "Member",
@@ -172,12 +176,53 @@ class PeopleModel(_RowsModel):
         COL_TAGS,
         COL_FROM,
         COL_TO,
-    ) = range(10)
-    HEADERS = ("Name", "Title", "Role", "Organisation", "Initials", "Tier", "Voting", "Role tags", "From", "To")
+        COL_DEPUTIES,
+    ) = range(11)
+    HEADERS = (
+        "Name",
+        "Title",
+        "Role",
+        "Organisation",
+        "Initials",
+        "Tier",
+        "Voting",
+        "Role tags",
+        "From",
+        "To",
+        "Deputies",
+    )
 
     def __init__(self, save: Callable[[Person], Person], parent: Any = None) -> None:
         super().__init__(parent)
         self._save = save
+        self._deputies: dict[int, tuple[int, ...]] = {}
+        self._by_id: dict[int, Person] = {}
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self._by_id = {p.id: p for p in rows if p.id is not None}
+        super().set_rows(rows)
+
+    def set_people(self, rows: Sequence[Person], deputies: Mapping[int, Iterable[int]]) -> None:
+        """The body's people and, for each person id, the ids of those who may deputise for them."""
+        self._deputies = {person_id: tuple(ids) for person_id, ids in deputies.items()}
+        self.set_rows(rows)
+
+    def deputy_ids(self, person_id: int) -> tuple[int, ...]:
+        return self._deputies.get(person_id, ())
+
+    def _replace_row(self, row: int, value: Any) -> None:
+        super()._replace_row(row, value)
+        if value.id is not None:
+            self._by_id[value.id] = value
+        if self._rows:  # someone's initials or name may be shown as another's deputy
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, self.COL_DEPUTIES), self.index(last, self.COL_DEPUTIES))
+
+    def _deputy_labels(self, p: Person, full: bool) -> list[str]:
+        people = sorted(
+            (self._by_id[i] for i in self.deputy_ids(p.id or 0) if i in self._by_id), key=lambda d: d.name.casefold()
+        )
+        return [d.name if full or not d.initials else d.initials for d in people]
 
     def person(self, row: int) -> Person:
         person: Person = self._rows[row]
@@ -199,6 +244,11 @@ class PeopleModel(_RowsModel):
             return Qt.GlobalColor.gray
         if role == Qt.ItemDataRole.ToolTipRole and p.retired:
             return f"{p.name} has retired."
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_DEPUTIES:
+            names = self._deputy_labels(p, full=True)
+            if not names:
+                return f"No one is set to deputise for {p.name}; choose Deputies… to set who may."
+            return f"May deputise for {p.name}: " + ", ".join(names) + "."
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, self.SortRole):
             if column == self.COL_VOTING:
                 return ("Votes" if p.voting else "") if role == Qt.ItemDataRole.DisplayRole else int(p.voting)
@@ -212,6 +262,7 @@ class PeopleModel(_RowsModel):
                 self.COL_TAGS: ", ".join(p.role_tags),
                 self.COL_FROM: p.term_from.isoformat() if p.term_from else "",
                 self.COL_TO: p.term_to.isoformat() if p.term_to else "",
+                self.COL_DEPUTIES: ", ".join(self._deputy_labels(p, full=False)),
             }
             return values.get(column)
         return None
@@ -219,10 +270,12 @@ class PeopleModel(_RowsModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if index.column() == self.COL_DEPUTIES:  # set with the Deputies… button, not typed
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return self._checkable(index, (self.COL_VOTING,))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid():
+        if not index.isValid() or index.column() == self.COL_DEPUTIES:
             return False
         p, column = self.person(index.row()), index.column()
         if column == self.COL_VOTING:
@@ -318,8 +371,55 @@ def _message_label() -> QLabel:
     return label
 
 
+class DeputiesDialog(QDialog):
+    """A checklist of the body's other current people: who may deputise for one person."""
+
+    def __init__(
+        self, principal: Person, candidates: Sequence[Person], chosen: Iterable[int], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.principal = principal
+        self.setWindowTitle(f"Deputies — {principal.name}")
+        wanted = set(chosen)
+        label = QLabel(f"Tick the people who may deputise for {principal.name}:")
+        label.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Deputies")
+        for person in candidates:
+            text = person.name + (f" ({person.initials})" if person.initials else "")
+            if person.retired:
+                text += " — retired"
+            item = QListWidgetItem(text, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if person.id in wanted else Qt.CheckState.Unchecked)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def items(self) -> list[QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
+
+    def set_checked(self, person_id: int, checked: bool = True) -> None:
+        for item in self.items():
+            if item.data(Qt.ItemDataRole.UserRole) == person_id:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def chosen_ids(self) -> list[int]:
+        return [
+            int(item.data(Qt.ItemDataRole.UserRole))
+            for item in self.items()
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+
 class PeopleDialog(QDialog):
-    """The people of one body: edit in place; add, retire or reinstate, merge two records, import a CSV."""
+    """The people of one body: edit in place; add, retire or reinstate, merge two records, choose deputies,
+    import a CSV or Excel file."""
 
     changed = Signal()
 
@@ -339,17 +439,27 @@ class PeopleDialog(QDialog):
         self.add_button = QPushButton("Add person…")
         self.retire_button = QPushButton("Retire / reinstate")
         self.merge_button = QPushButton("Merge two…")
-        self.import_button = QPushButton("Import CSV…")
+        self.deputies_button = QPushButton("Deputies…")
+        self.deputies_button.setToolTip("Choose who may deputise for the selected person.")
+        self.deputies_dialog: DeputiesDialog | None = None
+        self.import_button = QPushButton("Import CSV or Excel…")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons = QHBoxLayout()
-        for widget in (self.add_button, self.retire_button, self.merge_button, self.import_button):
+        for widget in (
+            self.add_button,
+            self.retire_button,
+            self.merge_button,
+            self.deputies_button,
+            self.import_button,
+        ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.show_retired)
         buttons.addWidget(close)
         hint = QLabel(
             "Double-click a cell to change it; tick Voting for members with a vote. Initials must differ between "
-            "current people. Role tags (chair, vice-chair, executive, non-executive…) are what the rules name."
+            "current people. Role tags (chair, vice-chair, executive, non-executive…) are what the rules name. "
+            "Deputies… (or a double-click on the Deputies column) chooses who may stand in for someone."
         )
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -363,6 +473,8 @@ class PeopleDialog(QDialog):
         self.add_button.clicked.connect(self._ask_add)
         self.retire_button.clicked.connect(self.retire_selected)
         self.merge_button.clicked.connect(self._ask_merge)
+        self.deputies_button.clicked.connect(self._ask_deputies)
+        self.view.doubleClicked.connect(self._double_clicked)
         self.import_button.clicked.connect(self._ask_import)
         close.rejected.connect(self.reject)
         self.reload()
@@ -370,7 +482,9 @@ class PeopleDialog(QDialog):
         self.view.resizeColumnsToContents()
 
     def reload(self) -> None:
-        self.model.set_rows(self.store.people(self.body_id))
+        people = self.store.people(self.body_id)
+        deputies = {p.id: load_deputies(self.store, p.id) for p in people if p.id is not None}
+        self.model.set_people(people, deputies)
 
     def _save(self, person: Person) -> Person:
         saved = commands.edit_person(self.store, person)
@@ -453,6 +567,67 @@ class PeopleDialog(QDialog):
         elif box.clickedButton() is keep_second:
             self.merge(second.id or 0, first.id or 0)
 
+    def set_deputies(self, person_id: int, deputy_ids: Iterable[int]) -> bool:
+        """Save who may deputise for a person (through the command), then redraw; False with a message if refused."""
+        try:
+            saved = commands.set_deputies(self.store, person_id, deputy_ids)
+        except StorageError as exc:
+            self.show_problem(str(exc))
+            return False
+        self.reload()
+        self.select_person(person_id)
+        row = self.model.row_of(person_id)
+        name = self.model.person(row).name if row >= 0 else "This person"
+        names = [self.model.person(r).name for r in map(self.model.row_of, saved) if r >= 0]
+        if names:
+            self.show_note(f"May deputise for {name}: " + ", ".join(names) + ".")
+        else:
+            self.show_note(f"No one is set to deputise for {name} now.")
+        self.changed.emit()
+        return True
+
+    def open_deputies(self, person: Person) -> DeputiesDialog | None:
+        """Open (without blocking) the checklist of who may deputise for `person`; OK saves it."""
+        if person.id is None:
+            return None
+        person_id = person.id
+        current = set(self.model.deputy_ids(person_id))
+        candidates = sorted(
+            (
+                p
+                for p in self.store.people(self.body_id)
+                if p.id is not None and p.id != person_id and (not p.retired or p.id in current)
+            ),
+            key=lambda p: (p.retired, p.name.casefold()),
+        )
+        if not candidates:
+            self.show_problem(f"There is no one else among this body's current people to deputise for {person.name}.")
+            return None
+        if self.deputies_dialog is not None:
+            self.deputies_dialog.close()
+        dialog = DeputiesDialog(person, candidates, current, self)
+        dialog.accepted.connect(lambda: self.set_deputies(person_id, dialog.chosen_ids()))
+        dialog.finished.connect(lambda _result: self._deputies_closed(dialog))
+        self.deputies_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _deputies_closed(self, dialog: DeputiesDialog) -> None:
+        if self.deputies_dialog is dialog:
+            self.deputies_dialog = None
+        dialog.deleteLater()
+
+    def _ask_deputies(self) -> None:
+        chosen = self.selected_people()
+        if len(chosen) != 1:
+            self.show_problem("Select one person to choose who may deputise for them.")
+            return
+        self.open_deputies(chosen[0])
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.column() == PeopleModel.COL_DEPUTIES:
+            self.open_deputies(self.model.person(self.proxy.mapToSource(index).row()))
+
     def import_csv(self, path: Path) -> None:
         try:
             report = commands.import_people_csv(self.store, self.body_id, path)
@@ -464,7 +639,7 @@ class PeopleDialog(QDialog):
         self.changed.emit()
 
     def _ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import people", str(Path.home()), "CSV (*.csv *.txt)")
+        path, _ = QFileDialog.getOpenFileName(self, "Import people", str(Path.home()), IMPORT_FILTER)
         if path:
             self.import_csv(Path(path))
 
@@ -649,7 +824,7 @@ class RegisterDialog(QDialog):
         filters.addWidget(self.count)
         self.add_button = QPushButton("Add entry")
         self.delete_button = QPushButton("Delete entry")
-        self.import_button = QPushButton("Import CSV…")
+        self.import_button = QPushButton("Import CSV or Excel…")
         self.export_button = QPushButton("Export extract…")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons = QHBoxLayout()
@@ -761,7 +936,7 @@ class RegisterDialog(QDialog):
         self.changed.emit()
 
     def _ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import register", str(Path.home()), "CSV (*.csv *.txt)")
+        path, _ = QFileDialog.getOpenFileName(self, "Import register", str(Path.home()), IMPORT_FILTER)
         if path:
             self.import_csv(Path(path))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app import commands as app_commands
@@ -118,6 +118,101 @@ def test_people_dialog_adds_retires_and_merges(qtbot: QtBot, store: Store, body_
     assert _person(store, body_id, "Marcel Coiffait").retired
 
 
+def test_people_dialog_sets_deputies_from_a_checklist(qtbot: QtBot, store: Store, body_id: int) -> None:
+    from app.storage.people import deputies
+
+    rima, mahesh, felicity = (_id(store, body_id, n) for n in ("Rima Makarem", "Mahesh Shah", "Felicity Cox"))
+    commands.retire_person(store, _id(store, body_id, "Laura Church"))
+    dialog = PeopleDialog(store, body_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.model.headerData(PeopleModel.COL_DEPUTIES, Qt.Orientation.Horizontal) == "Deputies"
+
+    qtbot.mouseClick(dialog.deputies_button, Qt.MouseButton.LeftButton)  # nothing selected
+    assert dialog.deputies_dialog is None
+    assert "Select one person to choose who may deputise for them." in dialog.message.text()
+
+    dialog.select_person(rima)
+    qtbot.mouseClick(dialog.deputies_button, Qt.MouseButton.LeftButton)
+    checklist = dialog.deputies_dialog
+    assert checklist is not None and checklist.isVisible()
+    # the body's other current people: not Rima herself, not Laura Church (retired)
+    assert [item.text() for item in checklist.items()] == [
+        "Felicity Cox (FC)",
+        "Mahesh Shah (MS)",
+        "Michael Bracey (MB)",
+    ]
+    assert checklist.chosen_ids() == []
+    for item in checklist.items():
+        if item.text().startswith(("Felicity", "Mahesh")):
+            item.setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(checklist.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert deputies(store, rima) == sorted([mahesh, felicity])
+    assert dialog.deputies_dialog is None
+    assert "May deputise for Rima Makarem: " in dialog.message.text()
+    cell = _cell(dialog, rima, PeopleModel.COL_DEPUTIES)
+    assert cell.data() == "FC, MS"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == "May deputise for Rima Makarem: Felicity Cox, Mahesh Shah."
+    assert not cell.flags() & Qt.ItemFlag.ItemIsEditable
+    assert not dialog.proxy.setData(cell, "MB")
+
+    # a new set of initials shows at once in the Deputies column of the person they deputise for
+    assert dialog.proxy.setData(_cell(dialog, felicity, PeopleModel.COL_INITIALS), "FCx")
+    assert _cell(dialog, rima, PeopleModel.COL_DEPUTIES).data() == "FCx, MS"
+
+    # Cancel changes nothing; a double-click on the Deputies cell opens the checklist too, ticked as saved
+    audit = len(store.audit_entries())
+    dialog.view.doubleClicked.emit(_cell(dialog, rima, PeopleModel.COL_DEPUTIES))
+    checklist = dialog.deputies_dialog
+    assert checklist is not None and sorted(checklist.chosen_ids()) == sorted([mahesh, felicity])
+    checklist.set_checked(mahesh, False)
+    qtbot.mouseClick(checklist.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert deputies(store, rima) == sorted([mahesh, felicity]) and len(store.audit_entries()) == audit
+
+    # a retired deputy stays listed (and ticked) so that saving does not drop them unseen
+    commands.retire_person(store, mahesh)
+    dialog.reload()
+    checklist = dialog.open_deputies(_person(store, body_id, "Rima Makarem"))
+    assert checklist is not None
+    assert "Mahesh Shah (MS) — retired" in [item.text() for item in checklist.items()]
+    checklist.set_checked(mahesh, False)
+    qtbot.mouseClick(checklist.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert deputies(store, rima) == [felicity]
+    assert _cell(dialog, rima, PeopleModel.COL_DEPUTIES).data() == "FCx"
+
+    assert not dialog.set_deputies(rima, [rima])  # the command's refusal is shown, nothing saved
+    assert "Rima Makarem cannot deputise for themself." in dialog.message.text()
+    assert deputies(store, rima) == [felicity]
+    assert dialog.set_deputies(rima, [])
+    assert "No one is set to deputise for Rima Makarem now." in dialog.message.text()
+    assert _cell(dialog, rima, PeopleModel.COL_DEPUTIES).data() == ""
+
+
+def test_people_and_register_dialogs_import_excel(qtbot: QtBot, store: Store, body_id: int, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["Surname", "Forename", "Role", "Initials"], ["Bloggs", "Jo", "Lay Member", "JB"]):
+        sheet.append(row)
+    book.save(tmp_path / "people.xlsx")
+    people = PeopleDialog(store, body_id)
+    qtbot.addWidget(people)
+    people.import_csv(tmp_path / "people.xlsx")
+    assert "People from people.xlsx: 1 added, 0 updated." in people.message.text()
+    assert _person(store, body_id, "Jo Bloggs").initials == "JB" and people.proxy.rowCount() == 6
+
+    broken = tmp_path / "register.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    register = RegisterDialog(store, body_id)
+    qtbot.addWidget(register)
+    register.import_csv(broken)
+    assert "Not saved:</b> register.xlsx could not be read as an Excel workbook" in register.message.text()
+    assert register.proxy.rowCount() == 3
+
+
 def test_register_dialog_filters_and_edits(qtbot: QtBot, store: Store, body_id: int) -> None:
     dialog = RegisterDialog(store, body_id)
     qtbot.addWidget(dialog)
@@ -207,6 +302,11 @@ def test_body_menu_opens_the_dialogs_for_the_meetings_body(
 
 def _person(store: Store, body_id: int, name: str) -> Person:
     return next(p for p in store.people(body_id) if p.name == name)
+
+
+def _cell(dialog: PeopleDialog, person_id: int, column: int) -> QModelIndex:
+    source = dialog.model.index(dialog.model.row_of(person_id), column)
+    return dialog.proxy.mapFromSource(source)
 
 
 def _id(store: Store, body_id: int, name: str) -> int:

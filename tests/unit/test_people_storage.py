@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -348,12 +348,151 @@ def test_register_csv_unknown_person_and_missing_column(pstore: Store) -> None:
         commands.import_register_csv(pstore, body, "Name,Financial,Details\nMichael Bracey,perhaps,x\n")
 
 
-def test_spreadsheets_are_refused_with_a_plain_message(pstore: Store, tmp_path: Path) -> None:
+def _xlsx(path: Path, rows: list[list[object]], *, title: str = "People", second_sheet: bool = False) -> Path:
+    """A workbook whose first worksheet holds `rows` (None for an empty cell), written with openpyxl."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    if second_sheet:
+        book.create_sheet("Notes").append(["Name"])  # never read: only the first worksheet is
+    book.save(path)
+    return path
+
+
+PEOPLE_ROWS: list[list[object]] = [
+    ["Name", "Role", "Initials", "Tier", "Voting", "Term from", "Term to"],
+    ["Dr Rima Makarem", "Chair", "RM", "Member", True, datetime(2022, 4, 1), None],
+    ["Mahesh Shah", "Non Executive Member", "MS", "member", "y", None, None],
+    ["Michelle Summers", "Partner Member", "MSu", "Participant", False, None, None],
+    [None, None, None, None, None, None, None],  # a blank row is skipped
+    ["Maria Wogan", "Chief of System Assurance", 7.0, "in attendance", None, None, date(2022, 7, 1)],
+]
+
+
+def test_people_xlsx_import_good_file(pstore: Store, tmp_path: Path) -> None:
+    body = _body(pstore)
+    path = _xlsx(tmp_path / "people.xlsx", PEOPLE_ROWS, second_sheet=True)
+    report = commands.import_people_csv(pstore, body, path)
+    assert (report.created, report.updated) == (4, 0)
+    people = {p.name: p for p in pstore.people(body)}
+    assert people["Rima Makarem"].title == "Dr" and people["Rima Makarem"].voting
+    assert people["Rima Makarem"].term_from == date(2022, 4, 1)  # a date cell, read as 01/04/2022
+    assert people["Mahesh Shah"].role_tags == ("non-executive",)
+    assert not people["Michelle Summers"].voting and people["Michelle Summers"].tier is Tier.PARTICIPANT
+    assert people["Maria Wogan"].initials == "7"  # a number cell, without a trailing .0
+    assert people["Maria Wogan"].term_to == date(2022, 7, 1)
+    again = commands.import_people_csv(pstore, body, path)
+    assert (again.created, again.updated) == (0, 0)
+
+
+def test_xlsx_cells_become_the_text_a_csv_would_hold() -> None:
+    from app.commands.people import _cell_text
+
+    assert _cell_text(datetime(2022, 11, 21)) == "21/11/2022"
+    assert _cell_text(date(2009, 1, 5)) == "05/01/2009"
+    assert _cell_text(2009.0) == "2009" and _cell_text(2009) == "2009" and _cell_text(2.5) == "2.5"
+    assert _cell_text(None) == "" and _cell_text(True) == "Y" and _cell_text(False) == "N"
+
+
+def test_register_xlsx_import(pstore: Store, tmp_path: Path) -> None:
+    body = _body(pstore)
+    for name in ("Michael Bracey", "Cllr Laura Church", "Alison Borrett"):
+        _add(pstore, body, name)
+    rows: list[list[object]] = [
+        [None],  # the header need not be on the first row; row numbers stay as Excel shows them
+        *([cell or None for cell in line.split("\t")] for line in REGISTER_CSV.splitlines()),
+    ]
+    rows[2][9] = 2009  # Date From as a number
+    rows[2][12] = datetime(2022, 11, 21)  # Date Declared as a date
+    path = _xlsx(tmp_path / "register.xlsx", rows, title="Register")
+    report = commands.import_register_csv(pstore, body, path)
+    assert (report.created, report.skipped) == (3, 0)
+    bracey = storage.register(pstore, body)[1]
+    assert bracey.details == "Employee of Milton Keynes City Council" and bracey.non_financial_professional
+    assert (bracey.date_from, bracey.date_declared, bracey.date_declared_iso) == ("2009", "21/11/2022", "2022-11-21")
+    assert (commands.import_register_csv(pstore, body, REGISTER_CSV).skipped) == 3  # the same rows as the CSV
+    rows[3][4] = "perhaps"  # Laura Church's Financial Interest
+    with pytest.raises(commands.CsvImportError, match="Row 4 \\(Laura Church\\), column Financial: “perhaps”"):
+        commands.import_register_csv(pstore, body, _xlsx(tmp_path / "bad.xlsx", rows))
+
+
+def test_xlsx_missing_column_is_refused(pstore: Store, tmp_path: Path) -> None:
+    body = _body(pstore)
+    path = _xlsx(tmp_path / "people.xlsx", [["Role", "Initials"], ["Chair", "RM"]])
+    with pytest.raises(commands.CsvImportError, match=r"has no column for Name \(or Surname and Forename\)"):
+        commands.import_people_csv(pstore, body, path)
+    register = _xlsx(tmp_path / "register.xlsx", [["Name", "Position"], ["Rima Makarem", "Chair"]])
+    with pytest.raises(commands.CsvImportError, match="has no column for Details"):
+        commands.import_register_csv(pstore, body, register)
+    assert pstore.people(body) == []
+
+
+@pytest.mark.parametrize(
+    ("bad_row", "message"),
+    [
+        (["Jo Bloggs", "Member", "JB", "boss"], "Row 7 (Jo Bloggs), column Tier: “boss” is not a tier"),
+        (["Jo Bloggs", "Member", "JB", "member", 3], "Row 7 (Jo Bloggs), column Voting: “3” is not yes or no"),
+        (["Jo Bloggs", None, None, None, None, "someday"], "Row 7 (Jo Bloggs), column Term from: “someday” is not"),
+        (["Michelle Sanders", "Member", "ms"], "Row 7 (Michelle Sanders): Initials ms are already used by Mahesh"),
+        ([None, "Member", "JB"], "Row 7: the name is blank"),
+    ],
+)
+def test_people_xlsx_bad_row_saves_nothing(pstore: Store, tmp_path: Path, bad_row: list[object], message: str) -> None:
+    body = _body(pstore)
+    audit = len(pstore.audit_entries())
+    path = _xlsx(tmp_path / "people.xlsx", [*PEOPLE_ROWS, bad_row])
+    with pytest.raises(commands.CsvImportError) as caught:
+        commands.import_people_csv(pstore, body, path)
+    assert message in str(caught.value)
+    assert pstore.people(body) == []
+    assert len(pstore.audit_entries()) == audit
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"PK\x03\x04",  # a truncated zip
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),  # what Excel writes for a password-protected workbook
+        b"Name,Role\nRima Makarem,Chair\n",  # a CSV file renamed
+        b"",
+    ],
+)
+def test_corrupt_xlsx_is_one_plain_sentence(pstore: Store, tmp_path: Path, content: bytes) -> None:
     body = _body(pstore)
     path = tmp_path / "people.xlsx"
-    path.write_bytes(b"PK\x03\x04")
-    with pytest.raises(commands.CsvImportError, match="Save it as CSV"):
+    path.write_bytes(content)
+    with pytest.raises(commands.CsvImportError) as caught:
         commands.import_people_csv(pstore, body, path)
+    message = str(caught.value)
+    assert message.startswith("people.xlsx could not be read as an Excel workbook (.xlsx)")
+    assert message.count(". ") == 0 and message.endswith(".") and "\n" not in message
+    assert pstore.people(body) == []
+
+
+def test_zipped_xlsx_without_a_workbook_is_one_plain_sentence(pstore: Store, tmp_path: Path) -> None:
+    import zipfile
+
+    body = _body(pstore)
+    path = tmp_path / "register.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    with pytest.raises(commands.CsvImportError, match=r"^register.xlsx could not be read as an Excel workbook"):
+        commands.import_register_csv(pstore, body, path)
+
+
+def test_other_spreadsheets_and_missing_files_get_a_plain_message(pstore: Store, tmp_path: Path) -> None:
+    body = _body(pstore)
+    old = tmp_path / "people.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(commands.CsvImportError, match=r"save it as an Excel workbook \(.xlsx\) or as CSV"):
+        commands.import_people_csv(pstore, body, old)
+    with pytest.raises(commands.CsvImportError, match="could not be read"):
+        commands.import_people_csv(pstore, body, tmp_path / "missing.xlsx")
 
 
 def test_pack_people_leave_clashing_initials_for_the_secretary(pstore: Store) -> None:
