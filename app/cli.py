@@ -98,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print the matches as a JSON list")
     search.add_argument("--limit", type=int, default=20, help="show at most this many matches (default 20)")
 
+    revise = sub.add_parser(
+        "revise", parents=[common], help="apply a revised pack to a meeting, keeping what is recorded"
+    )
+    revise.add_argument("meeting_id", type=int)
+    revise.add_argument("pack", type=Path)
+    revise.add_argument("--json", action="store_true", help="print what changed as JSON")
+
     bench = sub.add_parser("bench", parents=[common], help="measure speeds against their floors (JSON)")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--repeat", type=int, default=5)
@@ -170,6 +177,15 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
                     when = hit.meeting_date.isoformat() if hit.meeting_date else ""
                     snippet = " ".join(hit.snippet.split())
                     print(f"{hit.meeting_id:>4}  {when:10}  {hit.meeting_title}, {where}: {snippet}")
+        elif args.command == "revise":
+            from app.commands.revise import revise_meeting
+
+            store.meeting(args.meeting_id)  # a clear NotFound before the pack is read
+            report = revise_meeting(store, args.meeting_id, packs.read_pack(args.pack))
+            if args.json:
+                _dump(report.to_json())
+            else:
+                print("\n".join(report.summary_lines()))
         return EXIT_OK
     finally:
         store.close()

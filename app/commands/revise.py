@@ -1,0 +1,441 @@
+"""Re-importing a revised pack for a meeting already in the record.
+
+Everything already recorded (minutes, declarations, motions, actions, annotations, attendance) stays
+attached: a revised item keeps its id and only its agenda details change. Items are matched by
+number, then by title:
+
+1. the same number (as normalised: trailing dots dropped, case ignored) and a similar title;
+2. a similar title (rapidfuzz token_sort_ratio >= 85), best score first, for items still unmatched:
+   an item that was renumbered, e.g. because two items were inserted before it;
+3. the same number for those still unmatched: an item renamed in place.
+
+Step 1 comes before 2 so that when items are inserted and the later ones renumbered, an old item is
+not handed to the new item that happens to take its number while its own title is still on the
+agenda under another number.
+
+Items the revised pack no longer lists are deleted when nothing is recorded against them, and kept
+(moved to the end of the agenda, with no pages) when something is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, utils
+
+from app.domain import AgendaItem, Meeting, MinutesStatus
+from app.packs import DraftItem, DraftPack, PackError
+from app.storage import RecordLocked, Store, library
+from app.storage import revise as storage
+
+TITLE_THRESHOLD = 85.0
+MAX_DATE_GAP_DAYS = 31
+KEPT_WORDS = "withdrawn from the agenda but kept because it has records"
+
+
+class RevisionRefused(PackError):
+    """This pack cannot revise this meeting; the message is one plain sentence, nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRef:
+    item_id: int
+    number: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItemChange:
+    """A matched item whose title, number or place changed: `old` and `new` as written."""
+
+    item_id: int
+    number: str  # the number now
+    title: str  # the title now
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItemNote:
+    """An item with a list of words: what is recorded against it, or which details changed."""
+
+    item_id: int
+    number: str
+    title: str
+    what: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionReport:
+    meeting_id: int
+    old_sha256: str
+    new_sha256: str
+    added: tuple[ItemRef, ...] = ()
+    removed: tuple[ItemRef, ...] = ()  # deleted: nothing was recorded against them
+    kept_with_records: tuple[ItemNote, ...] = ()  # withdrawn from the agenda, kept at the end
+    renamed: tuple[ItemChange, ...] = ()  # old -> new title
+    renumbered: tuple[ItemChange, ...] = ()  # old -> new number
+    moved: tuple[ItemChange, ...] = ()  # out of their old order; old -> new place, counted from 1
+    updated: tuple[ItemNote, ...] = ()  # other details changed: presenter, purpose, time, part, pages
+    unchanged: int = 0
+    meeting_changes: tuple[ItemChange, ...] = ()  # date, start, venue of the meeting (item_id 0)
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.added
+            or self.removed
+            or self.kept_with_records
+            or self.renamed
+            or self.renumbered
+            or self.moved
+            or self.updated
+            or self.meeting_changes
+        )
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "added": len(self.added),
+            "removed": len(self.removed),
+            "kept_with_records": len(self.kept_with_records),
+            "renamed": len(self.renamed),
+            "renumbered": len(self.renumbered),
+            "moved": len(self.moved),
+            "updated": len(self.updated),
+            "unchanged": self.unchanged,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["counts"] = self.counts()
+        data["summary"] = self.summary_lines()
+        return data
+
+    def summary_lines(self) -> list[str]:
+        """What the revision changed, in plain words, one line each; the first line gives the counts."""
+        c = self.counts()
+        lines = [
+            f"Meeting {self.meeting_id} now uses the revised pack: {_n(c['added'], 'item')} added, "
+            f"{c['removed']} removed, {c['kept_with_records']} kept with records, {c['renamed']} renamed, "
+            f"{c['renumbered']} renumbered, {c['moved']} moved, {c['updated']} with other changes, "
+            f"{c['unchanged']} unchanged."
+        ]
+        if not self.changed:
+            lines.append("The agenda in the revised pack is the same; only the pack file and its pages were replaced.")
+        for change in self.meeting_changes:
+            lines.append(f"The meeting's {change.title} changed from {change.old or 'none'} to {change.new or 'none'}.")
+        for ref in self.added:
+            lines.append(f"Added {_name(ref.number, ref.title)}.")
+        for ref in self.removed:
+            lines.append(f"Removed {_name(ref.number, ref.title)}: nothing was recorded against it.")
+        for note in self.kept_with_records:
+            lines.append(
+                f"{_name(note.number, note.title)} was {KEPT_WORDS} ({', '.join(note.what)}); "
+                "it is now at the end of the agenda."
+            )
+        for change in self.renamed:
+            lines.append(f"Renamed {change.number or 'an item'}: “{change.old}” → “{change.new}”.")
+        for change in self.renumbered:
+            lines.append(f"Renumbered “{change.title}”: {change.old} → {change.new}.")
+        for change in self.moved:
+            lines.append(
+                f"Moved {_name(change.number, change.title)} from place {change.old} to place {change.new}"
+                " in the agenda."
+            )
+        for note in self.updated:
+            lines.append(f"Changed the {', '.join(note.what)} of {_name(note.number, note.title)}.")
+        return lines
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _name(number: str, title: str) -> str:
+    return f"{number} “{title}”" if number else f"“{title}”"
+
+
+# -- matching ---------------------------------------------------------------------------------
+
+
+def normalise_number(number: str) -> str:
+    """ "6.4." and "6.4" are the same item number; so are "2(A)" and "2(a)"."""
+    return re.sub(r"\s+", "", number).rstrip(".").casefold()
+
+
+def title_score(a: str, b: str) -> float:
+    return float(fuzz.token_sort_ratio(a, b, processor=utils.default_process))
+
+
+def match_items(existing: Sequence[AgendaItem], drafts: Sequence[DraftItem]) -> dict[int, int]:
+    """Which existing item each draft item is: {draft index: existing index}; see the module doc."""
+    matches: dict[int, int] = {}
+    taken: set[int] = set()
+
+    def free_pairs(same_number: bool) -> list[tuple[float, int, int, int]]:
+        pairs = []
+        for d, draft in enumerate(drafts):
+            if d in matches:
+                continue
+            number = normalise_number(draft.number)
+            for e, item in enumerate(existing):
+                if e in taken:
+                    continue
+                if same_number and (not number or normalise_number(item.number) != number):
+                    continue
+                score = title_score(draft.title, item.title)
+                pairs.append((score, d, e, abs(d - e)))
+        return pairs
+
+    def take(pairs: list[tuple[float, int, int, int]], threshold: float) -> None:
+        for score, d, e, _ in sorted(pairs, key=lambda p: (-p[0], p[3], p[1], p[2])):
+            if score >= threshold and d not in matches and e not in taken:
+                matches[d] = e
+                taken.add(e)
+
+    take(free_pairs(same_number=True), TITLE_THRESHOLD)  # 1. number and title
+    take(free_pairs(same_number=False), TITLE_THRESHOLD)  # 2. title: renumbered items
+    for d, draft in enumerate(drafts):  # 3. number: renamed items, in agenda order
+        number = normalise_number(draft.number)
+        if d in matches or not number:
+            continue
+        e = next(
+            (e for e, item in enumerate(existing) if e not in taken and normalise_number(item.number) == number),
+            None,
+        )
+        if e is not None:
+            matches[d] = e
+            taken.add(e)
+    return matches
+
+
+def _longest_increasing(values: Sequence[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence of `values`."""
+    tails: list[int] = []  # index into values of the smallest tail of each length
+    parent: list[int | None] = [None] * len(values)
+    for i, value in enumerate(values):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if values[tails[mid]] < value:
+                lo = mid + 1
+            else:
+                hi = mid
+        parent[i] = tails[lo - 1] if lo else None
+        if lo == len(tails):
+            tails.append(i)
+        else:
+            tails[lo] = i
+    keep: set[int] = set()
+    at = tails[-1] if tails else None
+    while at is not None:
+        keep.add(at)
+        at = parent[at]
+    return keep
+
+
+# -- the command ------------------------------------------------------------------------------
+
+
+def _check(meeting: Meeting, draft: DraftPack) -> None:
+    if meeting.minutes_status is MinutesStatus.SIGNED:
+        raise RecordLocked(
+            f"The minutes of meeting {meeting.id} have been signed, so its agenda can no longer be revised; "
+            "nothing was changed."
+        )
+    if meeting.date is not None and draft.meeting_date is not None:
+        gap = abs((draft.meeting_date - meeting.date).days)
+        if gap > MAX_DATE_GAP_DAYS:
+            raise RevisionRefused(
+                f"{Path(draft.source_path).name} is for a meeting on {draft.meeting_date:%d %B %Y}, {gap} days from "
+                f"meeting {meeting.id} on {meeting.date:%d %B %Y}; it is probably a different meeting, so nothing "
+                "was changed (import it as a new meeting instead)."
+            )
+    if not draft.items:
+        raise RevisionRefused(
+            f"No agenda was found in {Path(draft.source_path).name}, so meeting {meeting.id} was not changed."
+        )
+
+
+def revise_meeting(store: Store, meeting_id: int, draft: DraftPack, actor: str = "secretary") -> RevisionReport:
+    """Apply a revised pack's draft to an existing meeting: all or nothing; see the module doc.
+
+    Refused, with nothing written, when the minutes are signed (RecordLocked), or when the pack's date
+    is more than a month from the meeting's or it has no agenda (RevisionRefused). The new pack file
+    is kept in the library first, outside the transaction, as `accept_draft` does; a copy this call
+    made is removed again if the transaction fails.
+    """
+    _check(store.meeting(meeting_id), draft)
+    data_dir = library.data_dir_of(store)
+    library.sweep_orphans(store, data_dir)
+    kept = library.keep_pack_file(data_dir, Path(draft.source_path), draft.sha256)
+    try:
+        with store.transaction():
+            meeting = store.meeting(meeting_id)
+            _check(meeting, draft)  # again, inside the transaction: nothing can have changed since
+            report = _apply(store, meeting, draft, actor)
+            library.record_pack_file(store, kept, actor)
+            library.save_pages(store, meeting_id, draft.pages, actor)
+    except BaseException:
+        library.discard_unrecorded_copy(store, kept)
+        raise
+    return report
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """A matched item: where it was and where it is now (0-based), as the report will show a move."""
+
+    old_position: int
+    new_position: int
+    change: ItemChange
+
+
+def _details_changed(old: AgendaItem, new: AgendaItem) -> tuple[str, ...]:
+    what = []
+    if old.number != new.number and normalise_number(old.number) == normalise_number(new.number):
+        what.append("number as written")
+    if old.presenter != new.presenter:
+        what.append("presenter")
+    if old.purpose != new.purpose:
+        what.append("purpose")
+    if old.planned_time != new.planned_time:
+        what.append("time")
+    if old.part != new.part:
+        what.append("part")
+    if (old.first_page, old.last_page) != (new.first_page, new.last_page):
+        what.append("pages")
+    return tuple(what)
+
+
+def _apply(store: Store, meeting: Meeting, draft: DraftPack, actor: str) -> RevisionReport:
+    meeting_id = meeting.id
+    assert meeting_id is not None
+    existing = store.items(meeting_id)
+    records = storage.records_by_item(store, meeting_id)
+    matches = match_items(existing, draft.items)
+    matched_existing = set(matches.values())
+
+    storage.park_positions(store, meeting_id)
+
+    # The ones the pack no longer lists: deleted, or kept at the end when something is recorded on them.
+    removed: list[ItemRef] = []
+    withdrawn: list[AgendaItem] = []
+    for e, item in enumerate(existing):
+        if e in matched_existing:
+            continue
+        assert item.id is not None
+        if item.id in records:
+            withdrawn.append(item)
+        else:
+            storage.delete_item(store, item, actor)
+            removed.append(ItemRef(item.id, item.number, item.title))
+
+    added: list[ItemRef] = []
+    renamed: list[ItemChange] = []
+    renumbered: list[ItemChange] = []
+    updated: list[ItemNote] = []
+    unchanged_ids: list[int] = []
+    order: list[_Placed] = []
+    for position, draft_item in enumerate(draft.items):
+        new = AgendaItem(
+            id=None,
+            meeting_id=meeting_id,
+            position=position,
+            number=draft_item.number,
+            title=draft_item.title,
+            presenter=draft_item.presenter,
+            purpose=draft_item.purpose,
+            planned_time=draft_item.planned_time,
+            part=draft_item.part,
+            first_page=draft_item.first_page,
+            last_page=draft_item.last_page,
+        )
+        found = matches.get(position)
+        if found is None:
+            item_id = storage.insert_item(store, new, actor)
+            added.append(ItemRef(item_id, new.number, new.title))
+            continue
+        old = existing[found]
+        assert old.id is not None
+        new = dataclasses.replace(new, id=old.id, parent_id=old.parent_id)
+        storage.update_item(store, old, new, actor)
+        order.append(
+            _Placed(
+                old.position,
+                position,
+                ItemChange(old.id, new.number, new.title, str(old.position + 1), str(position + 1)),
+            )
+        )
+        details = _details_changed(old, new)
+        if old.title != new.title:
+            renamed.append(ItemChange(old.id, new.number, new.title, old.title, new.title))
+        if normalise_number(old.number) != normalise_number(new.number):
+            renumbered.append(ItemChange(old.id, new.number, new.title, old.number, new.number))
+        if details:
+            updated.append(ItemNote(old.id, new.number, new.title, details))
+        if old.title == new.title and normalise_number(old.number) == normalise_number(new.number) and not details:
+            unchanged_ids.append(old.id)
+
+    kept: list[ItemNote] = []
+    for offset, item in enumerate(withdrawn):
+        assert item.id is not None
+        moved_to_end = dataclasses.replace(
+            item, position=len(draft.items) + offset, first_page=None, last_page=None
+        )  # its pages were in the old pack
+        storage.update_item(store, item, moved_to_end, actor)
+        kept.append(ItemNote(item.id, item.number, item.title, records[item.id]))
+
+    # Moved: out of the order the rest keep (not merely shifted by an insertion or removal).
+    by_old = sorted(order, key=lambda o: o.old_position)
+    in_order = _longest_increasing([o.new_position for o in by_old])
+    moved = sorted((o for rank, o in enumerate(by_old) if rank not in in_order), key=lambda o: o.new_position)
+    moved_ids = {o.change.item_id for o in moved}
+
+    meeting_changes = _update_meeting(store, meeting, draft, actor)
+    return RevisionReport(
+        meeting_id=meeting_id,
+        old_sha256=meeting.pack_sha256,
+        new_sha256=draft.sha256,
+        added=tuple(added),
+        removed=tuple(removed),
+        kept_with_records=tuple(kept),
+        renamed=tuple(renamed),
+        renumbered=tuple(renumbered),
+        moved=tuple(o.change for o in moved),
+        updated=tuple(updated),
+        unchanged=sum(1 for item_id in unchanged_ids if item_id not in moved_ids),
+        meeting_changes=meeting_changes,
+    )
+
+
+def _update_meeting(store: Store, meeting: Meeting, draft: DraftPack, actor: str) -> tuple[ItemChange, ...]:
+    assert meeting.id is not None
+    changes: dict[str, Any] = {}
+    if meeting.pack_path != draft.source_path:
+        changes["pack_path"] = draft.source_path
+    if meeting.pack_sha256 != draft.sha256:
+        changes["pack_sha256"] = draft.sha256
+    reported: list[ItemChange] = []
+
+    def show(value: object) -> str:
+        if isinstance(value, date):
+            return f"{value:%d %B %Y}"
+        return "" if value is None else str(value)
+
+    for column, old, new in (
+        ("date", meeting.date, draft.meeting_date),
+        ("start", meeting.start, draft.start),
+        ("venue", meeting.venue, draft.venue),
+    ):
+        if new is not None and new != "" and new != old:
+            changes[column] = new
+            reported.append(ItemChange(0, "", "start time" if column == "start" else column, show(old), show(new)))
+    storage.update_meeting(store, meeting.id, changes, actor)
+    return tuple(reported)
