@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -31,10 +32,12 @@ from app import commands
 from app.domain import AgendaItem, Meeting, Part
 from app.packs import DraftPack, PackError
 from app.storage import StorageError, Store
+from app.storage.library import PackState, SearchHit
 from app.ui.agenda_model import AgendaModel
 from app.ui.import_review import ImportReviewDialog
 from app.ui.import_task import ImportTask
 from app.ui.minute_editor import MinuteEditor
+from app.ui.search_panel import SearchPanel
 
 log = logging.getLogger(__name__)
 
@@ -199,6 +202,8 @@ class MainWindow(QMainWindow):
         self.previous_action.triggered.connect(lambda: self.step_item(-1))
         quit_action = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
+        self.search_action = QAction("&Search…", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
+        self.search_action.triggered.connect(self.show_search)
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.import_action, self.export_action])
@@ -206,6 +211,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions([self.library_action, self.next_action, self.previous_action])
+        go_menu.addAction(self.search_action)
         # The Body menu works on the open meeting's body; it is enabled only while a meeting is shown.
         self.people_action = QAction("&People…", self)
         self.people_action.triggered.connect(self.show_people)
@@ -228,6 +234,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.addActions([self.library_action, self.import_action, self.export_action])
+        toolbar.addAction(self.search_action)
 
     # -- library -----------------------------------------------------------------
 
@@ -269,6 +276,7 @@ class MainWindow(QMainWindow):
             self._show_item(None)
         page.editor.setFocus()
         self.statusBar().showMessage("Minutes are saved as you type.")
+        self.check_pack(meeting_id)  # a kept pack that is missing or changed is reported, not silently used
 
     def current_item(self) -> AgendaItem | None:
         index = self.meeting_page.tree.currentIndex()
@@ -442,3 +450,86 @@ class MainWindow(QMainWindow):
 
         if self.meeting is not None:
             RulesDialog(self.store, self.meeting.body_id, self).exec()
+
+    # -- search ----------------------------------------------------------------------
+
+    def search_dock(self) -> QDockWidget:
+        """The dock holding the search panel, made the first time it is asked for."""
+        dock = self.findChild(QDockWidget, "search-dock")
+        if isinstance(dock, QDockWidget):
+            return dock
+        dock = QDockWidget("Search", self)
+        dock.setObjectName("search-dock")
+        dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+        panel = SearchPanel(self.store, before_search=self.flush, parent=dock)
+        panel.setObjectName("search-panel")
+        panel.open_hit.connect(self.open_search_hit)
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
+        return dock
+
+    def search_panel(self) -> SearchPanel:
+        panel = self.search_dock().findChild(SearchPanel, "search-panel")
+        assert isinstance(panel, SearchPanel)
+        return panel
+
+    def show_search(self) -> None:
+        dock = self.search_dock()
+        dock.show()
+        dock.raise_()
+        self.search_panel().focus_field()
+
+    def open_search_hit(self, hit: SearchHit) -> None:
+        """Open the meeting a search hit is in and select its agenda item; a pack hit names its page."""
+        showing = self.meeting is not None and self.pages.currentWidget() is self.meeting_page
+        if not showing or self.meeting is None or self.meeting.id != hit.meeting_id:
+            self.open_meeting(hit.meeting_id)
+        item_id = hit.item_id
+        if item_id is None and hit.kind == "pack" and hit.page is not None:
+            item_id = self._item_for_page(hit.page)
+        tree = self.meeting_page.tree
+        index = self.meeting_page.model.index_for_item(item_id) if item_id is not None else None
+        if index is not None and index.isValid():
+            tree.setCurrentIndex(index)
+            tree.scrollTo(index)
+        if hit.kind == "pack":
+            message = f"Pack page {hit.page}" if hit.page is not None else "In the pack"
+        elif hit.kind == "action":
+            message = "Action"
+        else:
+            message = "Minute"
+        item = self.current_item()
+        if item is not None and index is not None and index.isValid():
+            message += f" · item {item.number} {item.title}"
+        warning = self.pack_warning(hit.meeting_id)
+        self.statusBar().showMessage(f"{message}. {warning}" if warning else message)
+
+    def _item_for_page(self, page: int) -> int | None:
+        """The narrowest agenda item whose pack pages contain `page` (a sub-item before its section)."""
+        best: tuple[int, int] | None = None  # (page span, -position) to minimise
+        found: int | None = None
+        for position, item in enumerate(self.meeting_page.model.items_in_order()):
+            if item.id is None or item.first_page is None:
+                continue
+            last = item.last_page or item.first_page
+            if item.first_page <= page <= last:
+                key = (last - item.first_page, -position)
+                if best is None or key < best:
+                    best, found = key, item.id
+        return found
+
+    def pack_warning(self, meeting_id: int) -> str | None:
+        """The message to show when a meeting's kept pack file is missing or changed, else None."""
+        try:
+            status = commands.verify_pack(self.store, meeting_id)
+        except (StorageError, OSError) as exc:
+            log.info("pack check failed for meeting %s: %s", meeting_id, exc)
+            return None
+        return status.message if status.state in (PackState.MISSING, PackState.CHANGED) else None
+
+    def check_pack(self, meeting_id: int) -> None:
+        """Show in the status bar (never a dialog) when a meeting's kept pack is missing or changed."""
+        warning = self.pack_warning(meeting_id)
+        if warning:
+            self.statusBar().showMessage(warning)

@@ -126,3 +126,13 @@ def test_agenda_model_passes_qt_model_checks(qtmodeltester, tmp_path: Path) -> N
     assert model.index(0, 0).data(AgendaModel.ItemIdRole) is not None
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Item"
     store.close()
+
+
+def test_opening_a_meeting_whose_kept_pack_is_gone_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    window, store, meeting_id = _window(qtbot, tmp_path)
+    for kept in (tmp_path / "packs").iterdir():
+        kept.unlink()
+    window.show_library()
+    window.open_meeting(meeting_id)
+    assert "is missing" in window.statusBar().currentMessage()
+    store.close()
