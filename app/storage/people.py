@@ -19,7 +19,7 @@ from typing import Any
 from app.domain import AuditEntry, Body, Person, RuleSet, Tier, rules_from_dict, rules_to_dict
 from app.domain.rules import InterestEntry, QuorumCounts, normalise_tag
 from app.storage.connection import StorageError
-from app.storage.store import NotFound, Store, _now
+from app.storage.store import NotFound, Store, _now, person_from_row
 
 __all__ = [
     "PeopleError",
@@ -177,29 +177,11 @@ def parse_register_date(text: str) -> str | None:
 # -- people ----------------------------------------------------------------------------------------------------
 
 
-def _person_from_row(r: Mapping[str, Any]) -> Person:
-    return Person(
-        r["id"],
-        r["body_id"],
-        r["name"],
-        r["role"],
-        r["initials"],
-        r["title"],
-        r["organisation"],
-        Tier(r["tier"]),
-        bool(r["voting"]),
-        tuple(t for t in r["role_tags"].split(",") if t),
-        date.fromisoformat(r["term_from"]) if r["term_from"] else None,
-        date.fromisoformat(r["term_to"]) if r["term_to"] else None,
-        bool(r["retired"]),
-    )
-
-
 def person(store: Store, person_id: int) -> Person:
     rows = list(store.db.table("person").rows_where("id = ?", [person_id]))
     if not rows:
         raise NotFound(f"There is no person with id {person_id}.")
-    return _person_from_row(rows[0])
+    return person_from_row(rows[0])
 
 
 def _person_row(p: Person) -> dict[str, Any]:

@@ -79,6 +79,24 @@ def audit_hash(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def person_from_row(r: Mapping[str, Any]) -> Person:
+    return Person(
+        r["id"],
+        r["body_id"],
+        r["name"],
+        r["role"],
+        r["initials"],
+        r["title"],
+        r["organisation"],
+        Tier(r["tier"]),
+        bool(r["voting"]),
+        tuple(t for t in r["role_tags"].split(",") if t),
+        _date(r["term_from"]),
+        _date(r["term_to"]),
+        bool(r["retired"]),
+    )
+
+
 class Store:
     """One user's database. Not thread-safe: use one Store per thread."""
 
@@ -188,24 +206,7 @@ class Store:
         return Body(row[0], row[1], row[2], rules_from_dict(json.loads(row[3] or "{}")))
 
     def people(self, body_id: int) -> list[Person]:
-        return [
-            Person(
-                r["id"],
-                r["body_id"],
-                r["name"],
-                r["role"],
-                r["initials"],
-                r["title"],
-                r["organisation"],
-                Tier(r["tier"]),
-                bool(r["voting"]),
-                tuple(t for t in r["role_tags"].split(",") if t),
-                _date(r["term_from"]),
-                _date(r["term_to"]),
-                bool(r["retired"]),
-            )
-            for r in self.db.table("person").rows_where("body_id = ?", [body_id], order_by="id")
-        ]
+        return [person_from_row(r) for r in self.db.table("person").rows_where("body_id = ?", [body_id], order_by="id")]
 
     # -- meetings ---------------------------------------------------------------
 
