@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import people as commands
+from app.commands.people import ImportReport
 from app.domain import PRESETS, Person, RuleSet, Tier, rules_from_dict, rules_to_dict
 from app.domain.rules import (
     Abstentions,
@@ -417,11 +418,53 @@ class DeputiesDialog(QDialog):
         ]
 
 
-class PeopleDialog(QDialog):
+class _BodyListDialog(QDialog):
+    """What the People and Register dialogs share: a message line and importing a list file."""
+
+    changed = Signal()
+    IMPORT_WHAT = ""  # "People" or "Register", as the file-picker title and the report say
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = _message_label()
+
+    def show_problem(self, text: str) -> None:
+        self.message.setText(f"<b>Not saved:</b> {_escape(text)}")
+
+    def show_note(self, text: str) -> None:
+        self.message.setText(_escape(text))
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def _import_with(self, importer: Callable[[Store, int, Path], ImportReport], path: Path) -> None:
+        try:
+            report = importer(self.store, self.body_id, path)
+        except StorageError as exc:
+            self.show_problem(str(exc))
+            return
+        self.reload()
+        self.show_note(" ".join((f"{self.IMPORT_WHAT} from {path.name}: {report.summary}", *report.warnings)))
+        self.changed.emit()
+
+    def _ask_import(self) -> None:
+        title = f"Import {self.IMPORT_WHAT.lower()}"
+        path, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), IMPORT_FILTER)
+        if path:
+            self.import_csv(Path(path))
+
+    def import_csv(self, path: Path) -> None:
+        raise NotImplementedError
+
+    store: Store
+    body_id: int
+
+
+class PeopleDialog(_BodyListDialog):
     """The people of one body: edit in place; add, retire or reinstate, merge two records, choose deputies,
     import a CSV or Excel file."""
 
-    changed = Signal()
+    IMPORT_WHAT = "People"
 
     def __init__(self, store: Store, body_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -434,7 +477,6 @@ class PeopleDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.view = _table(self.proxy, "People")
         self.view.setItemDelegateForColumn(PeopleModel.COL_TIER, _ChoiceDelegate(list(TIER_LABELS.values()), self))
-        self.message = _message_label()
         self.show_retired = QCheckBox("Show retired people")
         self.add_button = QPushButton("Add person…")
         self.retire_button = QPushButton("Retire / reinstate")
@@ -491,12 +533,6 @@ class PeopleDialog(QDialog):
         self.message.clear()
         self.changed.emit()
         return saved
-
-    def show_problem(self, text: str) -> None:
-        self.message.setText(f"<b>Not saved:</b> {_escape(text)}")
-
-    def show_note(self, text: str) -> None:
-        self.message.setText(_escape(text))
 
     def selected_people(self) -> list[Person]:
         rows = sorted({self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()})
@@ -629,19 +665,7 @@ class PeopleDialog(QDialog):
             self.open_deputies(self.model.person(self.proxy.mapToSource(index).row()))
 
     def import_csv(self, path: Path) -> None:
-        try:
-            report = commands.import_people_csv(self.store, self.body_id, path)
-        except StorageError as exc:
-            self.show_problem(str(exc))
-            return
-        self.reload()
-        self.show_note(" ".join((f"People from {path.name}: {report.summary}", *report.warnings)))
-        self.changed.emit()
-
-    def _ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import people", str(Path.home()), IMPORT_FILTER)
-        if path:
-            self.import_csv(Path(path))
+        self._import_with(commands.import_people_csv, path)
 
 
 # -- the register of interests ---------------------------------------------------------------------------------
@@ -792,10 +816,10 @@ class RegisterFilter(QSortFilterProxyModel):
         return self.kind is None or bool(getattr(entry, self.kind))
 
 
-class RegisterDialog(QDialog):
+class RegisterDialog(_BodyListDialog):
     """The register of interests of one body: filter, edit in place, add and delete rows, import and export."""
 
-    changed = Signal()
+    IMPORT_WHAT = "Register"
 
     def __init__(self, store: Store, body_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -814,7 +838,6 @@ class RegisterDialog(QDialog):
         for label, kind in KIND_FILTERS:
             self.kind_filter.addItem(label, kind)
         self.count = QLabel()
-        self.message = _message_label()
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Person:"))
         filters.addWidget(self.person_filter, 1)
@@ -885,12 +908,6 @@ class RegisterDialog(QDialog):
         self.changed.emit()
         return saved
 
-    def show_problem(self, text: str) -> None:
-        self.message.setText(f"<b>Not saved:</b> {_escape(text)}")
-
-    def show_note(self, text: str) -> None:
-        self.message.setText(_escape(text))
-
     def add_entry(self, person_id: int | None = None) -> RegisterRow | None:
         """A new blank row for the filtered person (or the selected row's person), ready to fill in."""
         if person_id is None:
@@ -926,19 +943,7 @@ class RegisterDialog(QDialog):
             self.changed.emit()
 
     def import_csv(self, path: Path) -> None:
-        try:
-            report = commands.import_register_csv(self.store, self.body_id, path)
-        except StorageError as exc:
-            self.show_problem(str(exc))
-            return
-        self.reload()
-        self.show_note(" ".join((f"Register from {path.name}: {report.summary}", *report.warnings)))
-        self.changed.emit()
-
-    def _ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import register", str(Path.home()), IMPORT_FILTER)
-        if path:
-            self.import_csv(Path(path))
+        self._import_with(commands.import_register_csv, path)
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
