@@ -28,7 +28,7 @@ from app.storage import StorageError, Store
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_BUG, EXIT_USER = 0, 1, 2
+EXIT_OK, EXIT_USER = 0, 2  # a bug re-raises, so Python exits with 1
 
 
 class UserError(Exception):
