@@ -79,6 +79,34 @@ class Ballot(enum.StrEnum):
     DID_NOT_VOTE = "did_not_vote"
 
 
+class ItemStatus(enum.StrEnum):
+    PENDING = "pending"  # not reached yet
+    OPEN = "open"  # being taken now
+    TAKEN = "taken"
+    DEFERRED = "deferred"
+
+
+class EventKind(enum.StrEnum):
+    """Timed facts of a live meeting, in the order they happened."""
+
+    START = "start"
+    OPEN_ITEM = "open_item"
+    DEFER_ITEM = "defer_item"
+    ARRIVE = "arrive"
+    LEAVE = "leave"
+    WITHDRAW = "withdraw"  # leaves the room for one item
+    RETURN = "return"
+    INQUORATE = "inquorate"
+    QUORATE = "quorate"
+    PART2 = "part2"  # the resolution to exclude press and public
+    CLOSE = "close"
+
+
+class ConfirmationKind(enum.StrEnum):
+    QUORACY = "quoracy"
+    RESOLUTION = "resolution"
+
+
 class MinutesStatus(enum.StrEnum):
     DRAFT = "draft"
     CHAIR_APPROVED = "chair_approved"
@@ -126,6 +154,9 @@ class Meeting:
     members_of_public: int = 0
     minutes_status: MinutesStatus = MinutesStatus.DRAFT
     created_at: datetime | None = None
+    started_at: time | None = None  # live meeting: when the chair opened it
+    closed_at: time | None = None
+    current_item_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +173,10 @@ class AgendaItem:
     first_page: int | None = None  # 1-based pack pages
     last_page: int | None = None
     parent_id: int | None = None
+    status: ItemStatus = ItemStatus.PENDING
+    opened_at: time | None = None
+    closed_at: time | None = None
+    taken_order: int | None = None  # 1 for the first item taken in the meeting
 
     @property
     def depth(self) -> int:
@@ -169,6 +204,7 @@ class Declaration:
     kind: str = ""
     conduct: DeclarationConduct = DeclarationConduct.REMAINED_TOOK_PART
     declared_at: time | None = None
+    interest_id: int | None = None  # the register row declared, when picked from the register
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +216,10 @@ class Motion:
     seconder_id: int | None = None
     amends_id: int | None = None
     outcome: MotionOutcome = MotionOutcome.PENDING
+    position: int = 0  # order among the item's motions
+    minority_view: str = ""
+    moved_at: time | None = None
+    decided_at: time | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +233,9 @@ class Vote:
     did_not_vote: int = 0
     casting_vote: Ballot | None = None
     ballots: tuple[tuple[int, Ballot], ...] = ()  # (person_id, ballot) for a recorded vote
+    taken_at: time | None = None
+    after_event_id: int | None = None  # the room was as it stood after this meeting event
+    despite_inquorate: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +257,47 @@ class Action:
     text: str
     owners: tuple[str, ...] = ()
     due: date | None = None
-    status: str = "open"
+    status: str = "open"  # open / complete / closed, or as the pack's tracker writes it
+    rag: str = ""  # red / amber / green / blue, or ""
+    origin: str = "raised"  # raised at a meeting, or "tracker": read from a pack's action tracker
+    closed_at: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionUpdate:
+    """What a later meeting heard about an action."""
+
+    id: int | None
+    action_id: int
+    meeting_id: int
+    at: time
+    text: str = ""
+    status: str = ""
+    rag: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingEvent:
+    id: int | None
+    meeting_id: int
+    at: time
+    kind: EventKind
+    item_id: int | None = None
+    person_id: int | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChairConfirmation:
+    id: int | None
+    meeting_id: int
+    kind: ConfirmationKind
+    at: time
+    item_id: int | None = None
+    motion_id: int | None = None
+    wording: str = ""
+    chair_id: int | None = None
+    pin_checked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,3 +345,9 @@ class MeetingRecord:
     attendance: tuple[Attendance, ...] = ()
     actions: tuple[Action, ...] = ()
     audit_head: str = ""
+    events: tuple[MeetingEvent, ...] = ()
+    declarations: tuple[Declaration, ...] = ()
+    motions: tuple[Motion, ...] = ()
+    votes: tuple[Vote, ...] = ()
+    confirmations: tuple[ChairConfirmation, ...] = ()
+    action_updates: tuple[ActionUpdate, ...] = ()

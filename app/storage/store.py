@@ -23,6 +23,7 @@ from app.domain import (
     Attendance,
     AuditEntry,
     Body,
+    ItemStatus,
     Meeting,
     MeetingRecord,
     MinuteEntry,
@@ -37,6 +38,9 @@ from app.domain import (
     rules_to_dict,
 )
 from app.storage.connection import StorageError, open_database
+from app.storage.rows import live_rows
+from app.storage.rows import parse_date as _date
+from app.storage.rows import parse_time as _time
 
 GENESIS = "0" * 64
 
@@ -51,14 +55,6 @@ class NotFound(StorageError):
 
 def _iso(value: date | time | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
-
-
-def _date(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _time(text: str | None) -> time | None:
-    return time.fromisoformat(text) if text else None
 
 
 def _now() -> datetime:
@@ -272,6 +268,9 @@ class Store:
             r["members_of_public"],
             MinutesStatus(r["minutes_status"]),
             datetime.fromisoformat(r["created_at"]),
+            _time(r.get("started_at")),
+            _time(r.get("closed_at")),
+            r.get("current_item_id"),
         )
 
     def items(self, meeting_id: int) -> list[AgendaItem]:
@@ -289,6 +288,10 @@ class Store:
                 r["first_page"],
                 r["last_page"],
                 r["parent_id"],
+                ItemStatus(r["status"]),
+                _time(r["opened_at"]),
+                _time(r["closed_at"]),
+                r["taken_order"],
             )
             for r in self.db.table("agenda_item").rows_where("meeting_id = ?", [meeting_id], order_by="position")
         ]
@@ -318,6 +321,9 @@ class Store:
                 tuple(o for o in r["owners"].split(";") if o),
                 _date(r["due"]),
                 r["status"],
+                r["rag"],
+                r["origin"],
+                _date(r["closed_at"]),
             )
             for r in self.db.table("action").rows_where("meeting_id = ?", [meeting_id], order_by="id")
         ]
@@ -341,6 +347,7 @@ class Store:
             attendance=tuple(self.attendance(meeting_id)),
             actions=tuple(self.actions(meeting_id)),
             audit_head=self.audit_head(),
+            **live_rows(self.db, meeting_id),
         )
 
     # -- minutes ----------------------------------------------------------------

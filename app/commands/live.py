@@ -1,0 +1,834 @@
+"""Live meeting commands: what the secretary does on the day, the same for the window and `quorate replay`.
+
+Each command checks its input against the meeting as it stands, then writes in one undoable,
+audited step (app/storage/live.py). After every command the quorum is worked out again; when the
+room stops being quorate the step also records that fact, and the command's result carries the
+warning and the minute to propose.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+from functools import cached_property
+
+from rapidfuzz import fuzz, process
+
+from app.domain import (
+    Action,
+    AgendaItem,
+    Ballot,
+    ConfirmationKind,
+    DeclarationConduct,
+    EventKind,
+    ItemStatus,
+    MeetingRecord,
+    Motion,
+    MotionOutcome,
+    Part,
+    Person,
+    Presence,
+    Vote,
+    VoteKind,
+)
+from app.services import live as svc
+from app.services.rules_engine import TallyError, TallyOutcome, TallyResult
+from app.storage import Store
+from app.storage.live import LiveWriter
+
+ESCALATE_AFTER_RED = 3  # meetings in a row an action was red before it is escalated
+
+
+class LiveError(ValueError):
+    """The command cannot be done as asked; the message says why in one sentence."""
+
+
+class InquorateVote(LiveError):
+    """A vote while the meeting is inquorate: record it only when the secretary confirms."""
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """What a command did: its label (for undo), anything to tell the secretary, a minute to propose."""
+
+    label: str
+    messages: tuple[str, ...] = ()
+    proposed_minute: str = ""
+    new_id: int | None = None
+    tally: TallyResult | None = None
+
+
+def now() -> time:
+    return datetime.now().time().replace(second=0, microsecond=0)
+
+
+def _clock(value: time) -> str:
+    return value.isoformat(timespec="seconds" if value.second else "minutes")
+
+
+def _pin_digest(pin: str, salt: bytes) -> str:
+    return salt.hex() + ":" + hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1).hex()
+
+
+class LiveMeeting:
+    """One meeting being minuted. Cheap to make; reads the record afresh after each command."""
+
+    def __init__(self, store: Store, meeting_id: int, actor: str = "secretary") -> None:
+        self.store = store
+        self.meeting_id = meeting_id
+        self.writer = LiveWriter(store, meeting_id, actor)
+
+    # -- reading -----------------------------------------------------------------------------------------------
+
+    def record(self) -> MeetingRecord:
+        return self.store.record(self.meeting_id)
+
+    @cached_property
+    def _people(self) -> tuple[Person, ...]:
+        return tuple(self.store.people(self.writer.body_id))
+
+    def person(self, person_id: int) -> Person:
+        found = next((p for p in self._people if p.id == person_id), None)
+        if found is None:
+            raise LiveError(f"There is no person with id {person_id} in this body.")
+        return found
+
+    def find_person(self, name: str) -> Person:
+        """A person by name, initials or a close spelling; a name that could be two people is refused."""
+        wanted = " ".join(name.split()).casefold()
+        if not wanted:
+            raise LiveError("No person was named.")
+        people = [p for p in self._people if p.id is not None]
+        keys: tuple[Callable[[Person], object], ...] = (
+            lambda p: p.name.casefold(),
+            lambda p: p.initials.casefold(),
+            lambda p: p.name.casefold().rsplit(" ", 1)[-1],
+        )
+        for key in keys:
+            found = [p for p in people if key(p) == wanted]
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                raise LiveError(f"“{name}” could be {' or '.join(p.name for p in found)}: give the full name.")
+        choices = {p.id: p.name for p in people}
+        match = process.extractOne(name, choices, scorer=fuzz.WRatio, score_cutoff=88)
+        if match is not None:
+            return next(p for p in people if p.id == match[2])
+        raise LiveError(f"Nobody called “{name}” is in this body's people; add them under Body ▸ People first.")
+
+    def item(self, item_id: int) -> AgendaItem:
+        found = next((i for i in self.store.items(self.meeting_id) if i.id == item_id), None)
+        if found is None:
+            raise LiveError(f"There is no agenda item with id {item_id} in this meeting.")
+        return found
+
+    def find_item(self, number: str) -> AgendaItem:
+        wanted = number.strip().rstrip(".").casefold()
+        items = self.store.items(self.meeting_id)
+        found = [i for i in items if i.number.strip().rstrip(".").casefold() == wanted]
+        if not found:
+            raise LiveError(f"The agenda has no item numbered “{number}”.")
+        return found[0]
+
+    def _motion(self, record: MeetingRecord, motion_id: int) -> Motion:
+        found = next((m for m in record.motions if m.id == motion_id), None)
+        if found is None:
+            raise LiveError(f"There is no motion with id {motion_id} in this meeting.")
+        return found
+
+    # -- the quorum follows every change ---------------------------------------------------------------------
+
+    def _after(self, label: str, at: time, messages: Sequence[str] = (), **extra: object) -> Done:
+        """Inside a step: note the meeting becoming inquorate (or quorate again) as it happens."""
+        record = self.record()
+        proposed = str(extra.pop("proposed_minute", ""))
+        notes = list(messages)
+        # Quorum is followed from the roll call on: before it, nobody has been counted yet.
+        if record.meeting.started_at is not None and record.meeting.closed_at is None and record.attendance:
+            result = svc.quorum_now(record)
+            last = svc.last_quorum_event(record)
+            if not result.quorate and last != EventKind.INQUORATE:
+                reason = result.reasons[0].removeprefix("inquorate: ")
+                self.writer.add_event(EventKind.INQUORATE, at, record.meeting.current_item_id, text=reason)
+                notes.append(f"The meeting is now inquorate: {reason}.")
+                proposed = svc.inquorate_minute(at)
+            elif result.quorate and last == EventKind.INQUORATE:
+                self.writer.add_event(EventKind.QUORATE, at, record.meeting.current_item_id)
+                notes.append("The meeting is quorate again.")
+                proposed = svc.quorate_again_minute(at)
+        new_id = extra.get("new_id")
+        tally = extra.get("tally")
+        return Done(
+            label,
+            tuple(notes),
+            proposed,
+            new_id if isinstance(new_id, int) else None,
+            tally if isinstance(tally, TallyResult) else None,
+        )
+
+    # -- opening, the roll call, the room ---------------------------------------------------------------------
+
+    def start(self, at: time | None = None) -> Done:
+        at = at or now()
+        meeting = self.store.meeting(self.meeting_id)
+        if meeting.started_at is not None:
+            raise LiveError(f"This meeting was already started at {svc.hhmm(meeting.started_at)}.")
+        with self.writer.step("Start meeting") as w:
+            w.update("meeting", self.meeting_id, {"started_at": _clock(at)})
+            w.add_event(EventKind.START, at)
+            return self._after("Start meeting", at)
+
+    def _require_started(self) -> MeetingRecord:
+        record = self.record()
+        if record.meeting.started_at is None:
+            raise LiveError("Start the meeting first (Meeting ▸ Start meeting).")
+        if record.meeting.closed_at is not None:
+            raise LiveError(f"The meeting was closed at {svc.hhmm(record.meeting.closed_at)}; reopen it to go on.")
+        return record
+
+    def roll_call(
+        self,
+        presence: Mapping[int, Presence],
+        deputies: Mapping[int, int] | None = None,
+        public: int | None = None,
+        at: time | None = None,
+    ) -> Done:
+        """Who is here at the start. `deputies` maps a deputy's id to the member they stand in for."""
+        record = self._require_started()
+        at = at or record.meeting.started_at or now()
+        deputies = dict(deputies or {})
+        for deputy_id, member_id in deputies.items():
+            member, deputy = self.person(member_id), self.person(deputy_id)
+            if deputy_id == member_id:
+                raise LiveError(f"{member.name} cannot deputise for themselves.")
+            if presence.get(member_id, Presence.DEPUTISED) == Presence.PRESENT:
+                raise LiveError(f"{member.name} is present, so {deputy.name} cannot deputise for them.")
+        if public is not None and public < 0:
+            raise LiveError("The number of members of the public cannot be negative.")
+        rows = dict(presence)
+        for deputy_id, member_id in deputies.items():
+            rows[deputy_id] = Presence.PRESENT
+            rows[member_id] = Presence.DEPUTISED
+        with self.writer.step("Roll call") as w:
+            for person_id, state in rows.items():
+                self.person(person_id)
+                self._set_presence(w, person_id, state, deputies.get(person_id), at)
+            if public is not None:
+                w.update("meeting", self.meeting_id, {"members_of_public": public})
+            return self._after("Roll call", at)
+
+    def _set_presence(self, w: LiveWriter, person_id: int, state: Presence, deputy_for: int | None, at: time) -> None:
+        row = {"presence": state.value, "deputy_for_id": deputy_for}
+        existing = w.attendance_id(person_id)
+        if existing is None:
+            w.insert("attendance", {"meeting_id": self.meeting_id, "person_id": person_id, **row})
+        else:
+            w.update("attendance", existing, row)
+        roll_events = w.event_ids(EventKind.ARRIVE, person_id, svc.ROLL_CALL)
+        if state == Presence.PRESENT and not roll_events:
+            w.add_event(EventKind.ARRIVE, at, person_id=person_id, text=svc.ROLL_CALL)
+        elif state != Presence.PRESENT:
+            for event_id in roll_events:
+                w.delete("meeting_event", event_id)
+
+    def set_public(self, count: int, at: time | None = None) -> Done:
+        if count < 0:
+            raise LiveError("The number of members of the public cannot be negative.")
+        with self.writer.step("Members of the public") as w:
+            w.update("meeting", self.meeting_id, {"members_of_public": count})
+            return self._after("Members of the public", at or now())
+
+    def _in_room(self, record: MeetingRecord) -> frozenset[int]:
+        return svc.room_after(record).present
+
+    def arrive(self, person_id: int, at: time | None = None) -> Done:
+        record = self._require_started()
+        at = at or now()
+        person = self.person(person_id)
+        if person_id in self._in_room(record):
+            raise LiveError(f"{person.name} is already in the meeting.")
+        label = f"{person.name} arrived"
+        with self.writer.step(label) as w:
+            w.add_event(EventKind.ARRIVE, at, record.meeting.current_item_id, person_id)
+            existing = w.attendance_id(person_id)
+            row = {"presence": Presence.PRESENT.value, "arrived_at": _clock(at)}
+            if existing is None:
+                w.insert("attendance", {"meeting_id": self.meeting_id, "person_id": person_id, **row})
+            else:
+                before = w.row("attendance", existing) or {}
+                late = before.get("presence") != Presence.PRESENT.value or before.get("arrived_at") is not None
+                w.update("attendance", existing, row if late else {"left_at": None})
+            return self._after(label, at)
+
+    def leave(self, person_id: int, at: time | None = None) -> Done:
+        record = self._require_started()
+        at = at or now()
+        person = self.person(person_id)
+        if person_id not in self._in_room(record):
+            raise LiveError(f"{person.name} is not in the meeting, so cannot leave it.")
+        item = svc.current_item(record)
+        label = f"{person.name} left"
+        with self.writer.step(label) as w:
+            w.add_event(EventKind.LEAVE, at, item.id if item else None, person_id)
+            existing = w.attendance_id(person_id)
+            if existing is not None:
+                w.update("attendance", existing, {"left_at": _clock(at)})
+            after = f" after item {item.number}" if item else ""
+            return self._after(label, at, proposed_minute=f"{person.name} left the meeting{after} at {svc.hhmm(at)}.")
+
+    def withdraw(self, person_id: int, at: time | None = None, reason: str = "") -> Done:
+        """Leaves the room for the item being taken, and is expected back."""
+        record = self._require_started()
+        at = at or now()
+        person = self.person(person_id)
+        item = svc.current_item(record)
+        if item is None:
+            raise LiveError("Open the item first: a withdrawal is for one item.")
+        if person_id not in self._in_room(record):
+            raise LiveError(f"{person.name} is not in the meeting, so cannot withdraw.")
+        label = f"{person.name} withdrew"
+        with self.writer.step(label) as w:
+            w.add_event(EventKind.WITHDRAW, at, item.id, person_id, reason)
+            return self._after(label, at, proposed_minute=f"{person.name} withdrew from the meeting for this item.")
+
+    def return_(self, person_id: int, at: time | None = None) -> Done:
+        record = self._require_started()
+        at = at or now()
+        person = self.person(person_id)
+        withdrawn = [
+            e for e in record.events if e.person_id == person_id and e.kind in (EventKind.WITHDRAW, EventKind.LEAVE)
+        ]
+        if person_id in self._in_room(record) or not withdrawn:
+            raise LiveError(f"{person.name} has not withdrawn or left, so cannot return.")
+        label = f"{person.name} returned"
+        with self.writer.step(label) as w:
+            w.add_event(EventKind.RETURN, at, record.meeting.current_item_id, person_id)
+            existing = w.attendance_id(person_id)
+            if existing is not None and withdrawn[-1].kind == EventKind.LEAVE:
+                w.update("attendance", existing, {"left_at": None})
+            return self._after(label, at, proposed_minute=f"{person.name} returned to the meeting.")
+
+    # -- walking the agenda -----------------------------------------------------------------------------------
+
+    def open_item(self, item_id: int, at: time | None = None) -> Done:
+        record = self._require_started()
+        at = at or now()
+        item = self.item(item_id)
+        label = f"Item {item.number or item.title}"
+        with self.writer.step(label) as w:
+            self._close_current(w, record, at)
+            changes: dict[str, object] = {"status": ItemStatus.OPEN.value}
+            if item.opened_at is None:
+                changes |= {"opened_at": _clock(at), "taken_order": w.next_taken_order()}
+            w.update("agenda_item", item_id, changes)
+            w.update("meeting", self.meeting_id, {"current_item_id": item_id})
+            w.add_event(EventKind.OPEN_ITEM, at, item_id)
+            messages = []
+            earlier = [i for i in record.items if i.position < item.position and i.status == ItemStatus.PENDING]
+            if earlier and item.opened_at is None:
+                messages.append(f"Item {item.number} is being taken before item {earlier[0].number}.")
+            return self._after(label, at, messages)
+
+    def _close_current(self, w: LiveWriter, record: MeetingRecord, at: time) -> None:
+        current = svc.current_item(record)
+        if current is not None and current.id is not None and current.status == ItemStatus.OPEN:
+            w.update("agenda_item", current.id, {"status": ItemStatus.TAKEN.value, "closed_at": _clock(at)})
+            w.update("meeting", self.meeting_id, {"current_item_id": None})
+
+    def defer_item(self, item_id: int, at: time | None = None, reason: str = "") -> Done:
+        record = self._require_started()
+        at = at or now()
+        item = self.item(item_id)
+        label = f"Defer item {item.number}"
+        with self.writer.step(label) as w:
+            if record.meeting.current_item_id == item_id:
+                w.update("meeting", self.meeting_id, {"current_item_id": None})
+            w.update("agenda_item", item_id, {"status": ItemStatus.DEFERRED.value})
+            w.add_event(EventKind.DEFER_ITEM, at, item_id, text=reason)
+            return self._after(label, at, proposed_minute=f"This item was deferred{': ' + reason if reason else '.'}")
+
+    def next_item(self, record: MeetingRecord | None = None) -> AgendaItem | None:
+        """The item after the current one in agenda order that is still to be taken."""
+        record = record or self.record()
+        current = svc.current_item(record)
+        after = current.position if current else -1
+        pending = [i for i in record.items if i.status == ItemStatus.PENDING]
+        return next((i for i in pending if i.position > after), pending[0] if pending else None)
+
+    # -- declarations -----------------------------------------------------------------------------------------
+
+    def declare(
+        self,
+        item_id: int,
+        person_id: int,
+        interest: str,
+        kind: str = "",
+        conduct: DeclarationConduct = DeclarationConduct.REMAINED_TOOK_PART,
+        at: time | None = None,
+        interest_id: int | None = None,
+        add_to_register: bool = False,
+    ) -> Done:
+        record = self._require_started()
+        at = at or now()
+        person = self.person(person_id)
+        item = self.item(item_id)
+        if not interest.strip():
+            raise LiveError(f"Say what {person.name}'s interest is.")
+        label = f"{person.name} declared an interest"
+        with self.writer.step(label) as w:
+            if add_to_register and interest_id is None:
+                interest_id = w.insert(
+                    "interest",
+                    {
+                        "person_id": person_id,
+                        "details": interest.strip(),
+                        "financial": int("financial" in kind.casefold() and "non" not in kind.casefold()),
+                        "date_declared": (record.meeting.date or date.today()).isoformat(),
+                        "date_declared_iso": (record.meeting.date or date.today()).isoformat(),
+                    },
+                )
+            new_id = w.insert(
+                "declaration",
+                {
+                    "item_id": item_id,
+                    "person_id": person_id,
+                    "interest": interest.strip(),
+                    "kind": kind,
+                    "conduct": conduct.value,
+                    "declared_at": _clock(at),
+                    "interest_id": interest_id,
+                },
+            )
+            in_room = person_id in self._in_room(record)
+            if conduct == DeclarationConduct.WITHDREW and in_room and record.meeting.current_item_id == item.id:
+                w.add_event(EventKind.WITHDRAW, at, item_id, person_id, "declared an interest")
+            return self._after(label, at, new_id=new_id)
+
+    # -- motions, votes, outcomes ---------------------------------------------------------------------------
+
+    def move(
+        self,
+        item_id: int,
+        text: str,
+        mover_id: int | None = None,
+        seconder_id: int | None = None,
+        amends_id: int | None = None,
+        at: time | None = None,
+    ) -> Done:
+        record = self._require_started()
+        at = at or now()
+        self.item(item_id)
+        if not text.strip():
+            raise LiveError("A motion needs its wording.")
+        if mover_id is not None and mover_id == seconder_id:
+            raise LiveError(f"{self.person(mover_id).name} moved the motion and cannot also second it.")
+        room = self._in_room(record)
+        for role, pid in (("mover", mover_id), ("seconder", seconder_id)):
+            if pid is not None and pid not in room:
+                raise LiveError(f"{self.person(pid).name}, named as {role}, is not in the meeting.")
+        if amends_id is not None:
+            target = self._motion(record, amends_id)
+            if target.item_id != item_id:
+                raise LiveError("An amendment must be to a motion on the same item.")
+            if target.outcome != MotionOutcome.PENDING:
+                raise LiveError("That motion has already been decided, so it can no longer be amended.")
+        label = "Amendment moved" if amends_id else "Motion moved"
+        with self.writer.step(label) as w:
+            new_id = w.insert(
+                "motion",
+                {
+                    "item_id": item_id,
+                    "text": text.strip(),
+                    "mover_id": mover_id,
+                    "seconder_id": seconder_id,
+                    "amends_id": amends_id,
+                    "position": w.next_motion_position(item_id),
+                    "moved_at": _clock(at),
+                },
+            )
+            return self._after(label, at, new_id=new_id)
+
+    def vote(
+        self,
+        motion_id: int,
+        votes_for: int = 0,
+        against: int = 0,
+        abstain: int = 0,
+        did_not_vote: int = 0,
+        *,
+        ballots: Mapping[int, Ballot] | None = None,
+        at: time | None = None,
+        despite_inquorate: bool = False,
+    ) -> Done:
+        """A show of hands (totals) or, with `ballots`, a recorded vote naming every eligible person present."""
+        record = self._require_started()
+        at = at or now()
+        motion = self._motion(record, motion_id)
+        if motion.outcome != MotionOutcome.PENDING:
+            raise LiveError(f"This motion was already {motion.outcome.value}; undo that first to vote again.")
+        pending_amendments = [
+            m for m in record.motions if m.amends_id == motion_id and m.outcome == MotionOutcome.PENDING
+        ]
+        if pending_amendments:
+            raise LiveError("Vote on the amendment first: amendments are decided before the motion they amend.")
+        eligible = svc.eligible_now(record, motion.item_id)
+        eligible_ids = {p.id for p in eligible}
+        if ballots is not None:
+            strangers = [self.person(pid).name for pid in ballots if pid not in eligible_ids]
+            if strangers:
+                raise LiveError(f"{', '.join(strangers)} may not vote on this item (not present, or not eligible).")
+            missing = [p.name for p in eligible if p.id not in ballots]
+            if missing:
+                raise LiveError(
+                    f"A recorded vote names everyone eligible: no vote recorded yet for {', '.join(missing)}."
+                )
+            votes_for, against, abstain, did_not_vote = svc.ballots_add_up(list(ballots.items()))
+        quorum = svc.quorum_now(record)
+        if not quorum.quorate and not despite_inquorate:
+            raise InquorateVote(
+                f"The meeting is inquorate ({quorum.reasons[0]}); a vote now may not be valid. "
+                "Record it anyway only if the chair so rules."
+            )
+        kind = VoteKind.RECORDED if ballots is not None else VoteKind.SHOW_OF_HANDS
+        provisional = Vote(
+            None, motion_id, kind, votes_for, against, abstain, did_not_vote, after_event_id=svc.last_event_id(record)
+        )
+        try:
+            svc.tally_vote(record, motion, provisional)
+        except TallyError as exc:
+            raise LiveError(f"The votes do not add up: {exc}.") from exc
+        label = "Vote recorded"
+        with self.writer.step(label) as w:
+            vote_id = w.insert(
+                "vote",
+                {
+                    "motion_id": motion_id,
+                    "kind": kind.value,
+                    "votes_for": votes_for,
+                    "votes_against": against,
+                    "abstentions": abstain,
+                    "did_not_vote": did_not_vote,
+                    "taken_at": _clock(at),
+                    "after_event_id": svc.last_event_id(record),
+                    "despite_inquorate": int(not quorum.quorate),
+                },
+            )
+            for person_id, ballot in (ballots or {}).items():
+                w.insert("ballot", {"vote_id": vote_id, "person_id": person_id, "ballot": ballot.value})
+            tallied = self._tally_stored(vote_id)
+            self._apply_tally(w, motion, tallied, at)
+            messages = [tallied.explanation]
+            if tallied.outcome == TallyOutcome.TIED:
+                messages.append("The chair may give a casting vote.")
+            return self._after(label, at, messages, new_id=vote_id, tally=tallied)
+
+    def _tally_stored(self, vote_id: int) -> TallyResult:
+        record = self.record()
+        vote = next(v for v in record.votes if v.id == vote_id)
+        return svc.tally_vote(record, self._motion(record, vote.motion_id), vote)
+
+    def _apply_tally(self, w: LiveWriter, motion: Motion, result: TallyResult, at: time) -> None:
+        outcome = {TallyOutcome.CARRIED: MotionOutcome.CARRIED, TallyOutcome.LOST: MotionOutcome.LOST}.get(
+            result.outcome
+        )
+        if outcome is not None and motion.id is not None:
+            w.update("motion", motion.id, {"outcome": outcome.value, "decided_at": _clock(at)})
+
+    def casting_vote(self, motion_id: int, ballot: Ballot, at: time | None = None) -> Done:
+        record = self._require_started()
+        at = at or now()
+        motion = self._motion(record, motion_id)
+        votes = [v for v in record.votes if v.motion_id == motion_id]
+        if not votes:
+            raise LiveError("Record the vote before the casting vote.")
+        vote = votes[-1]
+        assert vote.id is not None
+        try:
+            svc.tally_vote(record, motion, replace(vote, casting_vote=ballot))
+        except TallyError as exc:
+            raise LiveError(f"No casting vote here: {exc}.") from exc
+        label = "Casting vote"
+        with self.writer.step(label) as w:
+            w.update("vote", vote.id, {"casting_vote": ballot.value})
+            tallied = self._tally_stored(vote.id)
+            self._apply_tally(w, motion, tallied, at)
+            return self._after(label, at, [tallied.explanation], tally=tallied)
+
+    def set_outcome(
+        self, motion_id: int, outcome: MotionOutcome, at: time | None = None, minority_view: str | None = None
+    ) -> Done:
+        """Decide a motion without a count (consensus, withdrawn, deferred, referred) or correct its outcome."""
+        record = self._require_started()
+        at = at or now()
+        motion = self._motion(record, motion_id)
+        if outcome in (MotionOutcome.CARRIED, MotionOutcome.LOST) and not any(
+            v.motion_id == motion_id for v in record.votes
+        ):
+            outcome = MotionOutcome.CONSENSUS if outcome == MotionOutcome.CARRIED else outcome
+        label = f"Motion {outcome.value}"
+        with self.writer.step(label) as w:
+            changes: dict[str, object] = {"outcome": outcome.value, "decided_at": _clock(at)}
+            if minority_view is not None:
+                changes["minority_view"] = minority_view.strip()
+            assert motion.id is not None
+            w.update("motion", motion.id, changes)
+            return self._after(label, at)
+
+    def reword_motion(self, motion_id: int, text: str) -> Done:
+        record = self.record()
+        motion = self._motion(record, motion_id)
+        if not text.strip():
+            raise LiveError("A motion needs its wording.")
+        with self.writer.step("Reword motion") as w:
+            assert motion.id is not None
+            w.update("motion", motion.id, {"text": text.strip()})
+            return Done("Reword motion")
+
+    # -- the chair --------------------------------------------------------------------------------------------
+
+    def set_chair_pin(self, pin: str) -> Done:
+        if pin and (len(pin) < 4 or not pin.isdigit()):
+            raise LiveError("The chair's PIN must be at least four digits.")
+        with self.writer.step("Chair's PIN") as w:
+            w.set_chair_pin_hash(_pin_digest(pin, os.urandom(16)) if pin else "")
+            return Done("Chair's PIN")
+
+    def _check_pin(self, pin: str | None) -> bool:
+        stored = self.writer.chair_pin_hash()
+        if not stored:
+            return False
+        if pin is None:
+            raise LiveError("The chair's PIN is needed to confirm.")
+        salt, _ = stored.split(":", 1)
+        if not hmac.compare_digest(_pin_digest(pin, bytes.fromhex(salt)), stored):
+            raise LiveError("That is not the chair's PIN.")
+        return True
+
+    def _chair(self, record: MeetingRecord) -> int | None:
+        return svc.presiding_id(record.people, self._in_room(record))
+
+    def confirm_quoracy(self, at: time | None = None, pin: str | None = None) -> Done:
+        record = self._require_started()
+        at = at or now()
+        checked = self._check_pin(pin)
+        result = svc.quorum_now(record)
+        if not result.quorate:
+            raise LiveError(f"The chair cannot confirm quoracy: {result.reasons[0]}.")
+        label = "Chair confirmed quoracy"
+        with self.writer.step(label) as w:
+            w.insert(
+                "chair_confirmation",
+                {
+                    "meeting_id": self.meeting_id,
+                    "kind": ConfirmationKind.QUORACY.value,
+                    "item_id": record.meeting.current_item_id,
+                    "wording": svc.quoracy_minute(result),
+                    "chair_id": self._chair(record),
+                    "at": _clock(at),
+                    "pin_checked": int(checked),
+                },
+            )
+            return self._after(label, at, proposed_minute=svc.quoracy_minute(result))
+
+    def confirm_resolution(
+        self, motion_id: int, wording: str | None = None, at: time | None = None, pin: str | None = None
+    ) -> Done:
+        record = self._require_started()
+        at = at or now()
+        motion = self._motion(record, motion_id)
+        if motion.outcome in (MotionOutcome.PENDING,):
+            raise LiveError("The motion has not been decided yet, so there is no resolution to confirm.")
+        checked = self._check_pin(pin)
+        final = (wording or motion.text).strip()
+        label = "Chair confirmed the resolution"
+        with self.writer.step(label) as w:
+            assert motion.id is not None
+            if final != motion.text:
+                w.update("motion", motion.id, {"text": final})
+            w.insert(
+                "chair_confirmation",
+                {
+                    "meeting_id": self.meeting_id,
+                    "kind": ConfirmationKind.RESOLUTION.value,
+                    "item_id": motion.item_id,
+                    "motion_id": motion.id,
+                    "wording": final,
+                    "chair_id": self._chair(record),
+                    "at": _clock(at),
+                    "pin_checked": int(checked),
+                },
+            )
+            return self._after(label, at)
+
+    # -- minutes and actions --------------------------------------------------------------------------------
+
+    def minute(self, item_id: int, text: str) -> Done:
+        """The item's minute text (write-through; the editor keeps its own undo for typing)."""
+        self.item(item_id)
+        self.writer.check_unlocked()
+        self.store.set_minute(item_id, text, self.writer.actor)
+        return Done("Minute")
+
+    def add_action(
+        self,
+        item_id: int | None,
+        text: str,
+        owners: Sequence[str] = (),
+        due: date | None = None,
+        number: str | None = None,
+        at: time | None = None,
+    ) -> Done:
+        if not text.strip():
+            raise LiveError("Say what the action is.")
+        existing = self.writer.body_actions()
+        if number is None:
+            numbers = [int(a.number) for a in existing if a.number.isdigit()]
+            number = str(max(numbers, default=0) + 1)
+        elif any(a.number == number and a.origin == "raised" for a in existing):
+            raise LiveError(f"Action {number} already exists for this body.")
+        label = f"Action {number}"
+        with self.writer.step(label) as w:
+            new_id = w.insert(
+                "action",
+                {
+                    "meeting_id": self.meeting_id,
+                    "item_id": item_id,
+                    "number": number,
+                    "text": text.strip(),
+                    "owners": ";".join(o.strip() for o in owners if o.strip()),
+                    "due": due.isoformat() if due else None,
+                    "status": "open",
+                },
+            )
+            return self._after(label, at or now(), new_id=new_id)
+
+    def update_action(
+        self,
+        action_id: int,
+        *,
+        status: str | None = None,
+        rag: str | None = None,
+        note: str = "",
+        at: time | None = None,
+    ) -> Done:
+        """What this meeting heard about an action (raised here or carried in): status, RAG, a note."""
+        if status is not None and status not in ("open", "complete", "closed"):
+            raise LiveError("An action's status is open, complete (closure proposed) or closed.")
+        if rag is not None and rag not in ("", "red", "amber", "green", "blue"):
+            raise LiveError("RAG is red, amber, green or blue.")
+        action = next((a for a in self.writer.body_actions() if a.id == action_id), None)
+        if action is None:
+            raise LiveError(f"There is no action with id {action_id} for this body.")
+        at = at or now()
+        label = f"Action {action.number} updated"
+        messages = []
+        with self.writer.step(label) as w:
+            changes: dict[str, object] = {}
+            if status is not None:
+                changes["status"] = status
+                meeting_date = self.store.meeting(self.meeting_id).date or date.today()
+                changes["closed_at"] = meeting_date.isoformat() if status == "closed" else None
+            if rag is not None:
+                changes["rag"] = rag
+            if changes:
+                w.update("action", action_id, changes)
+            w.insert(
+                "action_update",
+                {
+                    "action_id": action_id,
+                    "meeting_id": self.meeting_id,
+                    "at": _clock(at),
+                    "text": note.strip(),
+                    "status": status or "",
+                    "rag": rag or "",
+                },
+            )
+            if w.red_meetings(action_id) >= ESCALATE_AFTER_RED:
+                messages.append(f"Action {action.number} has been red at {ESCALATE_AFTER_RED} meetings: escalate it.")
+            return self._after(label, at, messages)
+
+    def tracker(self) -> tuple[TrackedAction, ...]:
+        """The body's action tracker as this meeting sees it: open first, with overdue and escalation."""
+        meeting_date = self.store.meeting(self.meeting_id).date or date.today()
+        rows = []
+        for action in self.writer.body_actions():
+            assert action.id is not None
+            overdue = action.status == "open" and action.due is not None and action.due < meeting_date
+            rows.append(
+                TrackedAction(
+                    action,
+                    overdue,
+                    self.writer.red_meetings(action.id) >= ESCALATE_AFTER_RED,
+                    action.meeting_id != self.meeting_id and action.status != "closed",
+                )
+            )
+        order = {"open": 0, "complete": 1, "closed": 2}
+        return tuple(sorted(rows, key=lambda r: (order.get(r.action.status, 0), not r.overdue)))
+
+    # -- Part II and close ----------------------------------------------------------------------------------
+
+    def part2(self, at: time | None = None) -> Done:
+        """The resolution to exclude press and public; the items not yet taken become Part II business."""
+        record = self._require_started()
+        at = at or now()
+        if any(e.kind == EventKind.PART2 for e in record.events):
+            raise LiveError("The meeting has already moved into Part II.")
+        wording = svc.part2_resolution(record.body.rules)
+        current = svc.current_item(record)
+        label = "Part II"
+        with self.writer.step(label) as w:
+            w.add_event(EventKind.PART2, at, current.id if current else None, text=wording)
+            start = current.position + 1 if current else 0
+            for item in record.items:
+                if item.position >= start and item.status == ItemStatus.PENDING and item.part == Part.ONE:
+                    assert item.id is not None
+                    w.update("agenda_item", item.id, {"part": int(Part.TWO)})
+            return self._after(label, at, proposed_minute=wording)
+
+    def close(self, at: time | None = None) -> Done:
+        record = self._require_started()
+        at = at or now()
+        label = "Close meeting"
+        with self.writer.step(label) as w:
+            self._close_current(w, record, at)
+            w.add_event(EventKind.CLOSE, at)
+            w.update("meeting", self.meeting_id, {"closed_at": _clock(at)})
+            return Done(label, (f"The meeting closed at {svc.hhmm(at)}.",), f"The meeting closed at {svc.hhmm(at)}.")
+
+    def reopen(self) -> Done:
+        record = self.record()
+        if record.meeting.closed_at is None:
+            raise LiveError("The meeting is not closed.")
+        with self.writer.step("Reopen meeting") as w:
+            w.update("meeting", self.meeting_id, {"closed_at": None})
+            return Done("Reopen meeting")
+
+    # -- undo -----------------------------------------------------------------------------------------------
+
+    def undo(self) -> str | None:
+        return self.writer.undo()
+
+    def redo(self) -> str | None:
+        return self.writer.redo()
+
+    def undo_label(self) -> str | None:
+        return self.writer.undo_label()
+
+    def redo_label(self) -> str | None:
+        return self.writer.redo_label()
+
+
+@dataclass(frozen=True, slots=True)
+class TrackedAction:
+    action: Action
+    overdue: bool
+    escalate: bool
+    carried_in: bool  # raised at an earlier meeting and still open
+
+
+def people_by_names(meeting: LiveMeeting, names: Iterable[str]) -> list[Person]:
+    return [meeting.find_person(n) for n in names]

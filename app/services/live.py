@@ -1,0 +1,414 @@
+"""The live meeting worked out from its record: who is in the room when, and whether each item is quorate.
+
+Pure functions over a MeetingRecord. The record keeps facts with times (meeting events in the order
+they happened); everything shown on the day — the room, the quorum badge, the per-item verdicts,
+the standing items' prefilled minutes — is computed here again from those facts, so the window,
+the replay command and the tests all see the same answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from app.domain import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Ballot,
+    ChairConfirmation,
+    Declaration,
+    DeclarationConduct,
+    EventKind,
+    ItemStatus,
+    MeetingEvent,
+    MeetingRecord,
+    Motion,
+    Person,
+    Presence,
+    RuleSet,
+    Tier,
+    Vote,
+)
+from app.services.rules_engine import QuorumResult, RoomState, TallyResult, eligible_voters, quorum, tally
+
+ROLL_CALL = "roll call"  # text of the arrive events a roll call writes: they count from the start
+_PRESENCE_IN = {EventKind.ARRIVE, EventKind.RETURN}
+_PRESENCE_OUT = {EventKind.LEAVE, EventKind.WITHDRAW}
+_ITEM_BOUNDARY = {EventKind.OPEN_ITEM, EventKind.DEFER_ITEM, EventKind.CLOSE}
+
+
+def hhmm(value: time | None) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+def presiding_id(people: Sequence[Person], present: Iterable[int] | None = None) -> int | None:
+    """Who chairs: a person tagged or titled Chair, else a Vice Chair, among those present when given."""
+    here = set(present) if present is not None else None
+
+    def rank(person: Person) -> int:
+        tags = {t.casefold() for t in person.role_tags}
+        role = person.role.casefold()
+        if "chair" in tags or (role.startswith("chair") and "vice" not in role):
+            return 0
+        if "vice chair" in tags or "vice-chair" in tags or "vice chair" in role or "vice-chair" in role:
+            return 1
+        return 9
+
+    candidates = [p for p in people if p.id is not None and (here is None or p.id in here) and rank(p) < 9]
+    if not candidates:
+        return None
+    return min(candidates, key=rank).id
+
+
+def room_after(record: MeetingRecord, event_id: int | None = None) -> RoomState:
+    """The room after meeting event `event_id` (or now): the roll call, then arrivals, departures, withdrawals."""
+    present: set[int] = set()
+    ordered = sorted(record.events, key=lambda e: (e.text != ROLL_CALL or e.kind != EventKind.ARRIVE, e.id or 0))
+    for event in ordered:
+        if event.person_id is None:
+            continue
+        if event_id is not None and event.id is not None and event.id > event_id and event.text != ROLL_CALL:
+            continue
+        if event.kind in _PRESENCE_IN:
+            present.add(event.person_id)
+        elif event.kind in _PRESENCE_OUT:
+            present.discard(event.person_id)
+    deputising = {
+        a.person_id: a.deputy_for_id
+        for a in record.attendance
+        if a.deputy_for_id is not None and a.presence == Presence.PRESENT
+    }
+    return RoomState(
+        people=record.people,
+        present=frozenset(present),
+        deputising=deputising,
+        declarations=record.declarations,
+        presiding_id=presiding_id(record.people, present),
+        on=record.meeting.date,
+    )
+
+
+def last_event_id(record: MeetingRecord) -> int | None:
+    ids = [e.id for e in record.events if e.id is not None]
+    return max(ids) if ids else None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemQuorum:
+    """The quorum on one item: its lowest point while the item was being taken (or now, if it is open)."""
+
+    item_id: int
+    result: QuorumResult
+    at_event_id: int | None  # where the lowest point was
+
+
+def _windows(record: MeetingRecord, item_id: int) -> list[tuple[int, int | None]]:
+    """(first event id, last event id or None for "still open") of each stretch the item was being taken."""
+    windows: list[tuple[int, int | None]] = []
+    start: int | None = None
+    for event in sorted(record.events, key=lambda e: e.id or 0):
+        assert event.id is not None
+        if event.kind in _ITEM_BOUNDARY:
+            if start is not None:
+                windows.append((start, event.id - 1 if event.id > start else start))
+                start = None
+            if event.kind == EventKind.OPEN_ITEM and event.item_id == item_id:
+                start = event.id
+    if start is not None:
+        windows.append((start, None))
+    return windows
+
+
+def item_quorum(record: MeetingRecord, item_id: int) -> ItemQuorum | None:
+    """The quorum verdict on an item, at its worst moment; None for an item not taken."""
+    rules = record.body.rules
+    points: list[int] = []
+    for first, last in _windows(record, item_id):
+        points.append(first)
+        points.extend(
+            e.id
+            for e in record.events
+            if e.id is not None
+            and e.id > first
+            and (last is None or e.id <= last)
+            and (e.kind in _PRESENCE_IN or e.kind in _PRESENCE_OUT)
+        )
+    if not points:
+        return None
+    worst: ItemQuorum | None = None
+    for point in points:
+        result = quorum(room_after(record, point), rules, item_id)
+        if (
+            worst is None
+            or (worst.result.quorate and not result.quorate)
+            or (worst.result.quorate == result.quorate and result.counted < worst.result.counted)
+        ):
+            worst = ItemQuorum(item_id, result, point)
+    return worst
+
+
+def current_item(record: MeetingRecord) -> AgendaItem | None:
+    wanted = record.meeting.current_item_id
+    return next((i for i in record.items if i.id == wanted), None) if wanted is not None else None
+
+
+def quorum_now(record: MeetingRecord) -> QuorumResult:
+    """The badge: the quorum in the room as it stands, on the item being taken (conflicts included)."""
+    item = current_item(record)
+    return quorum(room_after(record), record.body.rules, item.id if item else None)
+
+
+def last_quorum_event(record: MeetingRecord) -> EventKind | None:
+    for event in sorted(record.events, key=lambda e: e.id or 0, reverse=True):
+        if event.kind in (EventKind.INQUORATE, EventKind.QUORATE):
+            return event.kind
+    return None
+
+
+def inquorate_minute(at: time) -> str:
+    return f"The meeting became inquorate at {hhmm(at)}."
+
+
+def quorate_again_minute(at: time) -> str:
+    return f"The meeting became quorate again at {hhmm(at)}."
+
+
+def eligible_now(record: MeetingRecord, item_id: int, after_event_id: int | None = None) -> tuple[Person, ...]:
+    return eligible_voters(room_after(record, after_event_id), record.body.rules, item_id)
+
+
+def tally_vote(record: MeetingRecord, motion: Motion, vote: Vote) -> TallyResult:
+    """The outcome of a stored vote, under the rules, against the room at the time it was taken."""
+    room = room_after(record, vote.after_event_id)
+    rules = record.body.rules
+    eligible = eligible_voters(room, rules, motion.item_id)
+    chair_conflicted = room.presiding_id is not None and room.presiding_id not in {p.id for p in eligible}
+    in_post = len([p for p in record.people if p.voting and p.tier == Tier.MEMBER and not p.retired])
+    return tally(
+        vote.votes_for,
+        vote.votes_against,
+        vote.abstentions,
+        vote.did_not_vote,
+        rules,
+        len(eligible),
+        vote.casting_vote,
+        chair_conflicted,
+        in_post=in_post,
+    )
+
+
+# -- the words of standing items and resolutions -------------------------------------------------------------
+
+MOTION_TEMPLATES = (
+    "That the Board approves {subject}.",
+    "RESOLVED – That {subject}.",
+    "Agreed: 1. That {subject}.",
+    "That the Committee notes {subject}.",
+)
+
+PART2_RESOLUTIONS = {
+    "council": (
+        "RESOLVED – That under Section 100A(4) of the Local Government Act 1972, the press and public be excluded "
+        "from the meeting for the following items of business on the grounds that they involve the likely "
+        "disclosure of exempt information as defined in Part 1 of Schedule 12A of the Act."
+    ),
+    "nhs": (
+        "RESOLVED – That representatives of the press and other members of the public be excluded from the "
+        "remainder of this meeting having regard to the confidential nature of the business to be transacted, "
+        "publicity on which would be prejudicial to the public interest (Section 1(2) of the Public Bodies "
+        "(Admission to Meetings) Act 1960)."
+    ),
+    "other": (
+        "RESOLVED – That the remaining business be taken in private because of its confidential nature, "
+        "and that those attending as observers be asked to leave."
+    ),
+}
+
+
+def part2_resolution(rules: RuleSet) -> str:
+    """The exclusion wording the body's rules call for."""
+    words = f"{rules.name} {rules.source}".casefold()
+    if "council" in words or "local government" in words:
+        return PART2_RESOLUTIONS["council"]
+    if "nhs" in words or "icb" in words or "integrated care" in words:
+        return PART2_RESOLUTIONS["nhs"]
+    return PART2_RESOLUTIONS["other"]
+
+
+def prefill_motion(item: AgendaItem, recommendations: Sequence[str] = ()) -> str:
+    """A motion's first wording: the paper's recommendation when known, else a template on the item's title."""
+    if recommendations:
+        first = recommendations[0].strip().rstrip(".")
+        first = first[0].lower() + first[1:] if first[:1].isupper() and not first[:2].isupper() else first
+        return (
+            f"That the Board {first}." if not first.lower().startswith("that ") else f"{first[0].upper()}{first[1:]}."
+        )
+    return MOTION_TEMPLATES[0].format(subject=f"the {item.title.strip().rstrip('.')}")
+
+
+def _names(people: Sequence[Person]) -> str:
+    names = [p.name for p in people]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def apologies_minute(record: MeetingRecord) -> str:
+    by_id = {p.id: p for p in record.people}
+    apologies = [by_id[a.person_id] for a in record.attendance if a.presence == Presence.APOLOGIES]
+    deputies = [
+        (by_id[a.person_id], by_id[a.deputy_for_id])
+        for a in record.attendance
+        if a.deputy_for_id is not None and a.person_id in by_id and a.deputy_for_id in by_id
+    ]
+    lines = [f"Apologies were received from {_names(apologies)}." if apologies else "No apologies were received."]
+    lines += [f"{deputy.name} attended as deputy for {member.name}." for deputy, member in deputies]
+    return " ".join(lines)
+
+
+def quoracy_minute(result: QuorumResult) -> str:
+    if result.quorate:
+        return f"The meeting was confirmed as quorate ({result.counted} counted, {result.threshold} needed)."
+    return f"The meeting was not quorate: {result.reasons[0] if result.reasons else ''}".rstrip(": ") + "."
+
+
+def declarations_minute(record: MeetingRecord, item_id: int | None = None) -> str:
+    by_id = {p.id: p for p in record.people}
+    numbers = {i.id: i.number for i in record.items}
+    chosen = [d for d in record.declarations if item_id is None or d.item_id == item_id]
+    if not chosen:
+        return "There were no declarations of interest in relation to the items on the agenda."
+    conduct = {
+        DeclarationConduct.WITHDREW: "and withdrew from the meeting for the item",
+        DeclarationConduct.REMAINED_NO_PART: "and remained but took no part in the discussion or decision",
+        DeclarationConduct.REMAINED_TOOK_PART: "and remained and took part",
+    }
+    sentences = []
+    for declaration in chosen:
+        person = by_id.get(declaration.person_id)
+        name = person.name if person else "A member"
+        kind = f" {declaration.kind}" if declaration.kind else ""
+        sentences.append(
+            f"{name} declared a{'n' if kind[1:2] in 'aeiouAEIOU' and kind else ''}{kind} interest in item "
+            f"{numbers.get(declaration.item_id, '')} ({declaration.interest}) {conduct[declaration.conduct]}."
+        )
+    return " ".join(sentences)
+
+
+# -- the meeting at a glance (window, replay output) ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class VoteSummary:
+    vote: Vote
+    result: TallyResult | None
+    problem: str  # why the tally could not be worked out, if it could not
+
+
+@dataclass(frozen=True, slots=True)
+class MotionSummary:
+    motion: Motion
+    is_amendment: bool
+    votes: tuple[VoteSummary, ...]
+    confirmed: ChairConfirmation | None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemSummary:
+    item: AgendaItem
+    quorum: ItemQuorum | None
+    declarations: tuple[Declaration, ...]
+    motions: tuple[MotionSummary, ...]
+    actions: tuple[Action, ...]
+    planned_minutes: int | None  # from the planned times of this item and the next
+    actual_minutes: int | None
+    out_of_order: bool
+
+
+def _minutes_between(start: time | None, end: time | None) -> int | None:
+    if start is None or end is None:
+        return None
+    day = datetime(2000, 1, 1)
+    delta = datetime.combine(day, end) - datetime.combine(day, start)
+    if delta < timedelta(0):
+        delta += timedelta(days=1)
+    return int(delta.total_seconds() // 60)
+
+
+def item_summaries(record: MeetingRecord) -> tuple[ItemSummary, ...]:
+    votes_by_motion: dict[int, list[Vote]] = {}
+    for vote in record.votes:
+        votes_by_motion.setdefault(vote.motion_id, []).append(vote)
+    confirmations = {c.motion_id: c for c in record.confirmations if c.motion_id is not None}
+    items = list(record.items)
+    taken = sorted((i for i in items if i.taken_order is not None), key=lambda i: i.taken_order or 0)
+    summaries = []
+    for index, item in enumerate(items):
+        assert item.id is not None
+        motions = []
+        for motion in sorted((m for m in record.motions if m.item_id == item.id), key=lambda m: (m.position, m.id)):
+            assert motion.id is not None
+            vote_summaries = []
+            for vote in votes_by_motion.get(motion.id, []):
+                try:
+                    vote_summaries.append(VoteSummary(vote, tally_vote(record, motion, vote), ""))
+                except ValueError as exc:
+                    vote_summaries.append(VoteSummary(vote, None, str(exc)))
+            motions.append(
+                MotionSummary(motion, motion.amends_id is not None, tuple(vote_summaries), confirmations.get(motion.id))
+            )
+        following = next((i.planned_time for i in items[index + 1 :] if i.planned_time), None)
+        position_taken = taken.index(item) if item in taken else None
+        out_of_order = position_taken is not None and any(
+            other.position < item.position for other in taken[position_taken + 1 :]
+        )
+        summaries.append(
+            ItemSummary(
+                item=item,
+                quorum=item_quorum(record, item.id),
+                declarations=tuple(d for d in record.declarations if d.item_id == item.id),
+                motions=tuple(motions),
+                actions=tuple(a for a in record.actions if a.item_id == item.id),
+                planned_minutes=_minutes_between(item.planned_time, following),
+                actual_minutes=_minutes_between(item.opened_at, item.closed_at),
+                out_of_order=out_of_order,
+            )
+        )
+    return tuple(summaries)
+
+
+def people_present(record: MeetingRecord) -> tuple[Person, ...]:
+    room = room_after(record)
+    return tuple(p for p in record.people if p.id in room.present)
+
+
+def roll_call_defaults(people: Sequence[Person], apologies_received: Iterable[int]) -> dict[int, Presence]:
+    """Everyone present except those whose apologies were received before the meeting."""
+    sent = set(apologies_received)
+    return {
+        p.id: (Presence.APOLOGIES if p.id in sent else Presence.PRESENT)
+        for p in people
+        if p.id is not None and not p.retired
+    }
+
+
+def open_items(record: MeetingRecord) -> tuple[AgendaItem, ...]:
+    return tuple(i for i in record.items if i.status in (ItemStatus.PENDING, ItemStatus.OPEN))
+
+
+def ballots_add_up(ballots: Sequence[tuple[int, Ballot]]) -> tuple[int, int, int, int]:
+    """Totals of a named vote: for, against, abstentions, did not vote."""
+    counts = dict.fromkeys(Ballot, 0)
+    for _, ballot in ballots:
+        counts[ballot] += 1
+    return counts[Ballot.FOR], counts[Ballot.AGAINST], counts[Ballot.ABSTAIN], counts[Ballot.DID_NOT_VOTE]
+
+
+def attendance_of(record: MeetingRecord, person_id: int) -> Attendance | None:
+    return next((a for a in record.attendance if a.person_id == person_id), None)
+
+
+def events_of(record: MeetingRecord, *kinds: EventKind) -> tuple[MeetingEvent, ...]:
+    return tuple(e for e in record.events if e.kind in kinds)
