@@ -326,11 +326,10 @@ class LiveMeeting:
                 changes |= {"opened_at": _clock(at), "taken_order": w.next_taken_order()}
             w.update("agenda_item", item_id, changes)
             w.update("meeting", self.meeting_id, {"current_item_id": item_id})
-            w.add_event(EventKind.OPEN_ITEM, at, item_id)
-            messages = []
             earlier = [i for i in record.items if i.position < item.position and i.status == ItemStatus.PENDING]
-            if earlier and item.opened_at is None:
-                messages.append(f"Item {item.number} is being taken before item {earlier[0].number}.")
+            early = bool(earlier) and item.opened_at is None
+            w.add_event(EventKind.OPEN_ITEM, at, item_id, text=svc.OUT_OF_ORDER if early else "")
+            messages = [f"Item {item.number} is being taken before item {earlier[0].number}."] if early else []
             return self._after(label, at, messages)
 
     def _close_current(self, w: LiveWriter, record: MeetingRecord, at: time) -> None:

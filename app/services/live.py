@@ -33,6 +33,7 @@ from app.domain import (
 )
 from app.services.rules_engine import QuorumResult, RoomState, TallyResult, eligible_voters, quorum, tally
 
+OUT_OF_ORDER = "out of order"  # text of an open_item event taken before earlier items
 ROLL_CALL = "roll call"  # text of the arrive events a roll call writes: they count from the start
 _PRESENCE_IN = {EventKind.ARRIVE, EventKind.RETURN}
 _PRESENCE_OUT = {EventKind.LEAVE, EventKind.WITHDRAW}
@@ -343,7 +344,6 @@ def item_summaries(record: MeetingRecord) -> tuple[ItemSummary, ...]:
         votes_by_motion.setdefault(vote.motion_id, []).append(vote)
     confirmations = {c.motion_id: c for c in record.confirmations if c.motion_id is not None}
     items = list(record.items)
-    taken = sorted((i for i in items if i.taken_order is not None), key=lambda i: i.taken_order or 0)
     summaries = []
     for index, item in enumerate(items):
         assert item.id is not None
@@ -360,9 +360,8 @@ def item_summaries(record: MeetingRecord) -> tuple[ItemSummary, ...]:
                 MotionSummary(motion, motion.amends_id is not None, tuple(vote_summaries), confirmations.get(motion.id))
             )
         following = next((i.planned_time for i in items[index + 1 :] if i.planned_time), None)
-        position_taken = taken.index(item) if item in taken else None
-        out_of_order = position_taken is not None and any(
-            other.position < item.position for other in taken[position_taken + 1 :]
+        out_of_order = any(
+            e.kind == EventKind.OPEN_ITEM and e.item_id == item.id and e.text == OUT_OF_ORDER for e in record.events
         )
         summaries.append(
             ItemSummary(
