@@ -9,7 +9,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.domain import AgendaItem, MeetingRecord, MinutesStatus, Part, Person, Presence, Tier
+from app.domain import (
+    AgendaItem,
+    Ballot,
+    DeclarationConduct,
+    EventKind,
+    MeetingEvent,
+    MeetingRecord,
+    MinutesStatus,
+    Motion,
+    MotionOutcome,
+    Part,
+    Person,
+    Presence,
+    Tier,
+    VoteKind,
+)
+from app.services.live import ROLL_CALL, hhmm, tally_vote
 
 TIER_HEADINGS: dict[Tier, str] = {
     Tier.MEMBER: "Members",
@@ -113,15 +129,134 @@ def _attendance(record: MeetingRecord) -> tuple[AttendanceBlock, ...]:
     return tuple(AttendanceBlock(h, tuple(blocks[h])) for h in order if h in blocks)
 
 
-def build_minutes(record: MeetingRecord, part: Part = Part.ONE, number_prefix: str = "") -> MinutesDocument:
-    """Lay out the minutes of one part of a meeting. Part II items never appear in Part I."""
+_CONDUCT = {
+    DeclarationConduct.WITHDREW: "and withdrew from the meeting for this item",
+    DeclarationConduct.REMAINED_NO_PART: "and remained in the meeting but took no part in the discussion or decision",
+    DeclarationConduct.REMAINED_TOOK_PART: "and remained in the meeting and took part",
+}
+_OUTCOME = {
+    MotionOutcome.CARRIED: "carried",
+    MotionOutcome.LOST: "lost",
+    MotionOutcome.WITHDRAWN: "withdrawn",
+    MotionOutcome.DEFERRED: "deferred",
+    MotionOutcome.REFERRED: "referred",
+    MotionOutcome.CONSENSUS: "agreed without a vote",
+}
+RESOLUTION_STYLES = ("resolved", "agreed")
+
+
+def _names(person_ids: Sequence[int], people: dict[int | None, Person]) -> str:
+    names = [people[p].name for p in person_ids if p in people]
+    return ", ".join(names) if names else "none"
+
+
+def _event_line(event: MeetingEvent, people: dict[int | None, Person]) -> str:
+    name = people[event.person_id].name if event.person_id in people else ""
+    at = hhmm(event.at)
+    lines = {
+        EventKind.ARRIVE: f"{name} joined the meeting at {at}.",
+        EventKind.LEAVE: f"{name} left the meeting at {at}.",
+        EventKind.WITHDRAW: f"{name} withdrew from the meeting for this item.",
+        EventKind.RETURN: f"{name} returned to the meeting at {at}.",
+        EventKind.INQUORATE: f"The meeting became inquorate at {at}.",
+        EventKind.QUORATE: f"The meeting became quorate again at {at}.",
+        EventKind.PART2: event.text,
+    }
+    return (
+        f"*{lines[event.kind]}*" if event.kind in lines and event.kind != EventKind.PART2 else lines.get(event.kind, "")
+    )
+
+
+def _resolution_text(motion: Motion, style: str, number: int) -> str:
+    text = motion.text.strip()
+    if text.casefold().startswith(("resolved", "agreed")):
+        return f"**{text}**"
+    if motion.amends_id is not None:
+        return f"Amendment: {text}"
+    if style == "agreed":
+        return f"**Agreed: {number}. {text}**"
+    return f"**RESOLVED – {text}**"
+
+
+def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int) -> list[str]:
+    people: dict[int | None, Person] = {p.id: p for p in record.people}
+    decided = motion.outcome in (MotionOutcome.CARRIED, MotionOutcome.CONSENSUS)
+    lines = [_resolution_text(motion, style, number) if decided else f"Motion: {motion.text.strip()}"]
+    movers = []
+    if motion.mover_id in people:
+        movers.append(f"Moved by {people[motion.mover_id].name}")
+    if motion.seconder_id in people:
+        movers.append(f"seconded by {people[motion.seconder_id].name}")
+    if movers:
+        lines.append(", ".join(movers) + ".")
+    for vote in (v for v in record.votes if v.motion_id == motion.id):
+        figures = f"For {vote.votes_for}, against {vote.votes_against}, abstentions {vote.abstentions}"
+        if vote.did_not_vote:
+            figures += f", did not vote {vote.did_not_vote}"
+        lines.append(f"Vote{' (recorded)' if vote.kind is VoteKind.RECORDED else ''}: {figures}.")
+        if vote.kind is VoteKind.RECORDED:
+            by_ballot = {b: [pid for pid, cast in vote.ballots if cast is b] for b in Ballot}
+            lines.append(
+                f"For: {_names(by_ballot[Ballot.FOR], people)}. Against: {_names(by_ballot[Ballot.AGAINST], people)}. "
+                f"Abstained: {_names(by_ballot[Ballot.ABSTAIN], people)}."
+            )
+        if vote.casting_vote in (Ballot.FOR, Ballot.AGAINST):
+            lines.append(f"The chair gave a casting vote {vote.casting_vote.value} the motion.")
+        if vote.despite_inquorate:
+            lines.append("The vote was taken while the meeting was inquorate, on the ruling of the chair.")
+        try:
+            tally_vote(record, motion, vote)
+        except ValueError:
+            lines.append("(The figures recorded do not match those eligible to vote.)")
+    if motion.outcome is not MotionOutcome.PENDING and not decided:
+        lines.append(f"The {'amendment' if motion.amends_id else 'motion'} was {_OUTCOME[motion.outcome]}.")
+    elif motion.amends_id is not None and decided:
+        lines.append("The amendment was carried.")
+    if motion.minority_view.strip():
+        lines.append(f"Minority view: {motion.minority_view.strip()}")
+    return lines
+
+
+def _record_markdown(record: MeetingRecord, item: AgendaItem, style: str, counter: list[int]) -> tuple[str, str]:
+    """The facts recorded on an item: (before the prose: declarations, room), (after it: decisions)."""
+    people: dict[int | None, Person] = {p.id: p for p in record.people}
+    before: list[str] = []
+    for declaration in (d for d in record.declarations if d.item_id == item.id):
+        name = people[declaration.person_id].name if declaration.person_id in people else "A member"
+        kind = f"{declaration.kind} " if declaration.kind else ""
+        before.append(f"*{name} declared a {kind}interest ({declaration.interest}) {_CONDUCT[declaration.conduct]}.*")
+    events = [
+        e for e in record.events if e.item_id == item.id and not (e.kind is EventKind.ARRIVE and e.text == ROLL_CALL)
+    ]
+    before += [line for e in events if e.kind is not EventKind.PART2 and (line := _event_line(e, people))]
+    after: list[str] = []
+    for motion in sorted((m for m in record.motions if m.item_id == item.id), key=lambda m: (m.position, m.id)):
+        if motion.outcome in (MotionOutcome.CARRIED, MotionOutcome.CONSENSUS) and motion.amends_id is None:
+            counter[0] += 1
+        after.append("\n".join(_motion_lines(record, motion, style, counter[0])))
+    after += [e.text for e in events if e.kind is EventKind.PART2]
+    return "\n\n".join(before), "\n\n".join(after)
+
+
+def build_minutes(
+    record: MeetingRecord, part: Part = Part.ONE, number_prefix: str = "", resolution_style: str = "resolved"
+) -> MinutesDocument:
+    """Lay out the minutes of one part of a meeting. Part II items never appear in Part I.
+
+    `resolution_style` is the body's house style for decisions: "resolved" ("RESOLVED – That …") or
+    "agreed" ("Agreed: 1. That …", numbered through the meeting).
+    """
+    if resolution_style not in RESOLUTION_STYLES:
+        raise ValueError(f"resolution style must be one of {', '.join(RESOLUTION_STYLES)}")
     items = [item for item in record.items if item.part is part]
+    resolutions = [0]  # "Agreed: 1." numbering runs through the meeting
     sections: list[MinuteSection] = []
     minute_of_item: dict[int, str] = {}
     counter = 0
     for index, item in enumerate(items):
         text = record.minutes.get(item.id or -1)
-        body = text.body if text else ""
+        lead, decisions = _record_markdown(record, item, resolution_style, resolutions)
+        body = "\n\n".join(chunk for chunk in (lead, text.body if text else "", decisions) if chunk.strip())
         heading = is_heading(item, items[index + 1 :]) and not body.strip()
         number = ""
         if not heading:

@@ -271,3 +271,46 @@ def test_a_signed_meeting_refuses_every_live_change(live: LiveMeeting) -> None:
         live.open_item(_item(live, "2"), time(10, 5))
     with pytest.raises(RecordLocked):
         live.undo()
+
+
+def test_minutes_carry_the_live_record_and_keep_part_two_out_of_part_one(live: LiveMeeting, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    from app.export.minutes_pdf import render_minutes_pdf
+    from app.services.minutes import build_minutes
+
+    ids = _started(live)
+    budget, estates = _item(live, "2"), _item(live, "3")
+    live.open_item(budget, time(10, 5))
+    live.declare(budget, ids["Dan"], "Director of Bidder Ltd", "financial", DeclarationConduct.WITHDREW)
+    motion = live.move(budget, "That the budget for 2024/25 is approved.", ids["Ben"], ids["Cat"]).new_id
+    assert motion is not None
+    live.vote(
+        motion,
+        ballots={ids["Ann"]: Ballot.FOR, ids["Ben"]: Ballot.FOR, ids["Cat"]: Ballot.FOR, ids["Eve"]: Ballot.AGAINST},
+    )
+    live.minute(budget, "The Board **discussed** the budget.")
+    live.add_action(budget, "Publish the approved budget", ["Ben Baker"])
+    live.part2(time(10, 30))
+    live.open_item(estates, time(10, 31))
+    secret = live.move(estates, "That the sale of Oak House proceeds.").new_id
+    assert secret is not None
+    live.set_outcome(secret, MotionOutcome.CARRIED)
+    live.close(time(10, 45))
+
+    record = live.record()
+    public = build_minutes(record, Part.ONE)
+    body = next(s.body_markdown for s in public.sections if s.item_number == "2")
+    assert body.index("Dan Dale declared a financial interest") < body.index("discussed") < body.index("RESOLVED")
+    assert "For: Ann Chair, Ben Baker, Cat Cole. Against: Eve Ellis." in body
+    assert "Moved by Ben Baker, seconded by Cat Cole." in body
+    agreed = build_minutes(record, Part.ONE, resolution_style="agreed")
+    assert "Agreed: 1. That the budget" in next(s.body_markdown for s in agreed.sections if s.item_number == "2")
+
+    out = render_minutes_pdf(public, tmp_path / "part1.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Oak House" not in text and "Estates strategy" not in text
+    assert "RESOLVED" in text and "taken in private" in text  # the exclusion resolution closes Part I
+    confidential = render_minutes_pdf(build_minutes(record, Part.TWO), tmp_path / "part2.pdf")
+    secret_text = " ".join(page.extract_text() for page in PdfReader(confidential).pages)
+    assert "Oak House" in secret_text and "Bidder Ltd" not in secret_text
