@@ -83,3 +83,32 @@ CREATE TABLE undo_step (
     state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone', 'dropped'))
 ) STRICT;
 CREATE INDEX undo_step_meeting ON undo_step(meeting_id, id);
+
+-- The minutes' way to a signed record (issue 6): draft → approved by the chair → approved by the body at a
+-- later meeting (the resolution under that meeting's "minutes of the previous meeting") → signed.
+CREATE TABLE minutes_approval (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    step TEXT NOT NULL CHECK (step IN ('chair_approved', 'body_approved', 'signed')),
+    name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT '',
+    on_date TEXT NOT NULL,
+    at_meeting_id INTEGER REFERENCES meeting(id),
+    motion_id INTEGER REFERENCES motion(id),
+    file_sha256 TEXT NOT NULL DEFAULT '',
+    UNIQUE (meeting_id, step)
+) STRICT;
+
+-- A correction to signed minutes, agreed at a later meeting: a new version that cites the old one.
+CREATE TABLE minutes_amendment (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL CHECK (version >= 2),
+    at_meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+    motion_id INTEGER REFERENCES motion(id),
+    item_id INTEGER NOT NULL REFERENCES agenda_item(id),
+    text TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    on_date TEXT NOT NULL,
+    UNIQUE (meeting_id, version)
+) STRICT;

@@ -334,6 +334,36 @@ class AuditEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class MinutesApproval:
+    """One step on the minutes' way to a signed record."""
+
+    id: int | None
+    meeting_id: int
+    step: MinutesStatus  # CHAIR_APPROVED, BODY_APPROVED or SIGNED
+    on: date
+    name: str = ""
+    role: str = ""
+    at_meeting_id: int | None = None  # body approval: the later meeting that approved them
+    motion_id: int | None = None  # … and its resolution
+    file_sha256: str = ""  # signed: the signed PDF
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesAmendment:
+    """A correction to signed minutes agreed at a later meeting; version 2 is the first correction."""
+
+    id: int | None
+    meeting_id: int
+    version: int
+    at_meeting_id: int
+    item_id: int
+    text: str
+    on: date
+    motion_id: int | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingRecord:
     """Everything needed to render or review one meeting."""
 
@@ -351,3 +381,5 @@ class MeetingRecord:
     votes: tuple[Vote, ...] = ()
     confirmations: tuple[ChairConfirmation, ...] = ()
     action_updates: tuple[ActionUpdate, ...] = ()
+    approvals: tuple[MinutesApproval, ...] = ()
+    amendments: tuple[MinutesAmendment, ...] = ()

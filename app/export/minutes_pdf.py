@@ -350,11 +350,17 @@ def _actions_table(actions: Sequence[ActionLine], st: _Styles) -> list[Flowable]
 
 
 def _story(doc: MinutesDocument, st: _Styles) -> list[Flowable]:
-    story = _title_block(doc, st) + _attendance(doc, st)
+    story = _title_block(doc, st)
+    if doc.version_note:
+        story += [Paragraph(f"<b>{escape(doc.version_note)}</b>", st.text), Spacer(1, 3 * mm)]
+    story += _attendance(doc, st)
     if doc.sections:
         story.append(_minutes_table(doc.sections, st))
     if doc.actions:
         story += _actions_table(doc.actions, st)
+    if doc.approval_lines:
+        story.append(Spacer(1, 6 * mm))
+        story += [Paragraph(escape(line), st.text) for line in doc.approval_lines]
     return story
 
 

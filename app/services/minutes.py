@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from app.domain import (
     AgendaItem,
@@ -87,6 +88,8 @@ class MinutesDocument:
     sections: tuple[MinuteSection, ...]
     actions: tuple[ActionLine, ...]
     audit_head: str
+    approval_lines: tuple[str, ...] = ()  # "Approval of Draft Minutes" and the body's approval
+    version_note: str = ""  # for corrected signed minutes: which version this is and what it supersedes
 
     @property
     def heading(self) -> str:
@@ -250,13 +253,15 @@ def build_minutes(
         raise ValueError(f"resolution style must be one of {', '.join(RESOLUTION_STYLES)}")
     items = [item for item in record.items if item.part is part]
     resolutions = [0]  # "Agreed: 1." numbering runs through the meeting
+    corrected = {a.item_id: a.text for a in sorted(record.amendments, key=lambda a: a.version)}
     sections: list[MinuteSection] = []
     minute_of_item: dict[int, str] = {}
     counter = 0
     for index, item in enumerate(items):
         text = record.minutes.get(item.id or -1)
+        prose = corrected.get(item.id or -1, text.body if text else "")
         lead, decisions = _record_markdown(record, item, resolution_style, resolutions)
-        body = "\n\n".join(chunk for chunk in (lead, text.body if text else "", decisions) if chunk.strip())
+        body = "\n\n".join(chunk for chunk in (lead, prose, decisions) if chunk.strip())
         heading = is_heading(item, items[index + 1 :]) and not body.strip()
         number = ""
         if not heading:
@@ -292,10 +297,41 @@ def build_minutes(
         time_text=meeting.start.strftime("%H:%M") if meeting.start else "",
         venue=meeting.venue,
         part=part,
-        draft=meeting.minutes_status is not MinutesStatus.SIGNED,
+        draft=meeting.minutes_status in (MinutesStatus.DRAFT, MinutesStatus.CHAIR_APPROVED),
         attendance=_attendance(record),
         members_of_public=meeting.members_of_public if part is Part.ONE else 0,
         sections=tuple(sections),
         actions=actions,
         audit_head=record.audit_head,
+        approval_lines=_approval_lines(record),
+        version_note=_version_note(record),
+    )
+
+
+def _long_date(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _approval_lines(record: MeetingRecord) -> tuple[str, ...]:
+    lines = []
+    for approval in record.approvals:
+        if approval.step is MinutesStatus.CHAIR_APPROVED:
+            role = f", {approval.role}" if approval.role else ""
+            lines.append(f"Approval of Draft Minutes: approved by {approval.name}{role}, on {_long_date(approval.on)}.")
+        elif approval.step is MinutesStatus.BODY_APPROVED:
+            lines.append(f"Approved by the {record.body.name} as a correct record on {_long_date(approval.on)}.")
+    return tuple(lines)
+
+
+def _version_note(record: MeetingRecord) -> str:
+    if not record.amendments:
+        return ""
+    latest = max(record.amendments, key=lambda a: a.version)
+    numbers = {i.id: i.number for i in record.items}
+    signed = next((a for a in record.approvals if a.step is MinutesStatus.SIGNED), None)
+    was = f", signed on {_long_date(signed.on)}" if signed else ""
+    reason = f" ({latest.reason})" if latest.reason else ""
+    return (
+        f"Version {latest.version}: corrected at the meeting of {_long_date(latest.on)} (item "
+        f"{numbers.get(latest.item_id, '')}){reason}; supersedes version {latest.version - 1}{was}."
     )

@@ -34,6 +34,8 @@ LIVE_TABLES = frozenset(
         "action",
         "action_update",
         "interest",
+        "minutes_approval",
+        "minutes_amendment",
     }
 )
 SIGNED_MESSAGE = (
@@ -118,6 +120,12 @@ class LiveWriter:
 
     def _last_audit_id(self) -> int:
         return int(self.conn.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0])
+
+    @contextmanager
+    def unrecorded_step(self) -> Iterator[LiveWriter]:
+        """Audited writes that are not a meeting command: approvals and amendments, never undone."""
+        with self.store.transaction():
+            yield self
 
     @contextmanager
     def step(self, label: str) -> Iterator[LiveWriter]:

@@ -16,6 +16,9 @@ from app.domain import (
     DeclarationConduct,
     EventKind,
     MeetingEvent,
+    MinutesAmendment,
+    MinutesApproval,
+    MinutesStatus,
     Motion,
     MotionOutcome,
     Vote,
@@ -144,6 +147,40 @@ def action_updates(db: sqlite_utils.Database, meeting_id: int) -> tuple[ActionUp
     )
 
 
+def approvals(db: sqlite_utils.Database, meeting_id: int) -> tuple[MinutesApproval, ...]:
+    return tuple(
+        MinutesApproval(
+            r["id"],
+            r["meeting_id"],
+            MinutesStatus(r["step"]),
+            date.fromisoformat(r["on_date"]),
+            r["name"],
+            r["role"],
+            r["at_meeting_id"],
+            r["motion_id"],
+            r["file_sha256"],
+        )
+        for r in db.table("minutes_approval").rows_where("meeting_id = ?", [meeting_id], order_by="id")
+    )
+
+
+def amendments(db: sqlite_utils.Database, meeting_id: int) -> tuple[MinutesAmendment, ...]:
+    return tuple(
+        MinutesAmendment(
+            r["id"],
+            r["meeting_id"],
+            r["version"],
+            r["at_meeting_id"],
+            r["item_id"],
+            r["text"],
+            date.fromisoformat(r["on_date"]),
+            r["motion_id"],
+            r["reason"],
+        )
+        for r in db.table("minutes_amendment").rows_where("meeting_id = ?", [meeting_id], order_by="version")
+    )
+
+
 def live_rows(db: sqlite_utils.Database, meeting_id: int) -> dict[str, Any]:
     """The MeetingRecord fields that the live meeting fills."""
     return {
@@ -153,4 +190,6 @@ def live_rows(db: sqlite_utils.Database, meeting_id: int) -> dict[str, Any]:
         "votes": votes(db, meeting_id),
         "confirmations": confirmations(db, meeting_id),
         "action_updates": action_updates(db, meeting_id),
+        "approvals": approvals(db, meeting_id),
+        "amendments": amendments(db, meeting_id),
     }

@@ -1,0 +1,97 @@
+"""The minutes' approval workflow: chair, body, signature, lock, and corrections as new versions."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from app.commands.approval import ApprovalError, amend_signed, body_approve, chair_approve, mark_signed
+from app.commands.live import LiveMeeting
+from app.domain import AgendaItem, Meeting, MinutesStatus, Part, Person, Presence, Tier
+from app.services.minutes import build_minutes
+from app.storage import RecordLocked, Store
+from app.storage.people import add_person
+
+
+def _meeting(store: Store, body_id: int, day: date) -> LiveMeeting:
+    items = [AgendaItem(None, 0, 0, "1", "Minutes of the previous meeting"), AgendaItem(None, 0, 1, "2", "Budget")]
+    meeting = store.create_meeting(Meeting(None, body_id, "Board", day, time(10)), items)
+    assert meeting.id is not None
+    return LiveMeeting(store, meeting.id)
+
+
+@pytest.fixture
+def two_meetings(store: Store) -> tuple[LiveMeeting, LiveMeeting]:
+    body = store.ensure_body("Test Board")
+    assert body.id is not None
+    for name in ("Ann Chair", "Ben Baker", "Cat Cole"):
+        add_person(store, Person(None, body.id, name, role="Chair" if name == "Ann Chair" else "", tier=Tier.MEMBER))
+    first, second = _meeting(store, body.id, date(2024, 1, 10)), _meeting(store, body.id, date(2024, 3, 6))
+    for live in (first, second):
+        live.start(time(10))
+        live.roll_call({p.id: Presence.PRESENT for p in live.record().people if p.id is not None})
+    first.minute(first.find_item("2").id or 0, "The Board approved the budget.")
+    return first, second
+
+
+def _approval_motion(later: LiveMeeting) -> int:
+    item = later.find_item("1").id or 0
+    later.open_item(item)
+    motion = later.move(item, "That the minutes of the meeting held on 10 January 2024 are approved.").new_id
+    assert motion is not None
+    later.vote(motion, 3)
+    return motion
+
+
+def test_the_steps_go_in_order_and_print_on_the_minutes(two_meetings: tuple[LiveMeeting, LiveMeeting]) -> None:
+    first, second = two_meetings
+    store, meeting_id = first.store, first.meeting_id
+    with pytest.raises(ApprovalError, match="must be approved by the chair before"):
+        body_approve(store, meeting_id, second.meeting_id, _approval_motion(second))
+    chair_approve(store, meeting_id, "Ann Chair", "Chair", date(2024, 1, 17))
+    document = build_minutes(store.record(meeting_id), Part.ONE)
+    assert document.draft  # approved by the chair, but still a draft until the body approves it
+    assert document.approval_lines == ("Approval of Draft Minutes: approved by Ann Chair, Chair, on 17 January 2024.",)
+    motion = next(m.id for m in second.record().motions)
+    assert motion is not None
+    with pytest.raises(ApprovalError, match="later meeting"):
+        body_approve(store, meeting_id, meeting_id, motion)
+    body_approve(store, meeting_id, second.meeting_id, motion)
+    record = store.record(meeting_id)
+    assert record.meeting.minutes_status is MinutesStatus.BODY_APPROVED
+    assert not build_minutes(record, Part.ONE).draft
+    assert "as a correct record on 6 March 2024" in build_minutes(record, Part.ONE).approval_lines[1]
+    actions = [e.action for e in store.audit_entries() if e.entity == "minutes_approval"]
+    assert actions == ["insert", "insert"]
+
+
+def test_signed_minutes_are_locked_and_corrected_by_amendment(two_meetings: tuple[LiveMeeting, LiveMeeting]) -> None:
+    first, second = two_meetings
+    store, meeting_id = first.store, first.meeting_id
+    chair_approve(store, meeting_id, "Ann Chair")
+    body_approve(store, meeting_id, second.meeting_id, _approval_motion(second))
+    mark_signed(store, meeting_id, "Ann Chair", "ab" * 32, date(2024, 3, 6))
+    budget = first.find_item("2").id or 0
+    with pytest.raises(RecordLocked, match="signed"):
+        first.minute(budget, "Rewritten quietly.")
+    with pytest.raises(RecordLocked):
+        first.open_item(budget)
+    with pytest.raises(ApprovalError, match="are signed"):
+        chair_approve(store, meeting_id, "Ann Chair")
+    version = amend_signed(
+        store,
+        meeting_id,
+        budget,
+        "The Board approved the budget, Cat Cole dissenting.",
+        second.meeting_id,
+        reason="dissent omitted",
+    )
+    assert version == 2
+    document = build_minutes(store.record(meeting_id), Part.ONE)
+    section = next(s for s in document.sections if s.item_number == "2")
+    assert "Cat Cole dissenting" in section.body_markdown
+    assert document.version_note.startswith("Version 2: corrected at the meeting of 6 March 2024 (item 2)")
+    assert "supersedes version 1, signed on 6 March 2024" in document.version_note
+    assert store.minute(budget).body == "The Board approved the budget."  # the signed text itself is untouched
+    assert store.verify_audit_chain() == []
