@@ -112,3 +112,6 @@ CREATE TABLE minutes_amendment (
     on_date TEXT NOT NULL,
     UNIQUE (meeting_id, version)
 ) STRICT;
+
+-- The body's house style for its minutes (logo, colours, minute-number prefix, resolution wording), as JSON.
+ALTER TABLE body ADD COLUMN style_json TEXT NOT NULL DEFAULT '{}';

@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from app.domain.house_style import HouseStyle
 from app.domain.rules import RuleSet
 
 
@@ -122,6 +123,7 @@ class Body:
     name: str
     kind: str = "board"
     rules: RuleSet = field(default_factory=RuleSet)
+    style: HouseStyle = field(default_factory=HouseStyle)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,11 +22,23 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from app.domain import Part
+from app.domain.house_style import HouseStyle
 from app.export.fonts import BOLD, FAMILY, register_fonts
 from app.export.markdown_flow import escape, markdown_to_flowables
 from app.services.minutes import ActionLine, AttendanceBlock, MinutesDocument, MinuteSection
@@ -37,9 +49,7 @@ MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 24 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 
-# NHS identity colours.
-NHS_BLUE = colors.HexColor("#005EB8")
-NHS_DARK_BLUE = colors.HexColor("#003087")
+# NHS identity greys and red; the accent colours come from the body's house style.
 NHS_DARK_GREY = colors.HexColor("#425563")
 NHS_MID_GREY = colors.HexColor("#768692")
 NHS_PALE_GREY = colors.HexColor("#E8EDEE")
@@ -65,18 +75,20 @@ class _Styles:
     presenter: ParagraphStyle
     body: ParagraphStyle
     action: ParagraphStyle
+    accent: colors.Color  # the house style's colour for table headers
 
 
-def _make_styles(font: str) -> _Styles:
+def _make_styles(font: str, style: HouseStyle) -> _Styles:
+    accent, dark = colors.HexColor(style.accent), colors.HexColor(style.dark)
     base = ParagraphStyle("q-base", fontName=font, fontSize=10, leading=13.5, textColor=TEXT, bulletFontName=font)
     cell = ParagraphStyle("q-cell", parent=base, fontSize=9.5, leading=12.5)
     return _Styles(
-        title=ParagraphStyle("q-title", parent=base, fontName=BOLD, fontSize=18, leading=22, textColor=NHS_BLUE),
+        title=ParagraphStyle("q-title", parent=base, fontName=BOLD, fontSize=18, leading=22, textColor=accent),
         subtitle=ParagraphStyle("q-subtitle", parent=base, fontSize=12.5, leading=16, textColor=NHS_DARK_GREY),
         label=ParagraphStyle("q-label", parent=base, fontName=BOLD),
         text=base,
         heading=ParagraphStyle(
-            "q-heading", parent=base, fontName=BOLD, fontSize=12, leading=15, textColor=NHS_DARK_BLUE, spaceAfter=6
+            "q-heading", parent=base, fontName=BOLD, fontSize=12, leading=15, textColor=dark, spaceAfter=6
         ),
         section=ParagraphStyle(
             "q-section",
@@ -84,11 +96,11 @@ def _make_styles(font: str) -> _Styles:
             fontName=BOLD,
             fontSize=12,
             leading=15,
-            textColor=NHS_DARK_BLUE,
+            textColor=dark,
             spaceAfter=6,
             keepWithNext=1,
         ),
-        block_heading=ParagraphStyle("q-block", parent=cell, fontName=BOLD, textColor=NHS_DARK_BLUE),
+        block_heading=ParagraphStyle("q-block", parent=cell, fontName=BOLD, textColor=dark),
         cell=cell,
         header_cell=ParagraphStyle("q-header-cell", parent=cell, fontName=BOLD, textColor=colors.white),
         number=ParagraphStyle("q-number", parent=cell, fontName=BOLD),
@@ -97,6 +109,7 @@ def _make_styles(font: str) -> _Styles:
         # No single line stranded at the top of a page when a minute runs on.
         body=ParagraphStyle("q-body", parent=cell, spaceAfter=5, allowWidows=0),
         action=ParagraphStyle("q-action", parent=cell, fontName=BOLD, alignment=TA_CENTER),
+        accent=accent,
     )
 
 
@@ -200,8 +213,22 @@ def _label(section: MinuteSection) -> str:
     return f"{number}." if number.isdigit() else number
 
 
+def _logo(path: str) -> Flowable | None:
+    """The body's logo, at most 45 × 20 mm, right-aligned; a missing or unreadable file is left out."""
+    if not path or not Path(path).is_file():
+        return None
+    try:
+        width, height = ImageReader(path).getSize()
+    except OSError:
+        return None
+    scale = min(45 * mm / width, 20 * mm / height)
+    return Image(path, width * scale, height * scale, hAlign="RIGHT")
+
+
 def _title_block(doc: MinutesDocument, st: _Styles) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph(escape(doc.body_name), st.title)]
+    logo = _logo(doc.style.logo_path)
+    story: list[Flowable] = [logo] if logo else []
+    story.append(Paragraph(escape(doc.body_name), st.title))
     if doc.meeting_title and doc.meeting_title != doc.body_name:
         story.append(Paragraph(escape(doc.meeting_title), st.subtitle))
     story.append(Spacer(1, 5 * mm))
@@ -296,7 +323,7 @@ def _minutes_table(sections: Sequence[MinuteSection], st: _Styles) -> Table:
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FAMILY),  # empty string cells would otherwise pull in Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, 0), NHS_BLUE),
+        ("BACKGROUND", (0, 0), (-1, 0), st.accent),
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
@@ -338,7 +365,7 @@ def _actions_table(actions: Sequence[ActionLine], st: _Styles) -> list[Flowable]
             [
                 ("FONTNAME", (0, 0), (-1, -1), FAMILY),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, 0), NHS_BLUE),
+                ("BACKGROUND", (0, 0), (-1, 0), st.accent),
                 ("GRID", (0, 0), (-1, -1), 0.5, RULE),
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F4F6F7")]),
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
@@ -470,7 +497,7 @@ def _canvas_maker(furniture: _Furniture) -> Callable[..., _NumberedCanvas]:
 def minutes_pdf_bytes(doc: MinutesDocument, *, title_suffix: str = "") -> bytes:
     """Render the minutes and return the PDF file's bytes."""
     font = register_fonts()
-    styles = _make_styles(font)
+    styles = _make_styles(font, doc.style)
     meeting = (doc.meeting_title or doc.body_name or "Meeting") + title_suffix
     furniture = _Furniture(
         footer_title=meeting + (" — DRAFT minutes" if doc.draft else " — minutes"),

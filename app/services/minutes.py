@@ -7,7 +7,7 @@ numbering, ordering or what belongs in Part I or Part II.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from app.domain import (
@@ -26,6 +26,7 @@ from app.domain import (
     Tier,
     VoteKind,
 )
+from app.domain.house_style import HouseStyle
 from app.services.live import ROLL_CALL, hhmm, tally_vote
 
 TIER_HEADINGS: dict[Tier, str] = {
@@ -88,13 +89,14 @@ class MinutesDocument:
     sections: tuple[MinuteSection, ...]
     actions: tuple[ActionLine, ...]
     audit_head: str
+    style: HouseStyle = field(default_factory=HouseStyle)
     approval_lines: tuple[str, ...] = ()  # "Approval of Draft Minutes" and the body's approval
     version_note: str = ""  # for corrected signed minutes: which version this is and what it supersedes
 
     @property
     def heading(self) -> str:
         suffix = " in PUBLIC" if self.part is Part.ONE else " (Part II: CONFIDENTIAL)"
-        return f"Minutes of the: {self.body_name}{suffix}"
+        return self.style.heading.format(body=self.body_name, part=suffix)
 
 
 def is_heading(item: AgendaItem, following: Sequence[AgendaItem]) -> bool:
@@ -242,13 +244,19 @@ def _record_markdown(record: MeetingRecord, item: AgendaItem, style: str, counte
 
 
 def build_minutes(
-    record: MeetingRecord, part: Part = Part.ONE, number_prefix: str = "", resolution_style: str = "resolved"
+    record: MeetingRecord,
+    part: Part = Part.ONE,
+    number_prefix: str | None = None,
+    resolution_style: str | None = None,
 ) -> MinutesDocument:
     """Lay out the minutes of one part of a meeting. Part II items never appear in Part I.
 
     `resolution_style` is the body's house style for decisions: "resolved" ("RESOLVED – That …") or
-    "agreed" ("Agreed: 1. That …", numbered through the meeting).
+    "agreed" ("Agreed: 1. That …", numbered through the meeting). Both default to the body's house style.
     """
+    style = record.body.style
+    number_prefix = style.minute_prefix if number_prefix is None else number_prefix
+    resolution_style = style.resolution_style if resolution_style is None else resolution_style
     if resolution_style not in RESOLUTION_STYLES:
         raise ValueError(f"resolution style must be one of {', '.join(RESOLUTION_STYLES)}")
     items = [item for item in record.items if item.part is part]
@@ -303,6 +311,7 @@ def build_minutes(
         sections=tuple(sections),
         actions=actions,
         audit_head=record.audit_head,
+        style=style,
         approval_lines=_approval_lines(record),
         version_note=_version_note(record),
     )

@@ -37,6 +37,7 @@ from app.domain import (
     rules_from_dict,
     rules_to_dict,
 )
+from app.domain.house_style import HouseStyle, style_from_dict, style_to_dict
 from app.storage.connection import StorageError, open_database
 from app.storage.rows import live_rows
 from app.storage.rows import parse_date as _date
@@ -196,10 +197,22 @@ class Store:
         return self.body(body_id)
 
     def body(self, body_id: int) -> Body:
-        row = self.conn.execute("SELECT id, name, kind, rules_json FROM body WHERE id = ?", (body_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT id, name, kind, rules_json, style_json FROM body WHERE id = ?", (body_id,)
+        ).fetchone()
         if row is None:
             raise NotFound(f"There is no body with id {body_id}.")
-        return Body(row[0], row[1], row[2], rules_from_dict(json.loads(row[3] or "{}")))
+        style = style_from_dict(json.loads(row[4] or "{}"))
+        return Body(row[0], row[1], row[2], rules_from_dict(json.loads(row[3] or "{}")), style)
+
+    def set_house_style(self, body_id: int, style: HouseStyle, actor: str = "secretary") -> Body:
+        before = self.body(body_id).style
+        with self._write():
+            self.conn.execute(
+                "UPDATE body SET style_json = ? WHERE id = ?", (json.dumps(style_to_dict(style)), body_id)
+            )
+            self._audit(actor, "body", body_id, "house_style", style_to_dict(before), style_to_dict(style))
+        return self.body(body_id)
 
     def people(self, body_id: int) -> list[Person]:
         return [person_from_row(r) for r in self.db.table("person").rows_where("body_id = ?", [body_id], order_by="id")]

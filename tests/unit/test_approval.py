@@ -95,3 +95,22 @@ def test_signed_minutes_are_locked_and_corrected_by_amendment(two_meetings: tupl
     assert "supersedes version 1, signed on 6 March 2024" in document.version_note
     assert store.minute(budget).body == "The Board approved the budget."  # the signed text itself is untouched
     assert store.verify_audit_chain() == []
+
+
+def test_house_style_sets_prefix_wording_and_heading(two_meetings: tuple[LiveMeeting, LiveMeeting]) -> None:
+    from dataclasses import replace
+
+    from app.domain.house_style import COUNCIL, style_from_dict
+
+    first, _ = two_meetings
+    store = first.store
+    body_id = first.record().body.id
+    assert body_id is not None
+    store.set_house_style(body_id, replace(COUNCIL, minute_prefix="HCP"))
+    document = build_minutes(store.record(first.meeting_id), Part.ONE)
+    assert [s.minute_number for s in document.sections] == ["HCP1", "HCP2"]
+    assert document.heading == "MINUTES of a meeting of the Test Board in PUBLIC"
+    with pytest.raises(ValueError, match="colour"):
+        style_from_dict({"accent": "blue"})
+    with pytest.raises(ValueError, match="unknown house-style field"):
+        style_from_dict({"font": "Comic Sans"})

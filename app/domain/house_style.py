@@ -1,0 +1,57 @@
+"""How a body's minutes look: a small template of data, with an NHS-board and a council preset."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class HouseStyle:
+    name: str = "NHS board"
+    minute_prefix: str = ""  # printed before each minute number, e.g. "HCP" gives HCP1, HCP2…
+    resolution_style: str = "resolved"  # "resolved": RESOLVED – That …; "agreed": Agreed: 1. That …
+    heading: str = "Minutes of the: {body}{part}"  # {body}, {part} (" in PUBLIC" / " (Part II: CONFIDENTIAL)")
+    accent: str = "#005EB8"  # title and table header colour
+    dark: str = "#003087"  # headings
+    logo_path: str = ""  # an image printed at the top right of the first page
+
+    def __post_init__(self) -> None:
+        if self.resolution_style not in ("resolved", "agreed"):
+            raise ValueError("resolution_style must be 'resolved' or 'agreed'")
+        for name in ("accent", "dark"):
+            if not _HEX.match(getattr(self, name)):
+                raise ValueError(f"{name} must be a colour like #005EB8 (got {getattr(self, name)!r})")
+        if "{body}" not in self.heading:
+            raise ValueError("heading must contain {body}")
+        if len(self.minute_prefix) > 12:
+            raise ValueError("minute_prefix is at most 12 characters")
+
+
+NHS_BOARD = HouseStyle()
+COUNCIL = HouseStyle(
+    name="Council committee",
+    resolution_style="resolved",
+    heading="MINUTES of a meeting of the {body}{part}",
+    accent="#1D3557",
+    dark="#1D3557",
+)
+CHARITY = HouseStyle(
+    name="Charity trustees", resolution_style="agreed", heading="Minutes of the {body}{part}", accent="#2E7D32"
+)
+HOUSE_STYLES = {style.name: style for style in (NHS_BOARD, COUNCIL, CHARITY)}
+
+
+def style_to_dict(style: HouseStyle) -> dict[str, Any]:
+    return asdict(style)
+
+
+def style_from_dict(data: dict[str, Any]) -> HouseStyle:
+    known = {f.name for f in fields(HouseStyle)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ValueError(f"unknown house-style field {unknown[0]!r}")
+    return HouseStyle(**data)
