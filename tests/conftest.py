@@ -10,6 +10,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # must precede any QApplication
 
+from app import netguard
+
+netguard.install()  # every test runs with the network refused, as the app does
+
 REPO = Path(__file__).resolve().parent.parent
 DEMO_PACK = REPO / "resources" / "demo-pack-icb-2023-09-29.txt"
 
