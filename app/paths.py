@@ -32,5 +32,10 @@ def database_path(data_dir: Path) -> Path:
     return data_dir / "quorate.db"
 
 
+def trusted_certificates_dir(data_dir: Path) -> Path:
+    """The certificates the user marked as trusted for verifying signed minutes, one PEM file each."""
+    return data_dir / "trusted-certificates"
+
+
 def demo_pack() -> Path:
     return resource_path("demo-pack-icb-2023-09-29.txt")
