@@ -18,11 +18,13 @@ from app.packs.model import DraftItem
 # One-for-one replacements, so a match on the normalised text can slice the original.
 _NORM = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2013": "-"})
 _NORM.update(str.maketrans({"\u2014": "-", "\u2212": "-", "\u2022": "-"}))
+_NORM_PAIRS = tuple((chr(k), str(v)) for k, v in _NORM.items())
 
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/li|/td|/th|/tr|/div)\b[^<>]{0,200}>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _BULLET = re.compile(r"^\s*(?:(?:[-*•▪◦‣>]|#{1,6})\s+)+")
 _CELL_SPLIT = re.compile(r"\t|\s{2,}|\s\|\s|\*\*|^\||\|$")
+_MAY_SPLIT = re.compile(r"[\t|]|\s\s|\*\*")  # without these `_CELL_SPLIT` cannot split a line
 
 _TIME = r"(?:[01]?\d|2[0-3])([:.])[0-5]\d(?:\s*[ap]\.?m\.?)?"
 _TIME_START = re.compile(rf"^({_TIME})(?:\s*(?:-|to)\s*{_TIME})?(?:\s+|$)", re.I)
@@ -160,13 +162,27 @@ class _Item:
 
 def norm(text: str) -> str:
     """Straight quotes and dashes, same length, for matching only."""
-    return text.translate(_NORM)
+    if text.isascii():  # O(1), and most lines are: translate walks every character
+        return text
+    for old, new in _NORM_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+def _may_split(line: str) -> bool:
+    if line.isascii() and line.isprintable():  # no tab or other whitespace but " ": plain substring tests do
+        return "|" in line or "  " in line or "**" in line
+    return _MAY_SPLIT.search(line) is not None
 
 
 def cells(line: str) -> list[str]:
     """A line cleaned of markup and split into its columns."""
-    line = html.unescape(_TAG.sub("", _BLOCK_TAG.sub("\t", line)))
-    line = _BULLET.sub("", line)
+    if "<" in line:  # both tag patterns start with "<"
+        line = _TAG.sub("", _BLOCK_TAG.sub("\t", line))
+    line = _BULLET.sub("", html.unescape(line))
+    if not _may_split(line):  # one cell at most: the common case for running text
+        return [line.strip(" ")] if line.strip(" *") else []
     return [c.strip(" |") for c in _CELL_SPLIT.split(line) if c.strip(" |*")]
 
 

@@ -141,26 +141,57 @@ def fast_page_texts(
         document = pdfium.PdfDocument(data)
     except Exception:
         return None
-    texts: list[str] = []
     try:
-        for index in range(start, count):
-            if cancelled is not None and cancelled():
-                raise ImportCancelled("Import cancelled.")
-            page = document[index]
-            textpage = page.get_textpage()
-            try:
-                texts.append(textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n"))
-            finally:
-                textpage.close()
-                page.close()
-            if progress is not None:
-                progress(index + 1, count)
+        return _pdfium_texts(document.raw, start, count, progress, cancelled)
     except ImportCancelled:
         raise
     except Exception:
         return None
     finally:
         document.close()
+
+
+def _pdfium_texts(
+    document: object,
+    start: int,
+    count: int,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> list[str]:
+    """The raw PDFium calls behind `PdfPage.get_textpage().get_text_bounded()`, without the helper objects
+    (finalizers, cached boxes) made per page: a few percent faster on a 300-page pack."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    texts: list[str] = []
+    box = pdfium_c.FS_RECTF()
+    for index in range(start, count):
+        if cancelled is not None and cancelled():
+            raise ImportCancelled("Import cancelled.")
+        page = pdfium_c.FPDF_LoadPage(document, index)
+        if not page:
+            raise PackError(f"page {index + 1} could not be loaded")
+        textpage = None
+        try:
+            textpage = pdfium_c.FPDFText_LoadPage(page)
+            if not textpage or not pdfium_c.FPDF_GetPageBoundingBox(page, box):
+                raise PackError(f"page {index + 1} has no readable text layer")
+            # The page's visible area, as get_text_bounded() uses by default.
+            bounds = (box.left, box.top, box.right, box.bottom)
+            size = pdfium_c.FPDFText_GetBoundedText(textpage, *bounds, None, 0)
+            text = ""
+            if size > 0:
+                buffer = (ctypes.c_ushort * size)()
+                pdfium_c.FPDFText_GetBoundedText(textpage, *bounds, buffer, size)
+                text = bytes(buffer).decode("utf-16-le", errors="ignore")
+        finally:
+            if textpage:
+                pdfium_c.FPDFText_ClosePage(textpage)
+            pdfium_c.FPDF_ClosePage(page)
+        texts.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+        if progress is not None:
+            progress(index + 1, count)
     return texts
 
 

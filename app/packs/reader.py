@@ -17,7 +17,7 @@ from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, Impor
 from app.packs.papers import find_papers, items_with_paper_pages
 from app.packs.pdf import Bookmark, bookmark_ranges, bookmarks, cover_pages, extract_pages, fast_page_texts, open_pdf
 from app.packs.people import find_people
-from app.packs.tables import find_actions, find_interests, find_planner
+from app.packs.tables import TableLines, find_actions, find_interests, find_planner
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -75,13 +75,14 @@ def _with_extras(
 
     Tables are looked for in the whole text: a register may sit before or inside what looked like the agenda.
     """
+    table_lines = TableLines(lines)  # prepared once for the three scans
     return replace(
         pack,
         pages=pages,
         papers=papers,
-        interests=tuple(find_interests(lines)),
-        actions=tuple(find_actions(lines, pack.people)),
-        planner=tuple(find_planner(lines)),
+        interests=tuple(find_interests(table_lines)),
+        actions=tuple(find_actions(table_lines, pack.people)),
+        planner=tuple(find_planner(table_lines)),
     )
 
 

@@ -20,6 +20,7 @@ from app.packs.dates import draft_date, draft_dates
 from app.packs.model import DraftAction, DraftInterest, DraftPerson, DraftPlannerRow
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+_SPACES = re.compile(r"\s{2,}")
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")  # "|---|:--|" in markdown tables
 _MAX_BLANKS = 6  # this many blank or stray lines in a row and the table is over
 _MAX_CELL_HEADER = 90  # header cells are short
@@ -86,16 +87,34 @@ _OWNER_SPLIT = re.compile(r"\s*(?:/|&|\+|;|,|\band\b|\n)\s*", re.I)
 _CAP_WORD = re.compile(r"^[A-Z][a-z'\u2019-]+$")
 
 
+def _clean(line: str) -> str:
+    if "<" in line:
+        line = _TAG.sub(" ", line)
+    return html.unescape(line).replace("**", "")
+
+
+def _may_split(clean: str) -> bool:
+    """Whether a cleaned line can give two or more cells; cheap, for skipping prose."""
+    if "\t" in clean or clean.count("|") >= 2:
+        return True
+    if clean.isascii() and clean.isprintable():  # the only whitespace is " "
+        return "  " in clean.strip()
+    return _SPACES.search(clean.strip()) is not None
+
+
+def _split(clean: str) -> list[str]:
+    if "\t" in clean:
+        parts = clean.split("\t")
+    elif clean.count("|") >= 2:
+        parts = clean.strip().strip("|").split("|")
+    else:
+        parts = _SPACES.split(clean.strip())
+    return [" ".join(p.split()) for p in parts]
+
+
 def columns(line: str) -> list[str]:
     """A line's cells with empty cells kept: tabs, else `|` pipes, else runs of 2+ spaces."""
-    line = html.unescape(_TAG.sub(" ", line)).replace("**", "")
-    if "\t" in line:
-        parts = line.split("\t")
-    elif line.count("|") >= 2:
-        parts = line.strip().strip("|").split("|")
-    else:
-        parts = re.split(r"\s{2,}", line.strip())
-    return [" ".join(p.split()) for p in parts]
+    return _split(_clean(line))
 
 
 def _roles(row: list[str], spec: Spec) -> dict[int, str]:
@@ -151,21 +170,48 @@ def _continuation(header: _Header, row: list[str], spec: Spec) -> bool:
     return True
 
 
+class TableLines:
+    """A pack's lines prepared once for the table scans: which lines can hold two or more cells."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+        self.candidates = [i for i, line in enumerate(lines) if _may_split_raw(line) and _may_split(_clean(line))]
+
+
+def _may_split_raw(line: str) -> bool:
+    """A quick, generous `_may_split` on the raw line: false only for plain prose."""
+    if not (line.isascii() and line.isprintable()):
+        return True
+    return line.count("|") >= 2 or "  " in line or " **" in line or "<" in line or "&" in line
+
+
 def scan(
-    lines: Sequence[str], spec: Spec, required: Sequence[Sequence[str]], least: int = 3
+    lines: Sequence[str] | TableLines, spec: Spec, required: Sequence[Sequence[str]], least: int = 3
 ) -> Iterator[tuple[dict[str, str], tuple[tuple[str, str], ...]]]:
     """Each data row of each table with a header matching `spec`: (role -> cell, (header, cell) pairs)."""
+    prepared = lines if isinstance(lines, TableLines) else TableLines(lines)
+    source, candidates = prepared.lines, prepared.candidates
     header: _Header | None = None
     stray = 0
     just_header = False
-    for line in lines:
+    index = next_candidate = 0
+    while index < len(source):
+        if header is None:  # outside a table only lines that can split matter: jump to the next one
+            while next_candidate < len(candidates) and candidates[next_candidate] < index:
+                next_candidate += 1
+            if next_candidate == len(candidates):
+                return
+            index = candidates[next_candidate]
+        line = source[index]
+        index += 1
+        clean = _clean(line)
         if not line.strip() or _SEPARATOR.match(line):
             if header is not None:
                 stray += 1
                 if stray > _MAX_BLANKS:
                     header = None
             continue
-        row = columns(line)
+        row = _split(clean)
         roles = _is_header(row, spec, required, least)
         if roles is not None:
             if header is not None and just_header and _continuation(header, row, spec):
@@ -201,7 +247,7 @@ def _flag(text: str) -> bool:
     return bool(_TRUE.match(norm(text).strip()))
 
 
-def find_interests(lines: Sequence[str]) -> list[DraftInterest]:
+def find_interests(lines: Sequence[str] | TableLines) -> list[DraftInterest]:
     """Rows of registers of interests: a header with a name and an interest column."""
     out: list[DraftInterest] = []
     required = (("surname", "name"), ("details", "financial", "interest_type", "declared"))
@@ -292,7 +338,7 @@ def _split_known(text: str, known: Sequence[str]) -> list[str]:
     return out
 
 
-def find_actions(lines: Sequence[str], people: Sequence[DraftPerson] = ()) -> list[DraftAction]:
+def find_actions(lines: Sequence[str] | TableLines, people: Sequence[DraftPerson] = ()) -> list[DraftAction]:
     """Rows of action trackers and logs: a header with an action and an owner or a deadline column."""
     known = [re.sub(r"^(?:Dr|Cllr|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Rev)\.?\s+", "", p.name) for p in people]
     out: list[DraftAction] = []
@@ -328,7 +374,7 @@ def find_actions(lines: Sequence[str], people: Sequence[DraftPerson] = ()) -> li
     return out
 
 
-def find_planner(lines: Sequence[str]) -> list[DraftPlannerRow]:
+def find_planner(lines: Sequence[str] | TableLines) -> list[DraftPlannerRow]:
     """Rows of decision (forward) planners: a header with a decision and a topic or date column."""
     out: list[DraftPlannerRow] = []
     for v, pairs in scan(lines, PLANNER_SPEC, (("decision", "decision_taker"), ("topic", "ref"), ("date",)), least=4):
