@@ -7,16 +7,20 @@ what changed (`Changes`) so a view can redraw only that.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import packs, paths
 from app.domain import AgendaItem, Meeting, Part
-from app.packs import DraftPack
+from app.packs import DraftPack, PackError
 from app.services.minutes import build_minutes
 from app.storage import Store, library
-from app.storage.library import PackStatus, SearchHit
+from app.storage.library import KeptPack, PackStatus, SearchHit, TabledPaper
+
+if TYPE_CHECKING:
+    from app.commands.people import ImportReport, PossibleDuplicate
 
 log = logging.getLogger(__name__)
 
@@ -27,41 +31,169 @@ class Changes:
     minutes: frozenset[int] = field(default_factory=frozenset)  # agenda item ids whose minute changed
 
 
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What saving a reviewed pack did: the meeting, and what joined the body and the library with it."""
+
+    meeting: Meeting
+    people: ImportReport
+    interests: ImportReport
+    tabled: tuple[TabledPaper, ...] = ()
+    warnings: tuple[str, ...] = ()  # things the secretary may want to check, in plain words
+
+    @property
+    def possible_duplicates(self) -> tuple[PossibleDuplicate, ...]:
+        return self.people.possible_duplicates
+
+
 def accept_draft(store: Store, draft: DraftPack, actor: str = "secretary") -> Meeting:
+    """Write a reviewed draft as a new meeting; `accept_reviewed` without choices, returning the meeting."""
+    return accept_reviewed(store, draft, actor=actor).meeting
+
+
+def accept_reviewed(
+    store: Store,
+    draft: DraftPack,
+    *,
+    people_choices: Mapping[str, int | None] | None = None,
+    tabled_papers: Mapping[int, Path | str] | None = None,
+    actor: str = "secretary",
+) -> ImportResult:
     """Write a reviewed draft as a new meeting with its agenda and page texts, and keep the pack file
     in the library: all or nothing.
 
-    The file is copied first, outside the transaction (a large pack would otherwise hold the write
-    lock while it is copied), and must hash to what the importer read. Then one transaction writes
-    the meeting, its items, the page texts (and so the search index) and the `pack_file` row. If the
-    copy fails nothing has been written; if the transaction fails, a copy this import made is
-    removed again. A crash between the two leaves only a file no row refers to: it is harmless
-    (named by its hash, reused by the next import of the same pack) and `sweep_orphans` removes it.
+    `people_choices` says, for each name in the pack's attendance that looks like someone the body already
+    has, which person it is (kept as their alias) or None for a new person; names without a choice are
+    merged only when very close (see `people.import_pack_people`). `tabled_papers` maps a position in
+    `draft.items` to a paper tabled on the day: it is kept in the library like the pack, its text is
+    indexed for search, and it is linked to that item.
+
+    The files are copied first, outside the transaction (a large pack would otherwise hold the write
+    lock while it is copied), and the pack must hash to what the importer read. Then one transaction writes
+    the meeting, its items, the page texts (and so the search index), the `pack_file` rows, the people and
+    the tabled papers. If a copy fails nothing has been written; if the transaction fails, the copies this
+    import made are removed again. A crash between the two leaves only files no row refers to: they are
+    harmless (named by their hash, reused by the next import of the same file) and `sweep_orphans`
+    removes them.
     """
     data_dir = library.data_dir_of(store)
     library.sweep_orphans(store, data_dir)
-    kept = library.keep_pack_file(data_dir, Path(draft.source_path), draft.sha256)
+    papers = _read_tabled(draft, tabled_papers or {})
+    kept_copies: list[KeptPack] = []
     try:
+        kept = library.keep_pack_file(data_dir, Path(draft.source_path), draft.sha256)
+        kept_copies.append(kept)
+        tabled_kept = []
+        for position, path, pages, _warning in papers:
+            tabled_kept.append((position, library.keep_tabled_paper(data_dir, path), pages))
+            kept_copies.append(tabled_kept[-1][1])
         with store.transaction():
             meeting = _write_meeting(store, draft, actor)
             assert meeting.id is not None
             library.record_pack_file(store, kept, actor)
             library.save_pages(store, meeting.id, draft.pages, actor)
-            _add_pack_people(store, meeting.body_id, draft, actor)
+            people, interests = _add_pack_people(store, meeting.body_id, draft, actor, people_choices)
+            item_ids = [item.id for item in store.items(meeting.id)]
+            for position, paper, pages in tabled_kept:
+                library.record_tabled_paper(store, meeting.id, item_ids[position], paper, pages, actor)
+            tabled = tuple(library.tabled_papers(store, meeting.id))
     except BaseException:
-        library.discard_unrecorded_copy(store, kept)
+        for copy in kept_copies:
+            library.discard_unrecorded_copy(store, copy)
         raise
-    return meeting
+    warnings = (*people.warnings, *interests.warnings, *(w for *_rest, w in papers if w))
+    return ImportResult(meeting, people, interests, tabled, tuple(warnings))
 
 
-def _add_pack_people(store: Store, body_id: int, draft: DraftPack, actor: str) -> None:
-    """The people and register rows a pack lists join the body (known names are not duplicated)."""
+def _read_tabled(draft: DraftPack, tabled: Mapping[int, Path | str]) -> list[tuple[int, Path, list[str], str]]:
+    """Each tabled paper's position, path, page texts and a warning when its text could not be read."""
+    found = []
+    for position, raw in sorted(tabled.items()):
+        if not 0 <= position < len(draft.items):
+            raise PackError(f"A tabled paper was attached to item {position + 1}, which the agenda does not have.")
+        path = Path(raw)
+        if not path.is_file():
+            raise PackError(f"The tabled paper {path.name} could not be found; attach it again.")
+        pages, warning = paper_pages(path)
+        if warning:
+            warning = f"Item {draft.items[position].number or position + 1}: {warning}"
+        found.append((position, path, pages, warning))
+    return found
+
+
+def paper_pages(path: Path) -> tuple[list[str], str]:
+    """The text of a paper's pages for search, and a warning when none could be read.
+
+    PDF (PDFium, else pypdf), Word .docx (its paragraphs and tables as one page) and plain text or
+    markdown (form feeds, else runs of lines, as a text pack is paged). Other files are kept but not
+    searchable."""
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PackError(f"The tabled paper {name} could not be read: {exc.strerror or exc}.") from exc
+    unreadable = f"the text of {name} could not be read, so it is kept but will not be found by search."
+    if b"%PDF-" in data[:1024]:
+        from app.packs.pdf import extract_pages, fast_page_texts, open_pdf
+
+        try:
+            reader, count = open_pdf(data, name)
+            texts = fast_page_texts(data, 0, count, name, None, None)
+            if texts is None:
+                texts = extract_pages(reader, count, name, None, None, layout=False)
+        except PackError:
+            return [], unreadable
+        return texts, ("" if any(t.strip() for t in texts) else unreadable)
+    if path.suffix.lower() == ".docx":
+        return _docx_pages(path, unreadable)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return [], unreadable
+    if "\x00" in text:
+        return [], unreadable
+    from app.packs.reader import text_pages
+
+    pages, _lines = text_pages(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return pages, ("" if text.strip() else unreadable)
+
+
+def _docx_pages(path: Path, unreadable: str) -> tuple[list[str], str]:
+    try:
+        import docx
+
+        document = docx.Document(str(path))
+    except Exception:  # python-docx raises many types for a damaged or mislabelled file
+        return [], unreadable
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        lines.extend("\t".join(cell.text for cell in row.cells) for row in table.rows)
+    text = "\n".join(lines)
+    return ([text], "") if text.strip() else ([], unreadable)
+
+
+def _add_pack_people(
+    store: Store,
+    body_id: int,
+    draft: DraftPack,
+    actor: str,
+    choices: Mapping[str, int | None] | None = None,
+) -> tuple[ImportReport, ImportReport]:
+    """The people and register rows a pack lists join the body (known and merged names are not duplicated)."""
     from app.commands.people import import_pack_interests, import_pack_people
 
-    report = import_pack_people(store, body_id, draft.people, actor)
+    report = import_pack_people(store, body_id, draft.people, actor, choices)
     interests = import_pack_interests(store, body_id, draft.interests, actor)
     for warning in (*report.warnings, *interests.warnings):
         log.info("pack import: %s", warning)
+    return report, interests
+
+
+def pack_duplicates(store: Store, draft: DraftPack) -> tuple[PossibleDuplicate, ...]:
+    """Names in the pack's attendance that look like people its body already has; nothing is written."""
+    from app.commands.people import find_pack_duplicates
+
+    return find_pack_duplicates(store, draft.body_name or "Board", draft.people)
 
 
 def _write_meeting(store: Store, draft: DraftPack, actor: str) -> Meeting:
@@ -105,7 +237,18 @@ def import_pack(
     cancelled: Callable[[], bool] | None = None,
 ) -> Meeting:
     """Read a pack and save it as a meeting. Bad input raises PackError and writes nothing."""
-    return accept_draft(store, packs.read_pack(path, progress=progress, cancelled=cancelled))
+    return import_pack_result(store, path, progress, cancelled).meeting
+
+
+def import_pack_result(
+    store: Store,
+    path: Path,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """`import_pack` with what it did: names that looked like known people are merged only when very close
+    and are listed in `possible_duplicates` either way, for a person to look at."""
+    return accept_reviewed(store, packs.read_pack(path, progress=progress, cancelled=cancelled))
 
 
 def find_meeting_for_pack(store: Store, sha256: str) -> Meeting | None:

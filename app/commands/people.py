@@ -22,6 +22,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from app.domain import PRESETS, Body, Person, RuleSet, Tier
 from app.domain.rules import describe_rules, normalise_tag
@@ -35,7 +36,9 @@ __all__ = [
     "REGISTER_HEADERS",
     "CsvImportError",
     "ImportReport",
+    "NameMatch",
     "PeopleError",
+    "PossibleDuplicate",
     "RegisterRow",
     "add_interest",
     "add_person",
@@ -44,6 +47,7 @@ __all__ = [
     "edit_interest",
     "edit_person",
     "export_register_csv",
+    "find_pack_duplicates",
     "guess_role_tags",
     "import_pack_people",
     "import_people_csv",
@@ -65,6 +69,47 @@ class CsvImportError(PeopleError):
     """A file that cannot be imported; the message names the row and column, and nothing was saved."""
 
 
+# Names closer than POSSIBLY_SAME (rapidfuzz token_sort_ratio of the names without titles, 0-100) are offered
+# for merging; see PossibleDuplicate.suggested_id for when "same person" is proposed without asking.
+POSSIBLY_SAME = 80.0
+VERY_CLOSE = 88.0  # the score `_People.likely` already trusts to put a register row against a person
+VERY_CLOSE_EDITS = 2  # and at most this many letters changed: Maresh/Mahesh (1), Colfait/Coiffait (2)
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """An existing person whose name (or a name they are known by) is close to a name in a pack."""
+
+    person_id: int
+    name: str
+    score: float  # 0-100
+    initials: str = ""
+    edits: int = 0  # letters changed between the two names, as compared (no titles, case or punctuation)
+
+
+@dataclass(frozen=True, slots=True)
+class PossibleDuplicate:
+    """A name in a pack that looks like someone the body already has (Colfait / Coiffait).
+
+    `suggested_id` is the person to treat it as when nobody is asked (the command line) and the choice the
+    review proposes: set only when one person is very close (score >= VERY_CLOSE, at most VERY_CLOSE_EDITS
+    letters changed) and their initials do not disagree. After an import, `outcome` says what was done:
+    "merged" (the name became an alias of `person_id`) or "added" (a new person, `person_id`).
+    """
+
+    name: str  # as the pack writes it
+    initials: str
+    role: str
+    candidates: tuple[NameMatch, ...]  # best first
+    suggested_id: int | None = None
+    outcome: str = ""
+    person_id: int | None = None
+
+    @property
+    def best(self) -> NameMatch:
+        return self.candidates[0]
+
+
 @dataclass(frozen=True, slots=True)
 class ImportReport:
     created: int = 0
@@ -73,6 +118,8 @@ class ImportReport:
     warnings: tuple[str, ...] = ()
     person_ids: frozenset[int] = frozenset()
     interest_ids: frozenset[int] = frozenset()
+    merged: int = 0  # pack names recorded as another name of an existing person
+    possible_duplicates: tuple[PossibleDuplicate, ...] = ()
 
     @property
     def summary(self) -> str:
@@ -171,6 +218,25 @@ class _People:
 
     def exact(self, name: str) -> Person | None:
         return self.by_key.get(name_key(name))
+
+    def near(self, name: str, among: Iterable[int] | None = None, floor: float = POSSIBLY_SAME) -> list[NameMatch]:
+        """Everyone whose name or alias scores at least `floor` against `name`, best first, once each;
+        only people whose id is in `among`, when given."""
+        key = name_key(name)
+        allowed = None if among is None else set(among)
+        best: dict[int, NameMatch] = {}
+        for other_key, person in self.by_key.items():
+            if person.id is None or (allowed is not None and person.id not in allowed) or other_key == key:
+                continue
+            score = float(fuzz.token_sort_ratio(key, other_key))
+            if score < floor:
+                continue
+            sorted_key = " ".join(sorted(key.split()))
+            edits = Levenshtein.distance(sorted_key, " ".join(sorted(other_key.split())))
+            found = NameMatch(person.id, person.name, round(score, 1), person.initials, edits)
+            if person.id not in best or (score, -edits) > (best[person.id].score, -best[person.id].edits):
+                best[person.id] = found
+        return sorted(best.values(), key=lambda m: (-m.score, m.edits, m.name))
 
     def likely(self, name: str, cutoff: float = 88) -> Person | None:
         """The one person whose name is close to `name` (Colfait/Coiffait), or None if none or several are."""
@@ -530,19 +596,66 @@ def import_people_csv(store: Store, body_id: int, source: Path | str, actor: str
     return ImportReport(created, updated, 0, tuple(warnings), frozenset(ids))
 
 
+def _possible_duplicate(draft: DraftPerson, matches: Sequence[NameMatch]) -> PossibleDuplicate:
+    very_close = [m for m in matches if m.score >= VERY_CLOSE and m.edits <= VERY_CLOSE_EDITS]
+    suggested: int | None = None
+    if len(very_close) == 1:
+        only = very_close[0]
+        initials_disagree = bool(draft.initials and only.initials) and (
+            draft.initials.casefold() != only.initials.casefold()
+        )
+        suggested = None if initials_disagree else only.person_id
+    return PossibleDuplicate(draft.name, draft.initials, draft.role, tuple(matches[:3]), suggested)
+
+
+def find_pack_duplicates(
+    store: Store, body_name: str, draft_people: Sequence[DraftPerson]
+) -> tuple[PossibleDuplicate, ...]:
+    """The names in a pack's attendance that look like, but are not, people the body already has: what the
+    review asks about before `import_pack_people` runs. Nothing is written; an unknown body has none."""
+    body_id = storage.body_id_named(store, body_name)
+    if body_id is None:
+        return ()
+    people = _People(store, body_id)
+    before = {p.id for p in people.all if p.id is not None}
+    found: list[PossibleDuplicate] = []
+    seen: set[str] = set()
+    for draft in draft_people:
+        name = split_title(draft.name)[1]
+        key = name_key(name)
+        if not key or key in seen or people.exact(name) is not None:
+            continue
+        seen.add(key)
+        matches = people.near(name, among=before)
+        if matches:
+            found.append(_possible_duplicate(draft, matches))
+    return tuple(found)
+
+
 def import_pack_people(
-    store: Store, body_id: int, draft_people: Sequence[DraftPerson], actor: str = "secretary"
+    store: Store,
+    body_id: int,
+    draft_people: Sequence[DraftPerson],
+    actor: str = "secretary",
+    choices: Mapping[str, int | None] | None = None,
 ) -> ImportReport:
     """The people a pack's attendance blocks list, added to the body (all or nothing).
 
-    Known names are left as they are. Initials that clash with someone else's are left blank with a warning,
-    for the secretary to choose (MS = Mahesh Shah and Michelle Summers).
+    Known names (and names a person is known by) are left as they are. A name close to someone the body already
+    had (see `PossibleDuplicate`) is never silently added twice: `choices` maps the name as the pack writes it to
+    the id of the person it is (the name is then kept as their alias) or to None (add a new person). A name with
+    no choice is merged only when it is very close (`PossibleDuplicate.suggested_id`), else added; either way it
+    is listed in the report's `possible_duplicates` for a person to look at. Initials that clash with someone
+    else's are left blank with a warning, for the secretary to choose (MS = Mahesh Shah and Michelle Summers).
     """
-    created = 0
+    created = merged = 0
     warnings: list[str] = []
     ids: set[int] = set()
+    duplicates: list[PossibleDuplicate] = []
+    chosen = {name_key(split_title(name)[1]): person_id for name, person_id in (choices or {}).items()}
     with store.transaction():
         people = _People(store, body_id)
+        before = {p.id for p in people.all if p.id is not None}
         for draft in draft_people:
             title, name = split_title(draft.name)
             if not name:
@@ -551,6 +664,28 @@ def import_pack_people(
             if known is not None and known.id is not None:
                 ids.add(known.id)
                 continue
+            matches = people.near(name, among=before)
+            duplicate = _possible_duplicate(draft, matches) if matches else None
+            if duplicate is not None:
+                key = name_key(name)
+                target = chosen.get(key, duplicate.suggested_id)
+                if target is not None and target not in before:
+                    warnings.append(
+                        f"{name} could not be recorded as the same person (id {target}): not one of "
+                        "this body's people; added as a new person instead."
+                    )
+                    target = None
+                if target is not None:
+                    storage.add_alias(store, target, name, draft.initials, actor)
+                    kept = storage.person(store, target)
+                    warnings.append(
+                        f"{name} was taken to be {kept.name}, who is already listed; kept as another name for them."
+                    )
+                    duplicates.append(replace(duplicate, outcome="merged", person_id=target))
+                    ids.add(target)
+                    merged += 1
+                    people.reload()
+                    continue
             person = Person(
                 None,
                 body_id,
@@ -575,15 +710,26 @@ def import_pack_people(
                     f"Initials {person.initials} are already used by {clash.name}; choose others for {name}."
                 )
                 person = replace(person, initials="")
-            close = people.likely(name)
-            if close is not None:
-                warnings.append(f"{name} looks like {close.name}; merge them in People if they are the same person.")
+            if duplicate is not None:
+                warnings.append(
+                    f"{name} looks like {duplicate.best.name}; merge them in People if they are the same person."
+                )
             saved = storage.add_person(store, person, actor)
             assert saved.id is not None
+            if duplicate is not None:
+                duplicates.append(replace(duplicate, outcome="added", person_id=saved.id))
             ids.add(saved.id)
             created += 1
             people.reload()
-    return ImportReport(created, 0, len(draft_people) - created, tuple(warnings), frozenset(ids))
+    return ImportReport(
+        created,
+        0,
+        len(draft_people) - created - merged,
+        tuple(warnings),
+        frozenset(ids),
+        merged=merged,
+        possible_duplicates=tuple(duplicates),
+    )
 
 
 def import_pack_interests(

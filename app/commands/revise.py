@@ -15,6 +15,13 @@ agenda under another number.
 
 Items the revised pack no longer lists are deleted when nothing is recorded against them, and kept
 (moved to the end of the agenda, with no pages) when something is.
+
+Annotations on the pack are re-anchored: an annotation stays with its item (a matched item keeps its
+id), and its page is found again by searching its quote in the revised pack's page texts (whitespace
+and case ignored; the prefix and suffix saved with it pick between several places, then the item's new
+pages, then the nearest page; rapidfuzz finds a quote whose wording changed slightly). An annotation with
+no quote moves with its item's pages. One that cannot be found is kept, with its old page, marked
+orphaned, and listed in the report; annotations are never deleted by a revision.
 """
 
 from __future__ import annotations
@@ -71,6 +78,25 @@ class ItemNote:
     what: tuple[str, ...]
 
 
+HOW_SAME_TEXT = "same text"
+HOW_CHANGED_TEXT = "changed text"
+HOW_BY_ITEM = "by item"
+HOW_ORPHANED = "orphaned"
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationNote:
+    """An annotation as a revision placed it: `new_page` is None when it could not be placed (orphaned)."""
+
+    annotation_id: int
+    item_id: int | None
+    owner: str
+    quote: str
+    old_page: int
+    new_page: int | None
+    how: str  # HOW_SAME_TEXT, HOW_CHANGED_TEXT, HOW_BY_ITEM or HOW_ORPHANED
+
+
 @dataclass(frozen=True, slots=True)
 class RevisionReport:
     meeting_id: int
@@ -85,6 +111,9 @@ class RevisionReport:
     updated: tuple[ItemNote, ...] = ()  # other details changed: presenter, purpose, time, part, pages
     unchanged: int = 0
     meeting_changes: tuple[ItemChange, ...] = ()  # date, start, venue of the meeting (item_id 0)
+    annotations_moved: tuple[AnnotationNote, ...] = ()  # placed on another page, or on changed text
+    annotations_orphaned: tuple[AnnotationNote, ...] = ()  # kept, but their text is no longer in the pack
+    annotations_in_place: int = 0  # found where they were
 
     @property
     def changed(self) -> bool:
@@ -150,7 +179,30 @@ class RevisionReport:
             )
         for note in self.updated:
             lines.append(f"Changed the {', '.join(note.what)} of {_name(note.number, note.title)}.")
+        total = len(self.annotations_moved) + len(self.annotations_orphaned) + self.annotations_in_place
+        if total:
+            lines.append(
+                f"{_n(total, 'annotation')} re-anchored in the revised pack: {self.annotations_in_place} where "
+                f"they were, {len(self.annotations_moved)} moved, {len(self.annotations_orphaned)} could not be placed."
+            )
+        for a in self.annotations_moved:
+            how = " (its wording has changed slightly)" if a.how == HOW_CHANGED_TEXT else ""
+            how = " (with its item's pages)" if a.how == HOW_BY_ITEM else how
+            lines.append(f"Annotation {_quoted(a.quote)} moved from page {a.old_page} to page {a.new_page}{how}.")
+        if self.annotations_orphaned:
+            lines.append(
+                f"{_n(len(self.annotations_orphaned), 'annotation')} could not be placed: "
+                + "; ".join(f"{_quoted(a.quote)} (was page {a.old_page})" for a in self.annotations_orphaned)
+                + ". They are kept, marked as orphaned."
+            )
         return lines
+
+
+def _quoted(quote: str, limit: int = 50) -> str:
+    text = " ".join(quote.split())
+    if not text:
+        return "with no quote"
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
 
 def _n(count: int, word: str) -> str:
@@ -399,6 +451,11 @@ def _apply(store: Store, meeting: Meeting, draft: DraftPack, actor: str) -> Revi
     moved_ids = {o.change.item_id for o in moved}
 
     meeting_changes = _update_meeting(store, meeting, draft, actor)
+    new_ranges = {existing[e].id: (draft.items[d].first_page, draft.items[d].last_page) for d, e in matches.items()}
+    placed = _reanchor(store, existing, new_ranges, draft.pages, actor)
+    moved_notes = [
+        a for a in placed if a.how != HOW_ORPHANED and (a.new_page != a.old_page or a.how == HOW_CHANGED_TEXT)
+    ]
     return RevisionReport(
         meeting_id=meeting_id,
         old_sha256=meeting.pack_sha256,
@@ -412,6 +469,9 @@ def _apply(store: Store, meeting: Meeting, draft: DraftPack, actor: str) -> Revi
         updated=tuple(updated),
         unchanged=sum(1 for item_id in unchanged_ids if item_id not in moved_ids),
         meeting_changes=meeting_changes,
+        annotations_moved=tuple(moved_notes),
+        annotations_orphaned=tuple(a for a in placed if a.how == HOW_ORPHANED),
+        annotations_in_place=len(placed) - len(moved_notes) - sum(1 for a in placed if a.how == HOW_ORPHANED),
     )
 
 
@@ -439,3 +499,113 @@ def _update_meeting(store: Store, meeting: Meeting, draft: DraftPack, actor: str
             reported.append(ItemChange(0, "", "start time" if column == "start" else column, show(old), show(new)))
     storage.update_meeting(store, meeting.id, changes, actor)
     return tuple(reported)
+
+
+# -- annotations ------------------------------------------------------------------------------
+
+ANCHOR_THRESHOLD = 85.0  # rapidfuzz partial_ratio for a quote whose wording changed slightly
+MIN_FUZZY_QUOTE = 12  # shorter quotes are only found as written: a few letters match too much by chance
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFound:
+    page: int  # 1-based
+    exact: bool
+    score: float
+
+
+def find_quote(
+    pages: Sequence[str],
+    quote: str,
+    prefix: str = "",
+    suffix: str = "",
+    near_page: int = 1,
+    within: tuple[int, int] | None = None,
+) -> QuoteFound | None:
+    """Where `quote` is in `pages` (1-based page), or None when it is nowhere.
+
+    Whitespace and case are ignored. Where the quote is found more than once, the place whose text before
+    and after best matches `prefix` and `suffix` wins, then a place inside `within` (the pages of the
+    annotation's item), then the page nearest `near_page`. A quote of MIN_FUZZY_QUOTE characters or more
+    that is not found as written is looked for with rapidfuzz (partial_ratio >= ANCHOR_THRESHOLD).
+    """
+    needle = _norm(quote)
+    if not needle:
+        return None
+    before, after = _norm(prefix), _norm(suffix)
+    texts = [_norm(page) for page in pages]
+
+    def context(text: str, start: int, end: int) -> float:
+        score = 0.0
+        if before:
+            score += fuzz.ratio(before, text[max(0, start - len(before) - 1) : start].strip())
+        if after:
+            score += fuzz.ratio(after, text[end : end + len(after) + 1].strip())
+        return score
+
+    def rank(page: int, ctx: float) -> tuple[float, int, int]:
+        inside = within is not None and within[0] <= page <= within[1]
+        return (round(ctx, 3), int(inside), -abs(page - near_page))
+
+    best: tuple[tuple[float, int, int], QuoteFound] | None = None
+    for number, text in enumerate(texts, start=1):
+        start = text.find(needle)
+        while start >= 0:
+            key = rank(number, context(text, start, start + len(needle)))
+            if best is None or key > best[0]:
+                best = (key, QuoteFound(number, True, 100.0))
+            start = text.find(needle, start + 1)
+    if best is not None:
+        return best[1]
+    if len(needle) < MIN_FUZZY_QUOTE:
+        return None
+    fuzzy: tuple[tuple[float, float, int, int], QuoteFound] | None = None
+    for number, text in enumerate(texts, start=1):
+        if not text:
+            continue
+        found = fuzz.partial_ratio_alignment(needle, text, score_cutoff=ANCHOR_THRESHOLD)
+        if found is None:
+            continue
+        fuzzy_key = (round(found.score, 1), *rank(number, context(text, found.dest_start, found.dest_end)))
+        if fuzzy is None or fuzzy_key > fuzzy[0]:
+            fuzzy = (fuzzy_key, QuoteFound(number, False, found.score))
+    return fuzzy[1] if fuzzy is not None else None
+
+
+def _reanchor(
+    store: Store,
+    existing: Sequence[AgendaItem],
+    new_ranges: dict[int | None, tuple[int | None, int | None]],
+    pages: Sequence[str],
+    actor: str,
+) -> list[AnnotationNote]:
+    """Place every annotation of the meeting in the revised pack's pages; see the module doc."""
+    if not existing:
+        return []
+    old_ranges = {item.id: (item.first_page, item.last_page) for item in existing}
+    notes: list[AnnotationNote] = []
+    for anchor in storage.meeting_annotations(store, existing[0].meeting_id):
+        new_first, new_last = new_ranges.get(anchor.item_id, (None, None))
+        within = (new_first, new_last or new_first) if new_first is not None else None
+        page: int | None = None
+        how = HOW_ORPHANED
+        if anchor.quote.strip():
+            found = find_quote(pages, anchor.quote, anchor.prefix, anchor.suffix, anchor.page, within)
+            if found is not None:
+                page, how = found.page, HOW_SAME_TEXT if found.exact else HOW_CHANGED_TEXT
+        else:  # a note on a page, not on words: it moves with its item's pages
+            old_first = old_ranges.get(anchor.item_id, (None, None))[0]
+            if within is not None and old_first is not None:
+                page = min(within[0] + max(0, anchor.page - old_first), within[1])
+                how = HOW_BY_ITEM
+            elif 1 <= anchor.page <= len(pages):
+                page, how = anchor.page, HOW_BY_ITEM
+        storage.place_annotation(
+            store, anchor, page if page is not None else anchor.page, anchor.item_id, page is None, actor
+        )
+        notes.append(AnnotationNote(anchor.id, anchor.item_id, anchor.owner, anchor.quote, anchor.page, page, how))
+    return notes

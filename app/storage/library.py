@@ -35,8 +35,8 @@ MARK_OPEN, MARK_CLOSE, ELLIPSIS = "\u27e6", "\u27e7", "…"
 SNIPPET_TOKENS = 12
 MAX_TERMS = 64
 
-# rowid of search_index = source id * 4 + kind (see the migration).
-_KINDS = {1: "pack", 2: "minute", 3: "action"}
+# rowid of search_index = source id * 4 + kind (see the migrations 0002 and 0005).
+_KINDS = {0: "tabled", 1: "pack", 2: "minute", 3: "action"}
 
 
 class PackFileError(StorageError):
@@ -276,6 +276,121 @@ def _clean(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
+# -- papers tabled on the day -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TabledPaper:
+    """A paper handed out at the meeting, kept in the library and linked to its agenda item."""
+
+    id: int
+    meeting_id: int
+    item_id: int | None
+    sha256: str
+    original_name: str
+    added_at: str
+    pages: int  # pages of text indexed for search (0 when none could be read)
+
+
+def keep_tabled_paper(data_dir: Path, source: Path) -> KeptPack:
+    """Copy a tabled paper into the library as a pack is kept (by SHA-256, unchanged, atomically).
+
+    Done before the transaction that records it; undo with `discard_unrecorded_copy` if that fails."""
+    try:
+        sha = file_sha256(source)
+    except FileNotFoundError as exc:
+        raise PackFileError(f"The tabled paper {source.name} could not be found; attach it again.") from exc
+    except OSError as exc:
+        raise PackFileError(f"The tabled paper {source.name} could not be read: {exc.strerror or exc}.") from exc
+    return keep_pack_file(data_dir, source, sha)
+
+
+def record_tabled_paper(
+    store: Store,
+    meeting_id: int,
+    item_id: int | None,
+    kept: KeptPack,
+    pages: Sequence[str],
+    actor: str = "secretary",
+) -> int:
+    """Note a kept tabled paper against its meeting and item, and index its pages' text for search;
+    part of the caller's transaction. Returns the paper's id."""
+    with store._write():
+        record_pack_file(store, kept, actor)
+        row = {
+            "meeting_id": meeting_id,
+            "item_id": item_id,
+            "sha256": kept.sha256,
+            "original_name": kept.original_name,
+            "added_at": _now().isoformat(),
+        }
+        paper_id = store._insert("tabled_paper", row)
+        store.conn.executemany(
+            "INSERT INTO tabled_page (paper_id, page, text) VALUES (?, ?, ?)",
+            ((paper_id, number, _clean(text)) for number, text in enumerate(pages, start=1)),
+        )
+        store._audit(actor, "tabled_paper", paper_id, "create", None, {**row, "pages": len(pages)})
+    return paper_id
+
+
+_TABLED_SELECT = (
+    "SELECT t.id, t.meeting_id, t.item_id, t.sha256, t.original_name, t.added_at,"
+    " (SELECT count(*) FROM tabled_page g WHERE g.paper_id = t.id) FROM tabled_paper t"
+)
+
+
+def _tabled_from_row(r: Sequence[object]) -> TabledPaper:
+    return TabledPaper(
+        int(str(r[0])),
+        int(str(r[1])),
+        None if r[2] is None else int(str(r[2])),
+        str(r[3]),
+        str(r[4]),
+        str(r[5]),
+        int(str(r[6])),
+    )
+
+
+def tabled_papers(store: Store, meeting_id: int) -> list[TabledPaper]:
+    """The papers tabled at a meeting, in the order they were added."""
+    rows = store.conn.execute(f"{_TABLED_SELECT} WHERE t.meeting_id = ? ORDER BY t.id", (meeting_id,)).fetchall()
+    return [_tabled_from_row(r) for r in rows]
+
+
+def tabled_page_text(store: Store, paper_id: int, page: int) -> str | None:
+    row = store.conn.execute(
+        "SELECT text FROM tabled_page WHERE paper_id = ? AND page = ?", (paper_id, page)
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def verify_tabled_paper(store: Store, data_dir: Path, paper_id: int) -> PackStatus:
+    """Check a tabled paper's kept copy against its hash before it is opened, as `verify_pack` does."""
+    row = store.conn.execute(
+        "SELECT t.sha256, t.original_name, f.stored_name FROM tabled_paper t"
+        " LEFT JOIN pack_file f ON f.sha256 = t.sha256 WHERE t.id = ?",
+        (paper_id,),
+    ).fetchone()
+    if row is None:
+        return PackStatus(PackState.MISSING, None, "", f"There is no tabled paper with id {paper_id}.")
+    sha, original, name = str(row[0]), str(row[1]), row[2]
+    if name is None:
+        return PackStatus(PackState.MISSING, None, sha, f"No copy of the tabled paper {original} is kept.")
+    path = packs_dir(data_dir) / str(name)
+    try:
+        found = file_sha256(path)
+    except OSError:
+        return PackStatus(PackState.MISSING, path, sha, f"The library copy of {original} is missing; attach it again.")
+    if found != sha:
+        return PackStatus(
+            PackState.CHANGED,
+            path,
+            sha,
+            f"The library copy of {original} has changed since it was kept; attach it again.",
+        )
+    return PackStatus(PackState.OK, path, sha, "")
+
+
 # -- search -------------------------------------------------------------------------------
 
 
@@ -283,13 +398,14 @@ def _clean(text: str) -> str:
 class SearchHit:
     meeting_id: int
     meeting_title: str
-    kind: str  # "pack", "minute" or "action"
-    page: int | None  # pack pages only, numbered from 1
+    kind: str  # "pack", "minute", "action" or "tabled" (a paper tabled on the day)
+    page: int | None  # pack pages and tabled papers' pages, numbered from 1
     item_id: int | None  # the agenda item: of a minute, or the one an action was raised under
     snippet: str  # matched words between MARK_OPEN and MARK_CLOSE
     rank: float  # bm25: lower is better
     meeting_date: date | None = None
     action_id: int | None = None
+    paper_id: int | None = None  # the tabled paper of a "tabled" hit
 
     def marked(self) -> list[str]:
         """The words of the snippet that matched."""
@@ -349,7 +465,8 @@ def fts_query(user_text: str) -> str:
 
 
 _SEARCH_SQL = f"""
-SELECT h.rid % 4, h.rank, h.snip, m.id, m.title, m.date, p.page, coalesce(e.item_id, x.item_id), x.id
+SELECT h.rid % 4, h.rank, h.snip, m.id, m.title, m.date, coalesce(p.page, tp.page),
+       coalesce(e.item_id, x.item_id, t.item_id), x.id, t.id
 FROM (
     SELECT rowid AS rid, rank, snippet(search_index, 0, ?, ?, ?, {SNIPPET_TOKENS}) AS snip
     FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?
@@ -358,13 +475,15 @@ LEFT JOIN pack_page p ON h.rid % 4 = 1 AND p.id = h.rid / 4
 LEFT JOIN minute_entry e ON h.rid % 4 = 2 AND e.id = h.rid / 4
 LEFT JOIN agenda_item a ON a.id = e.item_id
 LEFT JOIN action x ON h.rid % 4 = 3 AND x.id = h.rid / 4
-JOIN meeting m ON m.id = coalesce(p.meeting_id, a.meeting_id, x.meeting_id)
+LEFT JOIN tabled_page tp ON h.rid % 4 = 0 AND tp.id = h.rid / 4
+LEFT JOIN tabled_paper t ON t.id = tp.paper_id
+JOIN meeting m ON m.id = coalesce(p.meeting_id, a.meeting_id, x.meeting_id, t.meeting_id)
 ORDER BY h.rank, h.rid
 """
 
 
 def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:
-    """The best `limit` matches for `query` in every pack page, minute and action, best first.
+    """The best `limit` matches for `query` in every pack page, tabled paper, minute and action, best first.
 
     Raises SearchQueryError (a ValueError) when the query has no word to search for.
     """
@@ -383,6 +502,7 @@ def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:
             rank=float(r[1]),
             meeting_date=date.fromisoformat(r[5]) if r[5] else None,
             action_id=r[8],
+            paper_id=r[9],
         )
         for r in rows
     ]

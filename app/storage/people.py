@@ -25,9 +25,11 @@ __all__ = [
     "PeopleError",
     "PersonAlias",
     "RegisterRow",
+    "add_alias",
     "add_interest",
     "add_person",
     "aliases",
+    "body_id_named",
     "delete_interest",
     "deputies",
     "edit_interest",
@@ -320,6 +322,41 @@ def aliases(store: Store, body_id: int) -> list[PersonAlias]:
         (body_id,),
     ).fetchall()
     return [PersonAlias(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+
+def body_id_named(store: Store, name: str) -> int | None:
+    """The id of the body with this name, or None when there is none yet (nothing is created)."""
+    row = store.conn.execute("SELECT id FROM body WHERE name = ?", (name,)).fetchone()
+    return int(row[0]) if row else None
+
+
+def add_alias(store: Store, person_id: int, alias: str, initials: str = "", actor: str = "secretary") -> bool:
+    """Record another name a person is known by ("Maresh Shah" for Mahesh Shah), so that later imports match
+    them. False (and nothing written) when the name is blank, their own, or already one of their aliases."""
+    keep = person(store, person_id)
+    clean = " ".join(alias.split())
+    if not clean or clean.casefold() == keep.name.casefold():
+        return False
+    with store._write():
+        cursor = store.conn.execute(
+            "INSERT OR IGNORE INTO person_alias (person_id, alias, initials) VALUES (?, ?, ?)",
+            (person_id, clean, initials.strip()),
+        )
+        if not cursor.rowcount:
+            return False
+        store._audit(
+            actor,
+            "person_alias",
+            cursor.lastrowid,
+            "create",
+            None,
+            {
+                "person_id": person_id,
+                "alias": clean,
+                "initials": initials.strip(),
+            },
+        )
+    return True
 
 
 def merge_people(store: Store, keep_id: int, other_id: int, actor: str = "secretary") -> Person:

@@ -8,6 +8,7 @@ caller's transaction (`Store.transaction()`), so a revision is all or nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
@@ -21,6 +22,7 @@ _RECORD_KINDS: tuple[tuple[str, str], ...] = (
     ("motions", "SELECT DISTINCT item_id FROM motion"),
     ("actions", "SELECT DISTINCT item_id FROM action WHERE item_id IS NOT NULL"),
     ("annotations", "SELECT DISTINCT item_id FROM annotation WHERE item_id IS NOT NULL"),
+    ("tabled papers", "SELECT DISTINCT item_id FROM tabled_paper WHERE item_id IS NOT NULL"),
 )
 
 _ITEM_COLUMNS = (
@@ -126,3 +128,55 @@ def update_meeting(store: Store, meeting_id: int, changes: Mapping[str, Any], ac
             (*(values[c] for c in columns), meeting_id),
         )
         store._audit(actor, "meeting", meeting_id, "revise", before, {c: values[c] for c in columns})
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationAnchor:
+    """Where an annotation is anchored in its meeting's pack: what a revision needs to place it again."""
+
+    id: int
+    item_id: int | None
+    owner: str
+    page: int
+    quote: str
+    prefix: str
+    suffix: str
+    orphaned: bool
+
+
+def meeting_annotations(store: Store, meeting_id: int) -> list[AnnotationAnchor]:
+    """Every annotation on a meeting's pack, orphaned ones included, in the order they were made."""
+    rows = store.conn.execute(
+        "SELECT id, item_id, owner, page, quote, prefix, suffix, orphaned FROM annotation"
+        " WHERE meeting_id = ? ORDER BY id",
+        (meeting_id,),
+    ).fetchall()
+    return [AnnotationAnchor(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7])) for r in rows]
+
+
+def place_annotation(
+    store: Store, before: AnnotationAnchor, page: int, item_id: int | None, orphaned: bool, actor: str = "secretary"
+) -> bool:
+    """Re-anchor an annotation after a revision: its page, its item, and whether it could be placed at all.
+    Audited when anything changed; True then. The annotation itself (quote, note) is never changed."""
+    old = {"page": before.page, "item_id": before.item_id, "orphaned": int(before.orphaned)}
+    new = {"page": page, "item_id": item_id, "orphaned": int(orphaned)}
+    now = store.conn.execute("SELECT item_id FROM annotation WHERE id = ?", (before.id,)).fetchone()
+    changed = {k for k in old if old[k] != new[k]}
+    if not changed and now is not None and now[0] == item_id:
+        return False
+    with store._write():
+        store.conn.execute(
+            "UPDATE annotation SET page = ?, item_id = ?, orphaned = ? WHERE id = ?",
+            (page, item_id, int(orphaned), before.id),
+        )
+        if changed:
+            store._audit(
+                actor,
+                "annotation",
+                before.id,
+                "reanchor",
+                {k: old[k] for k in sorted(changed)},
+                {k: new[k] for k in sorted(changed)},
+            )
+    return bool(changed)

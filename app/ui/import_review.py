@@ -7,6 +7,11 @@ shown in amber until the secretary edits them.
 Numbers are kept as written in the pack. The grid invents a number only for an item whose place in the outline
 changes (added, nested, un-nested), and renumbers the items after it at that level only when the new number is
 already taken. Moving an item up or down keeps its number, so a wrongly ordered agenda can be put right.
+
+Beside the agenda, read-only tabs show what else the pack gives (people, register of interests, action
+tracker, decision planner), with their counts and guessed cells in amber. Names that look like people the
+body already has (`PossibleDuplicate`, found by the caller) are each offered as "same person as …" or "add
+as a new person"; `outcome()` hands the choices and the tabled papers to `commands.accept_reviewed`.
 """
 
 from __future__ import annotations
@@ -50,12 +55,14 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.commands.people import PossibleDuplicate
 from app.domain import Part, Purpose, Tier
-from app.packs import DraftItem, DraftPack
+from app.packs import DraftDate, DraftItem, DraftPack
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -80,6 +87,15 @@ _LAST_TOKEN = re.compile(r"(\d+|[A-Za-z]+)([^A-Za-z0-9]*)$")
 
 class EditRefused(Exception):
     """An edit the grid will not make; the message is one plain sentence for the secretary."""
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    """What the secretary accepted: the reviewed draft, who each doubtful name is, and the tabled papers."""
+
+    draft: DraftPack
+    people_choices: dict[str, int | None] = field(default_factory=dict)  # pack name -> person id, None = new
+    tabled_papers: dict[int, str] = field(default_factory=dict)  # position in draft.items -> file path
 
 
 # -- numbers as written ---------------------------------------------------------------
@@ -658,9 +674,13 @@ class ReviewGrid(QTableView):
 class ImportReviewDialog(QDialog):
     """Check the draft agenda and meeting details; "Save meeting" accepts, Cancel leaves nothing behind."""
 
-    def __init__(self, draft: DraftPack, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, draft: DraftPack, parent: QWidget | None = None, duplicates: Sequence[PossibleDuplicate] = ()
+    ) -> None:
         super().__init__(parent)
         self.draft = draft
+        self.duplicates = tuple(duplicates)
+        self.duplicate_choices: dict[str, QComboBox] = {}
         self.dirty = False
         name = Path(draft.source_path).name
         self.setWindowTitle(f"Check the agenda before saving — {name}")
@@ -754,9 +774,16 @@ class ImportReviewDialog(QDialog):
         agenda_layout.addWidget(self.grid, 1)
         agenda_layout.addWidget(self.status)
 
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("What the pack holds")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(agenda, f"Agenda ({len(draft.items)})")
+        summary = self._summary_panel(draft)  # builds the people table the People tab shows
+        self._found_tabs(draft)
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(agenda)
-        splitter.addWidget(self._summary_panel(draft))
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(summary)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1000, 340])
@@ -855,30 +882,23 @@ class ImportReviewDialog(QDialog):
         meeting_box = QGroupBox("Meeting")
         meeting_box.setLayout(form)
 
-        self.people = QTableWidget(len(draft.people), 4)
-        self.people.setAccessibleName("People found in the pack")
-        self.people.setHorizontalHeaderLabels(["Name", "Initials", "Sits as", "Role"])
-        self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.people.verticalHeader().setVisible(False)
-        self.people.setWordWrap(False)
-        for row, person in enumerate(draft.people):
-            sits = TIER_LABELS.get(person.tier, str(person.tier)) + (" — apologies" if person.apologies else "")
-            for column, text in enumerate((person.name, person.initials, sits, person.role)):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
-                self.people.setItem(row, column, cell)
-        self.people.resizeColumnsToContents()
+        self.people = _table(
+            "People found in the pack",
+            ["Name", "Initials", "Sits as", "Role", "Will be saved as"],
+            [
+                [
+                    person.name,
+                    person.initials,
+                    TIER_LABELS.get(person.tier, str(person.tier)) + (" — apologies" if person.apologies else ""),
+                    person.role,
+                    "",
+                ]
+                for person in draft.people
+            ],
+            widths={3: 320},
+        )
         self.people.setColumnWidth(2, min(self.people.columnWidth(2), 110))  # "Member — apologies" has a tooltip
-        self.people.horizontalHeader().setStretchLastSection(True)
-        people_box = QGroupBox(f"People found in the pack ({len(draft.people)})")
-        people_layout = QVBoxLayout(people_box)
-        if draft.people:
-            people_layout.addWidget(self.people)
-            people_layout.addWidget(QLabel("They are shown for checking; the people list is saved later."))
-        else:
-            self.people.hide()
-            people_layout.addWidget(QLabel("No attendance list was found in the pack."))
+        people_box = self._duplicates_box()
 
         self.warnings = QListWidget()
         self.warnings.setAccessibleName("Import warnings")
@@ -896,9 +916,193 @@ class ImportReviewDialog(QDialog):
         panel_layout = QVBoxLayout(panel)
         panel_layout.setContentsMargins(6, 0, 0, 0)
         panel_layout.addWidget(meeting_box)
-        panel_layout.addWidget(people_box, 3)
+        if people_box is not None:
+            panel_layout.addWidget(people_box, 2)
         panel_layout.addWidget(warnings_box, 1 if draft.warnings else 0)
+        if people_box is None or not draft.warnings:
+            panel_layout.addStretch(1)
         return panel
+
+    def _duplicates_box(self) -> QGroupBox | None:
+        """One choice per name that looks like someone already listed; None when there are none."""
+        if not self.duplicates:
+            return None
+        box = QGroupBox(f"Same person? ({len(self.duplicates)})")
+        box.setAccessibleName("Names that look like people already listed")
+        layout = QVBoxLayout(box)
+        intro = QLabel("These names in the pack look like people already listed for this body. Choose for each:")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        for duplicate in self.duplicates:
+            combo = QComboBox()
+            combo.setAccessibleName(f"Who is {duplicate.name}")
+            for match in duplicate.candidates:
+                initials = f" ({match.initials})" if match.initials else ""
+                combo.addItem(f"Same person as {match.name}{initials}", match.person_id)
+                combo.setItemData(
+                    combo.count() - 1,
+                    f"{match.score:.0f}% alike; {match.edits} letters differ",
+                    Qt.ItemDataRole.ToolTipRole,
+                )
+            combo.addItem("Add as a new person", None)
+            default = next(
+                (i for i, m in enumerate(duplicate.candidates) if m.person_id == duplicate.suggested_id),
+                combo.count() - 1,
+            )
+            combo.setCurrentIndex(default)
+            combo.currentIndexChanged.connect(lambda _i: self._on_person_choice())
+            self.duplicate_choices[duplicate.name] = combo
+            details = ", ".join(part for part in (duplicate.initials, duplicate.role) if part)
+            label = QLabel(f"<b>{_escape(duplicate.name)}</b>" + (f" ({_escape(details)})" if details else ""))
+            label.setToolTip(f"Looks like {duplicate.best.name}: {duplicate.best.score:.0f}% alike")
+            label.setBuddy(combo)
+            form.addRow(label, combo)
+        layout.addLayout(form)
+        note = QLabel("A name taken as the same person is kept as another name for them, so it is matched next time.")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        self._show_choices()
+        return box
+
+    def _on_person_choice(self) -> None:
+        self.dirty = True
+        self._show_choices()
+
+    def _show_choices(self) -> None:
+        """The People tab's last column says what each doubtful name will become."""
+        chosen = self.people_choices()
+        by_name = {d.name: d for d in self.duplicates}
+        column = self.people.columnCount() - 1
+        for row, person in enumerate(self.draft.people):
+            duplicate = by_name.get(person.name)
+            if duplicate is None:
+                continue
+            target = chosen.get(person.name)
+            names = {m.person_id: m.name for m in duplicate.candidates}
+            text = f"Same person as {names[target]}" if target is not None else "A new person"
+            cell = QTableWidgetItem(text)
+            cell.setToolTip(f"Looks like {duplicate.best.name}; choose under “Same person?”")
+            _mark_guessed(cell)
+            self.people.setItem(row, column, cell)
+            name_cell = self.people.item(row, 0)
+            if name_cell is not None:
+                _mark_guessed(name_cell, f"Looks like {duplicate.best.name}, who is already listed")
+
+    def _found_tabs(self, draft: DraftPack) -> None:
+        """Read-only tabs: what else the pack gives, each with its count; amber cells are guesses to check."""
+        self._add_found_tab(
+            f"People ({len(draft.people)})",
+            self.people,
+            "They join the body's people when you save; names already listed are not added twice.",
+            "No attendance list was found in the pack.",
+        )
+        interests = [
+            [
+                i.name,
+                i.position,
+                i.declared,
+                _interest_types(i),
+                i.details,
+                i.date_from.written,
+                i.date_to.written,
+                i.mitigation,
+                i.date_declared.written,
+            ]
+            for i in draft.interests
+        ]
+        self.interests_table = _table(
+            "Register of interests found in the pack",
+            ["Name", "Position", "To declare", "Type", "Details", "From", "To", "Mitigation", "Declared"],
+            interests,
+            widths={1: 260, 4: 320, 7: 220},
+        )
+        for row, interest in enumerate(draft.interests):
+            for column, when in ((5, interest.date_from), (6, interest.date_to), (8, interest.date_declared)):
+                if _unread_date(when):
+                    _mark_guessed(self.interests_table.item(row, column), "Not read as a date; kept as written")
+        self._add_found_tab(
+            f"Register of interests ({len(draft.interests)})",
+            self.interests_table,
+            "These rows join the body's register when you save; rows already there are not added twice.",
+            "No register of interests was found in the pack.",
+        )
+        actions = [
+            [
+                a.number,
+                a.action,
+                ", ".join(a.owners) or a.owner_text,
+                a.agenda_item,
+                a.deadline.written,
+                a.status,
+                a.position,
+            ]
+            for a in draft.actions
+        ]
+        self.actions_table = _table(
+            "Action tracker found in the pack",
+            ["No.", "Action", "Owners", "Item", "Deadline", "Status", "Latest update"],
+            actions,
+            widths={1: 360, 2: 260, 6: 300},
+        )
+        fields = {0: "number", 1: "action", 2: "owners", 3: "agenda_item", 4: "deadline", 5: "status", 6: "position"}
+        for row, action in enumerate(draft.actions):
+            for column, name in fields.items():
+                if name in action.uncertain:
+                    _mark_guessed(self.actions_table.item(row, column))
+            if _unread_date(action.deadline):
+                _mark_guessed(self.actions_table.item(row, 4), "Not read as a date; kept as written")
+            status_cell = self.actions_table.item(row, 5)
+            if (
+                action.rag
+                and status_cell is not None
+                and not status_cell.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+            ):
+                status_cell.setToolTip(f"{action.status} (RAG: {action.rag})")
+        self._add_found_tab(
+            f"Action tracker ({len(draft.actions)})",
+            self.actions_table,
+            "Shown for checking only: the action tracker is not saved with this meeting.",
+            "No action tracker was found in the pack.",
+        )
+        planner = [
+            [r.ref, r.topic, r.decision, r.decision_taker, r.date.written, r.status, r.sponsor] for r in draft.planner
+        ]
+        self.planner_table = _table(
+            "Decision planner found in the pack",
+            ["Ref", "Topic", "Decision", "Taken by", "Date", "Status", "Sponsor"],
+            planner,
+            widths={1: 260, 2: 320},
+        )
+        for row, entry in enumerate(draft.planner):
+            if _unread_date(entry.date):
+                _mark_guessed(self.planner_table.item(row, 4), "Not read as a date; kept as written")
+        self._add_found_tab(
+            f"Decision planner ({len(draft.planner)})",
+            self.planner_table,
+            "Shown for checking only: the decision planner is not saved with this meeting.",
+            "No decision planner was found in the pack.",
+        )
+
+    def _add_found_tab(self, title: str, table: QTableWidget, note: str, empty: str) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        if table.rowCount():
+            guessed = _guessed_cells(table)
+            cells = "1 cell in amber was" if guessed == 1 else f"{guessed} cells in amber were"
+            text = note + (f" {cells} guessed — check them." if guessed else "")
+            label = QLabel(text)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+            layout.addWidget(table, 1)
+        else:
+            table.hide()
+            layout.addWidget(QLabel(empty))
+            layout.addStretch(1)
+        self.tabs.addTab(page, title)
 
     # -- state ---------------------------------------------------------------------
 
@@ -925,6 +1129,7 @@ class ImportReviewDialog(QDialog):
         rows = self.model.rows()
         top = sum(1 for r in range(len(rows)) if self.model.depth(r) == 0)
         guessed = sum(1 for row in rows if row.uncertain)
+        self.tabs.setTabText(0, f"Agenda ({len(rows)})")
         text = f"{len(rows)} items ({top} at the top level)"
         if guessed:
             text += f"; {guessed} with guesses to check"
@@ -1085,6 +1290,80 @@ class ImportReviewDialog(QDialog):
         """Papers attached during review: position in `reviewed_draft().items` → file path."""
         return {position: row.paper_path for position, row in enumerate(self.model.rows()) if row.paper_path}
 
+    def people_choices(self) -> dict[str, int | None]:
+        """For each name that looks like someone already listed: that person's id, or None for a new person."""
+        return {name: combo.currentData() for name, combo in self.duplicate_choices.items()}
+
+    def outcome(self) -> ReviewOutcome:
+        """Everything `commands.accept_reviewed` needs to save what the secretary accepted."""
+        return ReviewOutcome(self.reviewed_draft(), self.people_choices(), self.tabled_papers())
+
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _table(
+    name: str, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: dict[int, int] | None = None
+) -> QTableWidget:
+    """A read-only table of what the pack gives; long cells show in full as tooltips."""
+    table = QTableWidget(len(rows), len(headers))
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    for row, values in enumerate(rows):
+        for column, text in enumerate(values):
+            clean = " ".join(str(text).split())
+            cell = QTableWidgetItem(clean)
+            if clean:
+                cell.setToolTip(str(text))
+            table.setItem(row, column, cell)
+    table.resizeColumnsToContents()
+    for column, width in (widths or {}).items():
+        table.setColumnWidth(column, min(table.columnWidth(column), width))
+    for column in range(len(headers)):
+        table.setColumnWidth(column, min(table.columnWidth(column), 420))
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _mark_guessed(cell: QTableWidgetItem | None, why: str = GUESSED_TIP) -> None:
+    """Amber, as in the agenda grid, with why in the tooltip."""
+    if cell is None:
+        return
+    cell.setBackground(QBrush(GUESSED_BACKGROUND))
+    cell.setForeground(QBrush(GUESSED_FOREGROUND))
+    cell.setData(Qt.ItemDataRole.AccessibleDescriptionRole, why)
+    text = cell.text()
+    cell.setToolTip(why + (f"\n{text}" if text else ""))
+
+
+def _guessed_cells(table: QTableWidget) -> int:
+    return sum(
+        1
+        for row in range(table.rowCount())
+        for column in range(table.columnCount())
+        if (cell := table.item(row, column)) is not None and cell.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    )
+
+
+def _unread_date(value: DraftDate) -> bool:
+    """A date the pack writes with figures that could not be read ("Ongoing" and blanks are not dates)."""
+    return value.parsed is None and any(ch.isdigit() for ch in value.written)
+
+
+def _interest_types(interest: Any) -> str:
+    kinds = [
+        label
+        for flag, label in (
+            (interest.financial, "Financial"),
+            (interest.non_financial_professional, "Non-fin. professional"),
+            (interest.non_financial_personal, "Non-fin. personal"),
+            (interest.indirect, "Indirect"),
+        )
+        if flag
+    ]
+    return ", ".join(kinds) or interest.interest_type
