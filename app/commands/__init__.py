@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 from app import packs, paths
 from app.domain import AgendaItem, Meeting, Part
 from app.packs import DraftPack, PackError
+from app.packs.model import DraftAction
 from app.services.minutes import build_minutes
 from app.storage import Store, library
 from app.storage.library import KeptPack, PackStatus, SearchHit, TabledPaper
+from app.storage.live import LiveWriter
 
 if TYPE_CHECKING:
     from app.commands.people import ImportReport, PossibleDuplicate
@@ -93,6 +95,7 @@ def accept_reviewed(
             library.record_pack_file(store, kept, actor)
             library.save_pages(store, meeting.id, draft.pages, actor)
             people, interests = _add_pack_people(store, meeting.body_id, draft, actor, people_choices)
+            _keep_tracker(store, meeting.id, draft, actor)
             item_ids = [item.id for item in store.items(meeting.id)]
             for position, paper, pages in tabled_kept:
                 library.record_tabled_paper(store, meeting.id, item_ids[position], paper, pages, actor)
@@ -103,6 +106,39 @@ def accept_reviewed(
         raise
     warnings = (*people.warnings, *interests.warnings, *(w for *_rest, w in papers if w))
     return ImportResult(meeting, people, interests, tabled, tuple(warnings))
+
+
+def _tracker_status(action: DraftAction) -> str:
+    written = action.status.casefold()
+    if "closed" in written or action.rag == "blue":
+        return "closed"
+    if "complete" in written or action.rag == "green":
+        return "complete"
+    return "open"
+
+
+def _keep_tracker(store: Store, meeting_id: int, draft: DraftPack, actor: str) -> None:
+    """The pack's action tracker becomes the body's open actions, so numbering and the tracker view go on from it.
+
+    An action the body already holds under the same number (raised live at an earlier meeting, or read from
+    an earlier pack) is brought up to date from the tracker rather than added twice."""
+    writer = LiveWriter(store, meeting_id, actor)
+    known = {a.number: a for a in writer.body_actions()}
+    for action in draft.actions:
+        if not action.number or not action.action:
+            continue
+        row = {
+            "text": action.action,
+            "owners": ";".join(action.owners),
+            "due": action.deadline.parsed.isoformat() if action.deadline.parsed else None,
+            "status": _tracker_status(action),
+            "rag": action.rag if action.rag in ("red", "amber", "green", "blue") else "",
+        }
+        existing = known.get(action.number)
+        if existing is not None and existing.id is not None:
+            writer.update("action", existing.id, row)
+        else:
+            writer.insert("action", {"meeting_id": meeting_id, "number": action.number, "origin": "tracker", **row})
 
 
 def _read_tabled(draft: DraftPack, tabled: Mapping[int, Path | str]) -> list[tuple[int, Path, list[str], str]]:
