@@ -9,6 +9,7 @@ traceback and end in exit code 1.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import sys
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import app
-from app import commands, packs, paths
+from app import commands, netguard, packs, paths
 from app.diagnostics import setup_logging
 from app.domain import Part
 from app.packs import PackError
@@ -87,11 +88,35 @@ def build_parser() -> argparse.ArgumentParser:
     meetings = sub.add_parser("meetings", parents=[common], help="list the meetings in the library")
     meetings.add_argument("--json", action="store_true")
 
-    minutes = sub.add_parser("minutes", parents=[common], help="export a meeting's minutes as a PDF")
+    minutes = sub.add_parser("minutes", parents=[common], help="export a meeting's minutes as PDF or Word")
     minutes.add_argument("meeting_id", type=int)
     minutes.add_argument("--out", type=Path, required=True)
-    minutes.add_argument("--part", type=int, choices=(1, 2), default=1, help="Part I (public) or Part II")
+    minutes.add_argument(
+        "--part", choices=tuple(PARTS), default="public", help="public (Part I) or confidential (Part II)"
+    )
+    minutes.add_argument("--format", choices=("pdf", "docx"), help="default: from --out's suffix, else pdf")
     minutes.add_argument("--json", action="store_true")
+
+    tracker = sub.add_parser("tracker", parents=[common], help="export the body's action tracker (CSV, XLSX or PDF)")
+    tracker.add_argument("meeting_id", type=int, help="the tracker as it stands at this meeting")
+    tracker.add_argument("--out", type=Path, required=True, help="a .csv, .xlsx or .pdf file")
+    tracker.add_argument("--json", action="store_true")
+
+    attendance = sub.add_parser("attendance", parents=[common], help="annual attendance report (CSV or PDF)")
+    attendance.add_argument("body_id", type=int)
+    attendance.add_argument("--from", dest="start", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
+    attendance.add_argument("--to", dest="end", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
+    attendance.add_argument("--out", type=Path, required=True, help="a .csv or .pdf file")
+    attendance.add_argument("--json", action="store_true")
+
+    approve = sub.add_parser("approve", parents=[common], help="record the chair's or the body's approval of minutes")
+    approve.add_argument("meeting_id", type=int, help="the meeting whose minutes are approved")
+    approve.add_argument("--chair", help="the chair approving the draft (Approval of Draft Minutes)")
+    approve.add_argument("--role", default="Chair")
+    approve.add_argument("--on", type=date.fromisoformat, help="date of the chair's approval (default today)")
+    approve.add_argument("--at-meeting", type=int, help="the later meeting at which the body approved them")
+    approve.add_argument("--motion", type=int, help="the resolution there that approved them (motion id)")
+    approve.add_argument("--json", action="store_true")
 
     search = sub.add_parser("search", parents=[common], help="search every pack, minute and action in the library")
     search.add_argument("query", help='words to find; "quoted words" together, word* for any ending, OR between words')
@@ -108,7 +133,61 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", parents=[common], help="measure speeds against their floors (JSON)")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--repeat", type=int, default=5)
+    replay = sub.add_parser(
+        "replay", parents=[common], help="apply a file of live-meeting events (docs/replay.md) and show the result"
+    )
+    replay.add_argument("meeting_id", type=int)
+    replay.add_argument("events", type=Path, help="JSON lines, one event a line")
+    replay.add_argument(
+        "--skip", type=int, default=0, help="the first N events are in the meeting already (resume a stopped replay)"
+    )
+    replay.add_argument("--json", action="store_true", help="print the resulting meeting state as JSON")
+    _add_signing_parsers(sub, common)
     return parser
+
+
+SIGNING_COMMANDS = ("sign", "verify", "keygen", "trust")
+EXIT_NOT_VERIFIED = 3  # `verify`: the signature is broken, the file was changed after signing, or the signer untrusted
+
+
+def _add_signing_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    sign = sub.add_parser("sign", parents=[common], help="sign a finished PDF (the minutes) with the chair's key")
+    sign.add_argument("pdf", type=Path)
+    sign.add_argument("--key", type=Path, required=True, help="the chair's PKCS#12 key file (.p12)")
+    sign.add_argument(
+        "--passphrase-file", type=Path, required=True, help="file whose first line is the key's passphrase (- = stdin)"
+    )
+    sign.add_argument("--out", type=Path, required=True, help="the signed copy (the input is left unchanged)")
+    sign.add_argument("--name", help="the signer's name as shown (default: the certificate's name)")
+    sign.add_argument("--role", help="the signer's role as shown (default: the certificate's title)")
+    sign.add_argument("--image", type=Path, help="a PNG of the chair's signature to show in the signature box")
+    sign.add_argument("--location", default="", help="where it was signed")
+    sign.add_argument("--box", help="signature box on the last page as x1,y1,x2,y2 in points from bottom left")
+    sign.add_argument("--invisible", action="store_true", help="sign without a visible signature box")
+    sign.add_argument(
+        "--meeting", type=int, help="these are the approved minutes of this meeting: record the signature and lock it"
+    )
+    sign.add_argument("--json", action="store_true")
+
+    verify = sub.add_parser("verify", parents=[common], help="check a signed PDF offline (exit 3 if it does not hold)")
+    verify.add_argument("pdf", type=Path)
+    verify.add_argument("--json", action="store_true")
+
+    keygen = sub.add_parser("keygen", parents=[common], help="make a signing key and certificate in a name")
+    keygen.add_argument("--name", required=True, help="the person who will sign, as the certificate names them")
+    keygen.add_argument("--role", default="", help="their role, e.g. Chair")
+    keygen.add_argument("--organisation", default="", help="the body or organisation")
+    keygen.add_argument("--out", type=Path, required=True, help="the new PKCS#12 key file (.p12)")
+    keygen.add_argument("--passphrase-file", type=Path, required=True, help="file whose first line is the passphrase")
+    keygen.add_argument("--rsa", action="store_true", help="RSA 3072 instead of the default EC P-256")
+    keygen.add_argument("--no-trust", action="store_true", help="do not add the new certificate to this trust store")
+    keygen.add_argument("--json", action="store_true")
+
+    trust = sub.add_parser("trust", parents=[common], help="mark a signer's certificate trusted, or list them")
+    trust.add_argument("certificate", type=Path, nargs="?", help="a certificate (.pem/.crt/.der) or PKCS#12 file")
+    trust.add_argument("--passphrase-file", type=Path, help="the passphrase, when the certificate is in a .p12")
+    trust.add_argument("--list", action="store_true", help="list the trusted certificates")
+    trust.add_argument("--json", action="store_true")
 
 
 def _open_store(data_dir: Path) -> Store:
@@ -127,6 +206,173 @@ def _meeting_json(store: Store, meeting_id: int) -> dict[str, Any]:
     }
 
 
+def _box(text: str | None) -> tuple[float, float, float, float] | None:
+    if text is None:
+        return None
+    try:
+        x1, y1, x2, y2 = (float(part) for part in text.split(","))
+    except ValueError:
+        raise UserError(f"--box takes four numbers x1,y1,x2,y2 in points, not {text!r}.") from None
+    return x1, y1, x2, y2
+
+
+def _ready_to_sign(store: Store, meeting_id: int) -> None:
+    from app.commands import approval
+
+    try:
+        approval.check_ready_to_sign(store, meeting_id)
+    except approval.ApprovalError as exc:
+        store.close()
+        raise UserError(str(exc)) from exc
+
+
+def _record_signature(store: Store, meeting_id: int, signer: str, signed_file: Path) -> None:
+    from app.commands import approval
+
+    try:
+        approval.mark_signed(store, meeting_id, signer, hashlib.sha256(signed_file.read_bytes()).hexdigest())
+    finally:
+        store.close()
+
+
+def _run_signing(args: argparse.Namespace, data_dir: Path) -> int:
+    """sign, verify, keygen and trust: files in and out, no database."""
+    from app.commands import signing
+
+    try:
+        if args.command == "sign":
+            store = _open_store(data_dir) if args.meeting is not None else None
+            if store is not None:
+                _ready_to_sign(store, args.meeting)
+            signed = signing.sign(
+                args.pdf,
+                args.key,
+                signing.read_passphrase_file(args.passphrase_file),
+                args.out,
+                name=args.name,
+                role=args.role,
+                image=args.image,
+                location=args.location,
+                visible=not args.invisible,
+                box=_box(args.box),
+            )
+            if store is not None:
+                _record_signature(store, args.meeting, signed.signer_name, Path(signed.out))
+            if args.json:
+                _dump(signed.to_json())
+            else:
+                print(f"Signed {args.pdf} as {signed.signer_name}: wrote {signed.out}")
+        elif args.command == "verify":
+            report = signing.verify(data_dir, args.pdf)
+            if args.json:
+                _dump(report.to_json())
+            else:
+                print(report.summary())
+                if report.audit_hash:
+                    print(f"Audit hash printed in the document: {report.audit_hash}")
+            return EXIT_OK if report.ok and report.trusted else EXIT_NOT_VERIFIED
+        elif args.command == "keygen":
+            created = signing.create_key(
+                data_dir,
+                args.out,
+                args.name,
+                signing.read_passphrase_file(args.passphrase_file),
+                role=args.role,
+                organisation=args.organisation,
+                algorithm="rsa-3072" if args.rsa else "ec-p256",
+                trust=not args.no_trust,
+            )
+            if args.json:
+                _dump(created.to_json())
+            else:
+                print(f"Wrote the key of {created.certificate.name} to {created.key_file}")
+                if not args.no_trust:
+                    print("Its certificate is now trusted by Quorate in this data folder.")
+                print(f"Give {created.certificate_file} to whoever verifies the signed minutes (quorate trust FILE).")
+        elif args.command == "trust":
+            if args.list or args.certificate is None:
+                listed = signing.trusted_certificates(data_dir)
+                if args.json:
+                    _dump([c.to_json() for c in listed])
+                else:
+                    for c in listed:
+                        role = f", {c.role}" if c.role else ""
+                        print(f"{c.sha256[:16]}  {c.name}{role}  until {c.not_after:%Y-%m-%d}")
+                return EXIT_OK
+            passphrase = signing.read_passphrase_file(args.passphrase_file) if args.passphrase_file else None
+            added = signing.trust_certificate(data_dir, args.certificate, passphrase)
+            if args.json:
+                _dump(added.to_json())
+            else:
+                print(f"Trusted {added.name} (SHA-256 {added.sha256}).")
+    except signing.SigningError as exc:
+        raise UserError(str(exc)) from exc
+    return EXIT_OK
+
+
+def _run_replay(store: Store, args: argparse.Namespace) -> None:
+    """`replay`: every event through the live-meeting commands; a bad line stops it (earlier ones stay)."""
+    from app.commands.replay import ReplayError, meeting_state, replay
+
+    store.meeting(args.meeting_id)  # a clear NotFound before the file is read
+    try:
+        lines = args.events.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(
+            f"The events file {args.events} cannot be read: {getattr(exc, 'strerror', None) or exc}."
+        ) from exc
+    try:
+        result = replay(store, args.meeting_id, lines, skip=args.skip)
+    except ReplayError as exc:
+        raise UserError(f"{exc}; the {exc.applied} events before it were applied.") from exc
+    if args.json:
+        _dump({**meeting_state(store, result.meeting_id), "applied": result.applied, "messages": result.messages})
+    else:
+        print(f"Replayed {result.applied} events into meeting {result.meeting_id}.")
+        for message in result.messages:
+            print(message)
+
+
+PARTS = {"public": Part.ONE, "confidential": Part.TWO, "1": Part.ONE, "2": Part.TWO}
+
+
+def _run_records(store: Store, args: argparse.Namespace) -> None:
+    """minutes, tracker, attendance and approve: the record out as documents, and its approval."""
+    from app.commands import approval, exports
+
+    try:
+        if args.command == "minutes":
+            store.meeting(args.meeting_id)  # a clear NotFound before any file is touched
+            part = PARTS[args.part]
+            fmt = args.format or ("docx" if args.out.suffix.lower() == ".docx" else "pdf")
+            if fmt == "docx":
+                out = exports.export_minutes_docx(store, args.meeting_id, args.out, part)
+            else:
+                out = commands.export_minutes(store, args.meeting_id, args.out, part)
+            done: dict[str, Any] = {"meeting_id": args.meeting_id, fmt: str(out.resolve())}
+        elif args.command == "tracker":
+            store.meeting(args.meeting_id)
+            out = exports.export_action_tracker(store, args.meeting_id, args.out)
+            done = {"meeting_id": args.meeting_id, "tracker": str(out.resolve())}
+        elif args.command == "attendance":
+            out = exports.export_attendance_report(store, args.body_id, args.start, args.end, args.out)
+            done = {"body_id": args.body_id, "report": str(out.resolve())}
+        else:
+            if args.chair:
+                approval.chair_approve(store, args.meeting_id, args.chair, args.role, args.on)
+            elif args.at_meeting is not None and args.motion is not None:
+                approval.body_approve(store, args.meeting_id, args.at_meeting, args.motion)
+            else:
+                raise UserError("Say who approved the minutes: --chair NAME, or --at-meeting ID --motion ID.")
+            done = {"meeting_id": args.meeting_id, "status": store.meeting(args.meeting_id).minutes_status.value}
+    except (exports.ExportError, approval.ApprovalError) as exc:
+        raise UserError(str(exc)) from exc
+    if args.json:
+        _dump(done)
+    else:
+        print(", ".join(f"{key}: {value}" for key, value in done.items() if key not in ("meeting_id", "body_id")))
+
+
 def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command == "agenda":
         draft = packs.read_pack(args.pack)
@@ -142,15 +388,22 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
 
         _dump(run_benchmarks(data_dir, repeat=args.repeat))
         return EXIT_OK
+    if args.command in SIGNING_COMMANDS:
+        return _run_signing(args, data_dir)
     store = _open_store(data_dir)
     try:
         if args.command == "import":
-            meeting = commands.import_pack(store, args.pack)
+            result = commands.import_pack_result(store, args.pack)
+            meeting = result.meeting
             assert meeting.id is not None
+            duplicates = [asdict(d) for d in result.possible_duplicates]  # names a person should look at
             if args.json:
-                _dump(_meeting_json(store, meeting.id))
+                _dump({**_meeting_json(store, meeting.id), "possible_duplicates": duplicates})
             else:
                 print(f"Imported meeting {meeting.id}: {meeting.title} ({len(store.items(meeting.id))} agenda items)")
+                for d in result.possible_duplicates:
+                    done = "taken to be" if d.outcome == "merged" else "added beside"
+                    print(f"Check: {d.name} was {done} {d.best.name}; merge or split them in People if wrong.")
         elif args.command == "meetings":
             rows = [asdict(m) for m in store.meetings()]
             if args.json:
@@ -158,13 +411,8 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
             else:
                 for row in rows:
                     print(f"{row['id']:>4}  {row['date'] or '':10}  {row['title']}")
-        elif args.command == "minutes":
-            store.meeting(args.meeting_id)  # a clear NotFound before any file is touched
-            out = commands.export_minutes(store, args.meeting_id, args.out, Part(args.part))
-            if args.json:
-                _dump({"meeting_id": args.meeting_id, "pdf": str(out.resolve())})
-            else:
-                print(f"Wrote {out}")
+        elif args.command in ("minutes", "tracker", "attendance", "approve"):
+            _run_records(store, args)
         elif args.command == "search":
             hits = commands.search(store, args.query, args.limit)
             if args.json:
@@ -177,6 +425,8 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
                     when = hit.meeting_date.isoformat() if hit.meeting_date else ""
                     snippet = " ".join(hit.snippet.split())
                     print(f"{hit.meeting_id:>4}  {when:10}  {hit.meeting_title}, {where}: {snippet}")
+        elif args.command == "replay":
+            _run_replay(store, args)
         elif args.command == "revise":
             from app.commands.revise import revise_meeting
 
@@ -192,6 +442,7 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    netguard.install()  # offline by design: any attempt to reach the network fails loudly
     args = build_parser().parse_args(argv)
     data_dir: Path = getattr(args, "data_dir", None) or paths.default_data_dir()
     try:

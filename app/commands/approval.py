@@ -73,6 +73,13 @@ def body_approve(store: Store, meeting_id: int, at_meeting_id: int, motion_id: i
     _advance(store, meeting_id, MinutesStatus.BODY_APPROVED, row, actor)
 
 
+def check_ready_to_sign(store: Store, meeting_id: int) -> None:
+    """Refuse, before anything is signed, minutes the body has not approved (or already signed)."""
+    status = store.meeting(meeting_id).minutes_status
+    if status is not MinutesStatus.BODY_APPROVED:
+        raise ApprovalError(f"These minutes are {_STEP_WORDS[status]}; only minutes approved by the body are signed.")
+
+
 def mark_signed(
     store: Store, meeting_id: int, name: str, file_sha256: str, on: date | None = None, actor: str = "chair"
 ) -> None:
