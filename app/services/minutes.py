@@ -201,10 +201,8 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
         lines.append(f"Vote{' (recorded)' if vote.kind is VoteKind.RECORDED else ''}: {figures}.")
         if vote.kind is VoteKind.RECORDED:
             by_ballot = {b: [pid for pid, cast in vote.ballots if cast is b] for b in Ballot}
-            lines.append(
-                f"For: {_names(by_ballot[Ballot.FOR], people)}. Against: {_names(by_ballot[Ballot.AGAINST], people)}. "
-                f"Abstained: {_names(by_ballot[Ballot.ABSTAIN], people)}."
-            )
+            named = ((Ballot.FOR, "For"), (Ballot.AGAINST, "Against"), (Ballot.ABSTAIN, "Abstained"))
+            lines.append(" ".join(f"{label}: {_names(by_ballot[b], people)}." for b, label in named if by_ballot[b]))
         if vote.casting_vote in (Ballot.FOR, Ballot.AGAINST):
             lines.append(f"The chair gave a casting vote {vote.casting_vote.value} the motion.")
         if vote.despite_inquorate:
