@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from app.storage.connection import StorageError
 from app.storage.store import Store, _now
@@ -406,6 +407,7 @@ class SearchHit:
     meeting_date: date | None = None
     action_id: int | None = None
     paper_id: int | None = None  # the tabled paper of a "tabled" hit
+    annotation_id: int | None = None  # the member's own note of a "note" hit (issue 7)
 
     def marked(self) -> list[str]:
         """The words of the snippet that matched."""
@@ -482,15 +484,59 @@ ORDER BY h.rank, h.rid
 """
 
 
-def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:
-    """The best `limit` matches for `query` in every pack page, tabled paper, minute and action, best first.
+_NOTE_SQL = f"""
+SELECT h.rank, h.snip, m.id, m.title, m.date, n.page, n.item_id, n.id
+FROM (
+    SELECT rowid AS rid, rank, snippet(annotation_search, 0, ?, ?, ?, {SNIPPET_TOKENS}) AS snip
+    FROM annotation_search WHERE annotation_search MATCH ?
+) AS h
+JOIN annotation n ON n.id = h.rid AND n.owner = ?
+JOIN meeting m ON m.id = n.meeting_id
+ORDER BY h.rank, n.id LIMIT ?
+"""
+
+
+def _note_hits(store: Store, match: str, owner: str, limit: int) -> list[SearchHit]:
+    """Matches in one member's own annotation notes (issue 7): other members' notes are private."""
+    rows = store.conn.execute(_NOTE_SQL, (MARK_OPEN, MARK_CLOSE, ELLIPSIS, match, owner, limit)).fetchall()
+    return [
+        SearchHit(
+            meeting_id=int(r[2]),
+            meeting_title=str(r[3]),
+            kind="note",
+            page=r[5],
+            item_id=r[6],
+            snippet=str(r[1] or ""),
+            rank=float(r[0]),
+            meeting_date=date.fromisoformat(r[4]) if r[4] else None,
+            annotation_id=int(r[7]),
+        )
+        for r in rows
+    ]
+
+
+def search(store: Store, query: str, limit: int = 20, owner: str | None = None) -> list[SearchHit]:
+    """The best `limit` matches for `query` in every pack page, tabled paper, minute and action, best first,
+    with the notes of `owner` (by default the member last chosen in the reader on this device) among them.
 
     Raises SearchQueryError (a ValueError) when the query has no word to search for.
     """
     if limit < 1:
         raise SearchQueryError("The number of results to show must be at least 1.")
     match = fts_query(query)
+    if owner is None:
+        from app.storage.annotations import reader_member
+
+        owner = reader_member(store)
+    notes = _note_hits(store, match, owner, limit) if owner else []
     rows = store.conn.execute(_SEARCH_SQL, (MARK_OPEN, MARK_CLOSE, ELLIPSIS, match, limit)).fetchall()
+    if notes:
+        found = _hits(rows) + notes
+        return sorted(found, key=lambda h: (h.rank, h.kind == "note"))[:limit]
+    return _hits(rows)
+
+
+def _hits(rows: Sequence[Sequence[Any]]) -> list[SearchHit]:
     return [
         SearchHit(
             meeting_id=int(r[3]),

@@ -39,7 +39,7 @@ from app.domain import (
 )
 from app.domain.house_style import HouseStyle, style_from_dict, style_to_dict
 from app.storage.connection import StorageError, open_database
-from app.storage.rows import live_rows
+from app.storage.rows import live_rows, select
 from app.storage.rows import parse_date as _date
 from app.storage.rows import parse_time as _time
 
@@ -215,7 +215,10 @@ class Store:
         return self.body(body_id)
 
     def people(self, body_id: int) -> list[Person]:
-        return [person_from_row(r) for r in self.db.table("person").rows_where("body_id = ?", [body_id], order_by="id")]
+        return [
+            person_from_row(r)
+            for r in select(self.conn, "SELECT * FROM person WHERE body_id = ? ORDER BY id", [body_id])
+        ]
 
     # -- meetings ---------------------------------------------------------------
 
@@ -259,10 +262,10 @@ class Store:
         }
 
     def meetings(self) -> list[Meeting]:
-        return [self._meeting(r) for r in self.db.table("meeting").rows_where(order_by="date DESC, id DESC")]
+        return [self._meeting(r) for r in select(self.conn, "SELECT * FROM meeting ORDER BY date DESC, id DESC")]
 
     def meeting(self, meeting_id: int) -> Meeting:
-        rows = list(self.db.table("meeting").rows_where("id = ?", [meeting_id]))
+        rows = select(self.conn, "SELECT * FROM meeting WHERE id = ?", [meeting_id])
         if not rows:
             raise NotFound(f"There is no meeting with id {meeting_id}.")
         return self._meeting(rows[0])
@@ -306,7 +309,7 @@ class Store:
                 _time(r["closed_at"]),
                 r["taken_order"],
             )
-            for r in self.db.table("agenda_item").rows_where("meeting_id = ?", [meeting_id], order_by="position")
+            for r in select(self.conn, "SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position", [meeting_id])
         ]
 
     def attendance(self, meeting_id: int) -> list[Attendance]:
@@ -320,7 +323,7 @@ class Store:
                 _time(r["arrived_at"]),
                 _time(r["left_at"]),
             )
-            for r in self.db.table("attendance").rows_where("meeting_id = ?", [meeting_id], order_by="id")
+            for r in select(self.conn, "SELECT * FROM attendance WHERE meeting_id = ? ORDER BY id", [meeting_id])
         ]
 
     def actions(self, meeting_id: int) -> list[Action]:
@@ -338,7 +341,7 @@ class Store:
                 r["origin"],
                 _date(r["closed_at"]),
             )
-            for r in self.db.table("action").rows_where("meeting_id = ?", [meeting_id], order_by="id")
+            for r in select(self.conn, "SELECT * FROM action WHERE meeting_id = ? ORDER BY id", [meeting_id])
         ]
 
     def minutes(self, meeting_id: int) -> dict[int, MinuteEntry]:
@@ -360,7 +363,7 @@ class Store:
             attendance=tuple(self.attendance(meeting_id)),
             actions=tuple(self.actions(meeting_id)),
             audit_head=self.audit_head(),
-            **live_rows(self.db, meeting_id),
+            **live_rows(self.conn, meeting_id),
         )
 
     # -- minutes ----------------------------------------------------------------

@@ -1,0 +1,229 @@
+"""Members' annotations on a pack, in SQL: rows in, `Annotation` values out; every write audited.
+
+Annotations are private to their owner: nothing here writes to a pack file or to the minutes. The revision
+of a pack re-anchors them (app/storage/revise.py `place_annotation`); this module keeps everything else.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from app.domain import Annotation
+from app.domain.annotations import AnnotationKind, Point, Rect
+from app.storage.store import NotFound, Store, _now
+
+_COLUMNS = (
+    "id, meeting_id, owner, page, quote, prefix, suffix, note, colour, item_id, raise_at_meeting,"
+    " kind, rects, ink, char_start, anchored_sha256, orphaned, created_at, updated_at"
+)
+
+# What `update` may change, and how a value is written.
+_EDITABLE = (
+    "page",
+    "item_id",
+    "note",
+    "colour",
+    "raise_at_meeting",
+    "kind",
+    "rects",
+    "ink",
+    "char_start",
+    "anchored_sha256",
+    "orphaned",
+    "quote",
+    "prefix",
+    "suffix",
+)
+
+
+def _rects(raw: str) -> tuple[Rect, ...]:
+    return tuple((float(r[0]), float(r[1]), float(r[2]), float(r[3])) for r in json.loads(raw or "[]"))
+
+
+def _ink(raw: str) -> tuple[tuple[Point, ...], ...]:
+    return tuple(tuple((float(p[0]), float(p[1])) for p in stroke) for stroke in json.loads(raw or "[]"))
+
+
+def _when(raw: str | None) -> datetime | None:
+    return datetime.fromisoformat(raw) if raw else None
+
+
+def _from_row(r: Sequence[Any]) -> Annotation:
+    return Annotation(
+        id=r[0],
+        meeting_id=r[1],
+        owner=r[2],
+        page=r[3],
+        quote=r[4],
+        prefix=r[5],
+        suffix=r[6],
+        note=r[7],
+        colour=r[8],
+        item_id=r[9],
+        raise_at_meeting=bool(r[10]),
+        kind=AnnotationKind(r[11]),
+        rects=_rects(r[12]),
+        ink=_ink(r[13]),
+        char_start=r[14],
+        anchored_sha256=r[15],
+        orphaned=bool(r[16]),
+        created_at=_when(r[17]),
+        updated_at=_when(r[18]),
+    )
+
+
+def _value(column: str, value: Any) -> Any:
+    if column in ("rects", "ink"):
+        return json.dumps([list(v) if column == "rects" else [list(p) for p in v] for v in value])
+    if column in ("raise_at_meeting", "orphaned"):
+        return int(bool(value))
+    if column == "kind":
+        return AnnotationKind(value).value
+    return value
+
+
+def row_of(a: Annotation) -> dict[str, Any]:
+    """The columns of an annotation as written (ids aside)."""
+    return {
+        "meeting_id": a.meeting_id,
+        "owner": a.owner,
+        "page": a.page,
+        "quote": a.quote,
+        "prefix": a.prefix,
+        "suffix": a.suffix,
+        "note": a.note,
+        "colour": a.colour,
+        "item_id": a.item_id,
+        "raise_at_meeting": int(a.raise_at_meeting),
+        "kind": a.kind.value,
+        "rects": _value("rects", a.rects),
+        "ink": _value("ink", a.ink),
+        "char_start": a.char_start,
+        "anchored_sha256": a.anchored_sha256,
+        "orphaned": int(a.orphaned),
+    }
+
+
+def add(store: Store, a: Annotation, actor: str) -> Annotation:
+    """Write a new annotation; its id and times are given here."""
+    now = _now().isoformat()
+    row = {**row_of(a), "created_at": now, "updated_at": now}
+    with store._write():
+        annotation_id = store._insert("annotation", row)
+        store._audit(actor, "annotation", annotation_id, "create", None, row)
+    return get(store, annotation_id)
+
+
+def add_many(store: Store, annotations: Iterable[Annotation], actor: str) -> list[int]:
+    """Several new annotations in one transaction (an import): all or none."""
+    ids = []
+    with store._write():
+        for a in annotations:
+            created = add(store, a, actor)
+            assert created.id is not None
+            ids.append(created.id)
+    return ids
+
+
+def get(store: Store, annotation_id: int) -> Annotation:
+    row = store.conn.execute(f"SELECT {_COLUMNS} FROM annotation WHERE id = ?", (annotation_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"There is no annotation with id {annotation_id}.")
+    return _from_row(row)
+
+
+def for_meeting(
+    store: Store, meeting_id: int, owner: str | None = None, item_id: int | None = None
+) -> list[Annotation]:
+    """A meeting's annotations (one member's when `owner` is given; one item's when `item_id` is), by page."""
+    sql = f"SELECT {_COLUMNS} FROM annotation WHERE meeting_id = ?"
+    args: list[Any] = [meeting_id]
+    if owner is not None:
+        sql += " AND owner = ?"
+        args.append(owner)
+    if item_id is not None:
+        sql += " AND item_id = ?"
+        args.append(item_id)
+    rows = store.conn.execute(sql + " ORDER BY page, id", args).fetchall()
+    return [_from_row(r) for r in rows]
+
+
+def flagged_on_item(store: Store, item_id: int) -> list[Annotation]:
+    """Every member's annotations flagged "raise at meeting" on one agenda item, oldest first."""
+    rows = store.conn.execute(
+        f"SELECT {_COLUMNS} FROM annotation WHERE item_id = ? AND raise_at_meeting = 1 ORDER BY id", (item_id,)
+    ).fetchall()
+    return [_from_row(r) for r in rows]
+
+
+def owners(store: Store, meeting_id: int | None = None) -> list[str]:
+    """The members who have annotations (on one meeting's pack, or anywhere), by name."""
+    if meeting_id is None:
+        rows = store.conn.execute("SELECT DISTINCT owner FROM annotation ORDER BY owner").fetchall()
+    else:
+        rows = store.conn.execute(
+            "SELECT DISTINCT owner FROM annotation WHERE meeting_id = ? ORDER BY owner", (meeting_id,)
+        ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def update(store: Store, annotation_id: int, changes: Mapping[str, Any], actor: str) -> Annotation:
+    """Change some columns of an annotation (see `_EDITABLE`), audited with their values before and after."""
+    unknown = set(changes) - set(_EDITABLE)
+    if unknown:
+        raise ValueError(f"an annotation's {sorted(unknown)} cannot be changed")
+    before = row_of(get(store, annotation_id))
+    after = {c: _value(c, v) for c, v in changes.items()}
+    changed = sorted(c for c in after if before[c] != after[c])
+    if not changed:
+        return get(store, annotation_id)
+    with store._write():
+        assignments = ", ".join(f"{c} = ?" for c in changed)
+        store.conn.execute(
+            f"UPDATE annotation SET {assignments}, updated_at = ? WHERE id = ?",
+            (*(after[c] for c in changed), _now().isoformat(), annotation_id),
+        )
+        store._audit(
+            actor,
+            "annotation",
+            annotation_id,
+            "edit",
+            {c: before[c] for c in changed},
+            {c: after[c] for c in changed},
+        )
+    return get(store, annotation_id)
+
+
+def delete(store: Store, annotation_id: int, actor: str) -> None:
+    before = row_of(get(store, annotation_id))
+    with store._write():
+        store.conn.execute("DELETE FROM annotation WHERE id = ?", (annotation_id,))
+        store._audit(actor, "annotation", annotation_id, "delete", before, None)
+
+
+def reader_member(store: Store) -> str | None:
+    """The member last chosen in the reader on this device, if any."""
+    row = store.conn.execute("SELECT name FROM reader_member WHERE id = 1").fetchone()
+    return str(row[0]) if row else None
+
+
+def set_reader_member(store: Store, name: str, actor: str) -> None:
+    """Remember who is reading on this device (their notes are the ones search includes)."""
+    before = reader_member(store)
+    if before == name:
+        return
+    with store._write():
+        store.conn.execute(
+            "INSERT INTO reader_member (id, name) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
+            (name,),
+        )
+        store._audit(actor, "reader_member", 1, "choose", {"name": before}, {"name": name})
+
+
+def pack_texts(store: Store, meeting_id: int) -> list[str]:
+    """Every page's text of a meeting's pack, page 1 first."""
+    rows = store.conn.execute("SELECT text FROM pack_page WHERE meeting_id = ? ORDER BY page", (meeting_id,)).fetchall()
+    return [str(r[0]) for r in rows]
