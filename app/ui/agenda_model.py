@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.domain import AgendaItem, Part
+from app.domain import AgendaItem, ItemStatus, Part
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,9 +28,19 @@ def _stem(number: str) -> str:
     return number.strip().rstrip(".")
 
 
+# How a live meeting shows an item's state; a pending item (not reached yet) shows nothing.
+STATUS_TEXT = {
+    ItemStatus.PENDING: "",
+    ItemStatus.OPEN: "▶ now",
+    ItemStatus.TAKEN: "✓ taken",
+    ItemStatus.DEFERRED: "deferred",
+}
+CURRENT_BACKGROUND = QColor(255, 236, 179)  # a soft amber that reads in light and dark themes alike
+
+
 class AgendaModel(QAbstractItemModel):
-    COL_NUMBER, COL_TITLE, COL_PURPOSE, COL_TIME, COL_PRESENTER = range(5)
-    HEADERS = ("No.", "Item", "Purpose", "Time", "Presenter")
+    COL_NUMBER, COL_TITLE, COL_PURPOSE, COL_TIME, COL_PRESENTER, COL_STATUS = range(6)
+    HEADERS = ("No.", "Item", "Purpose", "Time", "Presenter", "State")
     ItemIdRole = Qt.ItemDataRole.UserRole + 1
     ItemRole = Qt.ItemDataRole.UserRole + 2
 
@@ -38,6 +48,37 @@ class AgendaModel(QAbstractItemModel):
         super().__init__(parent)
         self._root = _Node(None)
         self._by_id: dict[int, _Node] = {}
+        self._current_id: int | None = None  # the item being taken in a live meeting
+
+    @property
+    def current_id(self) -> int | None:
+        return self._current_id
+
+    def set_current(self, item_id: int | None) -> None:
+        """Highlight the item being taken (None: no item is open)."""
+        previous, self._current_id = self._current_id, item_id
+        for changed in {previous, item_id} - {None}:
+            assert changed is not None
+            self._item_changed(changed)
+
+    def update_items(self, items: Sequence[AgendaItem]) -> None:
+        """Take fresh copies of the same items (status, times, part) without resetting the tree."""
+        if {i.id for i in items} != set(self._by_id) or len(items) != len(self._by_id):
+            self.set_items(items)
+            return
+        for item in items:
+            assert item.id is not None
+            node = self._by_id[item.id]
+            if node.item != item:
+                node.item = item
+                self._item_changed(item.id)
+
+    def _item_changed(self, item_id: int) -> None:
+        node = self._by_id.get(item_id)
+        if node is None:
+            return
+        row = node.row()
+        self.dataChanged.emit(self.createIndex(row, 0, node), self.createIndex(row, len(self.HEADERS) - 1, node))
 
     def set_items(self, items: Sequence[AgendaItem]) -> None:
         self.beginResetModel()
@@ -130,14 +171,24 @@ class AgendaModel(QAbstractItemModel):
                 return item.planned_time.strftime("%H:%M") if item.planned_time else ""
             if column == self.COL_PRESENTER:
                 return item.presenter
+            if column == self.COL_STATUS:
+                return STATUS_TEXT.get(item.status, "")
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.COL_TITLE, self.COL_PRESENTER):
             return f"{item.number} {item.title}\n{item.presenter}".strip()
+        current = item.id is not None and item.id == self._current_id
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.COL_TITLE:
-            return f"Item {item.number}: {item.title}"
-        if role == Qt.ItemDataRole.FontRole and self._node(index).children:
+            state = "being taken now" if current else STATUS_TEXT.get(item.status, "").lstrip("✓▶ ")
+            return f"Item {item.number}: {item.title}" + (f" ({state})" if state else "")
+        if role == Qt.ItemDataRole.FontRole and (self._node(index).children or current):
             font = QFont()
-            font.setBold(True)  # section headings such as "6. SYSTEM STRATEGY"
+            font.setBold(True)  # section headings such as "6. SYSTEM STRATEGY", and the item being taken
             return font
+        if role == Qt.ItemDataRole.BackgroundRole and current:
+            return QBrush(CURRENT_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and current:
+            return QBrush(QColor(0, 0, 0))  # dark text on the amber highlight, whatever the theme
+        if role == Qt.ItemDataRole.ForegroundRole and item.status in (ItemStatus.TAKEN, ItemStatus.DEFERRED):
+            return QBrush(QColor(110, 110, 110))  # done business recedes
         if role == self.ItemIdRole:
             return item.id
         if role == self.ItemRole:

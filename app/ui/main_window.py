@@ -34,9 +34,11 @@ from app.packs import DraftPack, PackError
 from app.storage import StorageError, Store
 from app.storage.library import PackState, SearchHit
 from app.ui.agenda_model import AgendaModel
-from app.ui.import_review import ImportReviewDialog
+from app.ui.import_review import ImportReviewDialog, ReviewOutcome
 from app.ui.import_task import ImportTask
-from app.ui.minute_editor import MinuteEditor
+from app.ui.live_mode import LiveMode
+from app.ui.live_room import MessageBanner, RoomPanel
+from app.ui.minute_editor import MinuteEditor, MinuteToolbar
 from app.ui.search_panel import SearchPanel
 
 log = logging.getLogger(__name__)
@@ -113,6 +115,7 @@ class MeetingPage(QWidget):
         self.item_details.setWordWrap(True)
         self.item_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.editor = MinuteEditor()
+        self.toolbar = MinuteToolbar(self.editor)
         self.save_state = QLabel()
         self.save_state.setAccessibleName("Save state")
 
@@ -121,6 +124,7 @@ class MeetingPage(QWidget):
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addWidget(self.item_heading)
         right_layout.addWidget(self.item_details)
+        right_layout.addWidget(self.toolbar)
         right_layout.addWidget(self.editor, 1)
         right_layout.addWidget(self.save_state)
 
@@ -130,11 +134,23 @@ class MeetingPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([560, 700])
+        self.splitter = splitter
+        self.banner_slot = QVBoxLayout()
+        self.banner_slot.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addLayout(self.banner_slot)
         layout.addWidget(splitter, 1)
 
+    def add_live_panes(self, banner: MessageBanner, room: RoomPanel) -> None:
+        """A live meeting's message banner above the panes and the room as a third pane on the right."""
+        self.banner_slot.addWidget(banner)
+        self.splitter.addWidget(room)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([400, 560, 420])
+
     def show_item(self, item: AgendaItem | None) -> None:
+        self.toolbar.presenter = item.presenter if item else ""
         if item is None:
             self.item_heading.setText("<i>Choose an agenda item on the left.</i>")
             self.item_details.clear()
@@ -177,6 +193,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.library)
         self.pages.addWidget(self.meeting_page)
         self.setCentralWidget(self.pages)
+        self.live = LiveMode(self)
+        self.meeting_page.add_live_panes(self.live.banner, self.live.room)
         self._build_actions()
 
         self.library.import_button.clicked.connect(self.choose_pack)
@@ -186,6 +204,7 @@ class MainWindow(QMainWindow):
         self.meeting_page.editor.edited.connect(self._save_minute)
         self.refresh_library()
         self.show_library()
+        self.resume_live_meeting()
 
     # -- actions -----------------------------------------------------------------
 
@@ -212,6 +231,11 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions([self.library_action, self.next_action, self.previous_action])
         go_menu.addAction(self.search_action)
+        # The reader (issue 7): the meeting's pack beside its agenda, with the member's private notes.
+        self.reader_action = QAction("&Read the pack", self, shortcut=QKeySequence("Ctrl+R"))
+        self.reader_action.triggered.connect(lambda: self.open_reader())
+        go_menu.addAction(self.reader_action)
+        self.live.fill_menu(self.menuBar().addMenu("&Meeting"))
         # The Body menu works on the open meeting's body; it is enabled only while a meeting is shown.
         self.people_action = QAction("&People…", self)
         self.people_action.triggered.connect(self.show_people)
@@ -235,6 +259,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addActions([self.library_action, self.import_action, self.export_action])
         toolbar.addAction(self.search_action)
+        toolbar.addAction(self.reader_action)
 
     # -- library -----------------------------------------------------------------
 
@@ -245,7 +270,9 @@ class MainWindow(QMainWindow):
         self.flush()
         self.refresh_library()
         self.pages.setCurrentWidget(self.library)
+        self.live.attach(None)
         self.export_action.setEnabled(False)
+        self.reader_action.setEnabled(False)
         self.next_action.setEnabled(False)
         self.previous_action.setEnabled(False)
         self.setWindowTitle("Quorate — Meetings")
@@ -266,7 +293,7 @@ class MainWindow(QMainWindow):
         page.model.set_items(self.store.items(meeting_id))
         page.tree.expandAll()
         self.pages.setCurrentWidget(page)
-        for action in (self.export_action, self.next_action, self.previous_action):
+        for action in (self.export_action, self.next_action, self.previous_action, self.reader_action):
             action.setEnabled(True)
         self.setWindowTitle(f"Quorate — {self.meeting.title}")
         first = page.model.index(0, 0)
@@ -274,8 +301,15 @@ class MainWindow(QMainWindow):
             page.tree.setCurrentIndex(first)
         else:
             self._show_item(None)
+        taking = self.live.attach(meeting_id)
+        if taking is not None:  # a live meeting (after a crash, too) reopens on the item being taken
+            self.select_item(taking)
         page.editor.setFocus()
-        self.statusBar().showMessage("Minutes are saved as you type.")
+        self.statusBar().showMessage(
+            "Live meeting: minutes are saved as you type. F1 lists the shortcuts."
+            if self.live.active
+            else "Minutes are saved as you type."
+        )
         self.check_pack(meeting_id)  # a kept pack that is missing or changed is reported, not silently used
 
     def current_item(self) -> AgendaItem | None:
@@ -286,6 +320,27 @@ class MainWindow(QMainWindow):
     def _on_current_item(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item = current.siblingAtColumn(0).data(AgendaModel.ItemRole) if current.isValid() else None
         self._show_item(item if isinstance(item, AgendaItem) else None)
+        self.live.item_shown()
+
+    def select_item(self, item_id: int) -> None:
+        """Show an item's minute (selecting it in the agenda); reloads it when it is already shown."""
+        tree = self.meeting_page.tree
+        index = self.meeting_page.model.index_for_item(item_id)
+        if not index.isValid():
+            return
+        if tree.currentIndex().siblingAtColumn(0) == index:
+            self._show_item(self.current_item())
+            self.live.item_shown()
+        else:
+            tree.setCurrentIndex(index)
+        tree.scrollTo(index)
+        self.meeting_page.editor.setFocus()
+
+    def resume_live_meeting(self) -> None:
+        """After a crash (or a plain restart) mid-meeting, go straight back to the meeting being taken."""
+        live = [m for m in self.store.meetings() if m.started_at is not None and m.closed_at is None]
+        if live and live[0].id is not None:
+            self.open_meeting(live[0].id)
 
     def _show_item(self, item: AgendaItem | None) -> None:
         page = self.meeting_page
@@ -300,6 +355,9 @@ class MainWindow(QMainWindow):
         )
 
     def step_item(self, step: int) -> None:
+        if self.live.active:  # during a meeting the keys take the next item, not just show it
+            self.live.step(step)
+            return
         items = self.meeting_page.model.items_in_order()
         current = self.current_item()
         if not items:
@@ -365,31 +423,45 @@ class MainWindow(QMainWindow):
         if reviewed is None:
             self.statusBar().showMessage("Import cancelled: nothing was saved.")
             return
+        outcome = reviewed if isinstance(reviewed, ReviewOutcome) else ReviewOutcome(reviewed)
         try:
-            meeting = commands.accept_draft(self.store, reviewed)
+            result = commands.accept_reviewed(
+                self.store,
+                outcome.draft,
+                people_choices=outcome.people_choices,
+                tabled_papers=outcome.tabled_papers,
+            )
         except (PackError, StorageError) as exc:
             QMessageBox.warning(self, "Import failed", str(exc))
             return
+        meeting = result.meeting
         assert meeting.id is not None
-        for warning in reviewed.warnings:
+        for warning in (*outcome.draft.warnings, *result.warnings):
             log.info("import warning: %s", warning)
         self.refresh_library()
         self.open_meeting(meeting.id)
-        self.statusBar().showMessage(
-            f"Imported {len(reviewed.items)} agenda items from {Path(reviewed.source_path).name}."
-        )
+        message = f"Imported {len(outcome.draft.items)} agenda items from {Path(outcome.draft.source_path).name}"
+        if result.tabled:
+            count = len(result.tabled)
+            message += f", with {count} paper{'' if count == 1 else 's'} tabled on the day"
+        merged = result.people.merged
+        if merged:
+            message += f"; {merged} name{'' if merged == 1 else 's'} kept as another name of someone already listed"
+        self.statusBar().showMessage(message + ".")
 
-    def review_import(self, draft: DraftPack) -> DraftPack | None:
-        """Show the review step; the reviewed draft on "Save meeting", None on cancel (tests replace this)."""
-        dialog = ImportReviewDialog(draft, self)
+    def review_import(self, draft: DraftPack) -> ReviewOutcome | DraftPack | None:
+        """Show the review step: what the secretary accepted on "Save meeting", None on cancel (tests replace
+        this, and may hand back only the reviewed draft)."""
+        try:
+            duplicates = commands.pack_duplicates(self.store, draft)
+        except StorageError as exc:  # the review still works; names are then only matched when very close
+            log.warning("could not look for people already listed: %s", exc)
+            duplicates = ()
+        dialog = ImportReviewDialog(draft, self, duplicates=duplicates)
         try:
             if dialog.exec() != ImportReviewDialog.DialogCode.Accepted:
                 return None
-            reviewed = dialog.reviewed_draft()
-            for position, path in dialog.tabled_papers().items():
-                # Tabled papers are kept on the dialog's result; storing them comes with the offline library.
-                log.info("paper tabled for item %s: %s", reviewed.items[position].number, path)
-            return reviewed
+            return dialog.outcome()
         finally:
             dialog.deleteLater()
 
@@ -480,7 +552,36 @@ class MainWindow(QMainWindow):
         dock.raise_()
         self.search_panel().focus_field()
 
+    def open_reader(self, page: int | None = None, item_id: int | None = None) -> QMainWindow | None:
+        """Open the reader on the meeting shown (one reader window per meeting), at a page or an item."""
+        from app.ui.reader import ReaderWindow
+
+        if self.meeting is None or self.meeting.id is None:
+            return None
+        readers: dict[int, ReaderWindow] = self.__dict__.setdefault("_readers", {})
+        reader = readers.get(self.meeting.id)
+        if reader is None or not reader.isVisible():
+            reader = ReaderWindow(self.store, self.meeting.id, parent=self)
+            reader.setWindowFlag(Qt.WindowType.Window)
+            readers[self.meeting.id] = reader
+        current = self.current_item()
+        target = item_id if item_id is not None else (current.id if current is not None and page is None else None)
+        if target is not None:
+            reader.open_item(target)
+        if page is not None:
+            reader.go_to_page(page)
+        reader.show()
+        reader.raise_()
+        return reader
+
     def open_search_hit(self, hit: SearchHit) -> None:
+        if hit.kind == "note":  # the member's own note (issue 7): show it in the reader
+            if self.meeting is None or self.meeting.id != hit.meeting_id:
+                self.open_meeting(hit.meeting_id)
+            reader = self.open_reader(page=hit.page)
+            if reader is not None and hit.annotation_id is not None:
+                reader.select_annotation(hit.annotation_id)  # type: ignore[attr-defined]
+            return
         """Open the meeting a search hit is in and select its agenda item; a pack hit names its page."""
         showing = self.meeting is not None and self.pages.currentWidget() is self.meeting_page
         if not showing or self.meeting is None or self.meeting.id != hit.meeting_id:

@@ -1,12 +1,32 @@
-"""The minute editor: Markdown-backed rich text that writes itself through as you type."""
+"""The minute editor: Markdown-backed rich text that writes itself through as you type.
+
+The secretary formats with bold, italic, bullets and numbered lists; the text is kept as Markdown
+(`QTextDocument.toMarkdown`), which is what the minutes PDF renders, so nothing of the formatting is lost.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolButton, QWidget
+
+# Phrases a secretary types dozens of times a meeting.
+QUICK_PHRASES = (
+    ("Noted", "Noted."),
+    ("Agreed", "Agreed."),
+    ("No questions", "There were no questions from the public."),
+)
 
 # Short enough that a crash loses at most a fraction of a second's typing; long enough
 # that a burst of keystrokes becomes one write and one audit entry.
@@ -70,6 +90,148 @@ class MinuteEditor(QTextEdit):
         self._dirty = True
         self._timer.start()
 
+    def event(self, event: QEvent) -> bool:
+        """Claim Ctrl+Z / Ctrl+Shift+Z while typing, so they undo typing here rather than a meeting action."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and not self.isReadOnly()
+            and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.flush()
         super().focusOutEvent(event)
+
+    # -- formatting -------------------------------------------------------------------------------
+
+    def toggle_bold(self) -> None:
+        bold = self.fontWeight() < QFont.Weight.Bold
+        char = QTextCharFormat()
+        char.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        self.mergeCurrentCharFormat(char)
+
+    def toggle_italic(self) -> None:
+        char = QTextCharFormat()
+        char.setFontItalic(not self.fontItalic())
+        self.mergeCurrentCharFormat(char)
+
+    def toggle_list(self, style: QTextListFormat.Style) -> None:
+        """Make the paragraph a bullet or numbered list item, or back into plain text if it already is one."""
+        cursor = self.textCursor()
+        current = cursor.currentList()
+        cursor.beginEditBlock()
+        if current is not None and current.format().style() == style:
+            block = cursor.block()
+            current.remove(block)
+            plain = cursor.blockFormat()
+            plain.setIndent(0)
+            cursor.setBlockFormat(plain)
+        else:
+            list_format = QTextListFormat()
+            list_format.setStyle(style)
+            cursor.createList(list_format)
+        cursor.endEditBlock()
+
+    def insert_paragraph(self, text: str, italic: bool = False, at_start: bool = False) -> None:
+        """Add `text` as its own paragraph (at the cursor's paragraph end, or at the top), as typing would."""
+        if self._item_id is None or not text:
+            return
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if at_start:
+            cursor.movePosition(QTextCursor.MoveOperation.Start)
+            cursor.insertBlock()
+            cursor.movePosition(QTextCursor.MoveOperation.Start)
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            if cursor.block().text().strip():
+                cursor.insertBlock()
+        char = QTextCharFormat()
+        char.setFontItalic(italic)
+        char.setFontWeight(QFont.Weight.Normal)
+        cursor.insertText(text, char)
+        cursor.endEditBlock()
+        if not at_start:
+            self.setTextCursor(cursor)
+
+    def insert_phrase(self, text: str) -> None:
+        """A quick phrase goes in where the cursor is, with a space before it when it follows a word."""
+        if self._item_id is None:
+            return
+        cursor = self.textCursor()
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        cursor.insertText((" " if before and not before.endswith(" ") else "") + text)
+        self.setTextCursor(cursor)
+
+
+class MinuteToolbar(QWidget):
+    """Bold, italic, bullets, numbered list, the "Presented by" line and the quick phrases, over an editor.
+
+    Bold and italic take the platform's shortcuts (Ctrl+B, Ctrl+I) while the editor has focus.
+    """
+
+    def __init__(self, editor: MinuteEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.presenter = ""
+        self.setAccessibleName("Minute formatting")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+
+        def editor_action(text: str, name: str, slot: Any, key: QKeySequence | None = None) -> QAction:
+            action = QAction(text, editor)
+            action.setToolTip(f"{name} ({key.toString(QKeySequence.SequenceFormat.NativeText)})" if key else name)
+            if key is not None:
+                action.setShortcut(key)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                editor.addAction(action)
+            action.triggered.connect(slot)
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setAccessibleName(name)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the editor
+            layout.addWidget(button)
+            return action
+
+        self.bold_action = editor_action("B", "Bold", editor.toggle_bold, QKeySequence(QKeySequence.StandardKey.Bold))
+        self.italic_action = editor_action(
+            "I", "Italic", editor.toggle_italic, QKeySequence(QKeySequence.StandardKey.Italic)
+        )
+        bold_font, italic_font = QFont(), QFont()
+        bold_font.setBold(True)
+        italic_font.setItalic(True)
+        self.bold_action.setFont(bold_font)
+        self.italic_action.setFont(italic_font)
+        self.bullets_action = editor_action(
+            "• List",
+            "Bulleted list",
+            lambda: editor.toggle_list(QTextListFormat.Style.ListDisc),
+            QKeySequence("Ctrl+Shift+8"),
+        )
+        self.numbers_action = editor_action(
+            "1. List",
+            "Numbered list",
+            lambda: editor.toggle_list(QTextListFormat.Style.ListDecimal),
+            QKeySequence("Ctrl+Shift+7"),
+        )
+        layout.addSpacing(12)
+        self.presented_action = editor_action("Presented by…", "Insert the Presented by line", self.insert_presented)
+        layout.addSpacing(12)
+        self.phrase_actions = [
+            editor_action(label, f"Insert “{phrase}”", self._phrase_slot(phrase)) for label, phrase in QUICK_PHRASES
+        ]
+        layout.addStretch(1)
+
+    def _phrase_slot(self, phrase: str) -> Any:
+        return lambda: self.editor.insert_phrase(phrase)
+
+    def insert_presented(self) -> None:
+        """The italic line NHS minutes put under each item's title."""
+        who = self.presenter.strip() or "…"
+        self.editor.insert_paragraph(f"Presented by {who}", italic=True, at_start=True)
+        self.editor.setFocus()
