@@ -776,7 +776,7 @@ class LiveMeeting:
         at = at or now()
         if any(e.kind == EventKind.PART2 for e in record.events):
             raise LiveError("The meeting has already moved into Part II.")
-        wording = svc.part2_resolution(record.body.rules)
+        wording = svc.part2_resolution(record.body.rules, record.body.name)
         current = svc.current_item(record)
         label = "Part II"
         with self.writer.step(label) as w:

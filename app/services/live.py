@@ -228,12 +228,12 @@ PART2_RESOLUTIONS = {
 }
 
 
-def part2_resolution(rules: RuleSet) -> str:
-    """The exclusion wording the body's rules call for."""
-    words = f"{rules.name} {rules.source}".casefold()
+def part2_resolution(rules: RuleSet, body_name: str = "") -> str:
+    """The exclusion wording the body's rules (or, failing them, its name) call for."""
+    words = f"{rules.name} {rules.source} {body_name}".casefold()
     if "council" in words or "local government" in words:
         return PART2_RESOLUTIONS["council"]
-    if "nhs" in words or "icb" in words or "integrated care" in words:
+    if any(word in words for word in ("nhs", "icb", "integrated care", "health", "trust board")):
         return PART2_RESOLUTIONS["nhs"]
     return PART2_RESOLUTIONS["other"]
 

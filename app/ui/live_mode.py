@@ -600,7 +600,7 @@ class LiveMode(QObject):
 
     def part2(self) -> None:
         live, record = self._need()
-        wording = svc.part2_resolution(record.body.rules)
+        wording = svc.part2_resolution(record.body.rules, record.body.name)
 
         def submit(_values: None) -> Done:
             return live.part2()
