@@ -148,7 +148,8 @@ class LiveMeeting:
         proposed = str(extra.pop("proposed_minute", ""))
         notes = list(messages)
         # Quorum is followed from the roll call on: before it, nobody has been counted yet.
-        if record.meeting.started_at is not None and record.meeting.closed_at is None and record.attendance:
+        roll_called = any(e.kind == EventKind.ARRIVE and e.text == svc.ROLL_CALL for e in record.events)
+        if record.meeting.started_at is not None and record.meeting.closed_at is None and roll_called:
             result = svc.quorum_now(record)
             last = svc.last_quorum_event(record)
             if not result.quorate and last != EventKind.INQUORATE:
@@ -234,6 +235,25 @@ class LiveMeeting:
         elif state != Presence.PRESENT:
             for event_id in roll_events:
                 w.delete("meeting_event", event_id)
+
+    def receive_apologies(self, sent: Iterable[int]) -> Done:
+        """Apologies received before the meeting: the roll call starts from them. Only before the roll call."""
+        record = self.record()
+        if any(e.kind == EventKind.ARRIVE and e.text == svc.ROLL_CALL for e in record.events):
+            raise LiveError("The roll call has been taken: record late apologies in the roll call itself.")
+        wanted = {self.person(pid).id for pid in sent}
+        label = "Apologies received"
+        with self.writer.step(label) as w:
+            for row in record.attendance:
+                if row.presence == Presence.APOLOGIES and row.person_id not in wanted and row.id is not None:
+                    w.delete("attendance", row.id)
+            held = {a.person_id for a in record.attendance}
+            for person_id in sorted(p for p in wanted if p is not None and p not in held):
+                w.insert(
+                    "attendance",
+                    {"meeting_id": self.meeting_id, "person_id": person_id, "presence": Presence.APOLOGIES.value},
+                )
+            return Done(label, (f"Apologies recorded from {len(wanted)} people.",))
 
     def set_public(self, count: int, at: time | None = None) -> Done:
         if count < 0:

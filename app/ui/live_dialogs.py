@@ -156,6 +156,38 @@ class LiveDialog(QDialog):
         super().accept()
 
 
+class ApologiesDialog(LiveDialog):
+    """Before the meeting: tick who has sent apologies; the roll call then starts from them."""
+
+    def __init__(
+        self,
+        people: Sequence[Person],
+        sent: set[int],
+        submit: Callable[[list[int]], Done],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Apologies received", submit, parent)
+        self.people = QListWidget()
+        self.people.setAccessibleName("People who sent apologies")
+        for person in people:
+            row = QListWidgetItem(f"{person.name} — {person.role}" if person.role else person.name)
+            row.setData(Qt.ItemDataRole.UserRole, person.id)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Checked if person.id in sent else Qt.CheckState.Unchecked)
+            self.people.addItem(row)
+        self.body.addWidget(QLabel("Tick everyone whose apologies have been received (Space ticks):"))
+        self.body.addWidget(self.people)
+        self.resize(460, 520)
+
+    def values(self) -> list[int]:
+        rows = (self.people.item(i) for i in range(self.people.count()))
+        return [
+            int(row.data(Qt.ItemDataRole.UserRole))
+            for row in rows
+            if row is not None and row.checkState() == Qt.CheckState.Checked
+        ]
+
+
 class _KeyedTable(QTableWidget):
     """A table where one letter sets the current row's choice and moves down (the roll call, a recorded vote)."""
 

@@ -27,6 +27,7 @@ from app.storage.people import RegisterRow, register
 from app.ui.live_dialogs import (
     ActionDialog,
     ActionInput,
+    ApologiesDialog,
     CastingVoteDialog,
     ChairConfirmDialog,
     ChairInput,
@@ -122,6 +123,9 @@ class LiveMode(QObject):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
+        self.apologies_action = self._action(
+            "A&pologies received…", self.apologies, tip="Before the meeting: who has sent apologies"
+        )
         self.start_action = self._action("&Start meeting / roll call…", self.start_or_roll_call, "Ctrl+Shift+R")
         self.open_action = self._action(
             "&Open selected item", self.open_selected, "Ctrl+Return", tip="Take the item selected in the agenda now"
@@ -175,7 +179,7 @@ class LiveMode(QObject):
 
     def fill_menu(self, menu: QMenu) -> None:
         groups = (
-            [self.start_action, self.open_action, self.defer_action],
+            [self.apologies_action, self.start_action, self.open_action, self.defer_action],
             [self.arrive_action, self.leave_action, self.withdraw_action, self.return_action],
             [self.declare_action, self.motion_action, self.vote_action, self.outcome_action],
             [self.quoracy_action, self.resolution_action],
@@ -332,11 +336,12 @@ class LiveMode(QObject):
     def start_or_roll_call(self) -> None:
         live, record = self._need()
         people = [p for p in record.people if not p.retired]
-        if record.attendance:
+        if any(e.text == svc.ROLL_CALL for e in record.events):  # a second roll call starts from the first
             defaults = {p.id: Presence.ABSENT for p in people if p.id is not None}
             defaults |= {a.person_id: a.presence for a in record.attendance if a.person_id in defaults}
-        else:
-            defaults = svc.roll_call_defaults(people, ())
+        else:  # everyone expected, except those whose apologies were received
+            sent = [a.person_id for a in record.attendance if a.presence == Presence.APOLOGIES]
+            defaults = svc.roll_call_defaults(people, sent)
         deputies = {a.person_id: a.deputy_for_id for a in record.attendance if a.deputy_for_id is not None}
 
         def submit(values: RollCall) -> Done:
@@ -350,6 +355,13 @@ class LiveMode(QObject):
                 dialog.set_presence(member_id, Presence.DEPUTISED, deputy_id)
         if self._dialog(dialog):
             self.window.statusBar().showMessage("Roll call recorded. Ctrl+PgDown opens the first item.", 15_000)
+
+    def apologies(self) -> None:
+        live, record = self._need()
+        people = [p for p in record.people if not p.retired and p.id is not None]
+        sent = {a.person_id for a in record.attendance if a.presence == Presence.APOLOGIES}
+        dialog = ApologiesDialog(people, sent, live.receive_apologies, self.parent_widget)
+        self._dialog(dialog)
 
     def open_item(self, item: AgendaItem) -> None:
         """Take `item` now; a standing item with no minute yet is prefilled from the record."""

@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         go_menu.addActions([self.library_action, self.next_action, self.previous_action])
         go_menu.addAction(self.search_action)
         # The reader (issue 7): the meeting's pack beside its agenda, with the member's private notes.
-        self.reader_action = QAction("&Read the pack", self, shortcut=QKeySequence("Ctrl+R"))
+        self.reader_action = QAction("&Read the pack", self, shortcut=QKeySequence("Ctrl+Shift+B"))
         self.reader_action.triggered.connect(lambda: self.open_reader())
         go_menu.addAction(self.reader_action)
         self.live.fill_menu(self.menuBar().addMenu("&Meeting"))

@@ -344,7 +344,8 @@ def test_a_whole_meeting_by_keyboard(room: Room) -> None:
     # -- Part II, then close ---------------------------------------------------------------------------------
     def part2(dialog: QDialog) -> None:
         assert isinstance(dialog, StatementDialog)
-        assert dialog.statement.text() == svc.part2_resolution(room.record().body.rules)  # read out, then minuted
+        body = room.record().body
+        assert dialog.statement.text() == svc.part2_resolution(body.rules, body.name)  # read out, then minuted
         dialog.accept()
 
     room.expect(part2)
@@ -484,3 +485,36 @@ def test_a_tie_goes_to_the_chair_and_the_tracker_records_updates(room: Room) -> 
     action = next(a for a in room.record().actions if a.number == "44")
     assert (action.status, action.rag) == ("complete", "green")
     assert [u.text for u in room.record().action_updates] == ["Nominations received"]
+
+
+def test_apologies_received_before_the_meeting_prefill_the_roll_call(room: Room) -> None:
+    from PySide6.QtCore import Qt
+
+    from app.ui.live_dialogs import ApologiesDialog
+
+    gill, shah = room.person("MG"), room.person("MS")
+
+    def tick(dialog: QDialog) -> None:
+        assert isinstance(dialog, ApologiesDialog)
+        for row in range(dialog.people.count()):
+            entry = dialog.people.item(row)
+            assert entry is not None
+            if entry.data(Qt.ItemDataRole.UserRole) in (gill, shah):
+                entry.setCheckState(Qt.CheckState.Checked)
+        dialog.accept()
+
+    room.expect(tick)
+    room.window.live.apologies_action.trigger()
+    assert not room.record().meeting.started_at  # apologies come before the meeting starts
+
+    def check(dialog: QDialog) -> None:
+        assert isinstance(dialog, RollCallDialog)
+        presence = dialog.values().presence
+        assert presence[gill] == Presence.APOLOGIES and presence[shah] == Presence.APOLOGIES
+        assert presence[room.person("RM")] == Presence.PRESENT
+        dialog.accept()
+
+    room.expect(check)
+    room.press("Ctrl+Shift+R")
+    sent = {a.person_id for a in room.record().attendance if a.presence == Presence.APOLOGIES}
+    assert sent == {gill, shah}

@@ -314,3 +314,18 @@ def test_minutes_carry_the_live_record_and_keep_part_two_out_of_part_one(live: L
     confidential = render_minutes_pdf(build_minutes(record, Part.TWO), tmp_path / "part2.pdf")
     secret_text = " ".join(page.extract_text() for page in PdfReader(confidential).pages)
     assert "Oak House" in secret_text and "Bidder Ltd" not in secret_text
+
+
+def test_apologies_received_before_the_meeting_start_the_roll_call(live: LiveMeeting) -> None:
+    ids = _ids(live)
+    live.receive_apologies([ids["Eve"], ids["Dan"]])
+    live.receive_apologies([ids["Eve"]])  # Dan will come after all
+    record = live.record()
+    sent = [a.person_id for a in record.attendance if a.presence == Presence.APOLOGIES]
+    assert sent == [ids["Eve"]]
+    assert svc.roll_call_defaults(record.people, sent)[ids["Eve"]] == Presence.APOLOGIES
+    live.start(time(10))
+    assert not [e for e in live.record().events if e.kind == EventKind.INQUORATE]  # not counted before the roll call
+    live.roll_call({pid: Presence.PRESENT for first, pid in ids.items() if first != "Eve"})
+    with pytest.raises(LiveError, match="roll call has been taken"):
+        live.receive_apologies([ids["Ben"]])
