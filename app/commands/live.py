@@ -709,20 +709,23 @@ class LiveMeeting:
             number = str(max(numbers, default=0) + 1)
         elif any(a.number == number and a.origin == "raised" for a in existing):
             raise LiveError(f"Action {number} already exists for this body.")
+        # The same action already read from a later pack's tracker: this is where it was raised.
+        tracked = next((a for a in existing if a.number == number and a.origin == "tracker"), None)
+        row = {
+            "meeting_id": self.meeting_id,
+            "item_id": item_id,
+            "number": number,
+            "text": text.strip(),
+            "owners": ";".join(o.strip() for o in owners if o.strip()),
+            "due": due.isoformat() if due else None,
+        }
         label = f"Action {number}"
         with self.writer.step(label) as w:
-            new_id = w.insert(
-                "action",
-                {
-                    "meeting_id": self.meeting_id,
-                    "item_id": item_id,
-                    "number": number,
-                    "text": text.strip(),
-                    "owners": ";".join(o.strip() for o in owners if o.strip()),
-                    "due": due.isoformat() if due else None,
-                    "status": "open",
-                },
-            )
+            if tracked is not None and tracked.id is not None:
+                w.update("action", tracked.id, {**row, "origin": "raised"})
+                new_id = tracked.id
+            else:
+                new_id = w.insert("action", {**row, "status": "open"})
             return self._after(label, at or now(), new_id=new_id)
 
     def update_action(
