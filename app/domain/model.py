@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from app.domain.annotations import AnnotationKind, Point, Rect
 from app.domain.house_style import HouseStyle
 from app.domain.rules import RuleSet
 
@@ -317,6 +318,15 @@ class Annotation:
     colour: str = "yellow"
     item_id: int | None = None
     raise_at_meeting: bool = False
+    # Issue 7 (schema 6): what it is and where it sits on its page; see db/0006_annotations.sql.
+    kind: AnnotationKind = AnnotationKind.HIGHLIGHT
+    rects: tuple[Rect, ...] = ()  # PDF points from the page's top-left corner
+    ink: tuple[tuple[Point, ...], ...] = ()
+    char_start: int = -1  # where the quote starts in the page's text
+    anchored_sha256: str = ""  # the pack file the position was measured on
+    orphaned: bool = False  # a revised pack no longer has its words (schema 5)
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
