@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app import commands
 from app.domain import AgendaItem, Meeting, Part
 from app.packs import DraftPack, PackError
-from app.storage import StorageError, Store
+from app.storage import RecordLocked, StorageError, Store
 from app.storage.library import PackState, SearchHit
 from app.ui.agenda_model import AgendaModel
 from app.ui.import_review import ImportReviewDialog, ReviewOutcome
@@ -39,6 +39,7 @@ from app.ui.import_task import ImportTask
 from app.ui.live_mode import LiveMode
 from app.ui.live_room import MessageBanner, RoomPanel
 from app.ui.minute_editor import MinuteEditor, MinuteToolbar
+from app.ui.minutes_workflow import MinutesWorkflow
 from app.ui.search_panel import SearchPanel
 
 log = logging.getLogger(__name__)
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.live = LiveMode(self)
         self.meeting_page.add_live_panes(self.live.banner, self.live.room)
+        self.minutes_flow = MinutesWorkflow(self)  # approval, signing, exports and verifying (issue 6)
         self._build_actions()
 
         self.library.import_button.clicked.connect(self.choose_pack)
@@ -226,6 +228,7 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.import_action, self.export_action])
+        self.minutes_flow.fill_file_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         go_menu = self.menuBar().addMenu("&Go")
@@ -236,6 +239,7 @@ class MainWindow(QMainWindow):
         self.reader_action.triggered.connect(lambda: self.open_reader())
         go_menu.addAction(self.reader_action)
         self.live.fill_menu(self.menuBar().addMenu("&Meeting"))
+        self.minutes_flow.fill_menu(self.menuBar().addMenu("Mi&nutes"))
         # The Body menu works on the open meeting's body; it is enabled only while a meeting is shown.
         self.people_action = QAction("&People…", self)
         self.people_action.triggered.connect(self.show_people)
@@ -271,6 +275,7 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self.pages.setCurrentWidget(self.library)
         self.live.attach(None)
+        self.minutes_flow.attach(None)
         self.export_action.setEnabled(False)
         self.reader_action.setEnabled(False)
         self.next_action.setEnabled(False)
@@ -301,6 +306,7 @@ class MainWindow(QMainWindow):
             page.tree.setCurrentIndex(first)
         else:
             self._show_item(None)
+        self.minutes_flow.attach(meeting_id)  # signed minutes: read-only editor and a banner saying so
         taking = self.live.attach(meeting_id)
         if taking is not None:  # a live meeting (after a crash, too) reopens on the item being taken
             self.select_item(taking)
@@ -371,6 +377,9 @@ class MainWindow(QMainWindow):
     def _save_minute(self, item_id: int, markdown: str) -> None:
         try:
             commands.edit_minute(self.store, item_id, markdown)
+        except RecordLocked as exc:
+            self.minutes_flow.minute_refused(str(exc))
+            return
         except StorageError as exc:
             QMessageBox.warning(self, "Not saved", str(exc))
             return
@@ -481,23 +490,13 @@ class MainWindow(QMainWindow):
     # -- export ------------------------------------------------------------------
 
     def export_minutes(self) -> None:
-        if self.meeting is None or self.meeting.id is None:
-            return
-        self.flush()
-        suggested = self.data_dir / "exports" / f"minutes-{self.meeting.date or self.meeting.id}.pdf"
-        suggested.parent.mkdir(parents=True, exist_ok=True)
-        path, _filter = QFileDialog.getSaveFileName(self, "Export minutes", str(suggested), "PDF (*.pdf)")
-        if not path:
-            return
-        try:
-            out = commands.export_minutes(self.store, self.meeting.id, Path(path))
-        except OSError as exc:
-            QMessageBox.warning(self, "Export failed", f"The minutes could not be written to {path}: {exc.strerror}.")
-            return
-        self.statusBar().showMessage(f"Minutes written to {out}")
+        """The Part I minutes as PDF, written in a worker thread while the window stays usable."""
+        if self.meeting is not None and self.meeting.id is not None:
+            self.minutes_flow.export_pdf(Part.ONE)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
+        self.minutes_flow.shutdown()
         if self._import is not None:
             self._import.cancel()
             self._end_import()

@@ -37,6 +37,7 @@ class MinuteEditor(QTextEdit):
     """Emits `edited(item_id, markdown)` after a short pause in typing, and on `flush()`."""
 
     edited = Signal(int, str)
+    locked_changed = Signal(bool)  # signed minutes: the editor is read-only whatever item is shown
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -47,6 +48,8 @@ class MinuteEditor(QTextEdit):
         self._item_id: int | None = None
         self._loading = False
         self._dirty = False
+        self._locked = False
+        self._placeholder = self.placeholderText()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -69,9 +72,24 @@ class MinuteEditor(QTextEdit):
         try:
             self._item_id = item_id
             self.setMarkdown(markdown) if markdown else self.clear()
-            self.setReadOnly(item_id is None)
+            self.setReadOnly(item_id is None or self._locked)
         finally:
             self._loading = False
+
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def set_locked(self, locked: bool, message: str = "") -> None:
+        """Signed minutes: show them read-only (typing is refused by the record anyway), with `message` as the
+        tooltip; unlocking restores editing of the item shown."""
+        if locked:
+            self.flush()
+        self._locked = locked
+        self.setReadOnly(locked or self._item_id is None)
+        self.setToolTip(message if locked else "")
+        self.setPlaceholderText(message if locked else self._placeholder)
+        self.locked_changed.emit(locked)
 
     def markdown(self) -> str:
         return self.toMarkdown().strip() if self.toPlainText().strip() else ""
@@ -85,7 +103,7 @@ class MinuteEditor(QTextEdit):
             self.edited.emit(self._item_id, self.markdown())
 
     def _on_text_changed(self) -> None:
-        if self._loading or self._item_id is None:
+        if self._loading or self._item_id is None or self._locked:
             return
         self._dirty = True
         self._timer.start()
@@ -138,7 +156,7 @@ class MinuteEditor(QTextEdit):
 
     def insert_paragraph(self, text: str, italic: bool = False, at_start: bool = False) -> None:
         """Add `text` as its own paragraph (at the cursor's paragraph end, or at the top), as typing would."""
-        if self._item_id is None or not text:
+        if self._item_id is None or not text or self._locked:
             return
         cursor = self.textCursor()
         cursor.beginEditBlock()
@@ -160,7 +178,7 @@ class MinuteEditor(QTextEdit):
 
     def insert_phrase(self, text: str) -> None:
         """A quick phrase goes in where the cursor is, with a space before it when it follows a word."""
-        if self._item_id is None:
+        if self._item_id is None or self._locked:
             return
         cursor = self.textCursor()
         before = cursor.block().text()[: cursor.positionInBlock()]
@@ -226,6 +244,19 @@ class MinuteToolbar(QWidget):
             editor_action(label, f"Insert “{phrase}”", self._phrase_slot(phrase)) for label, phrase in QUICK_PHRASES
         ]
         layout.addStretch(1)
+        editor.locked_changed.connect(self._on_locked)
+
+    def _on_locked(self, locked: bool) -> None:
+        """Signed minutes: every formatting action (buttons and shortcuts) is off."""
+        for action in (
+            self.bold_action,
+            self.italic_action,
+            self.bullets_action,
+            self.numbers_action,
+            self.presented_action,
+            *self.phrase_actions,
+        ):
+            action.setEnabled(not locked)
 
     def _phrase_slot(self, phrase: str) -> Any:
         return lambda: self.editor.insert_phrase(phrase)
