@@ -17,6 +17,7 @@ def run_selftest(data_dir: Path) -> int:
     from PySide6.QtPdf import QPdfDocument
 
     from app import commands, paths
+    from app.commands import exports
     from app.storage import Store
     from app.ui.application import make_application
 
@@ -35,6 +36,9 @@ def run_selftest(data_dir: Path) -> int:
             checks.append(f"database ok ({len(items)} agenda items)")
             pdf = commands.export_minutes(store, meeting_id, Path(scratch) / "minutes.pdf")
             checks.append(f"minutes pdf ok ({pdf.stat().st_size} bytes)")
+            word = exports.export_minutes_docx(store, meeting_id, Path(scratch) / "minutes.docx")
+            checks.append(f"word ok ({word.stat().st_size} bytes)")
+            checks.append(_sign_and_verify(Path(scratch), pdf, store.audit_head()))
         finally:
             store.close()
         document = QPdfDocument()
@@ -50,3 +54,16 @@ def run_selftest(data_dir: Path) -> int:
     checks.append(f"qt ok ({qt_app.platformName()})")
     print("selftest ok: " + "; ".join(checks))
     return 0
+
+
+def _sign_and_verify(scratch: Path, pdf: Path, audit_head: str) -> str:
+    """pyHanko, cryptography and the visible signature box work here: a key, a signature, an offline check."""
+    from app.commands import signing
+
+    passphrase = "selftest passphrase"
+    key = signing.create_key(scratch, scratch / "selftest.p12", "Selftest Chair", passphrase, role="Chair")
+    signed = signing.sign(pdf, key.key_file, passphrase, scratch / "signed.pdf")
+    report = signing.verify(scratch, signed.out)
+    if not (report.ok and report.trusted and report.audit_hash == audit_head):
+        raise SystemExit(f"selftest: the signed minutes did not verify: {report.summary()}")
+    return "sign and verify ok"
