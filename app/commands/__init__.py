@@ -16,6 +16,7 @@ from app import packs, paths
 from app.domain import AgendaItem, Meeting, Part
 from app.packs import DraftPack, PackError
 from app.packs.model import DraftAction
+from app.services.live import recommendations_in
 from app.services.minutes import build_minutes
 from app.storage import Store, library
 from app.storage.library import KeptPack, PackStatus, SearchHit, TabledPaper
@@ -296,6 +297,15 @@ def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:
 
     A query with nothing to search for raises SearchQueryError (a StorageError and a ValueError)."""
     return library.search(store, query, limit)
+
+
+def paper_recommendations(store: Store, item: AgendaItem, pages: int = 6) -> list[str]:
+    """What the item's paper asks the board to do (from its cover sheet), to prefill a motion."""
+    if item.first_page is None:
+        return []
+    last = min(item.last_page or item.first_page, item.first_page + pages - 1)
+    texts = [library.page_text(store, item.meeting_id, page) or "" for page in range(item.first_page, last + 1)]
+    return recommendations_in(texts)
 
 
 def verify_pack(store: Store, meeting_id: int) -> PackStatus:

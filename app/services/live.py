@@ -8,6 +8,7 @@ the replay command and the tests all see the same answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -238,14 +239,80 @@ def part2_resolution(rules: RuleSet, body_name: str = "") -> str:
     return PART2_RESOLUTIONS["other"]
 
 
-def prefill_motion(item: AgendaItem, recommendations: Sequence[str] = ()) -> str:
-    """A motion's first wording: the paper's recommendation when known, else a template on the item's title."""
-    if recommendations:
-        first = recommendations[0].strip().rstrip(".")
-        first = first[0].lower() + first[1:] if first[:1].isupper() and not first[:2].isupper() else first
-        return (
-            f"That the Board {first}." if not first.lower().startswith("that ") else f"{first[0].upper()}{first[1:]}."
-        )
+_RECOMMENDATIONS = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?recommendations?\s*:?\s*$", re.I)
+_NEXT_HEADING = re.compile(r"^\s*\d+\.0\s+\S|^\s*(?:key\s+implications|background|executive\s+summary)\b", re.I)
+_LEAD = re.compile(r"^\s*(?:[-•*]\s*)*(?:\(?[0-9]+(?:\.[0-9]+)*[.)]?|\(?[a-z][.)])?\s+", re.I)
+_ASKED = re.compile(r"\b(?:is|are)\s+(?:also\s+)?(?:asked|invited|requested|recommended)\s+to\s+(.+)$", re.I)
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def recommendations_in(page_texts: Sequence[str]) -> list[str]:
+    """What a paper asks the board to do, from its "Recommendations" section, as "approve the …" phrases.
+
+    Cover sheets write "The Board is asked to **note** …" or "The members are asked to approve the
+    following:" followed by numbered lines; each line becomes one phrase. Empty when the paper has none.
+    """
+    lines = "\n".join(page_texts).replace("**", "").splitlines()
+    start = next((i for i, line in enumerate(lines) if _RECOMMENDATIONS.match(line)), None)
+    if start is None:
+        return []
+    found: list[str] = []
+    verb = ""  # "approve the following:" — each line below is one thing to approve
+    listing: list[str] = []  # "provide a steer on:" — the lines below belong to this one phrase
+
+    def finish_listing() -> None:
+        if listing:
+            found.append(f"{listing[0]} {'; '.join(listing[1:])}".rstrip(" :"))
+            listing.clear()
+
+    for raw in lines[start + 1 : start + 40]:
+        if _NEXT_HEADING.match(raw) and (found or listing):
+            break
+        line = " ".join(_LEAD.sub("", raw).split())
+        if not line:
+            continue
+        asked = _ASKED.search(line)
+        if asked:
+            finish_listing()
+            verb = ""
+            phrase = asked.group(1).rstrip(" .;")
+            head = phrase.rstrip(":").strip()
+            if phrase.endswith(":") and (head.casefold().endswith("the following") or " " not in head):
+                verb = head.split()[0]
+            elif phrase.endswith(":"):
+                listing.append(phrase)
+            else:
+                found.append(phrase)
+        elif verb:
+            found.append(f"{verb} {line[0].lower()}{line[1:]}".rstrip(" .;"))
+        elif listing:
+            listing.append(line.rstrip(" .;"))
+    finish_listing()
+    return found
+
+
+def prefill_motion(item: AgendaItem, recommendations: Sequence[str] = (), body: str = "Board") -> str:
+    """A motion's first wording: the paper's recommendations when known, else a template on the item's title."""
+    clauses = []
+    for phrase in recommendations:
+        words = phrase.strip().rstrip(".").split(maxsplit=1)
+        if not words:
+            continue
+        verb = words[0].lower()
+        rest = words[1] if len(words) > 1 else ""
+        clauses.append(f"{_third_person(verb)} {rest}".strip())
+    if len(clauses) == 1:
+        return f"That the {body} {clauses[0]}."
+    if clauses:
+        numbered = "\n".join(f"{n}. {clause};" for n, clause in enumerate(clauses, 1))
+        return f"That the {body}:\n{numbered.rstrip(';')}."
     return MOTION_TEMPLATES[0].format(subject=f"the {item.title.strip().rstrip('.')}")
 
 

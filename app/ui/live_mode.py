@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 
+from app import commands
 from app.commands.live import Done, InquorateVote, LiveError, LiveMeeting
 from app.domain import AgendaItem, Ballot, EventKind, ItemStatus, MeetingRecord, MotionOutcome, Presence
 from app.services import live as svc
@@ -489,8 +490,9 @@ class LiveMode(QObject):
         def submit(values: MotionInput) -> Done:
             return live.move(item.id or 0, values.text, values.mover_id, values.seconder_id, values.amends_id)
 
+        recommendations = commands.paper_recommendations(self.window.store, item)
         dialog = MotionDialog(
-            svc.prefill_motion(item),
+            svc.prefill_motion(item, recommendations),
             svc.MOTION_TEMPLATES,
             subject,
             people,
