@@ -18,6 +18,7 @@ class HouseStyle:
     accent: str = "#005EB8"  # title and table header colour
     dark: str = "#003087"  # headings
     logo_path: str = ""  # an image printed at the top right of the first page
+    initials_box: bool = False  # for bodies whose chair initials every loose leaf of the signed minutes
 
     def __post_init__(self) -> None:
         if self.resolution_style not in ("resolved", "agreed"):

@@ -400,6 +400,7 @@ class _Furniture:
     audit_head: str
     draft: bool
     confidential: bool
+    initials_box: bool = False
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -443,6 +444,16 @@ def _draw_footer(canv: Canvas, furniture: _Furniture, page: int, total: int) -> 
     page_text = f"Page {page} of {total}"
     canv.drawRightString(PAGE_WIDTH - MARGIN_X, rule_y - 4 * mm, page_text)
     room = FRAME_WIDTH - stringWidth(page_text, FAMILY, 8) - 10 * mm
+    if furniture.initials_box:
+        # Left of the page number, under the rule: where the chair initials each loose leaf.
+        box_w, box_h = 26 * mm, 10 * mm
+        box_x = PAGE_WIDTH - MARGIN_X - stringWidth(page_text, FAMILY, 8) - 5 * mm - box_w
+        canv.setStrokeColor(NHS_MID_GREY)
+        canv.rect(box_x, rule_y - 2 * mm - box_h, box_w, box_h, stroke=1, fill=0)
+        canv.setFont(FAMILY, 6)
+        canv.drawString(box_x + 1.5 * mm, rule_y - 4.5 * mm, "Chair's initials")
+        canv.setFont(FAMILY, 8)
+        room -= box_w + 5 * mm
     canv.drawString(MARGIN_X, rule_y - 4 * mm, _fit(furniture.footer_title, FAMILY, 8, room))
     if page == total and furniture.audit_head:
         canv.setFillColor(NHS_MID_GREY)
@@ -504,6 +515,7 @@ def minutes_pdf_bytes(doc: MinutesDocument, *, title_suffix: str = "") -> bytes:
         audit_head=doc.audit_head,
         draft=doc.draft,
         confidential=doc.part is Part.TWO,
+        initials_box=doc.style.initials_box,
     )
     buffer = io.BytesIO()
     template = BaseDocTemplate(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 
@@ -114,3 +115,22 @@ def test_house_style_sets_prefix_wording_and_heading(two_meetings: tuple[LiveMee
         style_from_dict({"accent": "blue"})
     with pytest.raises(ValueError, match="unknown house-style field"):
         style_from_dict({"font": "Comic Sans"})
+
+
+def test_an_initials_box_on_every_page_when_the_body_asks(
+    two_meetings: tuple[LiveMeeting, LiveMeeting], tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from pypdf import PdfReader
+
+    from app.export.minutes_pdf import render_minutes_pdf
+
+    first, _ = two_meetings
+    body_id = first.record().body.id
+    assert body_id is not None
+    plain = render_minutes_pdf(build_minutes(first.record(), Part.ONE), tmp_path / "plain.pdf")
+    assert "Chair's initials" not in PdfReader(plain).pages[0].extract_text()
+    first.store.set_house_style(body_id, replace(first.record().body.style, initials_box=True))
+    boxed = render_minutes_pdf(build_minutes(first.record(), Part.ONE), tmp_path / "boxed.pdf")
+    assert all("Chair's initials" in page.extract_text() for page in PdfReader(boxed).pages)
