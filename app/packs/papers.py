@@ -29,9 +29,17 @@ _REPORT_TO = re.compile(r"^(?:report\s+to(?:\s+the)?|presented\s+to|meeting)\s*:
 _TITLE_LINE = re.compile(r"^(?:report\s+)?title\s*:\s*(.+)$", re.I)
 _RECOMMEND = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?recommendations?\b\s*:?\s*(.*)$", re.I)
 _SECTION = re.compile(r"^(?:\d+(?:\.0)?\.?\s+)?[A-Z][A-Za-z ,&/-]{2,60}$")
+# Every line the three cover patterns can match starts (markup, bullets and cell gaps aside) with one of these
+# words: lines that do not are skipped before the costly clean-up. Lines with tags or entities are always cleaned.
+_MAY_COVER = re.compile(
+    r"^[^A-Za-z0-9<&]*(?:date|meeting|report|presented|executive|responsible|clinical|author|sro|purpose|lead"
+    r"|item|agenda)",
+    re.I,
+)
 _WINDOW = 14  # a cover sheet names its item within this many lines of its first marker
 _MIN_SCORE = 80  # fuzzy title score (0-100) to link a paper without an item number
 _RECOMMEND_LINES = 40
+_MAY_RECOMMEND = re.compile(r"recommendation", re.I)  # what `_RECOMMEND` needs in a line
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +52,14 @@ class Cover:
 
 def find_covers(lines: Sequence[str]) -> list[Cover]:
     """Cover sheets: an `Item:` line within a few lines of `Date:` / `Report to:` markers, or `Agenda item 7` alone."""
-    texts = [norm(" ".join(cells(line))) for line in lines]
+    texts = _CleanLines(lines)
     out: list[Cover] = []
     last_marker: int | None = None
     first_marker: int | None = None
-    for index, text in enumerate(texts):
+    for index, line in enumerate(lines):
+        if _MAY_COVER.match(line) is None and "<" not in line and "&" not in line:
+            continue  # matches none of the patterns below, so changes nothing
+        text = texts[index]
         if not text:
             continue
         if _MARKER.match(text):
@@ -60,7 +71,7 @@ def find_covers(lines: Sequence[str]) -> list[Cover]:
         near = last_marker is not None and first_marker is not None and index - last_marker <= _WINDOW
         if m and near and (m[1] or m[2].strip()):
             # The cover must be a report's: a "Report to" line nearby, or an item number.
-            window = texts[first_marker : index + 1] if first_marker is not None else []
+            window = texts.window(first_marker, index + 1) if first_marker is not None else []
             if m[1] or any(_REPORT_TO.match(t) for t in window):
                 start = first_marker if first_marker is not None else index
                 number = re.sub(r"\s+", "", m[1] or "")
@@ -78,14 +89,31 @@ def find_covers(lines: Sequence[str]) -> list[Cover]:
     return out
 
 
+class _CleanLines:
+    """`norm(" ".join(cells(line)))` of each line, worked out when first asked for."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+        self.done: dict[int, str] = {}
+
+    def __getitem__(self, index: int) -> str:
+        text = self.done.get(index)
+        if text is None:
+            text = self.done[index] = norm(" ".join(cells(self.lines[index])))
+        return text
+
+    def window(self, start: int, stop: int) -> list[str]:
+        return [self[i] for i in range(max(0, start), min(stop, len(self.lines)))]
+
+
 def _title_after(raw: str, text: str, start: int) -> str:
     """The title after "Item: 6.4" in the original line, markup removed."""
     clean = " ".join(cells(raw))
     return clean[start:].strip(" -:\u2013\u2014*") if len(clean) == len(text) else text[start:].strip(" -:*")
 
 
-def _title_near(texts: Sequence[str], index: int) -> str:
-    for text in texts[index + 1 : index + 4]:
+def _title_near(texts: _CleanLines, index: int) -> str:
+    for text in texts.window(index + 1, index + 4):
         if m := _TITLE_LINE.match(text):
             return m[1].strip()
         if text and not _MARKER.match(text):
@@ -95,13 +123,16 @@ def _title_near(texts: Sequence[str], index: int) -> str:
 
 def _recommendations(lines: Sequence[str], start: int, end: int) -> str:
     """The text under a "Recommendations" heading near the top of a paper, if easy to find."""
-    texts = [" ".join(cells(line.replace("**", ""))) for line in lines[start : min(end, start + 200)]]
-    for index, text in enumerate(texts):
+    window = lines[start : min(end, start + 200)]
+    for index, line in enumerate(window):
+        if _MAY_RECOMMEND.search(line) is None and "<" not in line and "&" not in line and "**" not in line:
+            continue  # cannot match `_RECOMMEND` once cleaned
+        text = _recommend_text(line)
         m = _RECOMMEND.match(norm(text))
         if not m or len(text) > 200:
             continue
         body: list[str] = [m[1]] if m[1] else []
-        for nxt in texts[index + 1 : index + _RECOMMEND_LINES]:
+        for nxt in map(_recommend_text, window[index + 1 : index + _RECOMMEND_LINES]):
             if not nxt:
                 continue
             if _SECTION.match(nxt) and body:
@@ -109,6 +140,10 @@ def _recommendations(lines: Sequence[str], start: int, end: int) -> str:
             body.append(nxt)
         return " ".join(body).strip()
     return ""
+
+
+def _recommend_text(line: str) -> str:
+    return " ".join(cells(line.replace("**", "")))
 
 
 def find_papers(

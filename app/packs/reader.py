@@ -10,12 +10,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
-from app.packs.pdf import Bookmark, bookmark_ranges, bookmarks, cover_pages, extract_pages, fast_page_texts, open_pdf
+from app.packs.pdf import (
+    Bookmark,
+    EngineFailed,
+    PackDocument,
+    PypdfDocument,
+    bookmark_ranges,
+    cover_pages,
+    fast_page_texts,
+    open_document,
+)
 from app.packs.people import find_people
 from app.packs.tables import TableLines, find_actions, find_interests, find_planner
 
@@ -136,18 +143,40 @@ def _decode(data: bytes, name: str) -> str:
 def _read_pdf(
     path: Path, data: bytes, digest: str, name: str, progress: Progress | None, cancelled: Cancelled | None
 ) -> DraftPack:
-    reader, count = open_pdf(data, name)
+    document = open_document(data, name)
+    try:
+        return _read_pdf_document(document, path, data, digest, name, progress, cancelled)
+    except EngineFailed:  # PDFium opened the file but not all of it: pypdf reads it all again
+        document.close()
+        document = open_document(data, name, engine="pypdf")
+        return _read_pdf_document(document, path, data, digest, name, progress, cancelled)
+    finally:
+        document.close()
+
+
+def _read_pdf_document(
+    document: PackDocument,
+    path: Path,
+    data: bytes,
+    digest: str,
+    name: str,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> DraftPack:
+    count = document.count
     warnings: list[str] = []
-    marks = bookmark_ranges(bookmarks(reader, warnings), count)
+    marks = bookmark_ranges(document.bookmarks(warnings), count)
     if not any(mark.number for mark, _ in marks):
         marks = []  # bookmarks without item numbers are chapters, not an agenda
     head = min(count, _AGENDA_PAGES) if marks else count
-    texts = extract_pages(reader, head, name, progress, cancelled, total=count)
     # With bookmarks only the agenda pages need layout text; the rest is for search, papers and tables.
-    rest = fast_page_texts(data, head, count, name, progress, cancelled) if head < count else []
-    texts += (
-        rest if rest is not None else extract_pages(reader, count, name, progress, cancelled, start=head, layout=False)
-    )
+    texts = document.texts(0, head, count, True, progress, cancelled)
+    if head < count:
+        rest = fast_page_texts(data, head, count, name, progress, cancelled, document)
+        if rest is None:  # PDFium could not read every page: pypdf reads them
+            plain = document if isinstance(document, PypdfDocument) else PypdfDocument(data, name)
+            rest = plain.texts(head, count, count, False, progress, cancelled)
+        texts += rest
     lines: list[str] = []
     line_page: list[int] = []
     for index, text in enumerate(texts):
@@ -166,7 +195,8 @@ def _read_pdf(
         items = _cover_sheet_pages(items, cover_pages(texts, line_page[agenda.last_item_line]), count, warnings)
     if agenda is None:
         warnings.append("No agenda was found in the PDF's text; the items come from its bookmarks.")
-        agenda = _agenda_from_metadata(reader, path)
+        title = document.title()
+        agenda = Agenda((), title, title, None, "", None, last_item_line=0, end_line=0)
     people = tuple(find_people(lines[agenda.end_line :])) if agenda.items else ()
     pack = _pack(path, digest, "pdf", agenda, items, count, people, warnings)
     papers = tuple(find_papers(lines, line_page, count, items, agenda.last_item_line if agenda.items else -1))
@@ -202,14 +232,6 @@ def _pack(
         people=people,
         warnings=(*agenda.warnings, *warnings),
     )
-
-
-def _agenda_from_metadata(reader: PdfReader, path: Path) -> Agenda:
-    try:
-        title = str(reader.metadata.title or "").strip() if reader.metadata else ""
-    except Exception:  # metadata is optional and often malformed
-        title = ""
-    return Agenda((), title, title, None, "", None, last_item_line=0, end_line=0)
 
 
 def _cover_sheet_pages(items: list[DraftItem], covers: dict[str, int], count: int, warn: list[str]) -> list[DraftItem]:
