@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import app.commands.annotations as notes
 from app import commands, paths
+from app.commands import notes
 from app.domain.annotations import AnnotationKind, find_in_page
 from app.storage import Store
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 
 from app import commands
+from app.commands import notes
 from app.commands.live import Done, InquorateVote, LiveError, LiveMeeting
 from app.domain import AgendaItem, Ballot, EventKind, ItemStatus, MeetingRecord, MotionOutcome, Presence
 from app.services import live as svc
@@ -248,7 +249,8 @@ class LiveMode(QObject):
             item = self.window.current_item()
             fresh = next((i for i in self.record.items if item and i.id == item.id), None)
             if started:
-                self.room.show_record(self.record, RoomView(fresh, self.suggestions_for(fresh)))
+                questions = tuple(notes.questions_for_item(self.window.store, fresh.id)) if fresh and fresh.id else ()
+                self.room.show_record(self.record, RoomView(fresh, self.suggestions_for(fresh), questions))
         if started and self.active:
             self._timer.start()
         else:

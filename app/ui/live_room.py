@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.commands.notes import Question
 from app.domain import (
     AgendaItem,
     ConfirmationKind,
@@ -127,6 +128,7 @@ class RoomView:
 
     item: AgendaItem | None
     suggestions: tuple[ConflictSuggestion, ...] = ()
+    questions: tuple[Question, ...] = ()  # members' notes flagged "raise at the meeting" on this device
 
 
 class RoomPanel(QScrollArea):
@@ -164,6 +166,7 @@ class RoomPanel(QScrollArea):
         self.suggestions = _section("Suggested conflicts")
         self.motions = _section("Motions on this item")
         self.item_actions = _section("Actions on this item")
+        self.questions = _section("Members' questions on this item")
         layout.addWidget(self.badge)
         layout.addWidget(self.chair_line)
         layout.addWidget(self.timer)
@@ -175,6 +178,7 @@ class RoomPanel(QScrollArea):
         layout.addWidget(_heading("Declarations"))
         layout.addWidget(self.declarations)
         layout.addWidget(self.suggestions)
+        layout.addWidget(self.questions)
         layout.addWidget(_heading("Motions"))
         layout.addWidget(self.motions)
         layout.addWidget(_heading("Actions"))
@@ -263,6 +267,7 @@ class RoomPanel(QScrollArea):
             self.item_heading.setText("<b>No item open</b>")
             for label in (self.item_quorum, self.declarations, self.suggestions, self.motions, self.item_actions):
                 label.clear()
+            self.questions.hide()
             return
         self.item_heading.setText(f"<b>Item {escape(item.number)} {escape(item.title[:60])}</b>")
         verdict = svc.item_quorum(record, item.id)
@@ -295,6 +300,11 @@ class RoomPanel(QScrollArea):
             else ""
         )
         self.suggestions.setVisible(bool(open_suggestions))
+        self.questions.setText(
+            f"<i>Members' questions ({len(view.questions)}):</i><br>"
+            + "<br>".join(f"{escape(q.owner)}: {escape(_clip(q.text, 90))}" for q in view.questions)
+        )
+        self.questions.setVisible(bool(view.questions))
         self.motions.setText(self._motions_html(record, item.id) or "<i>No motions.</i>")
         actions = [a for a in record.actions if a.item_id == item.id]
         self.item_actions.setText(

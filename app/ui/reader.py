@@ -5,7 +5,7 @@ once); text packs one page at a time (`reader_text.TextPackView`). The agenda fo
 and the label says where you are as the pack numbers it: "Pack p. 214 · Item 6.4 · paper p. 3".
 
 Annotations belong to the member chosen in the toolbar (the computer's user to begin with) and are kept in
-the database only (app/commands/annotations.py). After a revised pack, annotations re-anchored to another
+the database only (app/commands/notes.py). After a revised pack, annotations re-anchored to another
 page are measured again on it here, and those that could not be placed are listed in the side pane.
 
 Keys: PgUp/PgDn and the arrows scroll, Ctrl+Home/Ctrl+End first/last page, Alt+Left/Right previous/next
@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import app.commands.annotations as notes
 from app import commands
+from app.commands import notes
 from app.domain import AgendaItem, Annotation, Part
 from app.domain.annotations import COLOURS, AnnotationKind, find_in_page
 from app.storage import StorageError, Store

@@ -518,3 +518,25 @@ def test_apologies_received_before_the_meeting_prefill_the_roll_call(room: Room)
     room.press("Ctrl+Shift+R")
     sent = {a.person_id for a in room.record().attendance if a.presence == Presence.APOLOGIES}
     assert sent == {gill, shah}
+
+
+def test_members_questions_on_the_item_show_in_the_room(room: Room) -> None:
+    from app.commands import notes
+    from app.domain.annotations import AnnotationKind
+
+    item = room.item("6.4")
+    assert item.id is not None
+    notes.annotate(
+        room.store,
+        room.meeting_id,
+        "Jane Member",
+        AnnotationKind.ITEM_NOTE,
+        item.first_page or 1,
+        note="Which council carries an overspend?",
+        item_id=item.id,
+        raise_at_meeting=True,
+    )
+    _roll_call(room)
+    room.window.live.open_item(item)
+    assert room.window.live.room.questions.isVisibleTo(room.window)
+    assert "Jane Member: Which council carries an overspend?" in room.window.live.room.questions.text()

@@ -11,8 +11,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-import app.commands.annotations as notes
 from app import commands, packs
+from app.commands import notes
 from app.commands.revise import revise_meeting
 from app.domain import Part
 from app.domain.annotations import AnnotationKind

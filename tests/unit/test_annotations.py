@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-import app.commands.annotations as notes
 from app import commands
+from app.commands import notes
 from app.domain import Part
 from app.domain.annotations import AnnotationKind, find_in_page, quote_context
 from app.storage import Store
