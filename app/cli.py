@@ -9,9 +9,11 @@ traceback and end in exit code 1.
 from __future__ import annotations
 
 import argparse
+import errno
 import hashlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -26,6 +28,7 @@ from app.diagnostics import setup_logging
 from app.domain import Part
 from app.packs import PackError
 from app.storage import StorageError, Store
+from app.storage.lock import DEFAULT_WAIT, DataFolderLock, folder_error
 
 log = logging.getLogger(__name__)
 
@@ -373,7 +376,43 @@ def _run_records(store: Store, args: argparse.Namespace) -> None:
         print(", ".join(f"{key}: {value}" for key, value in done.items() if key not in ("meeting_id", "body_id")))
 
 
+WRITING_COMMANDS = ("import", "replay", "revise", "approve")  # they change the database: one process at a time
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    return args.command in WRITING_COMMANDS or (args.command == "sign" and args.meeting is not None)
+
+
+def _lock_wait() -> float:
+    """How long a writing command waits for another Quorate on the same data folder (QUORATE_LOCK_WAIT seconds)."""
+    try:
+        return float(os.environ.get("QUORATE_LOCK_WAIT", DEFAULT_WAIT))
+    except ValueError:
+        return DEFAULT_WAIT
+
+
 def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
+    """Run one command; those that write hold the data folder's lock while they run (see app/storage/lock.py)."""
+    if not _writes(args):
+        return _dispatch(args, data_dir)
+    with DataFolderLock(data_dir, wait=_lock_wait()):
+        return _dispatch(args, data_dir)
+
+
+def _os_error_sentence(exc: OSError, out: Path | None) -> str | None:
+    """One sentence for a full disk or a read-only place when writing a file; None for anything else (a bug)."""
+    target = out if out is not None else exc.filename  # not the hidden temporary file the write went through
+    what = f"{target}" if target is not None else "the file"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"The disk is full, so Quorate could not write {what}; free some space and try again."
+    if exc.errno == errno.EROFS:
+        return f"Quorate cannot write {what}: the disk is read-only."
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"Quorate cannot write {what}: permission was denied."
+    return None
+
+
+def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command == "agenda":
         draft = packs.read_pack(args.pack)
         if args.json:
@@ -443,13 +482,14 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     netguard.install()  # offline by design: any attempt to reach the network fails loudly
+    logging.raiseExceptions = False  # a log that cannot be written (full disk) must not print tracebacks
     args = build_parser().parse_args(argv)
     data_dir: Path = getattr(args, "data_dir", None) or paths.default_data_dir()
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         setup_logging(data_dir)
     except OSError as exc:
-        print(f"quorate: cannot use the data folder {data_dir}: {exc.strerror or exc}.", file=sys.stderr)
+        print(f"quorate: {folder_error(data_dir, exc)}", file=sys.stderr)
         return EXIT_USER
     log.info("quorate %s started: %s", app.__version__, " ".join(sys.argv[1:] if argv is None else argv))
     try:
@@ -465,6 +505,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, PackError, StorageError) as exc:
         log.warning("refused: %s", exc)
         print(f"quorate: {exc}", file=sys.stderr)
+        return EXIT_USER
+    except OSError as exc:  # a full disk or a read-only folder while writing an export or a signed copy
+        sentence = _os_error_sentence(exc, getattr(args, "out", None))
+        if sentence is None:
+            log.exception("unexpected error")
+            raise
+        log.warning("refused: %s (%r)", sentence, exc)
+        print(f"quorate: {sentence}", file=sys.stderr)
         return EXIT_USER
     except Exception:
         log.exception("unexpected error")

@@ -7,10 +7,13 @@ other pragmas.
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
 import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +31,79 @@ class StorageError(Exception):
 
 class DatabaseTooNew(StorageError):
     pass
+
+
+class DiskFull(StorageError):
+    """The disk (or the database's size limit) is full: the change was rolled back, nothing saved was lost."""
+
+
+class ReadOnlyStorage(StorageError):
+    """The data folder or the database file cannot be written."""
+
+
+# SQLite's primary result codes (the low byte of an extended code).
+_SQLITE_BUSY, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 5, 8, 10, 13, 14
+
+
+def storage_error(exc: BaseException, path: Path | str | None) -> StorageError | None:
+    """The plain sentence for a disk or permission failure under the database, or None for anything else
+    (a bug, or a constraint the caller handles)."""
+    where = f" {path}" if path is not None else ""
+    folder = f" {Path(path).parent}" if path is not None else ""
+    if isinstance(exc, OSError):
+        code = exc.errno
+    elif isinstance(exc, sqlite3.Error):
+        if getattr(exc, "sqlite_errorcode", -1) & 0xFF == _SQLITE_BUSY:
+            return StorageError(
+                f"The database{where} is busy: another program kept it locked; nothing was changed, try again."
+            )
+        code = {
+            _SQLITE_FULL: errno.ENOSPC,
+            _SQLITE_READONLY: errno.EROFS,
+            _SQLITE_CANTOPEN: errno.EACCES,
+            _SQLITE_IOERR: errno.EIO,
+        }.get(getattr(exc, "sqlite_errorcode", -1) & 0xFF)
+    else:
+        return None
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(
+            f"The disk is full, so Quorate could not save to its database{where}; "
+            "free some space and try again (everything saved before is kept)."
+        )
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return ReadOnlyStorage(f"Quorate cannot write to its data folder{folder}: it is read-only.")
+    if code == errno.EIO and path is not None and _nearly_full(Path(path).parent):
+        return storage_error(OSError(errno.ENOSPC, "No space left on device"), path)  # SQLite says IOERR_WRITE
+    if code == errno.EIO:
+        return StorageError(
+            f"The disk reported an error while Quorate was writing its database{where}; "
+            "check the disk and try again (everything saved before is kept)."
+        )
+    return None
+
+
+def _nearly_full(folder: Path, margin: int = 1 << 20) -> bool:
+    """Less than `margin` bytes free on the disk holding `folder` (a write error there is a full disk)."""
+    try:
+        return shutil.disk_usage(folder).free < margin
+    except OSError:
+        return False
+
+
+@contextmanager
+def disk_errors(path: Path | str | None, *, files: bool = False) -> Iterator[None]:
+    """Turn a full disk, a read-only folder or a disk error under the database into a StorageError that says so
+    (and, with `files`, the same failures of file-system calls such as creating the data folder)."""
+    try:
+        yield
+    except (sqlite3.OperationalError, OSError) as exc:
+        if isinstance(exc, OSError) and not files:
+            raise
+        mapped = storage_error(exc, path)
+        if mapped is None:
+            raise
+        log.warning("storage failure on %s: %r", path, exc)
+        raise mapped from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +183,29 @@ def open_database(path: Path, migration_dir: Path | None = None, upto: int | Non
                 found = schema_version(peek)
             peek.close()
         except sqlite3.DatabaseError as exc:
-            raise StorageError(f"{path} could not be read as a database ({exc}); it was left untouched.") from exc
+            raise storage_error(exc, path) or StorageError(
+                f"{path} could not be read as a database ({exc}); it was left untouched."
+            ) from exc
         if found > len(steps):
             raise DatabaseTooNew(
                 f"{path} was written by a newer version of Quorate (schema {found}; this version knows up to "
                 f"{len(steps)}). Please update Quorate; the file was left untouched."
             )
+    with disk_errors(path, files=True):
+        return _open_and_migrate(path, steps, latest)
+
+
+def _open_and_migrate(path: Path, steps: list[Migration], latest: int) -> sqlite3.Connection:
     conn = connect(path)
+    try:
+        _migrate(conn, path, steps, latest)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, steps: list[Migration], latest: int) -> None:
     current = schema_version(conn)
     pending = [m for m in steps if current < m.version <= latest]
     if pending and current > 0:
@@ -130,4 +222,3 @@ def open_database(path: Path, migration_dir: Path | None = None, upto: int | Non
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-    return conn

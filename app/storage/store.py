@@ -38,7 +38,7 @@ from app.domain import (
     rules_to_dict,
 )
 from app.domain.house_style import HouseStyle, style_from_dict, style_to_dict
-from app.storage.connection import StorageError, open_database
+from app.storage.connection import StorageError, disk_errors, open_database
 from app.storage.rows import live_rows, select
 from app.storage.rows import parse_date as _date
 from app.storage.rows import parse_time as _time
@@ -104,7 +104,8 @@ class Store:
 
     @classmethod
     def open(cls, path: Path) -> Store:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        with disk_errors(path, files=True):  # a read-only or full data folder is said in a sentence
+            path.parent.mkdir(parents=True, exist_ok=True)
         return cls(open_database(path), path)
 
     def close(self) -> None:
@@ -114,13 +115,13 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite_utils.Database]:
-        with self.db.atomic() as db:
+        with disk_errors(self.path), self.db.atomic() as db:  # disk full: rolled back, then said in a sentence
             yield db
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
         """Group several writes into one all-or-nothing step (nested writes become savepoints)."""
-        with self.db.atomic():
+        with disk_errors(self.path), self.db.atomic():
             yield self
 
     def _insert(self, table: str, row: Mapping[str, Any]) -> int:

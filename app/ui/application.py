@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import app
 from app import commands, paths
-from app.storage import Store
+from app.storage import StorageError, Store
+from app.storage.lock import DataFolderLock
 from app.ui.crash import install_excepthook
 from app.ui.main_window import MainWindow
 
@@ -42,9 +43,38 @@ def load_fonts(qt_app: QApplication) -> None:
         qt_app.setFont(font)
 
 
+EXIT_REFUSED = 2
+LOCK_WAIT = 1.0  # a window just closing may still hold the lock for a moment
+
+
+def open_storage(data_dir: Path, wait: float = LOCK_WAIT) -> tuple[Store, DataFolderLock]:
+    """Before any window: take the data folder's lock (held until the window closes), then open the database.
+
+    Raises StorageError with one sentence for the user: another Quorate has the folder, it is read-only, the
+    disk is full, or the database cannot be used."""
+    lock = DataFolderLock(data_dir, wait=wait).acquire()
+    try:
+        return Store.open(paths.database_path(data_dir)), lock
+    except BaseException:
+        lock.release()
+        raise
+
+
+def refuse(message: str) -> int:
+    """Say why the window cannot open (stderr and, on a real screen, a dialog); the exit code to return."""
+    log.warning("refused: %s", message)
+    print(f"quorate: {message}", file=sys.stderr)
+    if QGuiApplication.platformName() != "offscreen":
+        QMessageBox.critical(None, "Quorate cannot start", message)
+    return EXIT_REFUSED
+
+
 def run_gui(data_dir: Path, demo: bool = False, meeting_id: int | None = None, exit_when_shown: bool = False) -> int:
     qt_app = make_application()
-    store = Store.open(paths.database_path(data_dir))
+    try:
+        store, lock = open_storage(data_dir)
+    except StorageError as exc:
+        return refuse(str(exc))
     try:
         if demo:
             meeting_id = commands.ensure_demo_meeting(store)
@@ -59,3 +89,4 @@ def run_gui(data_dir: Path, demo: bool = False, meeting_id: int | None = None, e
         return int(qt_app.exec())
     finally:
         store.close()
+        lock.release()
