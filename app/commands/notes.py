@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import getpass
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +23,7 @@ from typing import Any
 
 from app.domain import AgendaItem, Annotation, Meeting, Part
 from app.domain.annotations import COLOURS, AnnotationKind, Point, Rect, quote_context
+from app.export.files import write_atomically
 from app.storage import Store, library
 from app.storage import annotations as storage
 from app.storage.library import SearchHit
@@ -360,18 +359,7 @@ def export_notes_json(store: Store, meeting_id: int, owner: str, out: Path, *, i
         ],
     }
     payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".annotations-", suffix=".json", dir=out.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return out
+    return write_atomically(out, payload)
 
 
 @dataclass(frozen=True, slots=True)

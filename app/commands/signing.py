@@ -18,6 +18,7 @@ from cryptography.x509.oid import NameOID
 
 from app import paths
 from app.export import keys
+from app.export.files import write_atomically
 from app.export.keys import KeyAlgorithm, SigningError
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ def create_key(
         raise SigningError(f"{cert_file} already exists; choose another file name for the key.")
     try:
         cert = keys.generate_key(out, name, passphrase, role=role, organisation=organisation, algorithm=algorithm)
-        keys.write_atomically(cert_file, keys.certificate_pem(cert))
+        write_atomically(cert_file, keys.certificate_pem(cert))
     except OSError as exc:
         raise SigningError(f"Quorate cannot write the key to {out}: {exc.strerror or exc}.") from exc
     stored = keys.trust(paths.trusted_certificates_dir(data_dir), cert) if trust else cert_file

@@ -26,9 +26,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from app.export.files import write_atomically
 from app.export.fonts import BOLD, FAMILY, register_fonts
 from app.export.markdown_flow import escape
-from app.export.minutes_docx import write_atomically
 
 NHS_BLUE = "005EB8"
 NHS_DARK_BLUE = "003087"
@@ -117,7 +117,7 @@ def tracker_csv_bytes(rows: Sequence[TrackerRow]) -> bytes:
 
 
 def render_tracker_csv(rows: Sequence[TrackerRow], out: Path) -> Path:
-    return write_atomically(tracker_csv_bytes(rows), Path(out))
+    return write_atomically(Path(out), tracker_csv_bytes(rows))
 
 
 # --- XLSX -----------------------------------------------------------------------------------------------------------
@@ -170,7 +170,7 @@ def tracker_xlsx_bytes(rows: Sequence[TrackerRow], title: str = "Action tracker"
 
 
 def render_tracker_xlsx(rows: Sequence[TrackerRow], out: Path, title: str = "Action tracker") -> Path:
-    return write_atomically(tracker_xlsx_bytes(rows, title), Path(out))
+    return write_atomically(Path(out), tracker_xlsx_bytes(rows, title))
 
 
 # --- PDF ------------------------------------------------------------------------------------------------------------
@@ -336,7 +336,7 @@ def tracker_pdf_bytes(rows: Sequence[TrackerRow], title: str, subtitle: str = ""
 
 
 def render_tracker_pdf(rows: Sequence[TrackerRow], out: Path, title: str, subtitle: str = "") -> Path:
-    return write_atomically(tracker_pdf_bytes(rows, title, subtitle), Path(out))
+    return write_atomically(Path(out), tracker_pdf_bytes(rows, title, subtitle))
 
 
 TRACKER_FORMATS = ("csv", "xlsx", "pdf")

@@ -8,8 +8,6 @@ Burned in, not added as PDF annotation objects: every viewer and printer shows d
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -18,25 +16,17 @@ from xml.sax.saxutils import escape
 
 from app.domain import AgendaItem, Annotation, Meeting, Part
 from app.domain.annotations import AnnotationKind, colour_rgb
+from app.export.files import write_atomically
 from app.export.fonts import BOLD, register_fonts
 
 CONFIDENTIAL = "CONFIDENTIAL — Part II: not for publication"
 BAND_RGB = (0.72, 0.06, 0.11)
 
 
-def _write_atomically(out: Path, write: Callable[[io.BufferedWriter], None]) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".annotations-", suffix=".pdf", dir=out.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return out
+def _write_atomically(out: Path, write: Callable[[io.BytesIO], None]) -> Path:
+    buffer = io.BytesIO()
+    write(buffer)
+    return write_atomically(out, buffer.getvalue())
 
 
 def _item_name(item: AgendaItem | None) -> str:
@@ -140,7 +130,7 @@ def render_notes_pdf(
         canvas.drawRightString(width - 18 * mm, 10 * mm, f"Page {doc.page}")
         canvas.restoreState()
 
-    def write(stream: io.BufferedWriter) -> None:
+    def write(stream: io.BytesIO) -> None:
         doc = SimpleDocTemplate(
             stream,
             pagesize=A4,
@@ -260,7 +250,7 @@ def render_annotated_pack(
             overlay = _overlay_page(width, height, marks, number in confidential_pages, owner)
             page.merge_page(overlay)
 
-        def write(stream: io.BufferedWriter) -> None:
+        def write(stream: io.BytesIO) -> None:
             writer.write(stream)
 
         return _write_atomically(out, write)

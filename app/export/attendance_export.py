@@ -15,9 +15,9 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from app.domain import Tier
 from app.export.actions_export import NHS_BLUE, NHS_DARK_BLUE, RULE, page_count_canvas, spreadsheet_safe
+from app.export.files import write_atomically
 from app.export.fonts import BOLD, FAMILY, register_fonts
 from app.export.markdown_flow import escape
-from app.export.minutes_docx import write_atomically
 from app.services.attendance_report import AttendanceReport, long_date
 
 CSV_HEADERS = ("Name", "Role", "Tier", "Term", "Attended", "Expected", "Attended by deputy", "Attendance", "Percent")
@@ -53,7 +53,7 @@ def attendance_csv_bytes(report: AttendanceReport) -> bytes:
 
 
 def render_attendance_csv(report: AttendanceReport, out: Path) -> Path:
-    return write_atomically(attendance_csv_bytes(report), Path(out))
+    return write_atomically(Path(out), attendance_csv_bytes(report))
 
 
 def attendance_pdf_bytes(report: AttendanceReport) -> bytes:
@@ -136,7 +136,7 @@ def attendance_pdf_bytes(report: AttendanceReport) -> bytes:
 
 
 def render_attendance_pdf(report: AttendanceReport, out: Path) -> Path:
-    return write_atomically(attendance_pdf_bytes(report), Path(out))
+    return write_atomically(Path(out), attendance_pdf_bytes(report))
 
 
 ATTENDANCE_FORMATS = ("csv", "pdf")

@@ -11,8 +11,6 @@ by their SHA-256 fingerprint: verification compares a signer's certificate with 
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -24,6 +22,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+
+from app.export.files import write_atomically
 
 KeyAlgorithm = Literal["ec-p256", "rsa-3072"]
 PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
@@ -273,23 +273,3 @@ def is_trusted(cert: x509.Certificate, trusted: Sequence[x509.Certificate]) -> b
 
 
 # --- files ------------------------------------------------------------------------------------------------------
-
-
-def write_atomically(out: Path, data: bytes, *, mode: int = 0o644) -> Path:
-    """Write `data` to `out` through a temporary file in the same folder and `os.replace`: either the whole new
-    file is there afterwards, or whatever was there before."""
-    out = Path(out)
-    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return out

@@ -9,11 +9,8 @@ confidentiality marking; the audit-chain head the minutes were rendered from clo
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +25,7 @@ from docx.shared import Mm, Pt, RGBColor
 from markdown_it.token import Token
 
 from app.domain import Part
+from app.export.files import write_atomically
 from app.export.markdown_flow import _MD, _PASTED_BULLET
 from app.services.minutes import ActionLine, AttendanceBlock, MinutesDocument, MinuteSection
 
@@ -43,26 +41,6 @@ MARGIN_MM = 18.0
 FRAME_MM = PAGE_WIDTH_MM - 2 * MARGIN_MM
 LIST_INDENT_MM = 6.0
 MAX_LIST_DEPTH = 3  # Word's built-in "List Bullet 3" / "List Number 3" are the deepest styles
-
-
-def write_atomically(data: bytes, out: Path) -> Path:
-    """Write `data` to `out` so that either the complete new file is there or the old state is."""
-    out = Path(out)
-    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp creates the file 0600; exports are for sharing, so keep the old file's mode or the usual 0644.
-        os.chmod(tmp, out.stat().st_mode & 0o777 if out.exists() else 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return out
 
 
 # --- low-level OOXML helpers (python-docx has no API for these) ---------------------------------------------------
@@ -604,4 +582,4 @@ def minutes_docx_bytes(doc: MinutesDocument) -> bytes:
 
 def render_minutes_docx(doc: MinutesDocument, out: Path) -> Path:
     """Write the minutes as a Word document to `out` atomically."""
-    return write_atomically(minutes_docx_bytes(doc), Path(out))
+    return write_atomically(Path(out), minutes_docx_bytes(doc))

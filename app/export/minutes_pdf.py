@@ -8,10 +8,7 @@ last page the audit-chain head the minutes were rendered from.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +36,7 @@ from reportlab.platypus import (
 
 from app.domain import Part
 from app.domain.house_style import HouseStyle
+from app.export.files import write_atomically
 from app.export.fonts import BOLD, FAMILY, register_fonts
 from app.export.markdown_flow import escape, markdown_to_flowables
 from app.services.minutes import ActionLine, AttendanceBlock, MinutesDocument, MinuteSection
@@ -553,20 +551,4 @@ def minutes_pdf_bytes(doc: MinutesDocument, *, title_suffix: str = "") -> bytes:
 
 def render_minutes_pdf(doc: MinutesDocument, out: Path, *, title_suffix: str = "") -> Path:
     """Write the minutes to `out` atomically: either the complete new PDF is there, or the old state is."""
-    data = minutes_pdf_bytes(doc, title_suffix=title_suffix)
-    out = Path(out)
-    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp creates the file 0600; minutes are for sharing, so keep the old file's mode or the usual 0644.
-        os.chmod(tmp, out.stat().st_mode & 0o777 if out.exists() else 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return out
+    return write_atomically(Path(out), minutes_pdf_bytes(doc, title_suffix=title_suffix))

@@ -46,6 +46,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from app.export.files import write_atomically
 from app.export.fonts import BOLD, FAMILY, register_fonts
 from app.export.keys import (
     ChairKey,
@@ -56,7 +57,6 @@ from app.export.keys import (
     is_trusted,
     load_key,
     name_attribute,
-    write_atomically,
 )
 
 __all__ = [

@@ -405,7 +405,7 @@ def test_failed_replace_cleans_up_the_temp_file(tmp_path: Path, monkeypatch: pyt
     def refuse(*_args: Any) -> None:
         raise PermissionError("locked by a viewer")
 
-    monkeypatch.setattr("app.export.minutes_pdf.os.replace", refuse)
+    monkeypatch.setattr("app.export.files.os.replace", refuse)
     out = tmp_path / "minutes.pdf"
     with pytest.raises(PermissionError):
         render_minutes_pdf(make_doc(), out)

@@ -1,0 +1,46 @@
+"""Writing finished files: all of the new file or none of it, never a half file under its name."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from pathlib import Path
+
+STALE_AFTER_S = 600.0  # a temporary file this old is left from a write that was killed, not one in progress
+
+
+def _sweep(out: Path) -> None:
+    """Remove temporary files a killed earlier write of `out` left beside it."""
+    now = time.time()
+    for leftover in out.parent.glob(f".{out.name}.*.part"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > STALE_AFTER_S:
+                leftover.unlink()
+
+
+def write_atomically(out: Path, data: bytes, *, mode: int | None = None) -> Path:
+    """Write `data` to `out` through a temporary file in the same folder, fsync and `os.replace`.
+
+    Either the complete new file is there afterwards or whatever was there before. `mode` defaults to the
+    old file's mode, else 0644 (mkstemp makes files 0600; exports are for sharing; keys pass 0600)."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _sweep(out)
+    if mode is None:
+        mode = out.stat().st_mode & 0o777 if out.exists() else 0o644
+    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return out
