@@ -57,6 +57,11 @@ class ReplayResult:
     actions: Mapping[str, int] = field(default_factory=dict)
 
 
+def _clip(text: str, limit: int = 60) -> str:
+    """A bad value quoted back in a message, cut short so one line stays one readable line."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class _Bad(Exception):
     """One event is wrong; the replay loop adds the line number."""
 
@@ -220,7 +225,7 @@ class _Replay:
         handler: Callable[[Mapping[str, Any]], object] | None = getattr(self, f"_on_{kind}", None)
         if not isinstance(kind, str) or handler is None or not kind.isidentifier():
             known = ", ".join(sorted(EVENT_TYPES))
-            raise _Bad(f"unknown event type {json.dumps(kind, ensure_ascii=False)} (known: {known})")
+            raise _Bad(f"unknown event type {_clip(json.dumps(kind, ensure_ascii=False))} (known: {known})")
         result = handler(event)
         messages = getattr(result, "messages", ())
         proposed = getattr(result, "proposed_minute", "")
@@ -475,7 +480,7 @@ def _new_meeting(store: Store, meeting_id: int, event: Mapping[str, Any]) -> int
         try:
             purpose = Purpose(str(raw.get("purpose", "")).casefold())
         except ValueError:
-            raise _Bad(f"unknown purpose {json.dumps(raw.get('purpose'), ensure_ascii=False)}") from None
+            raise _Bad(f"unknown purpose {_clip(json.dumps(raw.get('purpose'), ensure_ascii=False))}") from None
         items.append(
             AgendaItem(
                 None,
