@@ -262,6 +262,32 @@ def bench_signing(scratch: Path, meeting_id: int, store: Store, repeat: int) -> 
     return figure
 
 
+def bench_verify(scratch: Path, meeting_id: int, store: Store, repeat: int) -> dict[str, Any]:
+    """Checking a signed minutes PDF offline: signature, byte range, modifications, trust, printed audit hash."""
+    from pypdf import PdfReader
+
+    from app.commands import signing as signing_commands
+
+    minutes = commands.export_minutes(store, meeting_id, scratch / "to-verify.pdf")
+    key = scratch / "verifier.p12"
+    signing_commands.create_key(scratch, key, "Rima Makarem", "bench passphrase", role="Chair", trust=True)
+    signed = signing_commands.sign(minutes, key, "bench passphrase", scratch / "verified.pdf").out
+    report = signing_commands.verify(scratch, signed)
+    if not (report.ok and report.trusted):
+        raise RuntimeError(f"the benchmark's own signed file did not verify: {report.summary()}")
+
+    def floor() -> None:
+        reader = PdfReader(signed)
+        reader.pages[-1].extract_text()
+
+    return _figure(
+        "verify the signed minutes PDF offline (signature, byte range, changes after signing, trust, audit hash)",
+        _times(lambda: signing_commands.verify(scratch, signed), repeat),
+        "pypdf opening the same file and reading its last page's text",
+        _times(floor, repeat),
+    )
+
+
 SEARCH_QUERIES = (
     "deficit",
     "quality performance",
@@ -484,6 +510,7 @@ def run_benchmarks(data_dir: Path | None = None, repeat: int = 5) -> dict[str, A
             "minutes_export": bench_export(scratch, meeting_id, store, repeat),
             "minutes_export_60_resolutions": bench_resolutions_export(scratch, store, repeat),
             "signing": bench_signing(scratch, meeting_id, store, repeat),
+            "verify": bench_verify(scratch, meeting_id, store, repeat),
             "search": bench_search(scratch, paths.demo_pack(), max(repeat, 100)),
             "pdf_import_300_pages": bench_pdf_import(scratch, repeat),
             "quorum_40_people": bench_quorum(max(repeat, 200)),
