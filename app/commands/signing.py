@@ -18,8 +18,9 @@ from cryptography.x509.oid import NameOID
 
 from app import paths
 from app.export import keys
+from app.export.errors import SigningError
 from app.export.files import write_atomically
-from app.export.keys import KeyAlgorithm, SigningError
+from app.export.keys import KeyAlgorithm
 
 if TYPE_CHECKING:
     from app.export.signing import VerifyReport

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from app.export.errors import SigningError
 from app.export.files import write_atomically
 
 KeyAlgorithm = Literal["ec-p256", "rsa-3072"]
@@ -30,10 +31,6 @@ PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
 
 VALID_YEARS = 5
 MIN_PASSPHRASE = 8
-
-
-class SigningError(ValueError):
-    """A key, certificate or PDF that cannot be used for signing or verifying; the text is one sentence."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,11 +46,11 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from app.export.errors import SigningError
 from app.export.files import write_atomically
 from app.export.fonts import BOLD, FAMILY, register_fonts
 from app.export.keys import (
     ChairKey,
-    SigningError,
     check_validity,
     common_name,
     fingerprint,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -34,12 +35,14 @@ from app.packs import DraftPack, PackError
 from app.storage import RecordLocked, StorageError, Store
 from app.storage.library import PackState, SearchHit
 from app.ui.agenda_model import AgendaModel
-from app.ui.import_review import ImportReviewDialog, ReviewOutcome
 from app.ui.import_task import ImportTask
 from app.ui.live_mode import LiveMode
 from app.ui.live_room import MessageBanner, RoomPanel
 from app.ui.minute_editor import MinuteEditor, MinuteToolbar
 from app.ui.minutes_workflow import MinutesWorkflow
+
+if TYPE_CHECKING:
+    from app.ui.import_review import ReviewOutcome
 from app.ui.search_panel import SearchPanel
 
 log = logging.getLogger(__name__)
@@ -432,6 +435,8 @@ class MainWindow(QMainWindow):
         if reviewed is None:
             self.statusBar().showMessage("Import cancelled: nothing was saved.")
             return
+        from app.ui.import_review import ReviewOutcome
+
         outcome = reviewed if isinstance(reviewed, ReviewOutcome) else ReviewOutcome(reviewed)
         try:
             result = commands.accept_reviewed(
@@ -466,6 +471,8 @@ class MainWindow(QMainWindow):
         except StorageError as exc:  # the review still works; names are then only matched when very close
             log.warning("could not look for people already listed: %s", exc)
             duplicates = ()
+        from app.ui.import_review import ImportReviewDialog  # loaded when a pack is imported, not at start
+
         dialog = ImportReviewDialog(draft, self, duplicates=duplicates)
         try:
             if dialog.exec() != ImportReviewDialog.DialogCode.Accepted:

@@ -48,12 +48,13 @@ from PySide6.QtWidgets import (
 
 from app import commands
 from app.commands import approval, exports
-from app.commands import signing as signing_commands
 from app.domain import AgendaItem, Meeting, MeetingRecord, MinutesStatus, Motion, MotionOutcome, Part
+from app.export.errors import SigningError
 from app.storage import StorageError, Store
 from app.ui.signature_pad import SignaturePad
 
 if TYPE_CHECKING:
+    from app.commands.signing import KeyCreated, Signed
     from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ CARRIED = (MotionOutcome.CARRIED, MotionOutcome.CONSENSUS)
 USER_ERRORS: tuple[type[Exception], ...] = (
     exports.ExportError,
     approval.ApprovalError,
-    signing_commands.SigningError,
+    SigningError,
     StorageError,
 )
 
@@ -486,18 +487,20 @@ class CreateKeyDialog(StepDialog):
         if path is not None:
             self.where.setText(str(path.with_suffix(".p12") if not path.suffix else path))
 
-    def _submit(self) -> signing_commands.KeyCreated:
+    def _submit(self) -> KeyCreated:
+        from app.commands import signing as signing_commands  # pyHanko and cryptography load only to sign
+
         if not self.name.text().strip():
-            raise signing_commands.SigningError("Give the name of the person who will sign.")
+            raise SigningError("Give the name of the person who will sign.")
         if len(self.passphrase.text()) < 8:
-            raise signing_commands.SigningError("Choose a passphrase of at least 8 characters.")
+            raise SigningError("Choose a passphrase of at least 8 characters.")
         if self.passphrase.text() != self.repeat.text():
-            raise signing_commands.SigningError("The two passphrases are not the same.")
+            raise SigningError("The two passphrases are not the same.")
         out = Path(self.where.text().strip()).expanduser()
         if not self.where.text().strip():
-            raise signing_commands.SigningError("Choose where to save the key.")
+            raise SigningError("Choose where to save the key.")
         if out.exists():
-            raise signing_commands.SigningError(f"{out} already exists; choose another file name for the key.")
+            raise SigningError(f"{out} already exists; choose another file name for the key.")
         out.parent.mkdir(parents=True, exist_ok=True)
         created = signing_commands.create_key(
             self.flow.window.data_dir, out, self.name.text().strip(), self.passphrase.text(), role=self.role.text()
@@ -509,7 +512,7 @@ class CreateKeyDialog(StepDialog):
 
 @dataclass(frozen=True, slots=True)
 class SignedMinutes:
-    signed: signing_commands.Signed
+    signed: Signed
     sha256: str
 
 
@@ -648,7 +651,9 @@ class SignDialog(QDialog):
 
     def create_key(self) -> None:
         dialog = CreateKeyDialog(self.flow, self.name.text(), self.role.text(), self)
-        if self.flow.exec_dialog(dialog) and isinstance(dialog.result_value, signing_commands.KeyCreated):
+        from app.commands.signing import KeyCreated
+
+        if self.flow.exec_dialog(dialog) and isinstance(dialog.result_value, KeyCreated):
             created = dialog.result_value
             self.key.setText(str(created.key_file))
             if not self.name.text().strip():
@@ -726,6 +731,8 @@ class SignDialog(QDialog):
         name, role, place = self.name.text().strip() or None, self.role.text().strip() or None, self.location.text()
 
         def work() -> SignedMinutes:
+            from app.commands import signing as signing_commands
+
             unsigned = scratch / "minutes.pdf"
             with worker_store(store) as reader:
                 commands.export_minutes(reader, meeting_id, unsigned, Part.ONE)

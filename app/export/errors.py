@@ -1,0 +1,7 @@
+"""Errors of the exporters that the window catches without loading the exporters (and their heavy imports)."""
+
+from __future__ import annotations
+
+
+class SigningError(ValueError):
+    """A key, certificate or PDF that cannot be used for signing or verifying; the text is one sentence."""
