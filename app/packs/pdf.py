@@ -12,9 +12,15 @@ import bisect
 import ctypes
 import io
 import math
+import multiprocessing
+import os
 import re
+import threading
+import time
 import warnings
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
@@ -164,7 +170,7 @@ def fast_page_texts(
     """
     if isinstance(document, PdfiumDocument):
         try:
-            return _pdfium_texts(document.raw, start, count, progress, cancelled)
+            return _shared_texts(data, document.raw, start, count, progress, cancelled)
         except ImportCancelled:
             raise
         except Exception:
@@ -183,6 +189,89 @@ def fast_page_texts(
         return None
     finally:
         opened.close()
+
+
+# A long pack's pages are shared with one helper process, so the second core reads half of them. PDFium is not
+# thread-safe, so a thread would not do. The helper forks from a forkserver (started once, without Qt loaded), never
+# from this process, which may be running Qt threads; anything going wrong falls back to reading here alone.
+PARALLEL_FROM_PAGES = 64
+_pool: ProcessPoolExecutor | None = None
+_pool_broken = False
+
+
+def _text_pool() -> ProcessPoolExecutor | None:
+    global _pool, _pool_broken
+    if _pool is None and not _pool_broken and (os.cpu_count() or 1) >= 2:
+        try:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["pypdfium2", "app.packs.pdf"])
+            _pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=context, initializer=_follow_app, initargs=(os.getpid(),)
+            )
+        except (OSError, ValueError):
+            _pool_broken = True
+    return _pool
+
+
+def _follow_app(app_pid: int) -> None:
+    """In the helper process: leave when the app has gone (a kill gives the pool no chance to stop it)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(app_pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:  # the pid now belongs to someone else's process: the app is gone too
+                os._exit(0)
+
+    threading.Thread(target=watch, name="follow-app", daemon=True).start()
+
+
+def _texts_of(data: bytes, start: int, count: int) -> list[str]:
+    """In the helper process: the plain text of pages `start` to `count` - 1."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        return _pdfium_texts(document.raw, start, count, None, None)
+    finally:
+        document.close()
+
+
+def _shared_texts(
+    data: bytes,
+    document: object,
+    start: int,
+    count: int,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> list[str]:
+    """The pages' text, the second half read by the helper process at the same time when the pack is long."""
+    global _pool_broken
+    pool = _text_pool() if count - start >= PARALLEL_FROM_PAGES else None
+    if pool is None:
+        return _pdfium_texts(document, start, count, progress, cancelled)
+    middle = (start + count) // 2
+    try:
+        helper = pool.submit(_texts_of, data, middle, count)
+    except (BrokenProcessPool, RuntimeError, OSError):
+        _pool_broken = True
+        return _pdfium_texts(document, start, count, progress, cancelled)
+    try:
+        first = _pdfium_texts(document, start, middle, progress, cancelled, total=count)
+    except BaseException:
+        helper.cancel()
+        raise
+    try:
+        second = helper.result()
+    except Exception:  # the helper died or could not read the file: read the rest here
+        _pool_broken = True
+        second = _pdfium_texts(document, middle, count, None, cancelled)
+    if progress is not None:
+        progress(count, count)
+    return first + second
 
 
 def _pdfium_texts(

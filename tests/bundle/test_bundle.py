@@ -84,6 +84,16 @@ def test_selftest_and_a_round_trip_through_the_bundle(bundle: Path, tmp_path: Pa
     word = tmp_path / "minutes.docx"
     assert _run(bundle, *data, "minutes", str(meeting_id), "--out", str(word), cwd=tmp_path).returncode == 0
     assert word.stat().st_size > 0
+    # A long PDF pack: its pages are shared with a helper process, which the frozen app must start correctly.
+    from app.bench import build_pdf_pack
+
+    pdf_pack = build_pdf_pack(tmp_path / "pack-80.pdf", pages=80)
+    pdf_import = _run(bundle, *data, "import", str(pdf_pack), "--json", cwd=tmp_path)
+    assert pdf_import.returncode == 0, pdf_import.stderr
+    assert json.loads(pdf_import.stdout)["items"], "the PDF pack's agenda was not found"
+    found = _run(bundle, *data, "search", "Section 75", "--json", cwd=tmp_path)
+    assert any(hit["page"] and hit["page"] > 40 for hit in json.loads(found.stdout)), found.stdout[:500]
+
     secret = tmp_path / "passphrase"
     secret.write_text("a long chair passphrase")
     key = tmp_path / "chair.p12"
