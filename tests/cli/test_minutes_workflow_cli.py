@@ -126,3 +126,8 @@ def test_approve_sign_and_lock(tmp_path: Path, demo_pack: Path, capsys: pytest.C
     finally:
         store.close()
     assert main([*common, "approve", str(meeting_id), "--chair", "Rima Makarem"]) == 2
+    capsys.readouterr()
+    events = tmp_path / "late.jsonl"
+    events.write_text('{"type": "minute", "item": "6.1", "text": "A quiet rewrite."}\n')
+    assert main([*common, "replay", str(meeting_id), str(events)]) == 2  # the replay refuses too
+    assert "line 1: These minutes have been signed" in capsys.readouterr().err
