@@ -267,6 +267,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.library_action, self.import_action, self.export_action])
         toolbar.addAction(self.search_action)
         toolbar.addAction(self.reader_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.live.start_action)  # where a secretary looks first on the day
 
     # -- library -----------------------------------------------------------------
 
