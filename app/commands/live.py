@@ -597,16 +597,6 @@ class LiveMeeting:
             w.update("motion", motion.id, changes)
             return self._after(label, at)
 
-    def reword_motion(self, motion_id: int, text: str) -> Done:
-        record = self.record()
-        motion = self._motion(record, motion_id)
-        if not text.strip():
-            raise LiveError("A motion needs its wording.")
-        with self.writer.step("Reword motion") as w:
-            assert motion.id is not None
-            w.update("motion", motion.id, {"text": text.strip()})
-            return Done("Reword motion")
-
     # -- the chair --------------------------------------------------------------------------------------------
 
     def set_chair_pin(self, pin: str) -> Done:
@@ -850,7 +840,3 @@ class TrackedAction:
     overdue: bool
     escalate: bool
     carried_in: bool  # raised at an earlier meeting and still open
-
-
-def people_by_names(meeting: LiveMeeting, names: Iterable[str]) -> list[Person]:
-    return [meeting.find_person(n) for n in names]

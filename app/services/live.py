@@ -16,14 +16,12 @@ from datetime import datetime, time, timedelta
 from app.domain import (
     Action,
     AgendaItem,
-    Attendance,
     Ballot,
     ChairConfirmation,
     Declaration,
     DeclarationConduct,
     EventKind,
     ItemStatus,
-    MeetingEvent,
     MeetingRecord,
     Motion,
     Person,
@@ -445,11 +443,6 @@ def item_summaries(record: MeetingRecord) -> tuple[ItemSummary, ...]:
     return tuple(summaries)
 
 
-def people_present(record: MeetingRecord) -> tuple[Person, ...]:
-    room = room_after(record)
-    return tuple(p for p in record.people if p.id in room.present)
-
-
 def roll_call_defaults(people: Sequence[Person], apologies_received: Iterable[int]) -> dict[int, Presence]:
     """Everyone present except those whose apologies were received before the meeting."""
     sent = set(apologies_received)
@@ -470,11 +463,3 @@ def ballots_add_up(ballots: Sequence[tuple[int, Ballot]]) -> tuple[int, int, int
     for _, ballot in ballots:
         counts[ballot] += 1
     return counts[Ballot.FOR], counts[Ballot.AGAINST], counts[Ballot.ABSTAIN], counts[Ballot.DID_NOT_VOTE]
-
-
-def attendance_of(record: MeetingRecord, person_id: int) -> Attendance | None:
-    return next((a for a in record.attendance if a.person_id == person_id), None)
-
-
-def events_of(record: MeetingRecord, *kinds: EventKind) -> tuple[MeetingEvent, ...]:
-    return tuple(e for e in record.events if e.kind in kinds)

@@ -1102,6 +1102,28 @@ class StatementDialog(LiveDialog):
         return None
 
 
+class ChairPinDialog(LiveDialog):
+    """The chair chooses a PIN (typed twice) that each confirmation then asks for; empty turns it off."""
+
+    def __init__(self, submit: Callable[[str], Done], parent: QWidget | None = None) -> None:
+        super().__init__("Chair's PIN", submit, parent)
+        form = QFormLayout()
+        self.pin = QLineEdit()
+        self.again = QLineEdit()
+        for field, name in ((self.pin, "PIN"), (self.again, "PIN again")):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setAccessibleName(name)
+        form.addRow("&PIN (four or more digits; empty for none):", self.pin)
+        form.addRow("PIN &again:", self.again)
+        self.body.addWidget(QLabel("Only the chair should type here. Quorate keeps a salted hash, never the PIN."))
+        self.body.addLayout(form)
+
+    def values(self) -> str:
+        if self.pin.text() != self.again.text():
+            raise LiveError("The two PINs are not the same.")
+        return self.pin.text()
+
+
 class ShortcutsDialog(QDialog):
     """Every keyboard shortcut of the window, from its actions, on one sheet."""
 

@@ -33,6 +33,7 @@ from app.ui.live_dialogs import (
     CastingVoteDialog,
     ChairConfirmDialog,
     ChairInput,
+    ChairPinDialog,
     DeclarationDialog,
     DeclarationInput,
     MotionDialog,
@@ -145,6 +146,7 @@ class LiveMode(QObject):
         )
         self.action_action = self._action("New a&ction…", self.add_action, "Ctrl+Shift+N")
         self.tracker_action = self._action("Action &tracker…", self.show_tracker, "Ctrl+Shift+T")
+        self.pin_action = self._action("Chair's &PIN…", self.chair_pin, tip="The PIN the chair's confirmations ask for")
         self.quoracy_action = self._action("Chair confirms &quoracy…", self.confirm_quoracy, "Ctrl+Shift+Q")
         self.resolution_action = self._action("Chair confirms a &resolution…", self.confirm_resolution, "Ctrl+Shift+C")
         self.insert_action = self._action(
@@ -184,7 +186,7 @@ class LiveMode(QObject):
             [self.apologies_action, self.start_action, self.open_action, self.defer_action],
             [self.arrive_action, self.leave_action, self.withdraw_action, self.return_action],
             [self.declare_action, self.motion_action, self.vote_action, self.outcome_action],
-            [self.quoracy_action, self.resolution_action],
+            [self.pin_action, self.quoracy_action, self.resolution_action],
             [self.action_action, self.tracker_action, self.insert_action],
             [self.part2_action, self.close_action],
             [self.undo_action, self.redo_action],
@@ -208,6 +210,7 @@ class LiveMode(QObject):
         for action in self.live_actions:
             action.setEnabled(self.active)
         self.tracker_action.setEnabled(has_meeting)
+        self.pin_action.setEnabled(has_meeting)
         self.insert_action.setEnabled(bool(self.banner.proposed_minute) and not self.banner.isHidden())
         undo = self.live.undo_label() if self.live else None
         redo = self.live.redo_label() if self.live else None
@@ -559,6 +562,10 @@ class LiveMode(QObject):
             return live.set_outcome(values.motion_id, values.outcome, minority_view=values.minority_view or None)
 
         self._dialog(OutcomeDialog(motions, submit, self.parent_widget))
+
+    def chair_pin(self) -> None:
+        live, _record = self._need()
+        self._dialog(ChairPinDialog(live.set_chair_pin, self.parent_widget))
 
     def confirm_quoracy(self) -> None:
         live, record = self._need()

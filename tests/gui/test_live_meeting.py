@@ -540,3 +540,36 @@ def test_members_questions_on_the_item_show_in_the_room(room: Room) -> None:
     room.window.live.open_item(item)
     assert room.window.live.room.questions.isVisibleTo(room.window)
     assert "Jane Member: Which council carries an overspend?" in room.window.live.room.questions.text()
+
+
+def test_the_chairs_pin_is_set_in_the_window_and_asked_for(room: Room) -> None:
+    from app.ui.live_dialogs import ChairPinDialog
+
+    _roll_call(room)
+
+    def set_pin(dialog: QDialog) -> None:
+        assert isinstance(dialog, ChairPinDialog)
+        QTest.keyClicks(dialog.pin, "2468")
+        QTest.keyClicks(dialog.again, "2469")
+        dialog.accept()
+        assert "not the same" in dialog.error_text() and dialog.isVisible()
+        dialog.again.clear()
+        QTest.keyClicks(dialog.again, "2468")
+        dialog.accept()
+
+    room.expect(set_pin)
+    room.window.live.pin_action.trigger()
+
+    def confirm(dialog: QDialog) -> None:
+        assert isinstance(dialog, ChairConfirmDialog)
+        QTest.keyClicks(dialog.pin, "1111")
+        dialog.accept()
+        assert "not the chair's PIN" in dialog.error_text()
+        dialog.pin.clear()
+        QTest.keyClicks(dialog.pin, "2468")
+        dialog.accept()
+
+    room.expect(confirm)
+    room.press("Ctrl+Shift+Q")
+    (confirmation,) = room.record().confirmations
+    assert confirmation.pin_checked
