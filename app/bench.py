@@ -102,22 +102,29 @@ def bench_minute_save(scratch: Path, meeting_id: int, store: Store, repeat: int)
     texts = iter(range(1_000_000))
     samples = _times(lambda: store.set_minute(item_id, f"The Board noted the report. Edit {next(texts)}."), repeat)
 
-    bare = connect(scratch / "floor.db")  # the same pragmas: WAL, synchronous=FULL, foreign keys
-    bare.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
-
-    def floor() -> None:
-        bare.execute("BEGIN")
-        bare.execute("INSERT INTO t (body) VALUES (?)", ("The Board noted the report.",))
-        bare.execute("COMMIT")
-
-    floor_samples = _times(floor, repeat)
-    bare.close()
     return _figure(
         "save one minute edit (write-through, audited, synchronous=FULL)",
         samples,
         "bare SQLite insert + commit with the same pragmas",
-        floor_samples,
+        _bare_inserts(scratch / "floor.db", repeat),
     )
+
+
+def _bare_inserts(path: Path, repeat: int) -> list[float]:
+    """The floor for a write-through save: one row inserted and committed, with the same pragmas (WAL,
+    synchronous=FULL, foreign keys), and nothing else."""
+    bare = connect(path)
+    bare.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
+
+    def insert() -> None:
+        bare.execute("BEGIN")
+        bare.execute("INSERT INTO t (body) VALUES (?)", ("The Board noted the report.",))
+        bare.execute("COMMIT")
+
+    try:
+        return _times(insert, repeat)
+    finally:
+        bare.close()
 
 
 def bench_live_command(scratch: Path, meeting_id: int, store: Store, repeat: int) -> dict[str, Any]:
@@ -137,22 +144,11 @@ def bench_live_command(scratch: Path, meeting_id: int, store: Store, repeat: int
         else:
             live.leave(people[1], dt_time(10, 5))
 
-    samples = _times(step, repeat)
-    bare = connect(scratch / "floor-live.db")
-    bare.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
-
-    def floor() -> None:
-        bare.execute("BEGIN")
-        bare.execute("INSERT INTO t (body) VALUES (?)", ("left",))
-        bare.execute("COMMIT")
-
-    floor_samples = _times(floor, repeat)
-    bare.close()
     return _figure(
         "one live-meeting command (validated, audited, undoable; quorum worked out again)",
-        samples,
+        _times(step, repeat),
         "bare SQLite insert + commit with the same pragmas",
-        floor_samples,
+        _bare_inserts(scratch / "floor-live.db", repeat),
     )
 
 

@@ -9,7 +9,7 @@ reads the stored record, not the widgets.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -50,53 +50,24 @@ from app.ui.live_dialogs import (
     VoteDialog,
 )
 from app.ui.main_window import MainWindow
+from tests.gui.demo_window import DemoWindow
 
-Handler = Callable[[QDialog], None]
 
-
-class Room:
-    """The window on the demo meeting, with a queue of dialog handlers standing in for the secretary."""
+class Room(DemoWindow):
+    """The window on the demo meeting in live mode, its dialogs answered by queued handlers."""
 
     def __init__(self, qtbot: QtBot, data_dir: Path) -> None:
-        make_application()
-        self.qtbot = qtbot
-        self.store = Store.open(paths.database_path(data_dir))
-        self.meeting_id = commands.ensure_demo_meeting(self.store)
-        self.window = MainWindow(self.store, data_dir)
-        qtbot.addWidget(self.window)
-        self.window.show()
-        self.window.open_meeting(self.meeting_id)
+        super().__init__(qtbot, data_dir)
         self.window.activateWindow()
         qtbot.waitActive(self.window)
-        self.handlers: list[Handler] = []
-        self.questions: list[str] = []
-        self.answer = True
         self.window.live.exec_dialog = self._exec  # type: ignore[method-assign]
         self.window.live.confirm = self._confirm  # type: ignore[method-assign]
-
-    def _exec(self, dialog: QDialog) -> bool:
-        assert self.handlers, f"unexpected dialog {dialog.windowTitle()}"
-        handler = self.handlers.pop(0)
-        dialog.show()
-        self.qtbot.waitExposed(dialog)
-        handler(dialog)
-        accepted = dialog.result() == QDialog.DialogCode.Accepted
-        dialog.close()
-        dialog.deleteLater()
-        return accepted
-
-    def _confirm(self, _title: str, text: str) -> bool:
-        self.questions.append(text)
-        return self.answer
 
     def press(self, keys: str | QKeySequence, widget: QWidget | None = None) -> None:
         """One key combination, sent where the focus is (as a keyboard would)."""
         combination = QKeySequence(keys)[0]
         target = widget or QApplication.focusWidget() or self.window
         QTest.keyClick(target, combination.key(), combination.keyboardModifiers())
-
-    def expect(self, handler: Handler) -> None:
-        self.handlers.append(handler)
 
     def record(self) -> MeetingRecord:
         return self.store.record(self.meeting_id)

@@ -10,7 +10,7 @@ tmp_path. Assertions that matter read the stored record and the files written.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
 
@@ -21,12 +21,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from app import commands, paths
+from app import commands
 from app.commands.live import LiveMeeting
 from app.domain import AgendaItem, Meeting, MinutesStatus, MotionOutcome, Presence
 from app.storage import Store
-from app.ui.application import make_application
-from app.ui.main_window import MainWindow
 from app.ui.minutes_workflow import (
     LOCKED_MESSAGE,
     AmendmentDialog,
@@ -39,30 +37,19 @@ from app.ui.minutes_workflow import (
 )
 from app.ui.signature_pad import SignaturePad
 from app.ui.verify_dialog import VerifyDialog
+from tests.gui.demo_window import DemoWindow
 
-Handler = Callable[[QDialog], None]
 PASSPHRASE = "correct horse battery"
 
 
-class Office:
+class Office(DemoWindow):
     """The window on the demo meeting, with queues standing in for the secretary's dialogs and file choices."""
 
     def __init__(self, qtbot: QtBot, data_dir: Path) -> None:
-        make_application()
-        self.qtbot = qtbot
-        self.data_dir = data_dir
-        self.store = Store.open(paths.database_path(data_dir))
-        self.meeting_id = commands.ensure_demo_meeting(self.store)
-        self.window = MainWindow(self.store, data_dir)
-        qtbot.addWidget(self.window)
-        self.window.show()
-        self.window.open_meeting(self.meeting_id)
+        super().__init__(qtbot, data_dir)
         qtbot.waitExposed(self.window)
-        self.handlers: list[Handler] = []
         self.files: list[Path | None] = []
-        self.questions: list[str] = []
         self.told: list[str] = []
-        self.answer = True
         flow = self.flow
         flow.exec_dialog = self._exec  # type: ignore[method-assign]
         flow.confirm = self._confirm  # type: ignore[method-assign]
@@ -74,27 +61,9 @@ class Office:
     def flow(self) -> MinutesWorkflow:
         return self.window.minutes_flow
 
-    def _exec(self, dialog: QDialog) -> bool:
-        assert self.handlers, f"unexpected dialog {dialog.windowTitle()}"
-        handler = self.handlers.pop(0)
-        dialog.show()
-        self.qtbot.waitExposed(dialog)
-        handler(dialog)
-        accepted = dialog.result() == QDialog.DialogCode.Accepted
-        dialog.close()
-        dialog.deleteLater()
-        return accepted
-
-    def _confirm(self, _title: str, text: str) -> bool:
-        self.questions.append(text)
-        return self.answer
-
     def _file(self, _title: str, _start: Path, _filters: str) -> Path | None:
         assert self.files, "unexpected file dialog"
         return self.files.pop(0)
-
-    def expect(self, handler: Handler) -> None:
-        self.handlers.append(handler)
 
     def status(self) -> MinutesStatus:
         return self.store.meeting(self.meeting_id).minutes_status
