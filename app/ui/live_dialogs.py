@@ -44,6 +44,7 @@ from app.commands.live import Done, LiveError, TrackedAction
 from app.domain import Ballot, DeclarationConduct, MotionOutcome, Person, Presence
 from app.services.rules_engine import ConflictSuggestion
 from app.storage.people import RegisterRow
+from app.ui.refusable_dialog import RefusableDialog
 
 PRESENCE_LABELS = {
     Presence.PRESENT: "Present",
@@ -107,53 +108,24 @@ def _py_time(edit: QTimeEdit) -> time:
     return time(value.hour(), value.minute())
 
 
-class LiveDialog(QDialog):
+class LiveDialog(RefusableDialog):
     """OK hands the values to `submit`; a LiveError keeps the dialog open with the sentence shown."""
 
+    refusals = (LiveError,)
+
     def __init__(self, title: str, submit: Callable[[Any], Done] | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
+        super().__init__(title, parent)
         self.submit = submit
         self.done_value: Done | None = None
-        self.body = QVBoxLayout()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.setAccessibleName("Problem")
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.body, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-
-    def ok_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert button is not None
-        return button
+        self.body = self.content
 
     def values(self) -> Any:
         raise NotImplementedError
 
-    def error_text(self) -> str:
-        return self.error.text() if not self.error.isHidden() else ""
-
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-
-    def accept(self) -> None:
-        try:
-            values = self.values()
-            if self.submit is not None:
-                self.done_value = self.submit(values)
-        except LiveError as exc:
-            self.show_error(str(exc))
-            return
-        self.error.hide()
-        super().accept()
+    def submit_values(self) -> None:
+        values = self.values()
+        if self.submit is not None:
+            self.done_value = self.submit(values)
 
 
 class ApologiesDialog(LiveDialog):

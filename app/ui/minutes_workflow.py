@@ -51,6 +51,7 @@ from app.commands import approval, exports
 from app.domain import AgendaItem, Meeting, MeetingRecord, MinutesStatus, Motion, MotionOutcome, Part
 from app.export.errors import SigningError
 from app.storage import StorageError, Store
+from app.ui.refusable_dialog import RefusableDialog
 from app.ui.signature_pad import SignaturePad
 
 if TYPE_CHECKING:
@@ -219,59 +220,29 @@ def status_details(record: MeetingRecord, titles: dict[int, str]) -> list[str]:
 # --- dialogs ---------------------------------------------------------------------------------------------------------
 
 
-class StepDialog(QDialog):
-    """OK hands the values to `submit`; a refusal keeps the dialog open with its sentence shown."""
+class StepDialog(RefusableDialog):
+    """OK runs `submit`; a refusal keeps the dialog open with its sentence shown."""
+
+    refusals = (ValueError, StorageError)  # ApprovalError, ExportError and SigningError are ValueErrors
 
     def __init__(self, title: str, submit: Callable[[], object], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
+        super().__init__(title, parent)
         self.submit = submit
         self.result_value: object = None
         self.form = QFormLayout()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.hide()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.setAccessibleName("Problem")
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.content.addWidget(self.intro)
+        self.content.addLayout(self.form)
         self.setMinimumWidth(520)
 
     def say(self, text: str) -> None:
         self.intro.setText(text)
         self.intro.show()
 
-    def ok_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert button is not None
-        return button
-
-    def error_text(self) -> str:
-        return self.error.text() if not self.error.isHidden() else ""
-
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-
-    def accept(self) -> None:
-        try:
-            self.result_value = self.submit()
-        except ValueError as exc:  # ApprovalError, ExportError and SigningError are ValueErrors
-            self.show_error(str(exc))
-            return
-        except StorageError as exc:
-            self.show_error(str(exc))
-            return
-        super().accept()
+    def submit_values(self) -> None:
+        self.result_value = self.submit()
 
 
 class ChairApprovalDialog(StepDialog):
