@@ -14,7 +14,7 @@ for corpus in "$@"; do
     n=$(basename "$e" .json)
     doc=$(ls "$corpus"/pdf/"$n".* "$corpus"/docs/"$n".* "$corpus"/"$n".pdf "$corpus"/"$n".txt "$corpus"/"$n".md 2>/dev/null | head -1)
     [ -z "$doc" ] && { echo "$n: no document"; continue; }
-    line=$("$here/.venv/bin/quorate" --data-dir "$data" agenda "$doc" --json 2>/dev/null | "$py" "$scorer" "$e")
+    line=$("$here/.venv/bin/quorate" --data-dir "$data" agenda "$doc" --json 2>/dev/null | "$py" "${SCORER:-$scorer}" "$e")
     echo "$line"
     r=$(echo "$line" | sed -n 's/.*: \([0-9]*\)\/\([0-9]*\) .*/\1/p'); t=$(echo "$line" | sed -n 's/.*: \([0-9]*\)\/\([0-9]*\) .*/\2/p')
     right=$((right + ${r:-0})); total=$((total + ${t:-0}))

@@ -131,7 +131,7 @@ class _Calls:
         ptr, i32, dbl = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
 
         def proto(function: Any, restype: Any, *argtypes: Any) -> Any:
-            address = ctypes.cast(function, ctypes.c_void_p).value
+            address = ctypes.cast(function, ctypes.c_void_p).value or 0
             return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
         self.load_page = proto(c.FPDF_LoadPage, ptr, ptr, i32)
@@ -255,7 +255,7 @@ def _page_chars(c: _Calls, textpage: int, height: float) -> tuple[list[_Char | N
         if c.map_error(textpage, i):
             errors += 1
         ch = chr(code) if code < 0x110000 else "\ufffd"
-        if ch == "\ufffe":  # PDFium's mark for a hyphen ending a line
+        if ch in "\ufffe\u00ad":  # PDFium's mark for a hyphen ending a line; a soft hyphen that is drawn
             ch = "-"
         size = c.font_size(textpage, i) or (top - bottom)
         bold, italic = styles.of(c.char_object(textpage, i))

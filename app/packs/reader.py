@@ -11,12 +11,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
+from app.packs.layout_reader import agenda_from_layout, read_layout
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
 from app.packs.pdf import (
     Bookmark,
     EngineFailed,
     PackDocument,
+    PdfiumDocument,
     PypdfDocument,
     bookmark_ranges,
     cover_pages,
@@ -183,10 +185,19 @@ def _read_pdf_document(
         page_lines = text.splitlines()
         lines += page_lines
         line_page += [index] * len(page_lines)
+    if not any(t.strip() for t in texts):
+        raise PackError(f"{name} has no text to read: it may be a scanned image without a text layer.")
+    reading = None
+    if isinstance(document, PdfiumDocument):  # the layout reader; pypdf's fallback has no character boxes
+        reading = agenda_from_layout(read_layout(document.raw, count, name))
     agenda = parse_agenda(lines[: sum(len(t.splitlines()) for t in texts[:head])])
+    if reading is not None:
+        # The layout reading is the agenda; the line reader still says where the agenda's text ends.
+        after = next((i for i, page in enumerate(line_page) if page > reading.last_page), len(lines))
+        agenda = replace(
+            reading.agenda, last_item_line=max(0, after - 1), end_line=agenda.end_line if agenda else after
+        )
     if agenda is None and not marks:
-        if not any(t.strip() for t in texts):
-            raise PackError(f"{name} has no text to read: it may be a scanned image without a text layer.")
         raise PackError(_no_agenda(name))
     items = list(agenda.items) if agenda else []
     if marks:
