@@ -12,7 +12,7 @@ from datetime import time
 from typing import Any
 
 from app.domain import Part, Purpose
-from app.packs.agenda import _PRIVATE, Agenda, masthead, norm, parse_item, purpose_of
+from app.packs.agenda import _PRIVATE, _TABLED, _VERBAL, Agenda, masthead, norm, parse_item, purpose_of
 from app.packs.layout import Line, PageLayout, PageMap, page_map, read_pdf_page, set_aside_furniture
 from app.packs.model import DraftItem, PackError
 from app.packs.outline import Outline, OutlineItem, read_outline
@@ -138,8 +138,8 @@ def _draft(item: OutlineItem, is_section: bool, part: Part, pmap: PageMap) -> Dr
         first_page=first,
         last_page=last,
         uncertain=frozenset(uncertain),
-        verbal=verbal,
-        tabled=tabled,
+        verbal=verbal or bool(_VERBAL.search(norm(title))),
+        tabled=tabled or bool(_TABLED.search(norm(title))),
     )
 
 

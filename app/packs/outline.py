@@ -67,6 +67,7 @@ class Candidate:
     bold: bool
     bullet: str = ""
     depth: int = 1  # parts of a dotted number
+    time_text: str = ""  # a time printed before the title or the number
 
 
 @dataclass(slots=True)
@@ -139,37 +140,53 @@ def _words_after(line: Line, chars: int) -> tuple[str, float]:
     return "", line.x1
 
 
+def _match(body: str) -> tuple[str, re.Match[str]] | None:
+    for kind, rx in _LABELS:
+        found = rx.match(body)
+        if found:
+            return kind, found
+    return None
+
+
 def candidates(lines: list[Line]) -> list[Candidate]:
+    """Every line that starts with an item label (after a bullet, or after a time column)."""
     out: list[Candidate] = []
     for index, line in enumerate(lines):
-        text = line.cells()[0][1].strip()
+        cells = line.cells()
+        text = cells[0][1].strip()
         bullet = ""
         skip = 0
         m = _BULLET.match(text)
         if m and len(text) > m.end():
             bullet, skip = m[1], m.end()
         body = text[skip:]
-        for kind, rx in _LABELS:
-            found = rx.match(body)
-            if not found:
-                continue
-            number = found[1]
-            value = _value(kind, number)
-            if value is None or (kind == "num" and _DATEISH.match(body)):
-                break
-            title, title_x = _words_after(line, skip + found.end())
-            if (kind == "time" and not title and len(line.cells()) > 1) or (not title and len(line.cells()) > 1):
-                title_x, title = line.cells()[1]
-            label = "" if kind == "time" else number.rstrip(".:)") if not number.startswith("(") else number
-            depth = number.count(".") + 1 if kind == "dotted" else 1
-            out.append(
-                Candidate(index, kind, label, value, line.x0, title, title_x, line.size, line.bold, bullet, depth)
-            )
-            break
-        else:
+        matched = _match(body)
+        if matched is None:
             if bullet:
                 rest, x = _words_after(line, skip)
                 out.append(Candidate(index, "bullet", "", (0,), line.x0, rest, x, line.size, line.bold, bullet))
+            continue
+        kind, found = matched
+        title, title_x = _words_after(line, skip + found.end())
+        if not title and len(cells) > 1:
+            title_x, title = cells[1]
+        label_x, time_text = line.x0, ""
+        if kind == "time" and (numbered := _match(title)) is not None and numbered[0] in ("num", "dotted", "item"):
+            # A time column before the item number: the number is the label, the time a side column.
+            time_text, label_x = found[0], title_x
+            kind, found = numbered
+            rest = title[found.end() :].strip()
+            after = [w.x0 for w in line.words if w.x0 > label_x + 0.5]
+            title_x, title = (after[0] if after else title_x), rest
+        number = found[1]
+        value = _value(kind, number)
+        if value is None or (kind == "num" and _DATEISH.match(body)):
+            continue
+        label = "" if kind == "time" else number.rstrip(".:)") if not number.startswith("(") else number
+        depth = number.count(".") + 1 if kind == "dotted" else 1
+        cand = Candidate(index, kind, label, value, label_x, title, title_x, line.size, line.bold, bullet, depth)
+        cand.time_text = time_text or (text if kind == "time" else "")
+        out.append(cand)
     return out
 
 
@@ -307,7 +324,7 @@ def _score(
     if first.size > body + 1:
         score += 0.5
     pages = {lines[c.index].page for c in chain}
-    if len(chain) > 2 and len(pages) >= len(chain) * 0.7:  # one per page: slide or section titles
+    if len(chain) >= 2 and len(pages) >= len(chain) * 0.7:  # one per page: slides, sections or cover sheets
         score *= 0.4
     score -= 0.15 * min(pages)
     if heading is not None and first.index - heading <= (2 if first.kind == "bullet" else 8):
@@ -446,9 +463,7 @@ def _span_end(lines: list[Line], last: Candidate, first: Candidate) -> int:
 def _item(lines: list[Line], cand: Candidate, stop: int, cands: list[Candidate], members: set[int]) -> OutlineItem:
     line = lines[cand.index]
     title_parts = [cand.title] if cand.title else []
-    side = [text for _, text in line.cells()[1:]]
-    if (cand.kind == "time" and side and cand.title == side[0]) or (cand.title and side and side[0] == cand.title):
-        side = side[1:]
+    side = [text for x, text in line.cells() if x > cand.title_x + 1]  # the cells right of the title
     labels = {c.index for c in cands}
     previous = line
     title_size = line.size
@@ -482,7 +497,7 @@ def _item(lines: list[Line], cand: Candidate, stop: int, cands: list[Candidate],
         _join(title_parts),
         cand.index,
         side,
-        time_label=lines[cand.index].text if cand.kind == "time" else "",
+        time_label=cand.time_text,
         title_lines=count,
     )
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
-from app.packs.layout_reader import agenda_from_layout, read_layout
+from app.packs.layout_reader import LayoutReading, agenda_from_layout, read_layout
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
 from app.packs.pdf import (
@@ -187,9 +187,7 @@ def _read_pdf_document(
         line_page += [index] * len(page_lines)
     if not any(t.strip() for t in texts):
         raise PackError(f"{name} has no text to read: it may be a scanned image without a text layer.")
-    reading = None
-    if isinstance(document, PdfiumDocument):  # the layout reader; pypdf's fallback has no character boxes
-        reading = agenda_from_layout(read_layout(document.raw, count, name))
+    reading = _layout_reading(document, data, count, name)
     agenda = parse_agenda(lines[: sum(len(t.splitlines()) for t in texts[:head])])
     if reading is not None:
         # The layout reading is the agenda; the line reader still says where the agenda's text ends.
@@ -212,6 +210,20 @@ def _read_pdf_document(
     pack = _pack(path, digest, "pdf", agenda, items, count, people, warnings)
     papers = tuple(find_papers(lines, line_page, count, items, agenda.last_item_line if agenda.items else -1))
     return _with_extras(pack, lines, tuple(texts), papers)
+
+
+def _layout_reading(document: PackDocument, data: bytes, count: int, name: str) -> LayoutReading | None:
+    """The agenda read from the layout. Character boxes come from PDFium, also when pypdf reads the text (a
+    truncated file PDFium still opens); None when PDFium cannot open the file at all."""
+    if isinstance(document, PdfiumDocument):
+        return agenda_from_layout(read_layout(document.raw, count, name))
+    pdfium = PdfiumDocument.load(data, name)
+    if pdfium is None:
+        return None
+    try:
+        return agenda_from_layout(read_layout(pdfium.raw, min(count, pdfium.count), name))
+    finally:
+        pdfium.close()
 
 
 def _pack(
