@@ -37,7 +37,10 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("time", re.compile(rf"^\**({_TIME})(?:\s*(?:-|–|to)\s*{_TIME})?(?=\s|$)", re.I)),
     ("yearseq", re.compile(r"^(\d{2}/\d{2,4})[:.]?(?=\s|$)")),
-    ("code", re.compile(r"^([A-Z]{1,5}\d{0,4}/\d{1,4}|[A-Z]{2,5}\d{1,4}|[A-Z]{1,3}\d{4}-\d{3,6})[:.]?(?=\s|$)")),
+    (
+        "code",
+        re.compile(r"^([A-Z]{1,5}\d{0,4}(?:/\d{1,4}){1,2}|[A-Z]{2,5}\d{1,4}|[A-Z]{1,3}\d{4}-\d{3,6})[:.]?(?=\s|$)"),
+    ),
     ("dotted", re.compile(r"^(\d{1,2}(?:\.[1-9]\d?){1,3})[.:)]?(?=\s|$)")),
     ("num", re.compile(r"^(\d{1,3}(?:\s?\([a-z]\)|[a-z])?)[.:)]?(?=\s|$)")),
     ("paren", re.compile(r"^(\((?:\d{1,3}|[a-z]|[ivx]{1,5})\))(?=\s|$)")),
@@ -212,7 +215,15 @@ def _headings(lines: list[Line], body: float, taken: set[int]) -> list[Candidate
             and abs(previous.x0 - line.x0) < line.size
             and line.top - previous.bottom < line.size * 0.8
         )
-        if heading and not continues and not text.endswith(":") and len(text) > 2 and len(text.split()) <= 14:
+        header_row = all(w.text.lower().strip(":.()") in _HEADER_WORDS for w in line.words)
+        if (
+            heading
+            and not continues
+            and not header_row
+            and not text.endswith(":")
+            and len(text) > 2
+            and len(text.split()) <= 14
+        ):
             out.append(Candidate(index, "heading", "", (0,), line.x0, text, line.x0, line.size, line.bold))
         previous = line
     return out
@@ -379,7 +390,9 @@ def read_outline(lines: list[Line]) -> Outline | None:
     for chain in chains:  # a list inside another list's items is their content
         if any(_nested(chain, outer, lines) for outer in chains if outer is not chain and len(outer.members) >= 2):
             chain.score *= 0.3
-    for chain in chains:  # a chain is worth its children too
+    for chain in chains:  # a chain is worth its children too (sections are not items: theirs do not count)
+        if chain.members[0].kind == "heading":
+            continue
         children = [
             _children(lines, c, _stop(lines, chain.members, i), cands, set()) for i, c in enumerate(chain.members)
         ]
@@ -394,9 +407,10 @@ def read_outline(lines: list[Line]) -> Outline | None:
     members_at = {c.index for c in members}
     items: list[OutlineItem] = []
     largest = max(c.size for c in members)
+    stops = _column_stops([lines[c.index] for c in members])
     for pos, cand in enumerate(members):
         stop = _stop(lines, members, pos)
-        item = _item(lines, cand, stop, cands, members_at)
+        item = _item(lines, cand, stop, cands, members_at, stops)
         if cand.kind == "heading" and cand.size < largest - 0.5 and items:
             items[-1].children.append(item)  # a smaller heading: a sub-section of the one above
             continue
@@ -460,7 +474,68 @@ def _span_end(lines: list[Line], last: Candidate, first: Candidate) -> int:
     return min(len(lines), last.index + 40)
 
 
-def _item(lines: list[Line], cand: Candidate, stop: int, cands: list[Candidate], members: set[int]) -> OutlineItem:
+_HEADER_WORDS = frozenset(
+    "item items no no. number ref lead leads presenter presenters presented by time timings timing purpose action"
+    " paper papers page pages title subject owner enc encl format duration officer required report".split()
+)
+
+
+def _column_stops(rows: list[Line]) -> list[float]:
+    """Where a table's columns start: cell starts that recur in the item rows (two in five at least), when
+    there are three or more of them; [] for a list that is not a table."""
+    starts = sorted(x for row in rows for x, _ in row.cells())
+    clusters: list[list[float]] = []
+    for x in starts:
+        if clusters and x - clusters[-1][0] <= 4.0:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    need = max(2, 0.4 * len(rows))
+    stops = [min(cl) for cl in clusters if len(cl) >= need]
+    return stops if len(stops) >= 3 else []
+
+
+def _column(stops: list[float], x: float) -> int:
+    return max((i for i, stop in enumerate(stops) if stop <= x + 2), default=0)
+
+
+def _table_item(lines: list[Line], cand: Candidate, stop: int, labels: set[int], stops: list[float]) -> OutlineItem:
+    """An item row of a table with a header: each word read in the column it stands under."""
+    title_column = _column(stops, cand.title_x)
+    label_column = _column(stops, cand.label_x)
+    columns: defaultdict[int, list[str]] = defaultdict(list)
+    line = lines[cand.index]
+    for w in line.words:
+        column = _column(stops, w.x0)
+        if column > label_column and (column != title_column or w.x0 >= cand.title_x - 1):
+            columns[column].append(w.text)
+    previous, count = line, 1
+    for index in range(cand.index + 1, stop):
+        nxt = lines[index]
+        gap = nxt.top - previous.bottom
+        if index in labels or nxt.page != line.page or gap > 0.9 * line.size or nxt.bold != line.bold:
+            break
+        if any(_column(stops, w.x0) <= label_column for w in nxt.words):
+            break  # something in the number column: a new row or a section heading
+        for w in nxt.words:
+            columns[_column(stops, w.x0)].append(w.text)
+        previous, count = nxt, count + 1
+    side = [" ".join(columns[c]) for c in sorted(columns) if c != title_column and columns[c]]
+    return OutlineItem(
+        cand.number, _join(columns[title_column]), cand.index, side, time_label=cand.time_text, title_lines=count
+    )
+
+
+def _item(
+    lines: list[Line],
+    cand: Candidate,
+    stop: int,
+    cands: list[Candidate],
+    members: set[int],
+    stops: list[float] | None = None,
+) -> OutlineItem:
+    if stops:
+        return _table_item(lines, cand, stop, {c.index for c in cands} | members, stops)
     line = lines[cand.index]
     title_parts = [cand.title] if cand.title else []
     side = [text for x, text in line.cells() if x > cand.title_x + 1]  # the cells right of the title
