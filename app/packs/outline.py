@@ -381,8 +381,14 @@ def read_outline(lines: list[Line]) -> Outline | None:
     for family in families:
         if family[0].kind == "bullet":
             found += [(run, float(len(run))) for run in _runs(family, lines)]
-        else:
-            found.append(_best_chain(family, lines))
+        else:  # the best chain, and the next ones in what it leaves (another list in the same type is a rival)
+            left = family
+            for _ in range(3):
+                chain, raw = _best_chain(left, lines)
+                found.append((chain, raw))
+                left = [c for c in left if c not in chain]
+                if not left:
+                    break
     for members, raw in found:
         score = _score(members, raw, lines, body, agenda_lines, numbered)
         chains.append(Chain(members, score, _family_key(members[0])))
@@ -475,8 +481,11 @@ def _span_end(lines: list[Line], last: Candidate, first: Candidate) -> int:
 
 
 _HEADER_WORDS = frozenset(
-    "item items no no. number ref lead leads presenter presenters presented by time timings timing purpose action"
-    " paper papers page pages title subject owner enc encl format duration officer required report".split()
+    re.findall(
+        r"\S+",
+        "item items no no. number ref lead leads presenter presenters presented by time timings timing purpose action"
+        " paper papers page pages title subject owner enc encl format duration officer required report",
+    )
 )
 
 
