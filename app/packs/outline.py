@@ -181,6 +181,13 @@ def candidates(lines: list[Line]) -> list[Candidate]:
             rest = title[found.end() :].strip()
             after = [w.x0 for w in line.words if w.x0 > label_x + 0.5]
             title_x, title = (after[0] if after else title_x), rest
+        timed = _LABELS[1][1].match(title) if kind != "time" else None
+        if timed is not None and not title[timed.end() :].strip():
+            # A time column after the number ("HCP1  14:00  Welcome"): the title is the next cell.
+            later = [(x, text) for x, text in cells if x > title_x + 1]
+            if later:
+                time_text = timed[0]
+                title_x, title = later[0]
         number = found[1]
         value = _value(kind, number)
         if value is None or (kind == "num" and _DATEISH.match(body)):
@@ -330,6 +337,9 @@ def _score(
     words = statistics.mean(len(c.title.split()) for c in chain)
     if words > 9:
         score -= (words - 9) * 0.3 * len(chain) / 4
+    # Side columns (pages, times, leads) on the label lines: an agenda is a table; a report's sections are not.
+    with_side = sum(1 for c in chain if len(lines[c.index].cells()) > (2 if c.time_text else 1))
+    score += 0.6 * with_side
     if first.size >= body - 0.5:
         score += 0.5
     if first.size > body + 1:
@@ -383,7 +393,7 @@ def read_outline(lines: list[Line]) -> Outline | None:
             found += [(run, float(len(run))) for run in _runs(family, lines)]
         else:  # the best chain, and the next ones in what it leaves (another list in the same type is a rival)
             left = family
-            for _ in range(3):
+            for _ in range(6):
                 chain, raw = _best_chain(left, lines)
                 found.append((chain, raw))
                 left = [c for c in left if c not in chain]
@@ -404,6 +414,10 @@ def read_outline(lines: list[Line]) -> Outline | None:
         ]
         chain.score += 0.8 * sum(len(found_children) for found_children in children)
     chains.sort(key=lambda ch: ch.score, reverse=True)
+    import os
+    if os.environ.get("OUTLINE_DEBUG"):
+        for ch in chains[:6]:
+            print("CHAIN", round(ch.score, 2), ch.family, [c.number or c.title[:15] for c in ch.members][:12])
     if not chains or chains[0].score <= 1.0:
         return None
     top = chains[0]
@@ -516,7 +530,8 @@ def _table_item(lines: list[Line], cand: Candidate, stop: int, labels: set[int],
     line = lines[cand.index]
     for w in line.words:
         column = _column(stops, w.x0)
-        if column > label_column and (column != title_column or w.x0 >= cand.title_x - 1):
+        # Columns between the number and the title hold the time, which the label already gave.
+        if column > title_column or (column == title_column and w.x0 >= cand.title_x - 1):
             columns[column].append(w.text)
     previous, count = line, 1
     for index in range(cand.index + 1, stop):
@@ -527,7 +542,8 @@ def _table_item(lines: list[Line], cand: Candidate, stop: int, labels: set[int],
         if any(_column(stops, w.x0) <= label_column for w in nxt.words):
             break  # something in the number column: a new row or a section heading
         for w in nxt.words:
-            columns[_column(stops, w.x0)].append(w.text)
+            if _column(stops, w.x0) >= title_column:
+                columns[_column(stops, w.x0)].append(w.text)
         previous, count = nxt, count + 1
     side = [" ".join(columns[c]) for c in sorted(columns) if c != title_column and columns[c]]
     return OutlineItem(
