@@ -396,9 +396,9 @@ def read_outline(lines: list[Line]) -> Outline | None:
         else:  # the best chain, and the next ones in what it leaves (another list in the same type is a rival)
             left = family
             for _ in range(6):
-                chain, raw = _best_chain(left, lines)
-                found.append((chain, raw))
-                left = [c for c in left if c not in chain]
+                picked, raw = _best_chain(left, lines)
+                found.append((picked, raw))
+                left = [c for c in left if c not in picked]
                 if not left:
                     break
     for members, raw in found:
