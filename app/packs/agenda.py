@@ -60,7 +60,8 @@ _DESCRIPTION = re.compile(rf"^(?:to|for)\s+(?:{_PW})\b", re.I)
 _PAGES = re.compile(r"\(?\s*\bpages?\s+(\d{1,4})(?:\s*(?:-|to)\s*(\d{1,4}))?\s*\)?", re.I)
 _PAPER_CELL = re.compile(
     r"^(?:\(?\d{1,3}\s*min(?:ute)?s?\)?|(?:paper|enc(?:l(?:osure)?)?|appendix|annex)\.?\s*[\w.()-]{1,6}"
-    r"|verbal|oral|presentation|attached|to follow|tabled|to be tabled)$",
+    r"|verbal|oral|presentation|attached|to follow|tabled|to be tabled"
+    r"|(?-i:[A-Z]\d{0,2}[a-z]?)|[-\u2013\u2014]|n/?a)$",  # a paper column's letter ("C", "3a"), or a dash for none
     re.I,
 )
 _HEADER_WORDS = frozenset(
