@@ -73,6 +73,7 @@ class Candidate:
     bullet: str = ""
     depth: int = 1  # parts of a dotted number
     time_text: str = ""  # a time printed before the title or the number
+    page: int = 0
 
 
 @dataclass(slots=True)
@@ -169,7 +170,9 @@ def candidates(lines: list[Line]) -> list[Candidate]:
         if matched is None:
             if bullet:
                 rest, x = _words_after(line, skip)
-                out.append(Candidate(index, "bullet", "", (0,), line.x0, rest, x, line.size, line.bold, bullet))
+                out.append(
+                    Candidate(index, "bullet", "", (0,), line.x0, rest, x, line.size, line.bold, bullet, page=line.page)
+                )
             continue
         kind, found = matched
         title, title_x = _words_after(line, skip + found.end())
@@ -194,10 +197,11 @@ def candidates(lines: list[Line]) -> list[Candidate]:
         value = _value(kind, number)
         if value is None or (kind == "num" and _DATEISH.match(body)):
             continue
-        label = "" if kind == "time" else number.rstrip(".:)") if not number.startswith("(") else number
+        label = "" if kind == "time" else number if "(" in number else number.rstrip(".:)")
         depth = number.count(".") + 1 if kind == "dotted" else 1
         cand = Candidate(index, kind, label, value, label_x, title, title_x, line.size, line.bold, bullet, depth)
         cand.time_text = time_text or (text if kind == "time" else "")
+        cand.page = line.page
         out.append(cand)
     return out
 
@@ -233,7 +237,9 @@ def _headings(lines: list[Line], body: float, taken: set[int]) -> list[Candidate
             and len(text) > 2
             and len(text.split()) <= 14
         ):
-            out.append(Candidate(index, "heading", "", (0,), line.x0, text, line.x0, line.size, line.bold))
+            out.append(
+                Candidate(index, "heading", "", (0,), line.x0, text, line.x0, line.size, line.bold, page=line.page)
+            )
         previous = line
     return out
 
@@ -279,6 +285,8 @@ def _runs(family: list[Candidate], lines: list[Line]) -> list[list[Candidate]]:
 
 def _step(a: Candidate, b: Candidate, lines: list[Line] | None = None) -> float | None:
     """How well `b` follows `a` in one sequence (None: it cannot)."""
+    if b.page - a.page > 1:
+        return None  # a whole page without an item: the list has ended (the papers after an agenda)
     if a.kind == "bullet":
         # A bulleted list ends at the first line further left than its bullets (a heading, the next section).
         outer = lines is not None and any(lines[i].x0 < a.label_x - 1 for i in range(a.index + 1, b.index))
