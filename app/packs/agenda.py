@@ -247,7 +247,7 @@ def _is_header_row(row: list[str]) -> bool:
     return len(words) >= 2 and all(w in _HEADER_WORDS for w in words)
 
 
-def _looks_like_presenter(cell: str) -> bool | None:
+def looks_like_presenter(cell: str) -> bool | None:
     """True if surely a presenter, None if perhaps, False if not."""
     text = norm(cell)
     if _INITIALS.fullmatch(text) or _ROLE_FULL.match(text) or _LABEL.match(text):
@@ -295,7 +295,7 @@ def parse_item(row: list[str]) -> _Item | None:
         row.pop()
     # A separate column after the title is the lead, if it reads like a person or role.
     presenter = ""
-    if len(row) > 1 and (sure := _looks_like_presenter(row[-1])) is not False:
+    if len(row) > 1 and (sure := looks_like_presenter(row[-1])) is not False:
         presenter = row.pop()
         if sure is None:
             item.uncertain.add("presenter")

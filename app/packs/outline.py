@@ -20,6 +20,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from app.packs.agenda import looks_like_presenter
 from app.packs.layout import Line
 
 _BULLETS = "●•○■▪◦‣·–-*►▶❖✓"
@@ -186,6 +187,10 @@ def candidates(lines: list[Line]) -> list[Candidate]:
             rest = title[found.end() :].strip()
             after = [w.x0 for w in line.words if w.x0 > label_x + 0.5]
             title_x, title = (after[0] if after else title_x), rest
+            if not rest:  # the number is a cell of its own: the title is the next one
+                later = [(x, text) for x, text in cells if x > label_x + 1]
+                if later:
+                    title_x, title = later[0]
         timed = _LABELS[1][1].match(title) if kind != "time" else None
         if timed is not None and not title[timed.end() :].strip():
             # A time column after the number ("HCP1  14:00  Welcome"): the title is the next cell.
@@ -543,7 +548,12 @@ def _table_item(lines: list[Line], cand: Candidate, stop: int, labels: set[int],
     for index in range(cand.index + 1, stop):
         nxt = lines[index]
         gap = nxt.top - previous.bottom
-        if index in labels or nxt.page != line.page or gap > 0.9 * line.size or nxt.bold != line.bold:
+        if index in labels or nxt.page != line.page or gap > 0.9 * line.size:
+            break
+        if nxt.bold != line.bold:
+            lead = _lead_line(nxt, cand.title_x)
+            if lead:
+                columns[-1].append(lead)  # read first among the side cells: the lead
             break
         if any(_column(stops, w.x0) <= label_column for w in nxt.words):
             break  # something in the number column: a new row or a section heading
@@ -595,6 +605,9 @@ def _item(
         # At the title's indent, or (centred cells drift) at the line above's.
         in_column = abs(first_x - title_x) <= near or (len(title_parts) > 1 and abs(first_x - previous.x0) <= near)
         aligned = in_column if title_parts else first_x > cand.label_x
+        if aligned and gap <= 0.9 * title_size and nxt.bold != previous.bold and (lead := _lead_line(nxt, title_x)):
+            side.insert(0, lead)  # "Name, Role" under a bold title, in the title's cell: the lead
+            break
         if not aligned or abs(nxt.size - title_size) > 0.6 or gap > 0.9 * title_size or nxt.bold != previous.bold:
             break
         # A wrapped title keeps its line spacing; a wider step, or a sentence starting "To approve ...",
@@ -620,6 +633,15 @@ def _item(
         time_label=cand.time_text,
         title_lines=count,
     )
+
+
+def _lead_line(line: Line, title_x: float) -> str:
+    """The line's text when it is a lead written under the title in another style ("Dr A Name, Medical
+    Director"), else ""."""
+    text = line.cells()[0][1]
+    if abs(line.x0 - title_x) > line.size or len(text.split()) > 10 or len(line.cells()) > 1:
+        return ""
+    return text if looks_like_presenter(text) is not False else ""
 
 
 def _join(parts: list[str]) -> str:
