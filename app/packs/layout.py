@@ -233,7 +233,46 @@ def read_pdf_page(document: Any, index: int) -> PdfPageRead:
             c.close_text(textpage)
         c.close_page(page)
     words = _words(chars)
-    return PdfPageRead(PageLayout(index, width, height, tuple(_lines(index, words))), len(chars), errors)
+    return PdfPageRead(PageLayout(index, width, height, tuple(_columns(index, words, width))), len(chars), errors)
+
+
+def _columns(page: int, words: list[Word], width: float) -> list[Line]:
+    """Lines in reading order: a page set in two columns is read column by column below its full-width top.
+
+    Two columns, not a table: a gutter no word crosses below the top, a right column with a left margin of
+    its own, and lines there that mostly do not share a baseline with the left (a table's cells do)."""
+    lines = _lines(page, words)
+    if width <= 0 or len(lines) < 8:
+        return lines
+    # The gutter is the widest band of x (in the middle of the page) that no word below the top crosses.
+    runs: list[tuple[float, float, float]] = []  # (first x, last x, top of the columns)
+    for step in range(int(width * 0.3), int(width * 0.7), 3):
+        x = float(step)
+        top = max((w.bottom for w in words if w.x0 < x < w.x1), default=0.0)
+        below = [w for w in words if w.top > top]
+        left = {round(w.bottom) for w in below if w.x1 <= x}
+        right = {round(w.bottom) for w in below if w.x0 >= x}
+        if min(len(left), len(right)) < 5:
+            continue
+        if runs and runs[-1][2] == top and x - runs[-1][1] <= 3:
+            runs[-1] = (runs[-1][0], x, top)
+        else:
+            runs.append((x, x, top))
+    if not runs:
+        return lines
+    first, last, top = max(runs, key=lambda run: run[1] - run[0])
+    gutter = (first + last) / 2
+    below = [w for w in words if w.top > top]
+    left_lines = _lines(page, [w for w in below if w.x1 <= gutter])
+    right_lines = _lines(page, [w for w in below if w.x0 >= gutter])
+    margin = Counter(round(ln.x0) for ln in right_lines).most_common(1)
+    left_bottoms = [ln.bottom for ln in left_lines]
+    unaligned = sum(1 for ln in right_lines if not any(abs(ln.bottom - b) < 2 for b in left_bottoms))
+    own_margin = bool(margin) and margin[0][1] >= max(3, len(right_lines) // 3) and margin[0][0] > gutter - 1
+    if not own_margin or unaligned * 10 < len(right_lines) * 4:
+        return lines
+    above = _lines(page, [w for w in words if w.top <= top])
+    return above + left_lines + right_lines
 
 
 _BREAKS = frozenset((32, 9, 10, 13, 0xA0, 0x200B, 0xFEFF))  # spaces and line ends (PDFium's generated ones too)

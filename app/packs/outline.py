@@ -432,6 +432,8 @@ def read_outline(lines: list[Line]) -> Outline | None:
     if not chains or chains[0].score <= 1.0:
         return None
     top = chains[0]
+    continued = _continuations(top, chains[1:])
+    chains = [ch for ch in chains if ch not in continued]
     rivals = [ch.score for ch in chains[1:] if not _nested(ch, top, lines)]
     margin = 1.0 if not rivals else max(0.0, (top.score - rivals[0]) / top.score)
     members = _with_unnumbered_siblings(top.members, cands)
@@ -449,6 +451,28 @@ def read_outline(lines: list[Line]) -> Outline | None:
         items.append(item)
     last = max([i.line for i in items] + [c.line for i in items for c in i.children])
     return Outline(items, margin, members[0].index, last)
+
+
+def _continuations(top: Chain, others: list[Chain]) -> list[Chain]:
+    """Chains that carry `top`'s numbering on where it stops (the next column, or another indent on the next
+    page): added to it, and returned so they are not taken for rival readings."""
+    taken: list[Chain] = []
+    extended = True
+    while extended:
+        extended = False
+        last = top.members[-1]
+        for other in others:
+            first = other.members[0]
+            same_kind = _family_key(first) == _family_key(last) and abs(first.size - last.size) < 0.6
+            numbered = last.kind not in ("bullet", "heading")
+            if other in taken or not same_kind or not numbered or first.index <= last.index:
+                continue
+            if _step(last, first) == 1.0 and first.value[-1] == last.value[-1] + 1:
+                top.members = top.members + other.members
+                taken.append(other)
+                extended = True
+                break
+    return taken
 
 
 def _merge_headings(chains: list[Chain]) -> None:

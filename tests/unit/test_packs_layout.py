@@ -126,3 +126,31 @@ def test_a_wrapped_title_is_read_whole_and_words_without_spaces_are_parted(tmp_p
     pdf.save()
     titles = [i.title for i in read_pack(path).items]
     assert titles == ["Annual Report of the Audit Committee and the External Auditor", "Adoption of Previous Minutes"]
+
+
+def test_an_agenda_set_in_two_columns_is_read_column_by_column(tmp_path: Path) -> None:
+    path = tmp_path / "columns.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(60, HEIGHT - 60, "Example Society Annual General Meeting, 5 April 2025")
+    pdf.setFont("Helvetica", 11)
+    left = [
+        ("I.", ["Welcome and apologies"]),
+        ("II.", ["Minutes of the last", "meeting"]),
+        ("III.", ["Annual report", "of the chair"]),
+    ]
+    right = [("IV.", ["Accounts"]), ("V.", ["Election of the", "committee"]), ("VI.", ["Any other business"])]
+    for column, (x, entries, gap) in enumerate(((60, left, 31.0), (320, right, 23.0))):
+        y = HEIGHT - 120 - 9 * column  # baselines that do not line up across the gutter
+        for number, wrapped in entries:
+            pdf.drawString(x, y, number)
+            for line in wrapped:
+                pdf.drawString(x + 30, y, line)
+                y -= 13
+            y -= gap
+    pdf.showPage()
+    pdf.save()
+    items = read_pack(path).items
+    assert [i.number for i in items] == ["I", "II", "III", "IV", "V", "VI"]
+    assert items[1].title == "Minutes of the last meeting" and items[4].title == "Election of the committee"
+    assert items[2].title == "Annual report of the chair"
