@@ -7,12 +7,26 @@ or text that is mostly not letters) is refused in one sentence rather than parse
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 from typing import Any
 
 from app.domain import Part, Purpose
-from app.packs.agenda import _PRIVATE, _TABLED, _VERBAL, Agenda, masthead, norm, parse_item, purpose_of
+from app.packs.agenda import (
+    _LABELLED as _LABEL_LINE,
+)
+from app.packs.agenda import (
+    _PRIVATE,
+    _TABLED,
+    _VERBAL,
+    Agenda,
+    find_date,
+    masthead,
+    norm,
+    parse_item,
+    purpose_of,
+)
 from app.packs.layout import Line, PageLayout, PageMap, page_map, read_pdf_page, set_aside_furniture
 from app.packs.model import DraftItem, PackError
 from app.packs.outline import Outline, OutlineItem, read_outline
@@ -57,8 +71,12 @@ def agenda_from_layout(pages: list[PageLayout]) -> LayoutReading | None:
         return None
     pmap = page_map(pages)
     items = _draft_items(outline, lines, pmap)
-    front = [_line_text(ln) for ln in lines[: outline.first_line] if ln.page <= lines[outline.first_line].page]
-    body, title, when, venue, start = masthead(front)
+    front_lines = [ln for ln in lines[: outline.first_line] if ln.page <= lines[outline.first_line].page]
+    body, title, when, venue, start = masthead([_line_text(ln) for ln in front_lines])
+    # The front sheet read by type: the body and the meeting's title are its largest lines, the date the
+    # best-placed one (a weekday, "Date:", near the top; not a previous meeting's or a print date).
+    body, title = _names(front_lines) or (body, title)
+    when = _best_date(front_lines) or when
     start = start or next((i.planned_time for i in items if i.planned_time), None)
     warnings: list[str] = []
     if when is None:
@@ -67,6 +85,59 @@ def agenda_from_layout(pages: list[PageLayout]) -> LayoutReading | None:
         warnings.append("The agenda could be read in more than one way; the items in amber need checking.")
     agenda = Agenda(tuple(items), body, title, when, venue, start, 0, 0, tuple(warnings))
     return LayoutReading(items, agenda, outline.margin, pages, pmap, lines[outline.last_line].page)
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_DATE_LABEL = re.compile(r"^\s*date\b|\bheld\s+on\b|\bmeeting\b", re.I)
+_OTHER_DATE = re.compile(r"\bprinted\b|\bpublished\b|\bprevious\b|\blast\s+meeting\b|\bissued\b|\bdear\b", re.I)
+_SECTION = re.compile(r"^(?:attendees|attendance|present|apologies|minutes|actions?|in attendance)\b", re.I)
+_NOT_A_NAME = re.compile(
+    r"^(?:public\s+document\s+pack|agenda|supplementary\s+agenda|notice\s+of\s+meeting|summons)$", re.I
+)
+
+
+def _names(lines: list[Line]) -> tuple[str, str] | None:
+    """(body, meeting title): the front sheet's two most prominent lines (size, then bold), the upper one the
+    body ("Example Borough Council" above "Cabinet"); one line is both when nothing else stands out."""
+    sheet = [ln for ln in lines if ln.page == (lines[0].page if lines else 0)]
+    body_size = round(_body(sheet))
+    named = [
+        ln
+        for ln in sheet
+        if not _NOT_A_NAME.match(_first_cell(ln).strip(" :"))
+        and not _SECTION.match(_first_cell(ln))
+        and not _LABEL_LINE.match(ln.text)
+        and find_date(ln.text) is None
+        and len(_first_cell(ln)) <= 90
+        and any(ch.isalpha() for ch in ln.text)
+        and (round(ln.size) > body_size or (ln.bold and round(ln.size) >= body_size))
+    ]
+    if not named:
+        return None
+    ranked = sorted(named, key=lambda ln: (-round(ln.size), not ln.bold, sheet.index(ln)))
+    pair = sorted(ranked[:2], key=sheet.index)
+    return _first_cell(pair[0]).strip(), _first_cell(pair[-1]).strip()
+
+
+def _first_cell(line: Line) -> str:
+    return line.cells()[0][1]
+
+
+def _body(lines: list[Line]) -> float:
+    return statistics.median(ln.size for ln in lines) if lines else 0.0
+
+
+def _best_date(lines: list[Line]) -> date | None:
+    best: tuple[float, date] | None = None
+    for order, line in enumerate(lines):
+        found = find_date(line.text)
+        if found is None:
+            continue
+        score = 2.0 * bool(_WEEKDAY.search(line.text)) + 2.0 * bool(_DATE_LABEL.search(line.text))
+        score -= 4.0 * bool(_OTHER_DATE.search(line.text)) + 0.05 * order
+        if best is None or score > best[0]:
+            best = (score, found)
+    return best[1] if best else None
 
 
 def _line_text(line: Line) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,27 @@ def test_an_agenda_set_in_two_columns_is_read_column_by_column(tmp_path: Path) -
     assert [i.number for i in items] == ["I", "II", "III", "IV", "V", "VI"]
     assert items[1].title == "Minutes of the last meeting" and items[4].title == "Election of the committee"
     assert items[2].title == "Annual report of the chair"
+
+
+def test_the_front_sheet_gives_body_title_and_the_meeting_date_not_a_print_date(tmp_path: Path) -> None:
+    path = tmp_path / "front.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(60, HEIGHT - 40, "Printed on 2 January 2025")
+    pdf.setFont("Helvetica-Bold", 18)
+    pdf.drawString(60, HEIGHT - 80, "Example Borough Council")
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(60, HEIGHT - 110, "Cabinet")
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(60, HEIGHT - 130, "Tuesday 14 January 2025 at 6.30 pm")
+    pdf.setFont("Helvetica-Bold", 13)
+    pdf.drawString(60, HEIGHT - 170, "Agenda")
+    pdf.setFont("Helvetica", 11)
+    for n, title in enumerate(["Apologies for Absence", "Declarations of Interest", "Budget"]):
+        pdf.drawString(60, HEIGHT - 200 - 20 * n, f"{n + 1}.")
+        pdf.drawString(90, HEIGHT - 200 - 20 * n, title)
+    pdf.showPage()
+    pdf.save()
+    pack = read_pack(path)
+    assert (pack.body_name, pack.meeting_title) == ("Example Borough Council", "Cabinet")
+    assert pack.meeting_date == date(2025, 1, 14) and pack.start == time(18, 30)
