@@ -11,10 +11,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import layouts
+import minutes
 import moderngov
+import text_docs
 import wordstyle
 
-DOCUMENTS = [*moderngov.DOCUMENTS, *wordstyle.DOCUMENTS]
+DOCUMENTS = [*moderngov.DOCUMENTS, *wordstyle.DOCUMENTS, *minutes.DOCUMENTS, *layouts.DOCUMENTS, *text_docs.DOCUMENTS]
 
 
 def main(wanted: list[str]) -> None:
