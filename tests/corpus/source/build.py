@@ -14,10 +14,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import layouts
 import minutes
 import moderngov
+import more
 import text_docs
 import wordstyle
 
-DOCUMENTS = [*moderngov.DOCUMENTS, *wordstyle.DOCUMENTS, *minutes.DOCUMENTS, *layouts.DOCUMENTS, *text_docs.DOCUMENTS]
+DOCUMENTS = [
+    *moderngov.DOCUMENTS,
+    *wordstyle.DOCUMENTS,
+    *minutes.DOCUMENTS,
+    *layouts.DOCUMENTS,
+    *text_docs.DOCUMENTS,
+    *more.DOCUMENTS,
+]
 
 
 def main(wanted: list[str]) -> None:

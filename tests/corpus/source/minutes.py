@@ -650,7 +650,8 @@ def greyhythe_governors_minutes() -> None:
             "venue": "school library",
             "items": [{"number": n, "title": t} for n, t, _, _ in minutes],
             "people": people_out,
-            "actions": [{"number": n, "owner": a, "text": text} for n, _, text, a in minutes if a],
+            # The owner's sentence; for FGB/24/34 the request the headteacher owns.
+            "actions": [{"number": n, "owner": a, "text": text.split(". ")[-1]} for n, _, text, a in minutes if a],
         },
     )
 

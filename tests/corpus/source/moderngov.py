@@ -34,6 +34,8 @@ class FrontSheet:
     items: list[Item]
     exempt_heading: str = "PART II - EXEMPT ITEMS"
     exempt_note: str = ""
+    agenda_heading: str = "AGENDA"
+    preamble: str = ""  # a paragraph on the front sheet under the details, e.g. why a supplement was issued
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -74,8 +76,11 @@ def build(stem: str, sheet: FrontSheet, expected: dict[str, Any]) -> None:
     ]
     table = Table(details, colWidths=[32 * mm, 130 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (0, -1), "Helvetica-Bold")]))
-    story += [table, Spacer(1, 8 * mm), Paragraph(sheet.contact, SMALL), PageBreak()]
-    story.append(Paragraph("AGENDA", H2))
+    story += [table, Spacer(1, 8 * mm)]
+    if sheet.preamble:
+        story += [Paragraph(sheet.preamble, BODY), Spacer(1, 4 * mm)]
+    story += [Paragraph(sheet.contact, SMALL), PageBreak()]
+    story.append(Paragraph(sheet.agenda_heading, H2))
     story.append(Paragraph("PART I - PUBLIC ITEMS", BOLD))
     story.append(Spacer(1, 3 * mm))
     rows: list[list[Any]] = []
@@ -280,4 +285,45 @@ def keswold_planning() -> None:
     build("keswold-planning-2025-03-05-pack", sheet, expected)
 
 
-DOCUMENTS = [brackenford_cabinet, keswold_planning]
+def brackenford_cabinet_supplement() -> None:
+    """A supplement: a one-page unnumbered front sheet naming only the items whose papers came late."""
+    sheet = FrontSheet(
+        council="Brackenford Borough Council",
+        committee="Cabinet",
+        date_line="Tuesday, 14 January 2025",
+        time_line="6.30 pm",
+        venue="Council Chamber, Civic Offices, Market Street, Brackenford, BK1 2QT",
+        membership="Councillors Priya Ramaswamy (Leader), Geoffrey Abernethy (Deputy Leader), Tobias Fairbrass, "
+        "Marguerite Okonkwo, Declan Thistlewood and Harriet Vanstone",
+        contact="Contact: Imogen Quarrie, Democratic Services Officer. Tel: 01632 960 418.",
+        preamble="The following reports were not available when the agenda was published and are now attached.",
+        agenda_heading="SUPPLEMENTARY AGENDA",
+        items=[
+            Item(
+                "5",
+                "Medium Term Financial Strategy 2025/26 to 2028/29 and Draft Revenue Budget - Appendix D: "
+                "Budget Consultation Responses",
+                "To consider the appendix, which was not available at the time of publication.",
+                pages=4,
+            ),
+            Item("7", "Housing Revenue Account Business Plan Refresh - Revised Appendix B", pages=2),
+            Item("9", "Disposal of Land at Foxhollow Lane Depot - Valuation Report", pages=3, part=2),
+        ],
+        exempt_heading="PART II - EXEMPT ITEMS",
+    )
+    expected = {
+        "name": "Brackenford Borough Council Cabinet supplementary agenda 14 Jan 2025 (supplement: front sheet and "
+        "agenda of 3 late items on 2 unnumbered pages, then papers from Page 1)",
+        "file": "brackenford-cabinet-2025-01-14-supplement.pdf",
+        "kind": "pack",
+        "body": "Brackenford Borough Council",
+        "meeting_title": "Cabinet",
+        "date": "2025-01-14",
+        "time_of_meeting": "18:30",
+        "venue": "Council Chamber, Civic Offices, Market Street, Brackenford, BK1 2QT",
+        "items": [{"number": i.number, "title": i.title, **({"part": 2} if i.part == 2 else {})} for i in sheet.items],
+    }
+    build("brackenford-cabinet-2025-01-14-supplement", sheet, expected)
+
+
+DOCUMENTS = [brackenford_cabinet, keswold_planning, brackenford_cabinet_supplement]
