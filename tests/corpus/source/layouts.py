@@ -518,3 +518,80 @@ DOCUMENTS = [
     ravensgill_rowing_pack,
     durnhollow_scanned,
 ]
+
+
+def brackenford_cycling_word_by_word() -> None:
+    """A club agenda as Google Docs prints it: every word placed on its own, with no space characters between
+    them, so only the gaps separate words; lead initials at a right-hand stop, ● sub-points under some items."""
+    rows: list[tuple[str, str, str, list[str]]] = [
+        ("1", "Apologies and welcome to new committee members", "JA", []),
+        ("2", "Adoption of previous minutes", "JA", []),
+        (
+            "3",
+            "Treasurer's update and insurance renewal",
+            "OK",
+            ["British Cycling club affiliation", "Kit order deposit"],
+        ),
+        (
+            "4",
+            "Sportive 2025: route, marshals and first aid cover",
+            "DT",
+            ["Road closure application", "Feed station at Foxhollow"],
+        ),
+        ("5", "Youth section safeguarding lead", "HV", []),
+        ("6", "Any other business", "JA", []),
+    ]
+    stem = "brackenford-wheelers-committee-2025-01-21-agenda"
+    canvas = Canvas(str(PDF_DIR / f"{stem}.pdf"), pagesize=A4, invariant=1)
+    canvas.setTitle("Committee meeting agenda")
+    canvas.setCreator("Google Docs Renderer")
+
+    def words(x: float, y: float, text: str, font: str = "Helvetica", size: float = 11) -> None:
+        canvas.setFont(font, size)
+        space = canvas.stringWidth(" ", font, size)
+        for word in text.split(" "):
+            canvas.drawString(x, y, word)  # one text object per word: no space glyphs at all
+            x += canvas.stringWidth(word, font, size) + space
+
+    top = A4[1] - 30 * mm
+    words(25 * mm, top, "Brackenford Wheelers Cycling Club", "Helvetica-Bold", 16)
+    words(25 * mm, top - 9 * mm, "Committee meeting - Tuesday 21 January 2025, 8.00pm, The Drovers Arms function room")
+    words(25 * mm, top - 20 * mm, "Agenda", "Helvetica-Bold", 13)
+    y = top - 30 * mm
+    for number, title, lead, bullets in rows:
+        words(25 * mm, y, number)
+        words(35 * mm, y, title)
+        words(170 * mm, y, lead)
+        y -= 7 * mm
+        for bullet in bullets:
+            words(42 * mm, y, "\u25cf")
+            words(48 * mm, y, bullet)
+            y -= 6 * mm
+        y -= 2 * mm
+    words(
+        25 * mm,
+        y - 6 * mm,
+        "Committee: JA Jessamy Arbuthnot (Chair), OK Orlaith Keaveney (Treasurer), DT Dashiell Tremayne, HV Harriet Vanstone",
+        size=9,
+    )
+    canvas.showPage()
+    canvas.save()
+    write_expected(
+        stem,
+        {
+            "name": "Brackenford Wheelers Cycling Club committee agenda 21 Jan 2025, drawn word by word as Google Docs "
+            "PDFs are (no space characters: words are separated only by gaps), lead initials at a right stop, "
+            "● sub-points that are not items",
+            "file": f"{stem}.pdf",
+            "kind": "agenda",
+            "body": "Brackenford Wheelers Cycling Club",
+            "meeting_title": "Committee meeting",
+            "date": "2025-01-21",
+            "time_of_meeting": "20:00",
+            "venue": "The Drovers Arms function room",
+            "items": [{"number": n, "title": t, "presenter": lead} for n, t, lead, _ in rows],
+        },
+    )
+
+
+DOCUMENTS.append(brackenford_cycling_word_by_word)
