@@ -587,6 +587,8 @@ def bench_corpus(repeat: int = 1) -> dict[str, Any]:
     """Issue 12's figures: the pooled strict agenda score over every corpus present, and the time to read them
     all beside pdftotext on the same files (text packs: reading the file), measured in the same run."""
     documents = corpus_documents()
+    if not documents:
+        return {"documents": 0, "skipped": f"no corpus beside this installation ({CORPUS_DIRS['corpus']})"}
     readings = [read_corpus_document(d) for d in documents]
     figure: dict[str, Any] = {"documents": len(documents)}
     if SCORER.exists():

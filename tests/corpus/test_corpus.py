@@ -77,3 +77,21 @@ def test_every_floor_names_a_document() -> None:
 def test_every_document_file_is_there() -> None:
     missing = [d.key for d in corpus_documents() if not d.path.exists()]
     assert not missing, f"expected/*.json names files that are missing: {missing}"
+
+
+def test_bench_reports_the_pooled_score_it_measures(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`quorate bench` prints the same pooled score as this suite, and both reading times (on a few documents,
+    one of them refused, to keep the suite quick)."""
+    import app.bench
+
+    results = sorted(measured(), key=lambda m: m.document.path.stat().st_size)  # the smallest files
+    chosen = [m for m in results if m.draft is None][:1] + [m for m in results if m.draft is not None][:3]
+    monkeypatch.setattr(app.bench, "corpus_documents", lambda: [m.document for m in chosen])
+    figure = app.bench.bench_corpus(repeat=1)
+    right = sum(m.score.right for m in chosen)
+    total = sum(m.score.total for m in chosen)
+    assert figure["pooled_score"]["all"] == f"{right}/{total} ({right / total:.1%})"
+    assert figure["documents"] == len(chosen) == 4
+    assert figure["median_ms"] > 0 and figure["floor_median_ms"] > 0
+    assert figure["per_document"][chosen[0].document.key] == REFUSED
+    assert figure["per_document"][chosen[1].document.key] == round(chosen[1].score.share, 3)
