@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 
-from tests.corpus.scoring import FLOORS, REFUSED, a_little_lower, measured, pooled
+from tests.corpus.scoring import EXTRA_CHECKS, FLOORS, REFUSED, a_little_lower, measured, pooled
 
 
 def main(argv: list[str]) -> None:
@@ -19,6 +19,9 @@ def main(argv: list[str]) -> None:
         people = len(m.document.expected.get("people", []))
         actions = len(m.document.expected.get("actions", []))
         extra = f" people {m.people_right}/{people} actions {m.actions_right}/{actions}" if people or actions else ""
+        for name in EXTRA_CHECKS:
+            right, possible = getattr(m, name)
+            extra += f" {name} {right}/{possible}" if possible else ""
         print(
             f"{m.document.key:62} {status:>8} {m.score.right:3}/{m.score.total:<3} spurious {m.score.spurious}{extra}"
         )
@@ -34,6 +37,10 @@ def main(argv: list[str]) -> None:
             "documents": documents,
             "people": {m.document.key: m.people_right for m in results if "people" in m.document.expected},
             "actions": {m.document.key: m.actions_right for m in results if "actions" in m.document.expected},
+            **{
+                name: {m.document.key: getattr(m, name)[0] for m in results if getattr(m, name)[1]}
+                for name in EXTRA_CHECKS
+            },
         }
         FLOORS.write_text(json.dumps(floors, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {FLOORS}")

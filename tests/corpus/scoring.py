@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from app.bench import SCORER, AgendaScore, CorpusDocument, corpus_documents, read_corpus_document, score_agenda
 from app.domain import Tier
-from app.packs import DraftAction, DraftPack, DraftPerson
+from app.packs import DraftAction, DraftPack, DraftPerson, draft_to_json
 
 FLOORS = Path(__file__).resolve().parent / "floors.json"
 REFUSED = "refused"
@@ -25,6 +25,7 @@ HONORIFICS = re.compile(
     re.I,
 )
 ATTENDING_TIERS = {Tier.IN_ATTENDANCE, Tier.OFFICER}
+EXTRA_CHECKS = ("meeting", "pages", "parts")  # Measured fields of (right, possible), floored like people
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,10 @@ class Measured:
     score: AgendaScore
     people_right: int
     actions_right: int
+    # Checks beyond the agenda score, each (right, possible); only those the expected file has data for.
+    meeting: tuple[int, int] = (0, 0)
+    pages: tuple[int, int] = (0, 0)
+    parts: tuple[int, int] = (0, 0)
 
 
 def person_key(name: str) -> str:
@@ -77,6 +82,54 @@ def actions_right(document: CorpusDocument, draft: DraftPack | None) -> int:
     return sum(any(action_matches(e, f, people) for f in found) for e in document.expected.get("actions", []))
 
 
+def _text(value: object) -> str:
+    return re.sub(r"\s+", " ", str(value or "").replace("\u2019", "'")).strip().casefold()
+
+
+def meeting_right(expected: dict[str, Any], answer: dict[str, Any]) -> tuple[int, int]:
+    """Body, title, date, start time and venue of the meeting itself, where the expected file gives them. Names
+    may be printed with more around them ("Cabinet - 14 January 2025"), but not with a paper's sentence."""
+    found = answer.get("meeting") or {}
+    checks = []
+    for key, found_key in (("body", "body"), ("meeting_title", "title"), ("venue", "venue")):
+        if expected.get(key):
+            want, got = _text(expected[key]), _text(found.get(found_key))
+            checks.append(bool(got) and fuzz.partial_ratio(want, got) >= 90 and len(got) <= 2 * len(want) + 20)
+    if expected.get("date"):
+        checks.append(found.get("date") == expected["date"])
+    if expected.get("time_of_meeting"):
+        checks.append(found.get("time") == expected["time_of_meeting"])
+    return sum(checks), len(checks)
+
+
+def _found_by_number(answer: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    stack = list(answer.get("items") or [])
+    while stack:
+        item = stack.pop(0)
+        out.setdefault(str(item.get("number") or "").rstrip(".: ").casefold(), item)
+        stack[:0] = item.get("children") or []
+    return out
+
+
+def pages_right(expected: dict[str, Any], answer: dict[str, Any]) -> tuple[int, int]:
+    """Items whose PDF pages the expected file gives ("(Pages 5 - 10)" behind unnumbered front pages)."""
+    found = _found_by_number(answer)
+    wanted = [i for i in expected["items"] if i.get("pdf_pages") and i["number"]]
+    right = sum((found.get(i["number"].casefold()) or {}).get("pages") == i["pdf_pages"] for i in wanted)
+    return right, len(wanted)
+
+
+def parts_right(expected: dict[str, Any], answer: dict[str, Any]) -> tuple[int, int]:
+    """Part I or Part II for every numbered item, in documents that have a Part II; a missing item is wrong."""
+    if not any(i.get("part") == 2 for i in expected["items"]):
+        return 0, 0
+    found = _found_by_number(answer)
+    wanted = [i for i in expected["items"] if i["number"]]
+    right = sum((found.get(i["number"].casefold()) or {}).get("part") == i.get("part", 1) for i in wanted)
+    return right, len(wanted)
+
+
 @functools.cache
 def measured() -> tuple[Measured, ...]:
     out = []
@@ -84,6 +137,7 @@ def measured() -> tuple[Measured, ...]:
         if not SCORER.exists() or not document.path.exists():
             continue
         reading = read_corpus_document(document)
+        answer = draft_to_json(reading.draft) if reading.draft is not None else {}
         out.append(
             Measured(
                 document,
@@ -91,6 +145,9 @@ def measured() -> tuple[Measured, ...]:
                 score_agenda(document.expected_path, reading.draft),
                 people_right(document, reading.draft),
                 actions_right(document, reading.draft),
+                meeting_right(document.expected, answer),
+                pages_right(document.expected, answer),
+                parts_right(document.expected, answer),
             )
         )
     return tuple(out)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from app.bench import CORPUS_DIRS, SCORER, corpus_documents
-from tests.corpus.scoring import REFUSED, Measured, floors, measured, pooled
+from tests.corpus.scoring import EXTRA_CHECKS, REFUSED, Measured, floors, measured, pooled
 
 pytestmark = pytest.mark.skipif(not SCORER.exists(), reason=f"the scorer {SCORER} is not beside this checkout")
 
@@ -65,11 +65,20 @@ def test_actions_found_in_minutes(key: str) -> None:
     assert result.actions_right >= _floor("actions", key), f"{key}: {result.actions_right}/{expected} actions right"
 
 
+@pytest.mark.parametrize(
+    ("check", "key"), [(c, m.document.key) for m in measured() for c in EXTRA_CHECKS if getattr(m, c)[1]]
+)
+def test_meeting_pages_and_parts(check: str, key: str) -> None:
+    """The meeting's body/title/date/time/venue, items' PDF pages behind unnumbered front sheets, and Part II."""
+    right, possible = getattr(_result(key), check)
+    assert right >= _floor(check, key), f"{key}: {check} {right}/{possible} right"
+
+
 def test_every_floor_names_a_document() -> None:
     """A floor for a renamed or deleted document would quietly guard nothing."""
     present = set(DOCUMENTS)
     shared_missing = not CORPUS_DIRS["shared"].is_dir()
-    for section in ("documents", "people", "actions"):
+    for section in ("documents", "people", "actions", *EXTRA_CHECKS):
         stale = {k for k in floors()[section] if k not in present and not (shared_missing and k.startswith("shared/"))}
         assert not stale, f"floors.json {section} names documents that are not in the corpus: {sorted(stale)}"
 

@@ -8,7 +8,16 @@ from pathlib import Path
 from app.bench import CorpusDocument
 from app.domain import Tier
 from app.packs import DraftAction, DraftPack, DraftPerson
-from tests.corpus.scoring import action_matches, actions_right, people_right, person_key, person_matches
+from tests.corpus.scoring import (
+    action_matches,
+    actions_right,
+    meeting_right,
+    pages_right,
+    parts_right,
+    people_right,
+    person_key,
+    person_matches,
+)
 
 
 def _draft(people: tuple[DraftPerson, ...] = (), actions: tuple[DraftAction, ...] = ()) -> DraftPack:
@@ -71,3 +80,29 @@ def test_an_action_needs_its_owner_and_its_words() -> None:
     )
     document = CorpusDocument("corpus/x", Path("x.pdf"), Path("x.json"), {"people": people, "actions": [expected]})
     assert actions_right(document, _draft(actions=(DraftAction("7", text, owners=("HT",)),))) == 1
+
+
+def test_the_meeting_pages_and_parts_checks() -> None:
+    expected = {
+        "body": "Brackenford Borough Council",
+        "meeting_title": "Cabinet",
+        "date": "2025-01-14",
+        "time_of_meeting": "18:30",
+        "items": [
+            {"number": "3", "title": "Minutes", "pdf_pages": [3, 6]},
+            {"number": "9", "title": "Disposal", "part": 2, "pdf_pages": [21, 22]},
+        ],
+    }
+    answer = {
+        "meeting": {"body": "Brackenford Borough Council", "title": "Cabinet - 14 January 2025", "date": "2025-01-14"},
+        "items": [
+            {"number": "3.", "pages": [3, 6], "part": 1, "children": [{"number": "9", "pages": [19, 20], "part": 2}]}
+        ],
+    }
+    assert meeting_right(expected, answer) == (3, 4)  # the start time is missing
+    wrong_title = {**answer, "meeting": {**answer["meeting"], "title": "how to attend in person or watch online"}}
+    assert meeting_right(expected, wrong_title) == (2, 4)
+    assert pages_right(expected, answer) == (1, 2)  # item 9's printed pages taken for PDF pages
+    assert parts_right(expected, answer) == (2, 2)
+    assert parts_right(expected, {"items": [{"number": "3", "part": 1}]}) == (1, 2)
+    assert parts_right({"items": [{"number": "1", "title": "x"}]}, answer) == (0, 0)  # no Part II: not checked
