@@ -595,3 +595,87 @@ def brackenford_cycling_word_by_word() -> None:
 
 
 DOCUMENTS.append(brackenford_cycling_word_by_word)
+
+
+def tollbridge_broken_text_layer() -> None:
+    """A parish agenda that prints correctly but whose text layer is garbage: the embedded font's ToUnicode map
+    is wrong (as PDFs from some printer drivers are), so every extracted character is a symbol."""
+    import re
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    agenda = [
+        ("1", "Apologies for absence"),
+        ("2", "Declarations of interest"),
+        ("3", "Minutes of the meeting held on 9 September 2025"),
+        ("4", "Public open forum"),
+        ("5", "Footpath 14 diversion order consultation"),
+        ("6", "Village green bench replacement"),
+        ("7", "Precept 2026/27: first discussion"),
+        ("8", "Date of next meeting"),
+    ]
+    font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    pdfmetrics.registerFont(TTFont("CorpusDejaVu", font))
+    pdfmetrics.registerFont(TTFont("CorpusDejaVuBold", font.replace("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")))
+    stem = "tollbridge-parish-2025-10-14-broken-text"
+    clean = PDF_DIR / f"{stem}.clean.pdf"
+    canvas = Canvas(str(clean), pagesize=A4, invariant=1)
+    canvas.setCreator("Printer driver")
+    top = A4[1] - 30 * mm
+    canvas.setFont("CorpusDejaVuBold", 16)
+    canvas.drawCentredString(A4[0] / 2, top, "TOLLBRIDGE PARISH COUNCIL")
+    canvas.setFont("CorpusDejaVu", 11)
+    canvas.drawCentredString(
+        A4[0] / 2,
+        top - 8 * mm,
+        "Meeting of the Parish Council, Tuesday 14 October 2025 at 7.30pm, Tollbridge Reading Room",
+    )
+    canvas.setFont("CorpusDejaVuBold", 13)
+    canvas.drawString(25 * mm, top - 22 * mm, "AGENDA")
+    canvas.setFont("CorpusDejaVu", 11)
+    for n, (number, title) in enumerate(agenda):
+        canvas.drawString(25 * mm, top - (32 + 8 * n) * mm, number)
+        canvas.drawString(35 * mm, top - (32 + 8 * n) * mm, title)
+    canvas.showPage()
+    canvas.save()
+    reader = PdfReader(clean)
+    writer = PdfWriter(clone_from=reader)
+    for page in writer.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font_object = ref.get_object()
+            if "/ToUnicode" not in font_object:
+                continue
+            cmap = font_object["/ToUnicode"].get_object()
+            data = cmap.get_data().decode("latin-1")
+            # Every glyph now claims to be a symbol from the mathematical operators block.
+            broken = re.sub(
+                r"<([0-9A-F]{2})> <([0-9A-F]{4})>", lambda m: f"<{m[1]}> <{0x2200 + int(m[2], 16) % 0x100:04X}>", data
+            )
+            cmap.set_data(broken.encode("latin-1"))
+            font_object[NameObject("/ToUnicode")] = cmap.indirect_reference or cmap
+    with open(PDF_DIR / f"{stem}.pdf", "wb") as out:
+        writer.write(out)
+    clean.unlink()
+    write_expected(
+        stem,
+        {
+            "name": "Tollbridge Parish Council agenda 14 Oct 2025 with a broken text layer: it prints correctly but "
+            "the embedded fonts' ToUnicode maps are wrong, so the text extracts as mathematical symbols (the reader "
+            "should refuse it plainly)",
+            "file": f"{stem}.pdf",
+            "kind": "agenda",
+            "unreadable": True,
+            "body": "Tollbridge Parish Council",
+            "meeting_title": "Meeting of the Parish Council",
+            "date": "2025-10-14",
+            "time_of_meeting": "19:30",
+            "venue": "Tollbridge Reading Room",
+            "items": [{"number": n, "title": t} for n, t in agenda],
+        },
+    )
+
+
+DOCUMENTS.append(tollbridge_broken_text_layer)
