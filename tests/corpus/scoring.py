@@ -60,9 +60,12 @@ def person_matches(expected: dict[str, Any], found: DraftPerson) -> bool:
 
 
 def action_matches(expected: dict[str, Any], found: DraftAction, people: list[dict[str, Any]]) -> bool:
-    """Same owner (as initials, or the person those initials belong to) and the same text, near enough."""
+    """Same owner (as printed, or the person those initials or that role belong to) and the same text, near
+    enough."""
     owner = expected["owner"]
-    wanted = {owner.casefold()} | {person_key(p["name"]) for p in people if p.get("initials") == owner}
+    wanted = {owner.casefold()} | {
+        person_key(p["name"]) for p in people if owner in (p.get("initials"), p.get("role"))
+    }  # "HT" or "Town Clerk" may be resolved to the person's name
     written = found.owner_text.casefold()
     owners = {o.casefold() for o in found.owners} | {person_key(o) for o in found.owners}
     owners |= {written.strip()} | set(written.replace(",", " ").split())

@@ -75,6 +75,9 @@ def test_an_action_needs_its_owner_and_its_words() -> None:
     assert action_matches(expected, DraftAction("1", text, owners=("Hamish Tennant",)), people)
     assert action_matches(expected, DraftAction("1", text, owner_text="HT"), people)
     assert not action_matches(expected, DraftAction("1", text, owners=("MD",)), people)
+    clerk = {"owner": "Town Clerk", "text": "The Town Clerk to book the road closure."}
+    clerks = [{"name": "Mr Lysander Whitlock", "role": "Town Clerk"}]
+    assert action_matches(clerk, DraftAction("45", "book the road closure", owners=("Lysander Whitlock",)), clerks)
     assert not action_matches(
         expected, DraftAction("1", "File the policy with the governing documents", owners=("HT",)), people
     )

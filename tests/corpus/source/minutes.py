@@ -663,3 +663,128 @@ DOCUMENTS = [
     norbridge_board_minutes,
     greyhythe_governors_minutes,
 ]
+
+
+def durnhollow_fgp_minutes() -> None:
+    """Town council committee minutes: "PRESENT: Councillor A (Chairman), Councillors B, C and D", "IN
+    ATTENDANCE:", apologies as prose, numbered minutes with the title on the number's line, RESOLVED blocks,
+    and "Action: Town Clerk" owners named by role."""
+    minutes: list[tuple[str, str, str, str]] = [
+        (
+            "41",
+            "APOLOGIES FOR ABSENCE",
+            "Apologies for absence were received from Councillors Hector Branxholme and Philippa Dewhurst-Ng.",
+            "",
+        ),
+        (
+            "42",
+            "DECLARATIONS OF INTEREST",
+            "Councillor Iwobi declared a non-pecuniary interest in minute 46 as a plot holder.",
+            "",
+        ),
+        (
+            "43",
+            "MINUTES",
+            "RESOLVED: that the minutes of the meeting held on 3 September 2024 be approved and signed by the Chairman.",
+            "",
+        ),
+        (
+            "44",
+            "TOWN CLERK'S REPORT",
+            "The Town Clerk reported that the external auditor's certificate had been received. RESOLVED: that the report be noted.",
+            "",
+        ),
+        (
+            "45",
+            "CHRISTMAS LIGHTS SWITCH-ON",
+            "Members considered the arrangements for 30 November. RESOLVED: that expenditure of up to £2,400 be approved. The Town Clerk to book the road closure.",
+            "Town Clerk",
+        ),
+        (
+            "46",
+            "ALLOTMENT RENTS 2025/26",
+            "RESOLVED: that rents rise by 3% from 1 October 2025, with twelve months' notice to tenants. The Responsible Financial Officer to send the rent notices.",
+            "RFO",
+        ),
+        ("47", "DATE OF NEXT MEETING", "Tuesday 3 December 2024 at 7.00pm.", ""),
+    ]
+    story: list[Any] = [
+        Paragraph("DURNHOLLOW TOWN COUNCIL", CENTRE_H2),
+        Paragraph(
+            "MINUTES OF THE MEETING OF THE FINANCE AND GENERAL PURPOSES COMMITTEE HELD AT THE TOWN HALL, DURNHOLLOW ON TUESDAY 1 OCTOBER 2024 AT 7.00PM",
+            CENTRE,
+        ),
+        Spacer(1, 5 * mm),
+        Paragraph(
+            "<b>PRESENT:</b> Councillor Augustus Pilkington-Reeve (Chairman), Councillors Marigold Fenwick-Tate, Desmond Iwobi and Rosamund Cathcart.",
+            BODY,
+        ),
+        Spacer(1, 2 * mm),
+        Paragraph(
+            "<b>IN ATTENDANCE:</b> Mr Lysander Whitlock (Town Clerk), Mrs Gwenllian Pryderi (Responsible Financial Officer) and one member of the public.",
+            BODY,
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    rows: list[list[Any]] = []
+    for number, title, text, action in minutes:
+        cell: list[Any] = [Paragraph(f"<b>{title}</b>", BODY), Paragraph(text, BODY)]
+        if action:
+            cell.append(Paragraph(f"<b>Action: {action}</b>", RIGHT))
+        rows.append([Paragraph(f"<b>{number}.</b>", BODY), cell])
+    story.append(
+        Table(
+            rows,
+            colWidths=[14 * mm, 156 * mm],
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
+        )
+    )
+    story += [
+        Spacer(1, 6 * mm),
+        Paragraph("The meeting closed at 8.20pm.", BODY),
+        Spacer(1, 6 * mm),
+        Paragraph("Signed ................................ Chairman &nbsp;&nbsp; Date ................", BODY),
+    ]
+    stem = "durnhollow-town-fgp-2024-10-01-minutes"
+    doc = StampedDoc(PDF_DIR / f"{stem}.pdf", _page_numbers, title="F&GP minutes")
+    doc.page_state["footer"] = "F&GP 1.10.24"
+    doc.build(story)
+    write_expected(
+        stem,
+        {
+            "name": "Durnhollow Town Council Finance and General Purposes Committee minutes 1 Oct 2024 ('PRESENT: "
+            "Councillor A (Chairman), Councillors B, C and D', IN ATTENDANCE prose, apologies in minute 41, "
+            "minutes 41.-47. with RESOLVED blocks, 'Action: Town Clerk' owners by role)",
+            "file": f"{stem}.pdf",
+            "kind": "minutes",
+            "body": "Durnhollow Town Council",
+            "meeting_title": "Finance and General Purposes Committee",
+            "date": "2024-10-01",
+            "time_of_meeting": "19:00",
+            "venue": "Town Hall, Durnhollow",
+            "items": [{"number": n, "title": t} for n, t, _, _ in minutes],
+            "people": [
+                _person("Augustus Pilkington-Reeve", "present", "Chairman", chair="yes"),
+                _person("Marigold Fenwick-Tate", "present"),
+                _person("Desmond Iwobi", "present"),
+                _person("Rosamund Cathcart", "present"),
+                _person("Lysander Whitlock", "in_attendance", "Town Clerk"),
+                _person("Gwenllian Pryderi", "in_attendance", "Responsible Financial Officer"),
+                _person("Hector Branxholme", "apologies"),
+                _person("Philippa Dewhurst-Ng", "apologies"),
+            ],
+            "actions": [
+                {"number": "45", "owner": "Town Clerk", "text": "The Town Clerk to book the road closure."},
+                {"number": "46", "owner": "RFO", "text": "The Responsible Financial Officer to send the rent notices."},
+            ],
+        },
+    )
+
+
+DOCUMENTS.append(durnhollow_fgp_minutes)
