@@ -20,7 +20,16 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 from app import commands
 from app.commands import notes
 from app.commands.live import Done, InquorateVote, LiveError, LiveMeeting
-from app.domain import AgendaItem, Ballot, EventKind, ItemStatus, MeetingRecord, MotionOutcome, Presence
+from app.domain import (
+    AgendaItem,
+    Ballot,
+    ConfirmationKind,
+    EventKind,
+    ItemStatus,
+    MeetingRecord,
+    MotionOutcome,
+    Presence,
+)
 from app.services import live as svc
 from app.services.rules_engine import ConflictSuggestion, TallyOutcome, suggest_conflicts
 from app.storage import StorageError
@@ -68,7 +77,8 @@ def _standing_minute(record: MeetingRecord, item: AgendaItem) -> str:
     if "apolog" in title:
         return svc.apologies_minute(record)
     if "quora" in title or title.strip() == "quorum":
-        return svc.quoracy_minute(svc.quorum_now(record))
+        confirmed = any(c.kind == ConfirmationKind.QUORACY for c in record.confirmations)
+        return svc.quoracy_minute(svc.quorum_now(record), confirmed)
     if "declaration" in title or "disclosure of interest" in title or "interests" in title:
         return svc.declarations_minute(record)
     return ""
