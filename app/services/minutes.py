@@ -363,10 +363,17 @@ def _record_markdown(record: MeetingRecord, item: AgendaItem, style: str, counte
     for declaration in (d for d in record.declarations if d.item_id == item.id):
         name = display_name(people[declaration.person_id]) if declaration.person_id in people else "A member"
         kind = f"{declaration.kind} " if declaration.kind else ""
-        line = f"*{name} declared a {kind}interest ({declaration.interest}) {_CONDUCT[declaration.conduct]}.*"
+        article = "an" if (kind or "interest")[0].casefold() in "aeiou" else "a"
+        line = f"*{name} declared {article} {kind}interest ({declaration.interest}) {_CONDUCT[declaration.conduct]}.*"
         facts.append(((_clock(declaration.declared_at), -1.0), False, line))
+    # A declaration "and withdrew" already says so: its withdrawal is not minuted twice.
+    withdrew_declaring = {
+        d.person_id for d in record.declarations if d.item_id == item.id and d.conduct is DeclarationConduct.WITHDREW
+    }
     for event in record.events:
         if event.item_id != item.id or (event.kind is EventKind.ARRIVE and event.text == ROLL_CALL):
+            continue
+        if event.kind is EventKind.WITHDRAW and event.person_id in withdrew_declaring:
             continue
         if event.kind is EventKind.PART2:
             facts.append(((_clock(event.at), float(event.id or 0)), True, event.text))
