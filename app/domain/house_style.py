@@ -21,6 +21,8 @@ class HouseStyle:
     initials_box: bool = False  # for bodies whose chair initials every loose leaf of the signed minutes
     # What the document is called: "Minutes", or "Notes" for advisory groups that keep notes, not minutes.
     document_name: str = "Minutes"
+    # Minute numbers: "sequence" (1, 2, 3 … in the order minuted) or "agenda" (each minute keeps its item's number).
+    minute_numbering: str = "sequence"
     # Part II minute numbers: "continue" from Part I (HCP12, HCP13 …) or "restart" at 1 in the Part II document.
     part2_numbering: str = "continue"
     # The attendance blocks, in the body's own words (a block with nobody in it is not printed).
@@ -29,6 +31,8 @@ class HouseStyle:
     officers_heading: str = "Officers"
     in_attendance_heading: str = "In attendance"
     apologies_heading: str = "Apologies"
+    # Members recorded absent without apologies: listed under this heading when given ("Not present"), else left out.
+    absent_heading: str = ""
     # "Minutes taken by …": printed after the close when given (the body's secretary, say).
     minute_taker: str = ""
     # Items taken out of agenda order get a line in the minutes ("Item 5 was taken before item 2.").
@@ -37,6 +41,8 @@ class HouseStyle:
     def __post_init__(self) -> None:
         if self.resolution_style not in ("resolved", "agreed"):
             raise ValueError("resolution_style must be 'resolved' or 'agreed'")
+        if self.minute_numbering not in ("sequence", "agenda"):
+            raise ValueError("minute_numbering must be 'sequence' or 'agenda'")
         if self.part2_numbering not in ("continue", "restart"):
             raise ValueError("part2_numbering must be 'continue' or 'restart'")
         for name in ("document_name", "members_heading", "participants_heading", "officers_heading"):

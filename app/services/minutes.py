@@ -146,11 +146,13 @@ def _attendance(record: MeetingRecord) -> tuple[AttendanceBlock, ...]:
     blocks: dict[str, list[AttendeeLine]] = {}
     for entry in record.attendance:
         person = people.get(entry.person_id)
-        if person is None or entry.presence is Presence.ABSENT:
+        if person is None or (entry.presence is Presence.ABSENT and not style.absent_heading.strip()):
             continue
         name = display_name(person)
         notes: list[str] = []
-        if entry.presence in (Presence.APOLOGIES, Presence.DEPUTISED):
+        if entry.presence is Presence.ABSENT:
+            heading = style.absent_heading.strip()
+        elif entry.presence in (Presence.APOLOGIES, Presence.DEPUTISED):
             heading = style.apologies_heading
         else:
             tier = person.tier
@@ -166,7 +168,7 @@ def _attendance(record: MeetingRecord) -> tuple[AttendanceBlock, ...]:
             if entry.left_at is not None:
                 notes.append(f"left {hhmm(entry.left_at)}")
         blocks.setdefault(heading, []).append(AttendeeLine(name, person.role, person.initials, "; ".join(notes)))
-    order = [*dict.fromkeys([*headings.values(), style.apologies_heading])]
+    order = [*dict.fromkeys([*headings.values(), style.apologies_heading, style.absent_heading.strip()])]
     return tuple(AttendanceBlock(h, tuple(blocks[h])) for h in order if h in blocks)
 
 
@@ -223,7 +225,7 @@ def _bold_lead(text: str) -> str:
 
 def _resolution_text(text: str, outcome: MotionOutcome, style: str, number: int) -> str:
     text = text.strip()
-    if text.casefold().startswith(("resolved", "agreed", "noted")):
+    if not text.casefold().startswith("that"):  # already a sentence: "The Board noted …", "Agreed: 1. That …"
         return _bold_lead(text)
     if outcome is MotionOutcome.NOTED and text.casefold().startswith("that "):
         return _bold_lead(f"NOTED – {text}")
@@ -480,7 +482,8 @@ def build_minutes(
             number = ""
             if not heading:
                 counter += 1
-                number = f"{number_prefix}{counter}"
+                by_agenda = style.minute_numbering == "agenda" and item.number.strip().rstrip(".")
+                number = f"{number_prefix}{by_agenda or counter}"
             if this_part is not part:
                 continue
             if not heading and item.id is not None:
@@ -494,7 +497,7 @@ def build_minutes(
                 )
             )
             # The agenda number beside the title only when it says something the minute number does not.
-            shown = item.number.strip().rstrip(".") not in (number, str(counter), "") or heading
+            shown = item.number.strip().rstrip(".") not in (number, number.removeprefix(number_prefix), "") or heading
             sections.append(
                 MinuteSection(number, item.number, item.title, item.presenter, body, owners, heading, shown)
             )
@@ -514,7 +517,7 @@ def build_minutes(
         body_name=record.body.name,
         meeting_title=meeting.title,
         date_text=meeting.date.strftime("%-d %B %Y") if meeting.date else "",
-        time_text=meeting.start.strftime("%H:%M") if meeting.start else "",
+        time_text=_time_text(meeting.start, meeting.closed_at),
         venue=meeting.venue,
         part=part,
         draft=meeting.minutes_status in (MinutesStatus.DRAFT, MinutesStatus.CHAIR_APPROVED),
@@ -528,6 +531,13 @@ def build_minutes(
         version_note=_version_note(record),
         closing_lines=_closing_lines(record, part),
     )
+
+
+def _time_text(start: time | None, closed: time | None) -> str:
+    """ "14:00", or "14:00–16:00" once the meeting has closed."""
+    if start is None:
+        return ""
+    return f"{hhmm(start)}–{hhmm(closed)}" if closed is not None and closed > start else hhmm(start)
 
 
 def _long_date(value: date) -> str:
