@@ -613,6 +613,7 @@ def meeting_state(store: Store, meeting_id: int) -> dict[str, Any]:
             "started_at": _hhmm(record.meeting.started_at),
             "closed_at": _hhmm(record.meeting.closed_at),
             "current_item": items.get(record.meeting.current_item_id),
+            "presiding": names.get(svc.room_after(record).presiding_id) if record.attendance else None,
             "quorum_now": _quorum(svc.quorum_now(record)) if record.attendance else None,
         },
         "attendance": _attendance(record, names, items),

@@ -175,7 +175,9 @@ def test_numbering_standing_text_and_the_close(exported: dict[str, str], fmt: st
     assert "HCP8" in confidential and "HCP1 " not in confidential  # Part II continues the numbering
     # The standing sentence follows the record: a declaration was made, so "no declarations" is gone.
     assert "There were no declarations of interest" not in public
-    assert "confirmed as quorate" not in public  # the chair never confirmed
+    # The sentence Quorate proposed said "confirmed"; the chair never confirmed, so the minutes do not say so.
+    assert "confirmed as quorate" not in public
+    assert "The meeting was quorate (5 counted, 3 needed)." in public
     assert "The meeting closed at 15:00." in confidential and "The meeting closed" not in public
     assert "Minutes taken by Sam Reed on 6 February 2024." in public
 
