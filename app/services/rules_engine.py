@@ -752,12 +752,14 @@ def worked_example(state: RoomState, rules: RuleSet, item_id: int | None = None)
     result = quorum(state, rules, item_id)
     noun = quorum_noun(rules)
     where = "on this item" if item_id is not None else "now"
+    quorum_line = f"With {_plural(result.in_post, noun)} in post, the quorum is {result.threshold}."
     sentences = [
         describe_quorum(rules),
-        f"With {_plural(result.in_post, noun)} in post, the quorum is {result.threshold}.",
-        f"{where.capitalize()}, the meeting is {result.summary}.",
+        *([quorum_line] if rules.has_quorum else []),
+        f"{where.capitalize()}, the meeting is {result.summary}." if rules.has_quorum else "",
         *result.reasons[1:],
     ]
+    sentences = [s for s in sentences if s]
     voters = eligible_voters(state, rules, item_id)
     sentences.append(describe_majority(rules))
     if voters:
