@@ -399,8 +399,9 @@ def declarations_minute(record: MeetingRecord, item_id: int | None = None) -> st
         person = by_id.get(declaration.person_id)
         name = display_name(person) if person else "A member"
         kind = f" {declaration.kind}" if declaration.kind else ""
+        article = "an" if (kind.strip() or "interest")[0] in "aeiouAEIOU" else "a"
         sentences.append(
-            f"{name} declared a{'n' if kind[1:2] in 'aeiouAEIOU' and kind else ''}{kind} interest in item "
+            f"{name} declared {article}{kind} interest in item "
             f"{numbers.get(declaration.item_id, '')} ({declaration.interest}) {conduct[declaration.conduct]}."
         )
     return " ".join(sentences)

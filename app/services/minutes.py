@@ -416,6 +416,16 @@ _APOLOGIES = re.compile(
 _CONFIRMED_QUORATE = re.compile(r"The meeting was (?:confirmed as )?quorate \(\d+ counted, \d+ needed\)\.")
 
 
+def _fresh_apologies(record: MeetingRecord, sentence: str) -> str:
+    """The apologies sentence from the roll call, if `sentence` is one Quorate wrote (it names only the body's
+    people); a sentence of the secretary's own naming anyone else is kept as written."""
+    known = {display_name(p) for p in record.people} | {p.name for p in record.people}
+    named = re.findall(r"(?:from|,| and) ([^,.]+?)(?=,| and |\.| attended)", sentence)
+    if all(name.strip() in known for name in named):
+        return apologies_minute(record)
+    return sentence
+
+
 def standing_text(record: MeetingRecord, item: AgendaItem, prose: str) -> str:
     """Standing sentences Quorate proposed, worked out again from the record as it is now.
 
@@ -424,8 +434,8 @@ def standing_text(record: MeetingRecord, item: AgendaItem, prose: str) -> str:
     """
     if _NO_DECLARATIONS.search(prose) and record.declarations:
         prose = _NO_DECLARATIONS.sub(lambda _m: declarations_minute(record), prose)
-    if _APOLOGIES.search(prose) and record.attendance:
-        prose = _APOLOGIES.sub(lambda _m: apologies_minute(record), prose)
+    if record.attendance:
+        prose = _APOLOGIES.sub(lambda m: _fresh_apologies(record, m.group(0)), prose)
     if _CONFIRMED_QUORATE.search(prose):
         result = item_quorum(record, item.id) if item.id is not None else None
         confirmed = any(c.kind is ConfirmationKind.QUORACY for c in record.confirmations)

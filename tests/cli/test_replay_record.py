@@ -232,3 +232,43 @@ def test_an_advisory_partnership_has_no_quorum_decides_by_consensus_and_keeps_no
     assert minutes.attendance[0].heading == "Present"
     assert any(line.note == "remote" for block in minutes.attendance for line in block.lines)
     assert "Conclusions are reached by consensus" in describe_majority(record.body.rules)
+
+
+def test_an_item_taken_out_of_order_is_noted_where_the_body_wants_it(committee: tuple[Store, int]) -> None:
+    store, placeholder = committee
+    meeting_id = _run(
+        store,
+        placeholder,
+        {"type": "open_item", "item": "2", "at": "14:01"},
+        {"type": "open_item", "item": "1", "at": "14:10"},
+        {"type": "close_meeting", "at": "14:20"},
+    )
+    record = store.record(meeting_id)
+    budget = next(s for s in build_minutes(record).sections if s.item_number == "2")
+    assert budget.body_markdown.startswith("*Item 2 was taken before item 1.*")
+    body_id = record.body.id
+    assert body_id is not None
+    store.set_house_style(body_id, replace(record.body.style, note_out_of_order=False))
+    budget = next(s for s in build_minutes(store.record(meeting_id)).sections if s.item_number == "2")
+    assert "taken before" not in budget.body_markdown
+
+
+def test_standing_sentences_follow_the_record_but_the_secretarys_own_words_stay(committee: tuple[Store, int]) -> None:
+    store, placeholder = committee
+    written = (
+        "Apologies were received from Cllr Eve Hughes.\n\n"
+        "Apologies were received from the Mayor's office.\n\n"
+        "There were no declarations of interest in relation to the items on the agenda."
+    )
+    meeting_id = _run(
+        store,
+        placeholder,
+        {"type": "open_item", "item": "1", "at": "14:01"},
+        {"type": "minute", "text": written},
+        {"type": "declare", "person": "Cllr Cara Singh", "item": "2", "interest": "a governor of the trust"},
+    )
+    body = build_minutes(store.record(meeting_id)).sections[0].body_markdown
+    assert "Apologies were received from Dr Nina Alam." in body  # the roll call: Cllr Hughes was absent
+    assert "Apologies were received from the Mayor's office." in body  # not Quorate's sentence: kept
+    assert "Cllr Cara Singh declared an interest in item 2 (a governor of the trust)" in body
+    assert "There were no declarations" not in body
