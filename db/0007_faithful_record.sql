@@ -1,9 +1,10 @@
 -- Schema version 7: a faithful record (issue 13).
+-- person gains the tier 'observer' (observers have a block of their own in the minutes, not "In attendance");
 -- meeting_event gains 'preside' (who takes the chair from then on; no person = the chair is vacated) and
 -- 'reopen'; attendance gains 'remote' (for bodies that allow attendance by video or phone); motion gains the
 -- outcome 'noted', a note on the outcome (why it was deferred, to whom it was referred) and, for an amendment,
 -- the substantive motion's wording as amended; a vote records who gave its casting vote.
--- SQLite cannot change a CHECK constraint in place, so the three tables are rebuilt the way SQLite documents
+-- SQLite cannot change a CHECK constraint in place, so the four tables are rebuilt the way SQLite documents
 -- (create the new table, copy, drop the old, rename the new), with foreign keys off while migrations run so
 -- that dropping the old motion table cascades to none of its votes; ids are copied, so every reference holds.
 
@@ -65,3 +66,27 @@ DROP TABLE motion;
 ALTER TABLE motion_v7 RENAME TO motion;
 
 ALTER TABLE vote ADD COLUMN casting_by_id INTEGER REFERENCES person(id);
+
+CREATE TABLE person_v7 (
+    id INTEGER PRIMARY KEY,
+    body_id INTEGER NOT NULL REFERENCES body(id) ON DELETE CASCADE,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    role TEXT NOT NULL DEFAULT '',
+    initials TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    organisation TEXT NOT NULL DEFAULT '',
+    tier TEXT NOT NULL DEFAULT 'member'
+        CHECK (tier IN ('member', 'participant', 'in_attendance', 'officer', 'observer')),
+    voting INTEGER NOT NULL DEFAULT 1 CHECK (voting IN (0, 1)),
+    role_tags TEXT NOT NULL DEFAULT '',
+    term_from TEXT,
+    term_to TEXT,
+    retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1))
+) STRICT;
+INSERT INTO person_v7 (id, body_id, name, role, initials, title, organisation, tier, voting, role_tags, term_from,
+                       term_to, retired)
+    SELECT id, body_id, name, role, initials, title, organisation, tier, voting, role_tags, term_from, term_to,
+           retired FROM person;
+DROP TABLE person;
+ALTER TABLE person_v7 RENAME TO person;
+CREATE INDEX person_body ON person(body_id);

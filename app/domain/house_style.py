@@ -30,6 +30,7 @@ class HouseStyle:
     participants_heading: str = "Participants"
     officers_heading: str = "Officers"
     in_attendance_heading: str = "In attendance"
+    observers_heading: str = "Observers"
     apologies_heading: str = "Apologies"
     # Members recorded absent without apologies: listed under this heading when given ("Not present"), else left out.
     absent_heading: str = ""
@@ -48,7 +49,7 @@ class HouseStyle:
         for name in ("document_name", "members_heading", "participants_heading", "officers_heading"):
             if not getattr(self, name).strip():
                 raise ValueError(f"{name} cannot be blank")
-        for name in ("in_attendance_heading", "apologies_heading"):
+        for name in ("in_attendance_heading", "observers_heading", "apologies_heading"):
             if not getattr(self, name).strip():
                 raise ValueError(f"{name} cannot be blank")
         for name in ("accent", "dark"):

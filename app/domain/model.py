@@ -23,6 +23,7 @@ class Tier(enum.StrEnum):
     PARTICIPANT = "participant"  # non-voting participants
     IN_ATTENDANCE = "in_attendance"  # officers, guests
     OFFICER = "officer"
+    OBSERVER = "observer"  # attends to observe (a regulator, another body): a block of their own in the minutes
 
 
 class Purpose(enum.StrEnum):

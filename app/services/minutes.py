@@ -134,6 +134,7 @@ def _tier_headings(style: HouseStyle) -> dict[Tier, str]:
         Tier.PARTICIPANT: style.participants_heading,
         Tier.OFFICER: style.officers_heading,
         Tier.IN_ATTENDANCE: style.in_attendance_heading,
+        Tier.OBSERVER: style.observers_heading,
     }
 
 

@@ -37,6 +37,7 @@ PEOPLE = (
     ("Sam Reed", "", "Democratic Services Officer", Tier.OFFICER, False, ()),
     ("Lee Grant", "", "Director of Adult Services", Tier.OFFICER, False, ()),
     ("Jo Park", "", "Healthwatch", Tier.IN_ATTENDANCE, False, ()),
+    ("Pat Quinn", "", "Care Quality Commission", Tier.OBSERVER, False, ()),
 )
 
 
@@ -113,6 +114,8 @@ def test_the_deputy_and_the_absent_member_are_where_a_secretary_puts_them(export
     # Officers are not merged into "In attendance"; honorifics are kept.
     assert "Sam Reed" in rest and "Lee Grant" in rest
     assert "In attendance" in text and "Jo Park" in text[text.index("In attendance") :]
+    observers = text[text.index("Observers:") : text.index("Apologies:")]
+    assert "Pat Quinn" in observers and "Jo Park" not in observers
     assert "Cllr Ann Marland" in members and "Cllr Ann Marland" in text
 
 
