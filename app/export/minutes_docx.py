@@ -122,6 +122,9 @@ def _field(paragraph: Any, instruction: str, size: float) -> None:
 
 def _widths(table: Any, widths_mm: Sequence[float]) -> None:
     table.autofit = False
+    # The grid too: LibreOffice (and Word on reflow) lay a table out by its grid columns, not its cells.
+    for column, width in zip(table.columns, widths_mm, strict=False):
+        column.width = Mm(width)
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm, strict=False):
             cell.width = Mm(width)
