@@ -333,7 +333,13 @@ def _run_replay(store: Store, args: argparse.Namespace) -> None:
     try:
         result = replay(store, args.meeting_id, lines, skip=args.skip)
     except ReplayError as exc:
-        raise UserError(f"{exc}; the {exc.applied} events before it were applied.") from exc
+        where = f" to meeting {exc.meeting_id}" if exc.meeting_id is not None else ""
+        resume = (
+            f" (go on with: quorate replay {exc.meeting_id} {args.events} --skip {exc.applied})"
+            if exc.meeting_id is not None and exc.applied
+            else ""
+        )
+        raise UserError(f"{exc}; the {exc.applied} events before it were applied{where}{resume}.") from exc
     if args.json:
         _dump({**meeting_state(store, result.meeting_id), "applied": result.applied, "messages": result.messages})
     else:

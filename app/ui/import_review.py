@@ -78,6 +78,7 @@ TIER_LABELS: dict[Tier, str] = {
     Tier.PARTICIPANT: "Participant",
     Tier.IN_ATTENDANCE: "In attendance",
     Tier.OFFICER: "Officer",
+    Tier.OBSERVER: "Observer",
 }
 
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:.]\s*(\d{2})\s*$")
