@@ -329,9 +329,16 @@ def export_minutes(store: Store, meeting_id: int, out: Path, part: Part = Part.O
 def ensure_demo_meeting(store: Store) -> int:
     """The bundled demo pack as a meeting: imported once, then reused."""
     draft = packs.read_pack(paths.demo_pack())
-    existing = find_meeting_for_pack(store, draft.sha256)
-    if existing is not None and existing.id is not None:
-        return existing.id
-    meeting = accept_draft(store, draft)
+    meeting = find_meeting_for_pack(store, draft.sha256) or accept_draft(store, draft)
     assert meeting.id is not None
+    _demo_rules(store, meeting.body_id)
     return meeting.id
+
+
+def _demo_rules(store: Store, body_id: int) -> None:
+    """The demo body runs on the rule preset its kind of body uses (with its source), not the bare default."""
+    from app.domain import PRESETS, RuleSet, rules_to_dict
+    from app.storage.people import set_body_rules
+
+    if rules_to_dict(store.body(body_id).rules) == rules_to_dict(RuleSet()):  # never overwrite rules someone set
+        set_body_rules(store, body_id, PRESETS[paths.DEMO_RULES_PRESET])

@@ -55,6 +55,7 @@ __all__ = [
     "merge_people",
     "name_key",
     "parse_register_date",
+    "people_by_surname",
     "register_extract_csv",
     "register_extract_rows",
     "retire_person",
@@ -62,6 +63,7 @@ __all__ = [
     "set_deputies",
     "set_rules",
     "split_title",
+    "surname_key",
 ]
 
 
@@ -195,6 +197,16 @@ def name_key(name: str) -> str:
     """Names compare without titles, case, punctuation, bracketed roles or spacing."""
     bare = split_title(re.sub(r"\([^()]*\)", " ", name))[1]
     return " ".join(re.sub(r"[^\w\s]", " ", bare.casefold()).replace("_", " ").split())
+
+
+def surname_key(name: str) -> tuple[str, str]:
+    """Sorts people as lists of members do: by surname, then by the rest of the name (titles ignored)."""
+    words = name_key(name).split()
+    return (words[-1], " ".join(words[:-1])) if words else ("", "")
+
+
+def people_by_surname(people: Iterable[Person]) -> list[Person]:
+    return sorted(people, key=lambda p: (surname_key(p.name), p.id or 0))
 
 
 class _People:

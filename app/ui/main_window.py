@@ -511,6 +511,19 @@ class MainWindow(QMainWindow):
             self._end_import()
         super().closeEvent(event)
 
+    def bring_forward(self, meeting_id: int | None = None) -> None:
+        """A second launch on this data folder asked for this window (and perhaps a meeting)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if meeting_id is not None:
+            try:
+                self.open_meeting(meeting_id)
+            except StorageError as exc:  # a meeting id that is not in this library: say so, stay where we are
+                self.statusBar().showMessage(str(exc))
+
     # -- the body: people, register of interests, rules ----------------------------
 
     def show_people(self) -> None:
