@@ -41,6 +41,7 @@ __all__ = [
     "rename_body",
     "rules_preset_key",
     "rules_with",
+    "save_body_settings",
     "set_body_setting",
     "set_body_settings",
     "set_meeting_title",
@@ -335,11 +336,27 @@ def apply_rules_preset(store: Store, body_id: int, name: str, actor: str = "secr
     return set_body_rules(store, body_id, _find_rules_preset(name), actor)
 
 
-def save_style(store: Store, body_id: int, style: HouseStyle, actor: str = "secretary") -> Body:
-    """Save a whole house style (the window's dialog), unless it is what is saved already."""
-    if store.body(body_id).style == style:
-        return store.body(body_id)
-    return store.set_house_style(body_id, style, actor)
+def save_body_settings(
+    store: Store,
+    body_id: int,
+    *,
+    name: str,
+    style: HouseStyle,
+    meeting_id: int | None = None,
+    meeting_title: str | None = None,
+    actor: str = "secretary",
+) -> Body:
+    """The window's Name and house style dialog: the body's name, its house style and a meeting's title, saved
+    together or not at all; what is unchanged is not written."""
+    with store.transaction():
+        storage.rename_body(store, body_id, name, actor)
+        if store.body(body_id).style != style:
+            store.set_house_style(body_id, style, actor)
+        if meeting_id is not None and meeting_title is not None:
+            if store.meeting(meeting_id).body_id != body_id:
+                raise SettingRefused(f"Meeting {meeting_id} is not one of this body's meetings; nothing was changed.")
+            storage.set_meeting_title(store, meeting_id, meeting_title, actor)
+    return store.body(body_id)
 
 
 def rename_body(store: Store, body_id: int, name: str, actor: str = "secretary") -> Body:

@@ -250,7 +250,9 @@ class MainWindow(QMainWindow):
         self.register_action.triggered.connect(self.show_register)
         self.rules_action = QAction("R&ules…", self)
         self.rules_action.triggered.connect(self.show_rules)
-        body_actions = [self.people_action, self.register_action, self.rules_action]
+        self.body_settings_action = QAction("&Name and house style…", self)
+        self.body_settings_action.triggered.connect(self.show_body_settings)
+        body_actions = [self.people_action, self.register_action, self.rules_action, self.body_settings_action]
         body_menu = self.menuBar().addMenu("&Body")
         body_menu.addActions(body_actions)
 
@@ -543,6 +545,26 @@ class MainWindow(QMainWindow):
 
         if self.meeting is not None:
             RulesDialog(self.store, self.meeting.body_id, self).exec()
+
+    def show_body_settings(self) -> None:
+        """The body's name, this meeting's title and the house style; the window shows the new names after."""
+        from app.ui.body_settings_dialog import BodySettingsDialog
+
+        if self.meeting is None or self.meeting.id is None:
+            return
+        meeting_id = self.meeting.id
+        dialog = BodySettingsDialog(self.store, self.meeting.body_id, meeting_id, self)
+        dialog.saved.connect(lambda: self._retitled(meeting_id))
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def _retitled(self, meeting_id: int) -> None:
+        if self.meeting is not None and self.meeting.id == meeting_id:
+            self.meeting = self.store.meeting(meeting_id)
+            self.meeting_page.title.setText(f"<h2>{_escape(self.meeting.title)}</h2>")
+            self.setWindowTitle(f"Quorate — {self.meeting.title}")
 
     # -- search ----------------------------------------------------------------------
 
