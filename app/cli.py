@@ -610,13 +610,16 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
             meeting = result.meeting
             assert meeting.id is not None
             duplicates = [asdict(d) for d in result.possible_duplicates]  # names a person should look at
+            unplaced = [asdict(u) for u in result.unplaced]  # rows and initials not placed by name: what was done
             if args.json:
-                _dump({**_meeting_json(store, meeting.id), "possible_duplicates": duplicates})
+                _dump({**_meeting_json(store, meeting.id), "possible_duplicates": duplicates, "unplaced": unplaced})
             else:
                 print(f"Imported meeting {meeting.id}: {meeting.title} ({len(store.items(meeting.id))} agenda items)")
                 for d in result.possible_duplicates:
                     done = "taken to be" if d.outcome == "merged" else "added beside"
                     print(f"Check: {d.name} was {done} {d.best.name}; merge or split them in People if wrong.")
+                for u in result.unplaced:
+                    print(f"Check: {u.reason} Done: {u.outcome}.")
         elif args.command == "meetings":
             rows = [asdict(m) for m in store.meetings()]
             if args.json:

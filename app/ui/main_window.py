@@ -448,6 +448,7 @@ class MainWindow(QMainWindow):
                 outcome.draft,
                 people_choices=outcome.people_choices,
                 tabled_papers=outcome.tabled_papers,
+                placements=outcome.placements,
             )
         except (PackError, StorageError) as exc:
             QMessageBox.warning(self, "Import failed", str(exc))
@@ -465,6 +466,9 @@ class MainWindow(QMainWindow):
         merged = result.people.merged
         if merged:
             message += f"; {merged} name{'' if merged == 1 else 's'} kept as another name of someone already listed"
+        left_out = sum(1 for u in result.unplaced if u.outcome == "left out")
+        if left_out:
+            message += f"; {left_out} not placed and left out, as chosen"
         self.statusBar().showMessage(message + ".")
 
     def review_import(self, draft: DraftPack) -> ReviewOutcome | DraftPack | None:
@@ -472,12 +476,13 @@ class MainWindow(QMainWindow):
         this, and may hand back only the reviewed draft)."""
         try:
             duplicates = commands.pack_duplicates(self.store, draft)
+            unplaced = commands.pack_unplaced(self.store, draft)
         except StorageError as exc:  # the review still works; names are then only matched when very close
             log.warning("could not look for people already listed: %s", exc)
-            duplicates = ()
+            duplicates, unplaced = (), ()
         from app.ui.import_review import ImportReviewDialog  # loaded when a pack is imported, not at start
 
-        dialog = ImportReviewDialog(draft, self, duplicates=duplicates)
+        dialog = ImportReviewDialog(draft, self, duplicates=duplicates, unplaced=unplaced)
         try:
             if dialog.exec() != ImportReviewDialog.DialogCode.Accepted:
                 return None
