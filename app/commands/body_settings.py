@@ -49,7 +49,7 @@ __all__ = [
     "style_with",
 ]
 
-CUSTOM_STYLE = "custom"
+CUSTOM_STYLE = "custom"  # no preset (house style or rules)
 BODY_KEYS = ("name", "style", "rules")  # the keys that are not FIELD settings of a group
 _TRUE = ("yes", "y", "true", "on", "1")
 _FALSE = ("no", "n", "false", "off", "0")
@@ -294,6 +294,8 @@ def set_body_settings(
         group, _dot, field_name = key.strip().partition(".")
         if key.strip() == "name":
             name = text
+        elif key.strip() in ("style", "rules") and text.strip().casefold() == CUSTOM_STYLE:
+            continue  # "custom" is what `body show` says of settings that are no preset: keep them
         elif key.strip() == "style":
             style = _find_style_preset(text)
         elif key.strip() == "rules":

@@ -253,7 +253,9 @@ def name_key(name: str) -> str:
 
 def surname_key(name: str) -> tuple[str, str]:
     """Sorts people as lists of members do: by surname, then by the rest of the name (titles ignored)."""
-    words = name_key(name).split()
+    bare = split_title(re.sub(r"\([^()]*\)", " ", name))[1]  # no title, no bracketed role
+    words = [w.strip(".,;:'\"") for w in bare.casefold().split()]  # a hyphenated surname stays one word
+    words = [w for w in words if w]
     return (words[-1], " ".join(words[:-1])) if words else ("", "")
 
 
