@@ -481,6 +481,7 @@ class LiveMeeting:
                     "interest",
                     {
                         "person_id": person_id,
+                        "position": person.role,  # as the register prints it beside the name
                         "details": interest.strip(),
                         "financial": int("financial" in kind.casefold() and "non" not in kind.casefold()),
                         "date_declared": (record.meeting.date or date.today()).isoformat(),
