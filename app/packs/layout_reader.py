@@ -156,10 +156,12 @@ def _draft_items(outline: Outline, lines: list[Line], pmap: PageMap) -> list[Dra
     last_time: time | None = None
     for item, is_section in flat:
         between = [norm(ln.text) for ln in lines[last_line + 1 : item.line]]
-        if any(_PRIVATE.search(text) for text in between) or _PRIVATE.search(norm(item.title)):
+        if any(_PRIVATE.search(text) for text in between):
             part = Part.TWO
         last_line = item.line
         draft = _draft(item, is_section, part, pmap)
+        if _PRIVATE.search(norm(item.title)):  # "Exclusion of the press and public" is the last public item
+            part = Part.TWO
         planned = draft.planned_time
         if planned is not None and last_time is not None and planned < last_time and planned.hour < 12:
             planned = time(planned.hour + 12, planned.minute)  # "11:30 - 2:00": a 12-hour clock
