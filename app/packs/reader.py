@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
+from app.packs.minutes_doc import find_minute_actions
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
 from app.packs.pdf import (
@@ -83,12 +84,14 @@ def _with_extras(
     Tables are looked for in the whole text: a register may sit before or inside what looked like the agenda.
     """
     table_lines = TableLines(lines)  # prepared once for the three scans
+    actions = tuple(find_actions(table_lines, pack.people))
     return replace(
         pack,
         pages=pages,
         papers=papers,
         interests=tuple(find_interests(table_lines)),
-        actions=tuple(find_actions(table_lines, pack.people)),
+        actions=actions,
+        minute_actions=tuple(find_minute_actions(lines, pack.people, actions)),
         planner=tuple(find_planner(table_lines)),
     )
 
