@@ -370,7 +370,7 @@ def _wrapped(text: list[str], index: int, task: str) -> str:
         line = follow.strip()
         if parts[-1].rstrip().endswith((".", "!", "?", ";")) and not line[:1].islower():
             break
-        if not line or _ITEM_MARK.match(follow) or _ACTION_LINE.match(line) or _MINUTE_LABEL.match(line):
+        if not line or _ITEM_MARK.match(follow) or _ACTION_LINE.match(line) or _minute_heading(line):
             break
         parts.append(line)
     return " ".join(parts)
@@ -414,10 +414,16 @@ def _paragraph_after(text: list[str], index: int) -> str:
     parts: list[str] = []
     for line in text[index + 1 : index + 12]:
         line = line.strip()
-        if not line or _MINUTE_LABEL.match(line) or _MARGIN.match(line):
+        if not line or _minute_heading(line) or _MARGIN.match(line):
             break
         parts.append(line)
     return " ".join(parts)
+
+
+def _minute_heading(line: str) -> bool:
+    """A line that starts a minute: its number in a cell of its own ("25/037   Finance")."""
+    cells = split_cells(line)
+    return len(cells) >= 2 and bool(_MINUTE_LABEL.match(cells[0] + " x")) and " " not in cells[0]
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")

@@ -191,6 +191,7 @@ class _Category:
     absent: bool = False
     roster: bool = False  # a membership list: who sits, not who came
     context: bool = False  # "Roll Call": a heading over Present/Absent
+    substitute: bool = False  # "Substitutes: A for B": A sat in B's place
 
 
 _Q = r"(?:[\w&'’-]+\s+){0,3}?"  # a few qualifying words before the category: "Maintainer Attendees"
@@ -208,6 +209,10 @@ _CATEGORIES: tuple[tuple[re.Pattern[str], _Category], ...] = tuple(
             _Category(Tier.MEMBER, absent=True),
         ),
         (r"participants|non[\s-]voting\s+members|participating", _Category(Tier.PARTICIPANT)),
+        (
+            r"(?:named\s+)?substitutes?(?:\s+members?)?|substitutions?|deputies|deputising|in\s+place\s+of",
+            _Category(Tier.MEMBER, substitute=True),
+        ),
         (r"officers?(?:\s+(?:present|in\s+attendance|attending))?|staff(?:\s+present)?", _Category(Tier.OFFICER)),
         (
             r"(?:also\s+)?in\s+attendance|also\s+(?:present|attending)|attending|observers?|guests?|visitors?"
@@ -279,6 +284,11 @@ def _entry(text: str, category: _Category, label: str, single: bool) -> _Found |
     name, extras = _parenthesised(text)
     deputy = _DEPUTY.search(name)
     deputising_for = ""
+    sub = re.match(r"^(.+?)\s+(?:for|replacing|instead\s+of)\s+(.+)$", name) if category.substitute else None
+    if sub and is_name(_parenthesised(sub[1])[0]) and is_name(sub[2]):
+        name, deputising_for = sub[1], split_title(sub[2].strip())[1]  # "A (AB) for Councillor B"
+        name, more = _parenthesised(name)
+        extras += more
     if deputy:
         deputising_for = (deputy[1] or deputy[2] or "").strip(" .)")
         name = name[: deputy.start()].strip(" ,")
@@ -515,6 +525,12 @@ _CHAIR_LINE = re.compile(
 )
 
 
+def find_attendance(lines: Sequence[str], after: int) -> list[DraftPerson]:
+    """Who was at the meeting: the previous minutes after a pack's agenda (from line `after`), else the
+    attendance at the top of a minutes document read alone."""
+    return find_people(lines[after:]) or (find_people(lines) if after else [])
+
+
 def find_people(lines: Sequence[str]) -> list[DraftPerson]:
     """The people of the first attendance part in `lines` (who came, sent apologies or was absent), or none."""
     reader = _Reader()
@@ -592,11 +608,11 @@ class _Reader:
             ]
             self.current = None
             return True
-        head = _category(" ".join(cells)) if len(cells) > 1 else None  # "84.   APOLOGIES FOR ABSENCE"
-        if head is None and cells:
-            head = _category(cells[0])
-            if head is not None and len(cells) > 1 and not head[2]:
-                head = (head[0], head[1], " ".join(cells[1:]), head[3])  # "Present:<TAB>A, B"
+        head = _category(cells[0]) if cells else None
+        if head is not None and len(cells) > 1 and not head[2]:
+            head = (head[0], head[1], "\t".join(cells[1:]), head[3])  # "Present:   A Smith   Chair"
+        if head is None and len(cells) > 1:
+            head = _category(" ".join(cells))  # "84.   APOLOGIES FOR ABSENCE"
         if head is not None:
             self.flush()
             category, label, rest, count = head
@@ -753,11 +769,14 @@ def _resolve(chairs: list[_Found], blocks: list[_Block]) -> list[DraftPerson]:
                 category=found.person.category,
                 uncertain=person.uncertain - {"attendance"},
             )
-    if calls and roster and marked:
-        # A roll call was taken: the roster's people it does not name are not known to have come.
-        people = [
-            p if i in marked else replace(p, uncertain=p.uncertain | {"attendance"}) for i, p in enumerate(people)
-        ]
+    # A roll call was taken and does not name them, or they are only listed as the membership ("Membership:",
+    # a chair's line on a front sheet): whether they came is not known.
+    unknown = set(range(len(people))) - marked
+    if not (calls and marked):
+        listed_only = {id(f) for b in blocks if b.category.roster for f in b.found}
+        listed_only |= {id(f) for f in chairs} if not calls else set()
+        unknown = {i for i in unknown if id(roster[i]) in listed_only}
+    people = [replace(p, uncertain=p.uncertain | {"attendance"}) if i in unknown else p for i, p in enumerate(people)]
     out = people + out_calls
     _check_counts(blocks, out)
     return _dedupe(out)
@@ -799,13 +818,21 @@ def _check_counts(blocks: list[_Block], people: list[DraftPerson]) -> None:
 
 
 def _dedupe(people: list[DraftPerson]) -> list[DraftPerson]:
-    """A name listed twice (in two blocks) is kept once, where it first appears, unless the blocks disagree."""
-    seen: dict[tuple[str, str], int] = {}
+    """A name listed twice ("Present" and "Substitute") is kept once, where it first appears, with what the
+    second listing adds (whom they stood in for, initials, role)."""
+    seen: dict[str, int] = {}
     out: list[DraftPerson] = []
     for person in people:
-        key = (name_key(person.name), person.category)
-        if key in seen:
+        key = name_key(person.name)
+        if key not in seen:
+            seen[key] = len(out)
+            out.append(person)
             continue
-        seen[key] = len(out)
-        out.append(person)
+        first = out[seen[key]]
+        out[seen[key]] = replace(
+            first,
+            deputising_for=first.deputising_for or person.deputising_for,
+            initials=first.initials or person.initials,
+            role=first.role or person.role,
+        )
     return out

@@ -24,7 +24,7 @@ from app.packs.pdf import (
     fast_page_texts,
     open_document,
 )
-from app.packs.people import find_people
+from app.packs.people import find_attendance
 from app.packs.tables import TableLines, find_actions, find_interests, find_planner
 
 Progress = Callable[[int, int], None]
@@ -54,7 +54,7 @@ def read_pack(path: Path, progress: Progress | None = None, cancelled: Cancelled
         raise PackError(_no_agenda(name))
     if progress is not None:
         progress(1, 1)
-    people = tuple(find_people(lines[agenda.end_line :]))
+    people = tuple(find_attendance(lines, agenda.end_line))
     warnings: list[str] = []
     items = list(agenda.items)
     papers = find_papers(lines, line_page, len(pages), items, agenda.last_item_line)
@@ -200,7 +200,7 @@ def _read_pdf_document(
         warnings.append("No agenda was found in the PDF's text; the items come from its bookmarks.")
         title = document.title()
         agenda = Agenda((), title, title, None, "", None, last_item_line=0, end_line=0)
-    people = tuple(find_people(lines[agenda.end_line :])) if agenda.items else ()
+    people = tuple(find_attendance(lines, agenda.end_line))
     pack = _pack(path, digest, "pdf", agenda, items, count, people, warnings)
     papers = tuple(find_papers(lines, line_page, count, items, agenda.last_item_line if agenda.items else -1))
     return _with_extras(pack, lines, tuple(texts), papers)
