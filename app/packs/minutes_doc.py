@@ -62,6 +62,7 @@ class _People:
         self.by_initials: dict[str, set[str]] = {}
         self.by_name: dict[str, set[str]] = {}
         self.by_role: dict[str, set[str]] = {}  # "Clerk" names the one person listed as the clerk
+        self.role_of = {p.name: p.role for p in people}
         printed = {p.initials for p in people if p.initials}
         for person in people:
             name = person.name
@@ -72,6 +73,9 @@ class _People:
                     self.by_initials.setdefault(initials, set()).add(name)
             if person.role:
                 self.by_role.setdefault(_role_key(person.role), set()).add(name)
+                acronym = "".join(w[0] for w in person.role.split() if w[:1].isupper())
+                if len(acronym) >= 2 and acronym == "".join(w[0] for w in person.role.split() if w[:1].isalpha()):
+                    self.by_role.setdefault(acronym.casefold(), set()).add(name)  # RFO: Responsible Financial Officer
             key = name_key(name)
             words = key.split()
             variants = {key, words[0], words[-1], f"{words[0]} {words[-1]}"} if words else set()
@@ -84,7 +88,7 @@ class _People:
     def who(self, token: str) -> str | None:
         token = token.strip(" .()")
         if _INITIALS.match(token):
-            hits = self.by_initials.get(token.split("_")[0], set())
+            hits = self.by_initials.get(token.split("_")[0], set()) or self.by_role.get(token.casefold(), set())
         else:
             hits = self.by_name.get(name_key(token), set())
         return next(iter(hits)) if len(hits) == 1 else None
@@ -109,6 +113,9 @@ def _owners(text: str, people: _People) -> _Owners | None:
             names.append(next(iter(holder)) if len(holder) == 1 else part)
             continue
         who = people.who(part)
+        holder = people.by_role.get(_role_key(part), set())
+        if who is None and len(holder) == 1:
+            who = next(iter(holder))  # "Action: Town Clerk", the role of one listed person
         if who is not None:
             names.append(who)
         elif _INITIALS.match(part) or is_name(part):
@@ -178,6 +185,40 @@ def _column_owners(raw: str, people: _People) -> list[tuple[str, _Owners]]:
             return []
         out.append((text, owners))
     return out
+
+
+def read_minutes(
+    lines: Sequence[str], people: Sequence[DraftPerson], tracker: Sequence[DraftAction] = ()
+) -> tuple[tuple[DraftPerson, ...], tuple[DraftAction, ...]]:
+    """The minutes' actions, and the people with the initials those actions print for them."""
+    actions = find_minute_actions(lines, people, tracker)
+    return tuple(with_action_initials(people, actions, lines)), tuple(actions)
+
+
+def with_action_initials(
+    people: Sequence[DraftPerson], actions: Sequence[DraftAction], lines: Sequence[str] = ()
+) -> list[DraftPerson]:
+    """People whose initials the attendance does not print, with the initials the minutes use for them: an
+    action's owner ("TU" in the action column for "Cllr T Underhill") or the subject of a sentence ("PH
+    presented the report"); only initials that are theirs and no one else's."""
+    known = _People(people)
+    given: dict[str, set[str]] = {}
+    for line in lines:
+        for match in _SUBJECT_INITIALS.finditer(line):
+            owner = known.who(match["initials"])
+            if owner is not None and match["initials"] in initials_of(owner):
+                given.setdefault(owner, set()).add(match["initials"])
+    for action in actions:
+        parts = [p.strip(" .") for p in _OWNER_SPLIT.split(re.sub(r"\s*\([^()]*\)", "", action.owner_text))]
+        if len(parts) != len(action.owners):
+            continue
+        for part, owner in zip(parts, action.owners, strict=True):
+            if _INITIALS.match(part) and part in initials_of(owner) and known.who(part) == owner:
+                given.setdefault(owner, set()).add(part)
+    return [
+        replace(p, initials=next(iter(given[p.name]))) if not p.initials and len(given.get(p.name, ())) == 1 else p
+        for p in people
+    ]
 
 
 def find_minute_actions(
@@ -286,7 +327,7 @@ def _section(text: list[str], start: int, people: _People) -> tuple[list[DraftAc
             continue
         mark = _ITEM_MARK.match(raw)
         body = raw[mark.end() :].strip() if mark else raw.strip()
-        if len(split_cells(body)) >= 3:
+        if not items and len(split_cells(body)) >= 3:
             break  # a table: the action log scan reads it
         lead = len(raw) - len(raw.lstrip())
         if mark or ((not items or blanks or _split_task(body, people)[2] is not None) and _reads_as_item(body, people)):
@@ -319,10 +360,12 @@ def _action_line(text: list[str], index: int, people: _People) -> DraftAction | 
     """An "ACTION …" line, or a sentence ending in "Action: AB to …", with the lines it wraps onto."""
     line = unbullet(text[index]).strip()
     match = _ACTION_LINE.match(line)
+    before = ""
     if match is None:
         inline = _INLINE_ACTION.search(line)  # "3. Captain's report – … serviced. Action: RP to update the plan."
         if inline is None:
             return None
+        before = line[: inline.start("word")].strip()
         match = _ACTION_LINE.match(line[inline.start("word") :])
         if match is None:
             return None
@@ -347,10 +390,10 @@ def _action_line(text: list[str], index: int, people: _People) -> DraftAction | 
         only = _owners(rest, people)
         if only is not None and len(rest.split()) <= 4:
             owner_text, owners = rest, only  # "Action: Clerk" closes the paragraph above
-            task = line[: match.start()].strip() if match.start() else "" or _paragraph_before(text, index)
+            task = before or _paragraph_before(text, index)
             if not task:
                 return None
-            return _action("", task, owner_text, owners, "", {"action"})
+            return _action("", _owned_sentence(task, rest, only, people), owner_text, owners, "", {"action"})
         rest = _wrapped(text, index, rest)
         owner_text, task, owners = _split_task(rest, people)
         if owners is None and not upper and len(rest.split()) < 5:
@@ -407,7 +450,8 @@ def _margin(text: list[str], index: int, people: _People, names: set[str]) -> Dr
         paragraph = " ".join([t.strip() for t in text[start:index]] + [match["text"]])
     if not paragraph:
         return None
-    return _action("", _owned_sentence(paragraph, match["owner"], owners), match["owner"], owners, "", {"action"})
+    sentence = _owned_sentence(paragraph, match["owner"], owners, people)
+    return _action("", sentence, match["owner"], owners, "", {"action"})
 
 
 def _paragraph_after(text: list[str], index: int) -> str:
@@ -426,18 +470,28 @@ def _minute_heading(line: str) -> bool:
     return len(cells) >= 2 and bool(_MINUTE_LABEL.match(cells[0] + " x")) and " " not in cells[0]
 
 
+_SUBJECT_INITIALS = re.compile(
+    r"(?:^\s*|[.;:]\s+)(?P<initials>[A-Z]{2,4})\s+(?:presented|reported|introduced|explained|confirmed|updated|"
+    r"noted|said|asked|agreed|gave|thanked|outlined|summarised|summarized|advised|will|to)\b"
+)
+_FILLER = frozenset({"the", "of", "and", "for", "to", "a", "cllr", "councillor", "mr", "mrs", "ms", "dr"})
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
-def _owned_sentence(paragraph: str, written: str, owners: _Owners) -> str:
-    """The sentence of a minute that gives the owner a task ("Cllr Nwosu to collect the device."), else all of it."""
+def _owned_sentence(paragraph: str, written: str, owners: _Owners, people: _People) -> str:
+    """The sentence of a minute that gives the owner a task ("Cllr Nwosu to collect the device."), else all of it.
+
+    The sentence's subject must name the owner: a word of their name or role, the owner as written, or the
+    initials of the subject's words ("The Responsible Financial Officer" for RFO)."""
+    named = {w.casefold() for n in owners.names for w in split_title(n)[1].split()}
+    named |= {w.casefold() for n in owners.names for w in people.role_of.get(n, "").split()} - _FILLER
+    named |= {w.casefold() for w in written.split()} - _FILLER
     for sentence in _SENTENCE.split(paragraph):
         head = _TO.match(sentence)
-        if head is None:
+        if head is None or len(head["owner"].split()) > 6:
             continue
-        said = _owners(head["owner"], _People(()))
-        words = {w.casefold() for w in re.findall(r"[\w'-]+", head["owner"])}
-        named = {w.casefold() for n in owners.names for w in split_title(n)[1].split()} | {written.casefold()}
-        if said is not None and (words & named or any(_COLLECTIVE.match(n) for n in said.names)):
+        words = [w for w in re.findall(r"[\w'-]+", head["owner"]) if w.casefold() not in _FILLER]
+        acronym = "".join(w[0] for w in words if w[:1].isupper())
+        if {w.casefold() for w in words} & named or acronym == written or _COLLECTIVE.match(head["owner"]):
             return sentence
     return paragraph

@@ -104,7 +104,9 @@ _ROLE_WORD = re.compile(
 )
 _IN_THE_CHAIR = re.compile(r"(?:in\s+the\s+chair|presiding|chairing)", re.I)
 _CHAIR_ROLE = re.compile(
-    r"^(?:chair(?:man|woman|person)?|chair\s+of\s+(?:the\s+)?\w+)(?:\b|$)(?!\s*-\s*(?:elect|incoming))", re.I
+    r"^(?:(?!vice\b|deputy\b|vice-)[\w-]+\s+)?(?:chair(?:man|woman|person)?|chair\s+of\s+(?:the\s+)?\w+)\b"
+    r"(?!\s*-\s*(?:elect|incoming))(?!-)",
+    re.I,
 )
 _PART = re.compile(
     r"\b(?:part(?:[\s-]+time)?|partial|for\s+part(?:\s+of\s+(?:the\s+)?meeting)?|(?:from|until|for|left\s+(?:at|after|"
@@ -534,7 +536,7 @@ def find_attendance(lines: Sequence[str], after: int) -> list[DraftPerson]:
 def find_people(lines: Sequence[str]) -> list[DraftPerson]:
     """The people of the first attendance part in `lines` (who came, sent apologies or was absent), or none."""
     reader = _Reader()
-    for raw in lines[:_WINDOW]:
+    for raw in [*lines[:_WINDOW], ""]:  # a blank line at the end closes a sentence left open
         if not reader.line(raw):
             break
     return reader.people()
@@ -570,6 +572,7 @@ class _Reader:
         self.started = False
         self.since = 0  # lines of other text since attendance was last seen
         self.last_row: _Found | None = None  # the last `Name  Role  Initials` row, whose role may wrap
+        self.sentence = ""  # prose that may run on to the next line
 
     def flush(self) -> None:
         if self.current is not None and self.pending:
@@ -586,6 +589,11 @@ class _Reader:
 
     def line(self, raw: str) -> bool:
         """Read one line; False once the attendance part is over."""
+        if self.sentence:  # a sentence naming people that runs on to this line
+            sentence, self.sentence = self.sentence, ""
+            if raw.strip() and not _category(raw.strip()):
+                return self.line(f"{sentence} {raw.strip()}")
+            self.line(sentence + ".")
         spaced = unbullet(clean(raw).lstrip()) if raw.strip() else ""
         text = spaced.strip()
         indent = len(clean(raw)) - len(clean(raw).lstrip())
@@ -665,6 +673,9 @@ class _Reader:
             return True
         for rx, category, label in _PROSE:
             match = rx.match(text)
+            if match and not text.endswith((".", ";", ")")) and len(text) < 400:
+                self.sentence = text  # "…from Councillors A Smith and B" / "Jones." on the next line
+                return True
             listed = _list_people(match["names"], category, label) if match else None
             if listed:
                 self.blocks.append(_Block(category, label, None, listed))

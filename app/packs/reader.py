@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
-from app.packs.minutes_doc import find_minute_actions
+from app.packs.minutes_doc import read_minutes
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
 from app.packs.pdf import (
@@ -85,13 +85,15 @@ def _with_extras(
     """
     table_lines = TableLines(lines)  # prepared once for the three scans
     actions = tuple(find_actions(table_lines, pack.people))
+    people, minute_actions = read_minutes(lines, pack.people, actions)
     return replace(
         pack,
         pages=pages,
         papers=papers,
+        people=people,
         interests=tuple(find_interests(table_lines)),
         actions=actions,
-        minute_actions=tuple(find_minute_actions(lines, pack.people, actions)),
+        minute_actions=minute_actions,
         planner=tuple(find_planner(table_lines)),
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.packs.minutes_doc import find_minute_actions
-from app.packs.model import DraftAction, DraftPerson
+from app.packs.model import DraftAction
 from app.packs.people import find_people
 from app.packs.tables import find_actions
 
@@ -77,7 +77,8 @@ def test_a_numbered_action_list_of_first_names_with_wrapped_items() -> None:
 def test_owner_by_role_name_or_ambiguous_initials() -> None:
     found = actions(
         "Present: Ann Abbot, Alan Ames, Cara Cole\nIn attendance: Eve Egan (Clerk)\n\n"
-        "ACTION: AA to call the auditor.\nACTION: Clerk to write to the council.\nACTION: Cara Cole to chair the panel.\n"
+        "ACTION: AA to call the auditor.\nACTION: Clerk to write to the council.\n"
+        "ACTION: Cara Cole to chair the panel.\n"
     )
     assert found[0].owners == ("AA",) and "owners" in found[0].uncertain  # two people have the initials AA
     assert found[1].owners == ("Eve Egan",)  # the one person listed as the clerk

@@ -92,7 +92,15 @@ def test_a_grid_of_names_in_columns_then_not_present() -> None:
         "Dee Dunn                 Eli Egan\n\n"
         "Not Present: Fox Ford, Gia Gray\n\n1. Topics"
     )
-    assert [p.name for p in found] == ["Ada Ames", "Ben Bold", "Cal Cobb", "Dee Dunn", "Eli Egan", "Fox Ford", "Gia Gray"]
+    assert [p.name for p in found] == [
+        "Ada Ames",
+        "Ben Bold",
+        "Cal Cobb",
+        "Dee Dunn",
+        "Eli Egan",
+        "Fox Ford",
+        "Gia Gray",
+    ]
     assert [p.absent for p in found] == [False] * 5 + [True] * 2 and not any(p.apologies for p in found)
 
 
