@@ -199,7 +199,7 @@ def with_action_initials(
     people: Sequence[DraftPerson], actions: Sequence[DraftAction], lines: Sequence[str] = ()
 ) -> list[DraftPerson]:
     """People whose initials the attendance does not print, with the initials the minutes use for them: an
-    action's owner ("TU" in the action column for "Cllr T Underhill") or the subject of a sentence ("PH
+    action's owner ("JS" in the action column for "Cllr J Smith") or the subject of a sentence ("PH
     presented the report"); only initials that are theirs and no one else's."""
     known = _People(people)
     given: dict[str, set[str]] = {}
@@ -479,7 +479,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
 def _owned_sentence(paragraph: str, written: str, owners: _Owners, people: _People) -> str:
-    """The sentence of a minute that gives the owner a task ("Cllr Nwosu to collect the device."), else all of it.
+    """The sentence of a minute that gives the owner a task ("Cllr Smith to collect the device."), else all of it.
 
     The sentence's subject must name the owner: a word of their name or role, the owner as written, or the
     initials of the subject's words ("The Responsible Financial Officer" for RFO)."""

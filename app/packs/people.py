@@ -122,7 +122,7 @@ _DEPUTY = re.compile(
 
 
 def split_title(name: str) -> tuple[str, str]:
-    """("Dr", "Rima Makarem") from "Dr Rima Makarem"; ("", name) when there is no title."""
+    """("Dr", "Jane Smith") from "Dr Jane Smith"; ("", name) when there is no title."""
     match = _TITLE.match(name)
     if not match or not name[match.end() :].strip():
         return "", name
@@ -278,7 +278,7 @@ def _entry(text: str, category: _Category, label: str, single: bool) -> _Found |
     role = ""
     extras: list[str] = []
     local = _LOCAL_TITLE.match(text)
-    if local:  # "District Cllr H Vanstone": a councillor of another council, there as a guest
+    if local:  # "District Cllr A Jones": a councillor of another council, there as a guest
         text, role = f"Cllr {text[local.end() :]}", f"{local['tier'].capitalize()} Councillor"
     dash = re.match(r"^(.+?)\s+[-–—]\s+(.+)$", text)
     if dash and is_name(_parenthesised(dash[1])[0]) and not is_name(dash[2], single=False):
@@ -328,7 +328,7 @@ def _entry(text: str, category: _Category, label: str, single: bool) -> _Found |
 
 
 def _initials_prefixes(name: str) -> tuple[str, ...]:
-    """ "ABo" for "Alison Borrett": initials lengthened by the surname's next letters, as packs write them."""
+    """ "ASm" for "Alan Smith": initials lengthened by the surname's next letters, as packs write them."""
     bare = split_title(name)[1].split()
     if len(bare) < 2:
         return ()

@@ -389,7 +389,7 @@ def split_owners(text: str, known: Sequence[str] = ()) -> tuple[tuple[str, ...],
     """Owners from an owner cell, and whether the split was guessed.
 
     Cells are split on "/", "&", "and", commas; names run together without a separator
-    ("Tara Dear Michael Bracey") are split at people known from the pack, then in pairs.
+    ("Jane Smith Alan Jones") are split at people known from the pack, then in pairs.
     """
     parts = [p.strip(" .") for p in _OWNER_SPLIT.split(text) if p.strip(" .")]
     owners: list[str] = []
