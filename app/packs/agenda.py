@@ -108,7 +108,8 @@ _END = re.compile(
     re.I,
 )
 _PRIVATE = re.compile(
-    r"resolution\s+to\s+exclude|exclusion\s+of\s+(?:the\s+)?(?:press|public)|^part\s+(?:ii|2|two)\b|^private\b"
+    r"resolution\s+to\s+exclude|exclusion\s+of\s+(?:the\s+)?(?:press|public)|^part\s+(?:ii|2|two|b)\b|^private\b"
+    r"|^exempt\s+(?:items?|business|information)\b"
     r"|\bin\s+private$|^confidential\s+(?:items?|business|session)",
     re.I,
 )
@@ -509,6 +510,15 @@ def _masthead(
     )
     venue = labelled.get("venue") or labelled.get("location") or labelled.get("place") or labelled.get("where") or ""
     return body, title, when, venue, start
+
+
+def masthead(lines: list[str]) -> tuple[str, str, date | None, str, time | None]:
+    """(body name, meeting title, date, venue, start) from the front-sheet lines above an agenda's first item."""
+    rows = [cells(line) for line in lines]
+    heading = next((i for i, r in enumerate(rows) if r and _AGENDA_HEADING.match(norm(" ".join(r)))), None)
+    if heading is None:
+        return _masthead(rows, [])
+    return _masthead(rows[:heading], rows[heading:])
 
 
 def _strip_date(title: str) -> str:

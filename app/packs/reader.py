@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
+from app.packs.layout_reader import LayoutReading, agenda_from_layout, read_layout
 from app.packs.minutes_doc import read_minutes
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
@@ -18,6 +19,7 @@ from app.packs.pdf import (
     Bookmark,
     EngineFailed,
     PackDocument,
+    PdfiumDocument,
     PypdfDocument,
     bookmark_ranges,
     cover_pages,
@@ -188,10 +190,17 @@ def _read_pdf_document(
         page_lines = text.splitlines()
         lines += page_lines
         line_page += [index] * len(page_lines)
+    if not any(t.strip() for t in texts):
+        raise PackError(f"{name} has no text to read: it may be a scanned image without a text layer.")
+    reading = _layout_reading(document, data, count, name)
     agenda = parse_agenda(lines[: sum(len(t.splitlines()) for t in texts[:head])])
+    if reading is not None:
+        # The layout reading is the agenda; the line reader still says where the agenda's text ends.
+        after = next((i for i, page in enumerate(line_page) if page > reading.last_page), len(lines))
+        agenda = replace(
+            reading.agenda, last_item_line=max(0, after - 1), end_line=agenda.end_line if agenda else after
+        )
     if agenda is None and not marks:
-        if not any(t.strip() for t in texts):
-            raise PackError(f"{name} has no text to read: it may be a scanned image without a text layer.")
         raise PackError(_no_agenda(name))
     items = list(agenda.items) if agenda else []
     if marks:
@@ -206,6 +215,20 @@ def _read_pdf_document(
     pack = _pack(path, digest, "pdf", agenda, items, count, people, warnings)
     papers = tuple(find_papers(lines, line_page, count, items, agenda.last_item_line if agenda.items else -1))
     return _with_extras(pack, lines, tuple(texts), papers)
+
+
+def _layout_reading(document: PackDocument, data: bytes, count: int, name: str) -> LayoutReading | None:
+    """The agenda read from the layout. Character boxes come from PDFium, also when pypdf reads the text (a
+    truncated file PDFium still opens); None when PDFium cannot open the file at all."""
+    if isinstance(document, PdfiumDocument):
+        return agenda_from_layout(read_layout(document.raw, count, name))
+    pdfium = PdfiumDocument.load(data, name)
+    if pdfium is None:
+        return None
+    try:
+        return agenda_from_layout(read_layout(pdfium.raw, min(count, pdfium.count), name))
+    finally:
+        pdfium.close()
 
 
 def _pack(
