@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from app.packs.layout import Line, PageLayout
 from app.packs.model import DraftAction, DraftPerson
 from app.packs.people import clean, initials_of, is_name, name_key, split_cells, split_title, unbullet
 
@@ -317,6 +318,7 @@ def _section(text: list[str], start: int, people: _People) -> tuple[list[DraftAc
     blanks = 0
     index = start
     indent: int | None = None
+    marked = False  # every item so far has a bullet or a number
     while index < len(text) and index - start < _MAX_SECTION_LINES:
         raw = text[index]
         if not raw.strip():
@@ -329,8 +331,11 @@ def _section(text: list[str], start: int, people: _People) -> tuple[list[DraftAc
         body = raw[mark.end() :].strip() if mark else raw.strip()
         if not items and len(split_cells(body)) >= 3:
             break  # a table: the action log scan reads it
+        if items and not mark and blanks and marked:
+            break  # a list of bullets or numbers is over when a plain paragraph follows it
         lead = len(raw) - len(raw.lstrip())
         if mark or ((not items or blanks or _split_task(body, people)[2] is not None) and _reads_as_item(body, people)):
+            marked = bool(mark) and (marked or not items)
             items.append((mark["number"] or "" if mark else "", body))
             indent = lead
         elif items and not blanks and (lead > (indent or 0) or body[:1].islower()):
@@ -495,3 +500,45 @@ def _owned_sentence(paragraph: str, written: str, owners: _Owners, people: _Peop
         if {w.casefold() for w in words} & named or acronym == written or _COLLECTIVE.match(head["owner"]):
             return sentence
     return paragraph
+
+
+_CELL_GAP_EM = 0.8  # a gap this many font sizes wide between words separates cells (columns, margin initials)
+_BLANK_LINES = 1.6  # a gap between lines this many line heights wide is a blank line
+
+
+def minutes_lines(
+    lines: list[str], after: int, pages: Sequence[PageLayout], agenda_last_page: int, count: int
+) -> tuple[list[str], int]:
+    """The lines attendance and actions are read from, and where the agenda ends in them: the layout's when
+    it covers the whole PDF (its words keep the spaces the plain text of some PDFs loses), else `lines`."""
+    if not pages or len(pages) != count:
+        return lines, after
+    text, page_of = layout_lines(pages)
+    return text, next((i for i, page in enumerate(page_of) if page > agenda_last_page), len(text))
+
+
+def layout_lines(pages: Sequence[PageLayout]) -> tuple[list[str], list[int]]:
+    """A PDF's layout as fixed-width lines (and the 0-based page of each): each cell at the column its x gives,
+    cells at least two spaces apart, and a blank line where the page leaves a gap."""
+    sizes = sorted(w.size for page in pages for line in page.lines for w in line.words)
+    if not sizes:
+        return [], []
+    unit = sizes[len(sizes) // 2] * 0.5  # a character's width, about half the body text's size
+    out: list[str] = []
+    page_of: list[int] = []
+    for page in pages:
+        previous: Line | None = None
+        for line in page.lines:
+            if previous is not None and line.top - previous.bottom > _BLANK_LINES * previous.size:
+                out.append("")
+                page_of.append(page.index)
+            text = ""
+            for x, cell in line.cells(_CELL_GAP_EM):
+                column = round(x / unit)
+                text = text + " " * max(column - len(text), 2 if text else 0) + cell
+            out.append(text)
+            page_of.append(page.index)
+            previous = line
+        out.append("")
+        page_of.append(page.index)
+    return out, page_of

@@ -415,6 +415,7 @@ def read_outline(lines: list[Line]) -> Outline | None:
         chain.score += 0.8 * sum(len(found_children) for found_children in children)
     chains.sort(key=lambda ch: ch.score, reverse=True)
     import os
+
     if os.environ.get("OUTLINE_DEBUG"):
         for ch in chains[:6]:
             print("CHAIN", round(ch.score, 2), ch.family, [c.number or c.title[:15] for c in ch.members][:12])

@@ -522,6 +522,7 @@ _ELECTED = re.compile(
     r"(?:man|woman|person)?|secretary|clerk|minute[\s-]?taker)\b",
     re.I,
 )
+_MINUTES = re.compile(r"\bminutes\b|\bnotes\s+of\b|\bheld\s+(?:on|at|in)\b|\broll\s+call\b", re.I)
 _CHAIR_LINE = re.compile(
     r"^(?P<name>.+?),\s*(?P<role>(?:vice[\s-]+|deputy\s+)?chair(?:man|woman|person)?|presiding)\s*$", re.I
 )
@@ -573,6 +574,7 @@ class _Reader:
         self.since = 0  # lines of other text since attendance was last seen
         self.last_row: _Found | None = None  # the last `Name  Role  Initials` row, whose role may wrap
         self.sentence = ""  # prose that may run on to the next line
+        self.minutes = False  # the text says it is minutes ("Minutes of the meeting", "held on")
 
     def flush(self) -> None:
         if self.current is not None and self.pending:
@@ -581,6 +583,8 @@ class _Reader:
         self.pending.clear()
 
     def _open(self, category: _Category, label: str, count: int | None) -> _Block:
+        if "member" in label.casefold() and not (category.apologies or category.absent) and not self.minutes:
+            category = replace(category, roster=True)  # "Members:" on an agenda's front sheet: who sits, not who came
         block = _Block(category, label, count)
         if not category.context:
             self.blocks.append(block)
@@ -596,6 +600,7 @@ class _Reader:
             self.line(sentence + ".")
         spaced = unbullet(clean(raw).lstrip()) if raw.strip() else ""
         text = spaced.strip()
+        self.minutes = self.minutes or bool(_MINUTES.search(text))
         indent = len(clean(raw)) - len(clean(raw).lstrip())
         if not text:
             self.gap += 1
