@@ -74,7 +74,7 @@ _HEADER_WORDS = frozenset(
 # Presenter markers: an all-caps label ("ICB EXECUTIVE:", "ICS PARTNERS:") or a spelt-out one.
 # The label is at most five words so that a long line of capitals cannot backtrack for seconds.
 _LABEL = re.compile(
-    r"(?<!\S)(?:[A-Z][A-Z&/]*(?:\s+[A-Z][A-Z&/]*){0,4}\s*:|(?:Lead(?:\s+(?:Officer|Member|Director))?|Presenters?"
+    r"(?<!\S)(?:[A-Z][A-Z&/]+(?:\s+[A-Z][A-Z&/]*){0,4}\s*:|(?:Lead(?:\s+(?:Officer|Member|Director))?|Presenters?"
     r"|Executive\s+Lead|Lead\s+Executive|Sponsor)\s*:|(?:Presented|Introduced)\s+by\b)\s*"
 )
 _W = r"[A-Z][\w&,-]*"  # a capitalised word inside a role

@@ -53,6 +53,8 @@ _SECTION_WORDS = re.compile(
     r"\b",
     re.I,
 )
+_DESCRIPTION = re.compile(r"^(?:To|For)\s+[a-z]{3,}\b")
+_JOINING = re.compile(r"(?:\b(?:and|or|of|the|for|to|in|on|with|a|an)|[-,&:/])$", re.I)
 _ACTION_HEADING = re.compile(r"^action\s+(?:list|log|tracker|points)\b", re.I)
 _DATEISH = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{1,2}\s+\w+\s+\d{4}")
 
@@ -394,9 +396,9 @@ def read_outline(lines: list[Line]) -> Outline | None:
         else:  # the best chain, and the next ones in what it leaves (another list in the same type is a rival)
             left = family
             for _ in range(6):
-                chain, raw = _best_chain(left, lines)
-                found.append((chain, raw))
-                left = [c for c in left if c not in chain]
+                picked, raw = _best_chain(left, lines)
+                found.append((picked, raw))
+                left = [c for c in left if c not in picked]
                 if not left:
                     break
     for members, raw in found:
@@ -414,11 +416,6 @@ def read_outline(lines: list[Line]) -> Outline | None:
         ]
         chain.score += 0.8 * sum(len(found_children) for found_children in children)
     chains.sort(key=lambda ch: ch.score, reverse=True)
-    import os
-
-    if os.environ.get("OUTLINE_DEBUG"):
-        for ch in chains[:6]:
-            print("CHAIN", round(ch.score, 2), ch.family, [c.number or c.title[:15] for c in ch.members][:12])
     if not chains or chains[0].score <= 1.0:
         return None
     top = chains[0]
@@ -534,7 +531,7 @@ def _table_item(lines: list[Line], cand: Candidate, stop: int, labels: set[int],
         # Columns between the number and the title hold the time, which the label already gave.
         if column > title_column or (column == title_column and w.x0 >= cand.title_x - 1):
             columns[column].append(w.text)
-    previous, count = line, 1
+    previous, count, last_pitch = line, 1, 0.0
     for index in range(cand.index + 1, stop):
         nxt = lines[index]
         gap = nxt.top - previous.bottom
@@ -542,6 +539,11 @@ def _table_item(lines: list[Line], cand: Candidate, stop: int, labels: set[int],
             break
         if any(_column(stops, w.x0) <= label_column for w in nxt.words):
             break  # something in the number column: a new row or a section heading
+        pitch = nxt.top - previous.top
+        wide = pitch > max(1.5 * line.size, 1.2 * last_pitch)
+        if (wide or _DESCRIPTION.match(nxt.text)) and not _JOINING.search(" ".join(columns[title_column])):
+            break  # the item's description, not more of its row
+        last_pitch = pitch
         for w in nxt.words:
             if _column(stops, w.x0) >= title_column:
                 columns[_column(stops, w.x0)].append(w.text)
@@ -570,6 +572,7 @@ def _item(
     title_size = line.size
     title_x = cand.title_x
     count = 1
+    last_pitch = 0.0
     for index in range(cand.index + 1, stop):
         nxt = lines[index]
         if index in labels or index in members or nxt.page != previous.page:
@@ -586,6 +589,14 @@ def _item(
         aligned = in_column if title_parts else first_x > cand.label_x
         if not aligned or abs(nxt.size - title_size) > 0.6 or gap > 0.9 * title_size or nxt.bold != previous.bold:
             break
+        # A wrapped title keeps its line spacing; a wider step, or a sentence starting "To approve ...",
+        # is the item's description.
+        pitch = nxt.top - previous.top
+        wide = pitch > max(1.5 * title_size, 1.2 * last_pitch)
+        described = bool(title_parts) and _DESCRIPTION.match(nxt.text) is not None
+        if (wide or described) and (not title_parts or not _JOINING.search(title_parts[-1])):
+            break
+        last_pitch = pitch
         cells = nxt.cells()
         title_parts.append(cells[0][1])
         side += [text for _, text in cells[1:]]

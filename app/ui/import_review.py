@@ -804,6 +804,16 @@ class ImportReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(hint)
+        # The reader marks titles uncertain only when the agenda itself could be read another way.
+        doubtful = sum(1 for item in draft.items if "title" in item.uncertain)
+        self.needs_checking = QLabel(
+            f"<b>Needs checking:</b> the agenda could be read in more than one way; {doubtful} of "
+            f"{len(draft.items)} items are marked in amber as the likeliest reading."
+        )
+        self.needs_checking.setAccessibleName("Needs checking")
+        self.needs_checking.setWordWrap(True)
+        self.needs_checking.setVisible(doubtful > 0)
+        layout.addWidget(self.needs_checking)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
 
