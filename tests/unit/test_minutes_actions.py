@@ -143,3 +143,27 @@ def test_an_action_log_row_gives_its_number_and_deadline() -> None:
     visit = found[0]
     assert (visit.number, visit.agenda_item, visit.owners) == ("A25/001", "TB25/012", ("Bob Bell",))
     assert visit.deadline.parsed == date(2025, 3, 31)
+
+
+def test_seed_minutes_actions_beside_its_tracker() -> None:
+    from pathlib import Path
+
+    from app.packs.json_view import draft_to_json
+    from app.packs.reader import read_pack
+
+    seed = read_pack(Path(__file__).resolve().parents[2] / "resources" / "demo-pack-icb-2023-09-29.txt")
+    assert [a.number for a in seed.actions] == ["44", *(str(n) for n in range(47, 54))]  # the tracker, as before
+    owners = [a.owners for a in seed.minute_actions]
+    assert owners == [
+        ("ALL",),
+        ("Sarah Stanley",),
+        ("Nicky Poulain",),
+        ("Dean Westcott",),
+        ("Maria Wogan",),
+        ("Maria Wogan",),
+        ("Maria Wogan",),
+    ]
+    assert seed.minute_actions[1].action == "provide an update to the Board."
+    data = draft_to_json(seed)
+    assert len(data["minute_actions"]) == 7 and data["minute_actions"][1]["owner_text"] == "SS"
+    assert data["people"][0]["category"] == "Members" and data["people"][0]["chair"] is True
