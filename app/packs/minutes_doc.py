@@ -44,6 +44,7 @@ _TO = re.compile(r"^(?P<owner>.{1,80}?)\s+(?:to|will|shall|should)\s+(?P<task>\S
 _SEPARATED = re.compile(r"^(?P<owner>[^:–—]{1,60}?)\s*(?:\s[-–—]\s|:\s)\s*(?P<task>\S.*)$")
 _MARGIN = re.compile(r"^(?P<text>\S.*?\S)\s{4,}(?P<owner>[A-Z][A-Za-z]{0,9}(?:\s*[/,&]\s*[A-Z][A-Za-z]{0,9}){0,3})$")
 _MAX_SECTION_LINES = 120
+_LABEL_INDENT = 2  # a minute's number starts at the margin
 _SECTION_INDENT = 40  # an "Actions" heading indented further is a column header
 # The number a minute starts with ("25/064:", "FGB/24/33", "TB25/012", "84.", "3."): which minute an action is in.
 _MINUTE_LABEL = re.compile(r"^(?P<label>(?:[A-Z]{1,5}\d{0,4}[/.-]?)?\d{1,4}(?:[/.]\d{1,4}){0,2}[a-z]?)[.:)]?(?=\s+\S)")
@@ -245,8 +246,9 @@ def find_minute_actions(
                 found += [(-1, a) for a in section]
                 index = after
                 continue
-        label = _MINUTE_LABEL.match(line)
-        if label:
+        starts_row = index == 0 or rows[index - 1] != rows[index]  # not a paragraph inside a table cell
+        label = _MINUTE_LABEL.match(clean(lines[rows[index]]).replace("\t", "  ")) if starts_row else None
+        if label and indent <= _LABEL_INDENT:  # an indented "1." is a list in the minute
             minute = label["label"]
         action = _action_line(text, index, known) or _margin(text, index, known, names)
         if action is not None:
