@@ -32,7 +32,9 @@ _NOT_AN_ACTION = re.compile(
     r"endorse|ratify|consider|receive)\b",
     re.I,
 )
-_INLINE_ACTION = re.compile(r"(?:^|[.;!?)]\s+|\s[-–—]\s)(?P<word>ACTIONS?|Actions?)\s*:")
+_INLINE_ACTION = re.compile(
+    r"(?:^|[.;!?)]\s+|\s[-–—]\s)(?P<word>ACTIONS?|Actions?)(?:\s*:|\s+[A-Z][A-Za-z/&+, ]{0,30}:)"
+)
 _SECTION = re.compile(
     r"^(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivx]+\.)\s*)?(?:new\s+|agreed\s+|summary\s+of\s+|list\s+of\s+|key\s+)?"
     r"actions?(?:\s+(?:items?|list|points?|agreed|arising|summary|log|register|from\s+(?:the|this)\s+meeting))?"

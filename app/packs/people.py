@@ -28,6 +28,7 @@ _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/li|/td|/th|/tr|/div)\b[^<>]{0,200}>", re.I)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _BULLET = re.compile(r"^\s*(?:(?:[-*•●○■□▪◦‣·>✓➢–—]|o(?=\s{1,8}\S))\s*)+(?=\S)")
+_MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+")
 _CELL_SPLIT = re.compile(r"\t|\s{2,}|\s\|\s")
 
 
@@ -37,6 +38,8 @@ def clean(line: str) -> str:
         line = _TAG.sub("", _BLOCK_TAG.sub("\t", line))
     if "&" in line:
         line = html.unescape(line)
+    if "**" in line or "__" in line or line.startswith("#"):
+        line = _MARKDOWN.sub("", line)  # "**Present:** A, B", "### Minutes"
     if not line.isascii():
         line = line.translate(_INVISIBLE)
         line = "".join(" " if ch != "\t" and unicodedata.category(ch) == "Zs" else ch for ch in line)
@@ -536,11 +539,18 @@ def find_attendance(lines: Sequence[str], after: int) -> list[DraftPerson]:
 
 def find_people(lines: Sequence[str]) -> list[DraftPerson]:
     """The people of the first attendance part in `lines` (who came, sent apologies or was absent), or none."""
+    fallback: list[DraftPerson] = []
     reader = _Reader()
     for raw in [*lines[:_WINDOW], ""]:  # a blank line at the end closes a sentence left open
-        if not reader.line(raw):
-            break
-    return reader.people()
+        if reader.line(raw):
+            continue
+        found = reader.people()
+        if not all(b.category.roster for b in reader.blocks):
+            return found
+        # Only a membership list so far (an agenda's front sheet): the minutes' own attendance may follow.
+        fallback = fallback or found
+        reader = _Reader()
+    return reader.people() or fallback
 
 
 _SPAN = re.compile(r"\S+(?: \S+)*")

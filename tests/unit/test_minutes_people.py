@@ -175,3 +175,17 @@ def test_initials_of_names() -> None:
     assert initials_of("Joe Krystek-Walton") == ("JKW", "JK")
     assert initials_of("Dr R.I. Pienaar") == ("RIP", "RP")
     assert initials_of("Ann van der Berg") == ("AB",)
+
+
+def test_markdown_minutes_after_a_membership_list() -> None:
+    found = people(
+        "**Board members:** Ann Abbot (Chair), Bob Bell, Cara Cole\n\n| 1 | Welcome | Chair |\n\n"
+        + "Some text of the agenda.\n" * 14
+        + "### Paper A: Minutes of the last meeting\n\n**Present:** Ann Abbot (Chair), Bob Bell\n\n"
+        "**Apologies:** Cara Cole\n"
+    )
+    assert [(p.name, p.apologies, p.uncertain) for p in found] == [
+        ("Ann Abbot", False, frozenset()),
+        ("Bob Bell", False, frozenset()),
+        ("Cara Cole", True, frozenset()),
+    ]
