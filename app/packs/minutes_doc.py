@@ -528,6 +528,7 @@ def layout_lines(pages: Sequence[PageLayout]) -> tuple[list[str], list[int]]:
     if not sizes:
         return [], []
     unit = sizes[len(sizes) // 2] * 0.5  # a character's width, about half the body text's size
+    left = min(line.x0 for page in pages for line in page.lines)  # the margin is column 0
     out: list[str] = []
     page_of: list[int] = []
     for page in pages:
@@ -538,7 +539,7 @@ def layout_lines(pages: Sequence[PageLayout]) -> tuple[list[str], list[int]]:
                 page_of.append(page.index)
             text = ""
             for x, cell in line.cells(_CELL_GAP_EM):
-                column = round(x / unit)
+                column = round((x - left) / unit)
                 text = text + " " * max(column - len(text), 2 if text else 0) + cell
             out.append(text)
             page_of.append(page.index)
