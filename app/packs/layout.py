@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ctypes
 import re
-import statistics
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -237,28 +236,38 @@ def read_pdf_page(document: Any, index: int) -> PdfPageRead:
     return PdfPageRead(PageLayout(index, width, height, tuple(_lines(index, words))), len(chars), errors)
 
 
+_BREAKS = frozenset((32, 9, 10, 13, 0xA0, 0x200B, 0xFEFF))  # spaces and line ends (PDFium's generated ones too)
+_MAP_SAMPLE = 4  # every this many characters is checked for a Unicode map error (a per-page share is enough)
+
+
 def _page_chars(c: _Calls, textpage: int, height: float) -> tuple[list[_Char | None], int]:
-    """The page's characters in content order; None marks a break (a space or line end)."""
+    """The page's characters in content order; None marks a break (a space or line end). Three PDFium calls
+    per character: its code, its box and its text object (size and style are the object's, cached)."""
     styles = _FontStyles(c)
+    sizes: dict[int, float] = {}
     box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
     box_at = ctypes.addressof(box)
     out: list[_Char | None] = []
     errors = 0
+    unicode, loose_box, char_object = c.unicode, c.loose_box, c.char_object
     for i in range(c.count_chars(textpage)):
-        code = c.unicode(textpage, i)
-        if code in (32, 9, 10, 13, 0xA0, 0x200B, 0xFEFF) or c.generated(textpage, i):
+        code = unicode(textpage, i)
+        if code in _BREAKS:
             out.append(None)
             continue
-        if not c.loose_box(textpage, i, box_at):
+        if not loose_box(textpage, i, box_at):
             continue
         left, top, right, bottom = box
-        if c.map_error(textpage, i):
-            errors += 1
+        if i % _MAP_SAMPLE == 0 and c.map_error(textpage, i):
+            errors += _MAP_SAMPLE
         ch = chr(code) if code < 0x110000 else "\ufffd"
         if ch in "\ufffe\u00ad":  # PDFium's mark for a hyphen ending a line; a soft hyphen that is drawn
             ch = "-"
-        size = c.font_size(textpage, i) or (top - bottom)
-        bold, italic = styles.of(c.char_object(textpage, i))
+        obj = char_object(textpage, i) or 0
+        size = sizes.get(obj)
+        if size is None:
+            size = sizes[obj] = c.font_size(textpage, i) or (top - bottom)
+        bold, italic = styles.of(obj)
         out.append(_Char(ch, left, right, height - top, height - bottom, size, bold, italic))
     return out, errors
 
@@ -277,7 +286,7 @@ def _words(chars: list[_Char | None]) -> list[Word]:
                     max(ch.right for ch in run),
                     min(ch.top for ch in run),
                     max(ch.bottom for ch in run),
-                    statistics.median(ch.size for ch in run),
+                    run[len(run) // 2].size,
                     sum(ch.bold for ch in run) * 2 > len(run),
                     sum(ch.italic for ch in run) * 2 > len(run),
                 )

@@ -18,7 +18,7 @@ from app.packs.model import DraftItem, PackError
 from app.packs.outline import Outline, OutlineItem, read_outline
 
 LAYOUT_PAGES = 30  # a document this long is read whole; a longer one only for its first `FRONT_PAGES`
-FRONT_PAGES = 12
+FRONT_PAGES = 6  # an agenda, with its front sheet, fits in this many pages
 _GARBLED_SHARE = 0.25  # more unmappable characters than this and the text layer is not text
 _LETTER_SHARE = 0.45  # fewer letters than this among the visible characters and it is not prose
 _SURE_MARGIN = 0.25  # the best reading must lead the next best by this share to be taken as read cleanly

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
-from app.packs.layout_reader import LayoutReading, agenda_from_layout, read_layout
+from app.packs.layout_reader import LAYOUT_PAGES, LayoutReading, agenda_from_layout, read_layout
 from app.packs.minutes_doc import minutes_lines, read_minutes
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
@@ -180,8 +180,9 @@ def _read_pdf_document(
     marks = bookmark_ranges(document.bookmarks(warnings), count)
     if not any(mark.number for mark, _ in marks):
         marks = []  # bookmarks without item numbers are chapters, not an agenda
-    head = min(count, _AGENDA_PAGES) if marks else count
-    # With bookmarks only the agenda pages need layout text; the rest is for search, papers and tables.
+    # With bookmarks, or in a long pack (its agenda is read from the layout of its first pages), only the agenda
+    # pages need layout text; the rest is for search, papers and tables.
+    head = min(count, _AGENDA_PAGES) if marks or count > LAYOUT_PAGES else count
     texts = document.texts(0, head, count, True, progress, cancelled)
     if head < count:
         rest = fast_page_texts(data, head, count, name, progress, cancelled, document)
