@@ -60,7 +60,8 @@ _DESCRIPTION = re.compile(rf"^(?:to|for)\s+(?:{_PW})\b", re.I)
 _PAGES = re.compile(r"\(?\s*\bpages?\s+(\d{1,4})(?:\s*(?:-|to)\s*(\d{1,4}))?\s*\)?", re.I)
 _PAPER_CELL = re.compile(
     r"^(?:\(?\d{1,3}\s*min(?:ute)?s?\)?|(?:paper|enc(?:l(?:osure)?)?|appendix|annex)\.?\s*[\w.()-]{1,6}"
-    r"|verbal|oral|presentation|attached|to follow|tabled|to be tabled)$",
+    r"|verbal|oral|presentation|attached|to follow|tabled|to be tabled"
+    r"|(?-i:[A-Z]\d{0,2}[a-z]?)|[-\u2013\u2014]|n/?a)$",  # a paper column's letter ("C", "3a"), or a dash for none
     re.I,
 )
 _HEADER_WORDS = frozenset(
@@ -246,7 +247,7 @@ def _is_header_row(row: list[str]) -> bool:
     return len(words) >= 2 and all(w in _HEADER_WORDS for w in words)
 
 
-def _looks_like_presenter(cell: str) -> bool | None:
+def looks_like_presenter(cell: str) -> bool | None:
     """True if surely a presenter, None if perhaps, False if not."""
     text = norm(cell)
     if _INITIALS.fullmatch(text) or _ROLE_FULL.match(text) or _LABEL.match(text):
@@ -294,7 +295,7 @@ def parse_item(row: list[str]) -> _Item | None:
         row.pop()
     # A separate column after the title is the lead, if it reads like a person or role.
     presenter = ""
-    if len(row) > 1 and (sure := _looks_like_presenter(row[-1])) is not False:
+    if len(row) > 1 and (sure := looks_like_presenter(row[-1])) is not False:
         presenter = row.pop()
         if sure is None:
             item.uncertain.add("presenter")

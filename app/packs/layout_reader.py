@@ -84,8 +84,8 @@ def _draft_items(outline: Outline, lines: list[Line], pmap: PageMap) -> list[Dra
     last_line = -1
     last_time: time | None = None
     for item, is_section in flat:
-        between = " ".join(ln.text for ln in lines[last_line + 1 : item.line])
-        if _PRIVATE.search(norm(between)) or _PRIVATE.search(norm(item.title)):
+        between = [norm(ln.text) for ln in lines[last_line + 1 : item.line]]
+        if any(_PRIVATE.search(text) for text in between) or _PRIVATE.search(norm(item.title)):
             part = Part.TWO
         last_line = item.line
         draft = _draft(item, is_section, part, pmap)

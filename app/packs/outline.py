@@ -20,6 +20,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from app.packs.agenda import looks_like_presenter
 from app.packs.layout import Line
 
 _BULLETS = "●•○■▪◦‣·–-*►▶❖✓"
@@ -73,6 +74,7 @@ class Candidate:
     bullet: str = ""
     depth: int = 1  # parts of a dotted number
     time_text: str = ""  # a time printed before the title or the number
+    page: int = 0
 
 
 @dataclass(slots=True)
@@ -169,7 +171,9 @@ def candidates(lines: list[Line]) -> list[Candidate]:
         if matched is None:
             if bullet:
                 rest, x = _words_after(line, skip)
-                out.append(Candidate(index, "bullet", "", (0,), line.x0, rest, x, line.size, line.bold, bullet))
+                out.append(
+                    Candidate(index, "bullet", "", (0,), line.x0, rest, x, line.size, line.bold, bullet, page=line.page)
+                )
             continue
         kind, found = matched
         title, title_x = _words_after(line, skip + found.end())
@@ -183,6 +187,10 @@ def candidates(lines: list[Line]) -> list[Candidate]:
             rest = title[found.end() :].strip()
             after = [w.x0 for w in line.words if w.x0 > label_x + 0.5]
             title_x, title = (after[0] if after else title_x), rest
+            if not rest:  # the number is a cell of its own: the title is the next one
+                later = [(x, text) for x, text in cells if x > label_x + 1]
+                if later:
+                    title_x, title = later[0]
         timed = _LABELS[1][1].match(title) if kind != "time" else None
         if timed is not None and not title[timed.end() :].strip():
             # A time column after the number ("HCP1  14:00  Welcome"): the title is the next cell.
@@ -194,10 +202,11 @@ def candidates(lines: list[Line]) -> list[Candidate]:
         value = _value(kind, number)
         if value is None or (kind == "num" and _DATEISH.match(body)):
             continue
-        label = "" if kind == "time" else number.rstrip(".:)") if not number.startswith("(") else number
+        label = "" if kind == "time" else number if "(" in number else number.rstrip(".:)")
         depth = number.count(".") + 1 if kind == "dotted" else 1
         cand = Candidate(index, kind, label, value, label_x, title, title_x, line.size, line.bold, bullet, depth)
         cand.time_text = time_text or (text if kind == "time" else "")
+        cand.page = line.page
         out.append(cand)
     return out
 
@@ -233,7 +242,9 @@ def _headings(lines: list[Line], body: float, taken: set[int]) -> list[Candidate
             and len(text) > 2
             and len(text.split()) <= 14
         ):
-            out.append(Candidate(index, "heading", "", (0,), line.x0, text, line.x0, line.size, line.bold))
+            out.append(
+                Candidate(index, "heading", "", (0,), line.x0, text, line.x0, line.size, line.bold, page=line.page)
+            )
         previous = line
     return out
 
@@ -279,6 +290,8 @@ def _runs(family: list[Candidate], lines: list[Line]) -> list[list[Candidate]]:
 
 def _step(a: Candidate, b: Candidate, lines: list[Line] | None = None) -> float | None:
     """How well `b` follows `a` in one sequence (None: it cannot)."""
+    if b.page - a.page > 1:
+        return None  # a whole page without an item: the list has ended (the papers after an agenda)
     if a.kind == "bullet":
         # A bulleted list ends at the first line further left than its bullets (a heading, the next section).
         outer = lines is not None and any(lines[i].x0 < a.label_x - 1 for i in range(a.index + 1, b.index))
@@ -535,7 +548,12 @@ def _table_item(lines: list[Line], cand: Candidate, stop: int, labels: set[int],
     for index in range(cand.index + 1, stop):
         nxt = lines[index]
         gap = nxt.top - previous.bottom
-        if index in labels or nxt.page != line.page or gap > 0.9 * line.size or nxt.bold != line.bold:
+        if index in labels or nxt.page != line.page or gap > 0.9 * line.size:
+            break
+        if nxt.bold != line.bold:
+            lead = _lead_line(nxt, cand.title_x)
+            if lead:
+                columns[-1].append(lead)  # read first among the side cells: the lead
             break
         if any(_column(stops, w.x0) <= label_column for w in nxt.words):
             break  # something in the number column: a new row or a section heading
@@ -587,6 +605,9 @@ def _item(
         # At the title's indent, or (centred cells drift) at the line above's.
         in_column = abs(first_x - title_x) <= near or (len(title_parts) > 1 and abs(first_x - previous.x0) <= near)
         aligned = in_column if title_parts else first_x > cand.label_x
+        if aligned and gap <= 0.9 * title_size and nxt.bold != previous.bold and (lead := _lead_line(nxt, title_x)):
+            side.insert(0, lead)  # "Name, Role" under a bold title, in the title's cell: the lead
+            break
         if not aligned or abs(nxt.size - title_size) > 0.6 or gap > 0.9 * title_size or nxt.bold != previous.bold:
             break
         # A wrapped title keeps its line spacing; a wider step, or a sentence starting "To approve ...",
@@ -612,6 +633,15 @@ def _item(
         time_label=cand.time_text,
         title_lines=count,
     )
+
+
+def _lead_line(line: Line, title_x: float) -> str:
+    """The line's text when it is a lead written under the title in another style ("Dr A Name, Medical
+    Director"), else ""."""
+    text = line.cells()[0][1]
+    if abs(line.x0 - title_x) > line.size or len(text.split()) > 10 or len(line.cells()) > 1:
+        return ""
+    return text if looks_like_presenter(text) is not False else ""
 
 
 def _join(parts: list[str]) -> str:

@@ -27,6 +27,7 @@ from app.packs.pdf import (
     open_document,
 )
 from app.packs.people import find_attendance
+from app.packs.serialised import rejoin_cells
 from app.packs.tables import TableLines, find_actions, find_interests, find_planner
 
 Progress = Callable[[int, int], None]
@@ -51,6 +52,12 @@ def read_pack(path: Path, progress: Progress | None = None, cancelled: Cancelled
     if progress is not None:
         progress(0, 1)
     agenda = parse_agenda(lines)
+    if agenda is None and (rejoined := rejoin_cells(lines)) is not None:
+        # A table that came out column by column: its rows put back together by order.
+        agenda = parse_agenda(rejoined)
+        if agenda is not None:
+            warn = "The agenda's table came out column by column; its rows were put back together, please check."
+            agenda = replace(agenda, warnings=(*agenda.warnings, warn))
     _check(cancelled)
     if agenda is None:
         raise PackError(_no_agenda(name))
