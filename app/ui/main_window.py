@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -43,6 +44,7 @@ from app.ui.minutes_workflow import MinutesWorkflow
 
 if TYPE_CHECKING:
     from app.ui.import_review import ReviewOutcome
+from app.ui import window_state
 from app.ui.search_panel import SearchPanel
 
 log = logging.getLogger(__name__)
@@ -138,6 +140,9 @@ class MeetingPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([560, 700])
+        splitter.setChildrenCollapsible(False)
+        # Titles stay readable beside the room and the search dock, not cut to item numbers.
+        self.tree.setMinimumWidth(280)
         self.splitter = splitter
         self.banner_slot = QVBoxLayout()
         self.banner_slot.setContentsMargins(0, 0, 0, 0)
@@ -168,8 +173,10 @@ class MeetingPage(QWidget):
         if item.planned_time:
             details.append(f"Planned {item.planned_time.strftime('%H:%M')}")
         if item.first_page:
-            pages = f"{item.first_page}–{item.last_page}" if item.last_page else str(item.first_page)
-            details.append(f"Pack pages {pages}")
+            if item.last_page and item.last_page != item.first_page:
+                details.append(f"Pack pages {item.first_page}–{item.last_page}")
+            else:
+                details.append(f"Pack page {item.first_page}")  # not "Pack pages 40–40"
         if item.part is Part.TWO:
             details.append("<b>Part II — confidential</b>")
         self.item_details.setText(" · ".join(details))
@@ -189,7 +196,6 @@ class MainWindow(QMainWindow):
         self._progress: QProgressDialog | None = None
         self.setWindowTitle("Quorate")
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
 
         self.library = LibraryPage()
         self.meeting_page = MeetingPage()
@@ -209,7 +215,12 @@ class MainWindow(QMainWindow):
         self.meeting_page.editor.edited.connect(self._save_minute)
         self.refresh_library()
         self.show_library()
+        # Fits the screen (a 1366×768 laptop too); the size, maximised state and pane widths of the last run.
+        window_state.restore(self, data_dir, self.remembered_splitters())
         self.resume_live_meeting()
+
+    def remembered_splitters(self) -> dict[str, QSplitter]:
+        return {"meeting": self.meeting_page.splitter}
 
     # -- actions -----------------------------------------------------------------
 
@@ -234,6 +245,10 @@ class MainWindow(QMainWindow):
         self.minutes_flow.fill_file_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")  # undo and redo of meeting actions, where people look
+        edit_menu.addActions([self.live.undo_action, self.live.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search_action)
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions([self.library_action, self.next_action, self.previous_action])
         go_menu.addAction(self.search_action)
@@ -242,7 +257,10 @@ class MainWindow(QMainWindow):
         self.reader_action.triggered.connect(lambda: self.open_reader())
         go_menu.addAction(self.reader_action)
         self.live.fill_menu(self.menuBar().addMenu("&Meeting"))
-        self.minutes_flow.fill_menu(self.menuBar().addMenu("Mi&nutes"))
+        minutes_menu = self.menuBar().addMenu("Mi&nutes")
+        minutes_menu.addAction(self.export_action)
+        minutes_menu.addSeparator()
+        self.minutes_flow.fill_menu(minutes_menu)
         # The Body menu works on the open meeting's body; it is enabled only while a meeting is shown.
         self.people_action = QAction("&People…", self)
         self.people_action.triggered.connect(self.show_people)
@@ -261,6 +279,11 @@ class MainWindow(QMainWindow):
 
         self.pages.currentChanged.connect(enable_body_actions)
         enable_body_actions(self.pages.currentIndex())
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.live.shortcuts_action)
+        about_action = QAction("&About Quorate", self)
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
@@ -269,6 +292,14 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.reader_action)
         toolbar.addSeparator()
         toolbar.addAction(self.live.start_action)  # where a secretary looks first on the day
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Quorate",
+            f"Quorate {QApplication.applicationVersion()}: board meetings, minuted live and signed, offline. "
+            f"Your data is in {self.data_dir}.",
+        )
 
     # -- library -----------------------------------------------------------------
 
@@ -366,9 +397,7 @@ class MainWindow(QMainWindow):
         )
 
     def step_item(self, step: int) -> None:
-        if self.live.active:  # during a meeting the keys take the next item, not just show it
-            self.live.step(step)
-            return
+        """Show the next (previous) item. Only shows it, live or not: taking an item is its own act."""
         items = self.meeting_page.model.items_in_order()
         current = self.current_item()
         if not items:
@@ -378,6 +407,7 @@ class MainWindow(QMainWindow):
         if target.id is not None:
             self.meeting_page.tree.setCurrentIndex(self.meeting_page.model.index_for_item(target.id))
             self.meeting_page.editor.setFocus()
+            self.live.looked_at(target)
 
     def _save_minute(self, item_id: int, markdown: str) -> None:
         try:
@@ -505,6 +535,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
+        window_state.save(self, self.data_dir, self.remembered_splitters())
         self.minutes_flow.shutdown()
         if self._import is not None:
             self._import.cancel()
@@ -546,7 +577,7 @@ class MainWindow(QMainWindow):
         panel.open_hit.connect(self.open_search_hit)
         dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
+        self.resizeDocks([dock], [min(420, self.width() // 4)], Qt.Orientation.Horizontal)
         return dock
 
     def search_panel(self) -> SearchPanel:
