@@ -163,13 +163,17 @@ _FILLER = frozenset(
 )
 
 
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+
+
 def procedural_item(item: AgendaItem) -> bool:
     """A standing item (welcome, apologies, declarations, minutes, matters arising, any other business)."""
     title = item.title.strip()
     if _PROCEDURAL.search(title) is None:
         return False
     # The procedural words must make up the title: "Community Interest Company grant" is business.
-    rest = [w for w in re.findall(r"[\w']+", _PROCEDURAL.sub(" ", title)) if w.casefold() not in _FILLER]
+    words = re.findall(r"[^\W\d]+", _PROCEDURAL.sub(" ", title))  # dates ("30 June 2023") say nothing either
+    rest = [w for w in words if w.casefold() not in _FILLER and w.casefold()[:3] not in _MONTHS]
     return len(rest) <= 2
 
 

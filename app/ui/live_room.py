@@ -82,9 +82,11 @@ class QuorumBadge(QLabel):
         self.setMargin(8)
         self.setAccessibleName("Quorum")
         self.quorate: bool | None = None
+        self.result: QuorumResult | None = None
         self.set_result(None)
 
     def set_result(self, result: QuorumResult | None, closed_at: time | None = None) -> None:
+        self.result = result
         if closed_at is not None:
             self.quorate = None
             text, colour, words = f"Meeting closed at {svc.hhmm(closed_at)}", GREY, "meeting closed"
@@ -109,6 +111,7 @@ class QuorumBadge(QLabel):
 def _heading(text: str) -> QLabel:
     label = QLabel(f"<b>{escape(text)}</b>")
     label.setContentsMargins(0, 6, 0, 0)
+    label.setWordWrap(True)  # a long item title wraps instead of widening the pane past its edge
     return label
 
 

@@ -111,8 +111,10 @@ class MeetingPage(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(AgendaModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (AgendaModel.COL_NUMBER, AgendaModel.COL_PURPOSE, AgendaModel.COL_TIME):
+        columns = (AgendaModel.COL_NUMBER, AgendaModel.COL_PURPOSE, AgendaModel.COL_TIME, AgendaModel.COL_STATUS)
+        for column in columns:  # as narrow as their contents: the title gets the rest
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setIndentation(14)
         self.tree.setColumnHidden(AgendaModel.COL_PRESENTER, True)
 
         self.item_heading = QLabel()
@@ -156,7 +158,7 @@ class MeetingPage(QWidget):
         self.banner_slot.addWidget(banner)
         self.splitter.addWidget(room)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([400, 560, 420])
+        self.splitter.setSizes([440, 520, 400])  # scaled to the window: the agenda keeps its titles readable
 
     def show_item(self, item: AgendaItem | None) -> None:
         self.toolbar.presenter = item.presenter if item else ""
@@ -310,6 +312,7 @@ class MainWindow(QMainWindow):
         self.flush()
         self.refresh_library()
         self.pages.setCurrentWidget(self.library)
+        self.library.list.setFocus()  # the keyboard starts in the list of meetings, not nowhere
         self.live.attach(None)
         self.minutes_flow.attach(None)
         self.export_action.setEnabled(False)
