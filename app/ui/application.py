@@ -33,11 +33,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 # Where the keyboard is, always visible: a blue ring on the focused control (the style's own mark is faint).
-FOCUS_STYLE = """
-QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus { border: 2px solid #1a5fb4;
-    border-radius: 3px; padding: 3px 8px; }
+FOCUS_RING = "#1a5fb4"
+FOCUS_STYLE = f"""
+QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {FOCUS_RING};
+    border-radius: 3px; padding: 3px 8px; }}
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDateEdit:focus, QTimeEdit:focus, QPlainTextEdit:focus,
-QTextEdit:focus, QListView:focus, QTreeView:focus, QTableView:focus { border: 2px solid #1a5fb4; }
+QTextEdit:focus, QListView:focus, QTreeView:focus, QTableView:focus {{ border: 2px solid {FOCUS_RING}; }}
 """
 
 
