@@ -46,6 +46,7 @@ from app.commands import notes
 from app.domain import AgendaItem, Annotation, Part
 from app.domain.annotations import COLOURS, AnnotationKind, find_in_page
 from app.storage import StorageError, Store
+from app.ui import window_state
 from app.ui.agenda_model import AgendaModel
 from app.ui.annotation_panel import ID_ROLE, AnnotationPanel, swatch
 from app.ui.reader_pdf import PdfPackView, Tool
@@ -122,7 +123,7 @@ class ReaderWindow(QMainWindow):
         self._find: tuple[str, list[tuple[int, int, int]], int] | None = None
         self.last_problem = ""
         self.setWindowTitle(f"Reader — {self.meeting.title}")
-        self.resize(1400, 900)
+        window_state.fit_to_screen(self, (1400, 900))  # wholly on the screen, a laptop's too
 
         self.pdf = False
         self.view: PdfPackView | TextPackView = self._open_pack()
@@ -263,8 +264,11 @@ class ReaderWindow(QMainWindow):
         self.member.setEditable(True)
         self.member.setAccessibleName("Member")
         self.member.setMinimumWidth(150)
-        names = sorted({*notes.members(self.store), self.owner})
-        self.member.addItems(names)
+        # The body's people first (members read their own pack), then anyone else with notes on this device.
+        by_surname = sorted(self.store.people(self.meeting.body_id), key=lambda p: (p.name.split()[-1:], p.name))
+        people = [p.name for p in by_surname if not p.retired]
+        others = sorted({*notes.members(self.store), self.owner} - set(people))
+        self.member.addItems([*people, *others])
         self.member.setCurrentText(self.owner)
         self.member.setToolTip("Whose notes these are: each member's notes are private to them")
         line = self.member.lineEdit()

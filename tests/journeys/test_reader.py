@@ -1,0 +1,40 @@
+"""(16.13) The reader from the window: the member box offers the body's people, and the window is on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app import commands
+from tests.journeys.harness import Secretary
+
+
+@pytest.fixture
+def secretary(qtbot: QtBot, tmp_path: Path) -> Iterator[Secretary]:
+    opened = Secretary(qtbot, tmp_path)
+    meeting_id = commands.ensure_demo_meeting(opened.store)
+    opened.window.open_meeting(meeting_id)
+    yield opened
+    opened.window.close()
+    opened.store.close()
+
+
+def test_the_reader_offers_the_body_s_people_and_opens_on_screen(secretary: Secretary) -> None:
+    item = secretary.item("6.4")  # one page of the pack
+    assert item.id is not None and item.first_page is not None
+    secretary.window.select_item(item.id)
+    details = secretary.window.meeting_page.item_details.text()
+    assert f"Pack page {item.first_page}" in details and "–" not in details  # not "Pack pages 40–40"
+    secretary.window.move(-300, -200)  # the main window partly off the screen: the reader must not follow it
+    secretary.press("Ctrl+Shift+B")
+    reader = next(w for w in QApplication.topLevelWidgets() if w.windowTitle().startswith("Reader"))
+    secretary.qtbot.waitUntil(reader.isVisible)
+    choices = [reader.member.itemText(i) for i in range(reader.member.count())]  # type: ignore[attr-defined]
+    people = [p.name for p in secretary.record().people if not p.retired]
+    assert set(people) <= set(choices)
+    area = reader.screen().availableGeometry()
+    assert area.contains(reader.frameGeometry().topLeft()) and area.contains(reader.frameGeometry().bottomRight())
