@@ -62,6 +62,7 @@ _PRESENCE_WORDS = {
     Presence.APOLOGIES: "apologies",
     Presence.ABSENT: "absent",
     Presence.DEPUTISED: "deputised",
+    Presence.REMOTE: "remote",
 }
 
 
