@@ -831,6 +831,7 @@ class MainWindow(QMainWindow):
         if reader is None or not reader.isVisible():
             reader = ReaderWindow(self.store, self.meeting.id, parent=self)
             reader.setWindowFlag(Qt.WindowType.Window)
+            reader.notes_changed.connect(self.live.item_shown)  # a question flagged now reaches the room now
             readers[self.meeting.id] = reader
         current = self.current_item()
         target = item_id if item_id is not None else (current.id if current is not None and page is None else None)

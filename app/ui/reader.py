@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -105,6 +105,8 @@ class PageStripModel(QAbstractListModel):
 
 class ReaderWindow(QMainWindow):
     """A meeting's pack with its agenda and the member's notes; one per meeting."""
+
+    notes_changed = Signal()  # after any note is added, changed or removed: a live room shows flagged questions
 
     def __init__(self, store: Store, meeting_id: int, owner: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -535,6 +537,7 @@ class ReaderWindow(QMainWindow):
         grouped = notes.questions_by_item(self.store, self.meeting_id, self.owner)
         self.panel.set_questions([(by_id.get(item_id), group) for item_id, group in grouped.items()])
         self.panel.set_unplaced([a for a in self._annotations if a.orphaned])
+        self.notes_changed.emit()
 
     def annotations(self) -> list[Annotation]:
         """The member's annotations on this pack, as shown."""

@@ -39,3 +39,35 @@ def test_the_reader_offers_the_body_s_people_and_opens_on_screen(secretary: Secr
     assert set(people) <= set(choices)
     area = reader.screen().availableGeometry()
     assert area.contains(reader.frameGeometry().topLeft()) and area.contains(reader.frameGeometry().bottomRight())
+
+
+@pytest.mark.qt_log_ignore("does not support raise")
+def test_a_question_flagged_in_the_reader_reaches_the_room_at_once(secretary: Secretary) -> None:
+    from app.commands import notes
+    from app.commands.live import LiveMeeting
+    from app.domain import Presence
+    from app.domain.annotations import AnnotationKind
+
+    live = LiveMeeting(secretary.store, secretary.meeting_id())
+    live.start()
+    live.roll_call({p.id: Presence.PRESENT for p in live.record().people if p.id is not None})
+    item = secretary.item("6.4")
+    assert item.id is not None
+    live.open_item(item.id)
+    secretary.window.open_meeting(secretary.meeting_id())
+    secretary.press("Ctrl+Shift+B")
+    reader = next(w for w in QApplication.topLevelWidgets() if w.windowTitle().startswith("Reader"))
+    room = secretary.window.live.room
+    assert not room.questions.isVisibleTo(secretary.window)
+    notes.annotate(
+        secretary.store,
+        secretary.meeting_id(),
+        reader.owner,  # type: ignore[attr-defined]
+        AnnotationKind.ITEM_NOTE,
+        item.first_page or 1,
+        note="Which council carries an overspend?",
+        item_id=item.id,
+        raise_at_meeting=True,
+    )
+    reader.refresh_annotations()  # type: ignore[attr-defined]  # what the reader does after each note
+    assert "Which council carries an overspend?" in room.questions.text()  # no other action needed first
