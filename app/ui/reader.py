@@ -46,7 +46,6 @@ from app.commands import notes
 from app.domain import AgendaItem, Annotation, Part
 from app.domain.annotations import COLOURS, AnnotationKind, find_in_page
 from app.storage import StorageError, Store
-from app.ui import window_state
 from app.ui.agenda_model import AgendaModel
 from app.ui.annotation_panel import ID_ROLE, AnnotationPanel, swatch
 from app.ui.reader_pdf import PdfPackView, Tool
@@ -125,7 +124,7 @@ class ReaderWindow(QMainWindow):
         self._find: tuple[str, list[tuple[int, int, int]], int] | None = None
         self.last_problem = ""
         self.setWindowTitle(f"Reader — {self.meeting.title}")
-        window_state.fit_to_screen(self, (1400, 900))  # wholly on the screen, a laptop's too
+        self.resize(1400, 900)  # the window that opens it keeps it on the screen (window_state.keep_on_screen)
 
         self.pdf = False
         self.view: PdfPackView | TextPackView = self._open_pack()
