@@ -27,6 +27,7 @@ from app import commands, netguard, packs, paths
 from app.diagnostics import setup_logging
 from app.domain import Part
 from app.packs import PackError
+from app.packs.limits import REPLAY_MAX_BYTES, read_input_or, read_pack_bounded
 from app.storage import StorageError, Store
 from app.storage.lock import DEFAULT_WAIT, DataFolderLock, folder_error
 
@@ -318,12 +319,13 @@ def _run_replay(store: Store, args: argparse.Namespace) -> None:
     from app.commands.replay import ReplayError, meeting_state, replay
 
     store.meeting(args.meeting_id)  # a clear NotFound before the file is read
+    raw = read_input_or(  # regular files only, never more than the limit read
+        args.events, REPLAY_MAX_BYTES, "replay file", lambda why: UserError(f"The events file cannot be read: {why}")
+    )
     try:
-        lines = args.events.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(
-            f"The events file {args.events} cannot be read: {getattr(exc, 'strerror', None) or exc}."
-        ) from exc
+        lines = raw.decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise UserError(f"The events file {args.events} is not UTF-8 text, so it cannot be replayed.") from exc
     try:
         result = replay(store, args.meeting_id, lines, skip=args.skip)
     except ReplayError as exc:
@@ -414,7 +416,7 @@ def _os_error_sentence(exc: OSError, out: Path | None) -> str | None:
 
 def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command == "agenda":
-        draft = packs.read_pack(args.pack)
+        draft = read_pack_bounded(args.pack)  # within the time and memory budget (app/packs/limits.py)
         if args.json:
             _dump(packs.draft_to_json(draft))
         else:

@@ -24,13 +24,14 @@ from typing import Any
 from app.domain import AgendaItem, Annotation, Meeting, Part
 from app.domain.annotations import COLOURS, AnnotationKind, Point, Rect, quote_context
 from app.export.files import write_atomically
+from app.packs.limits import NOTES_MAX_BYTES, read_input_or
 from app.storage import Store, library
 from app.storage import annotations as storage
 from app.storage.library import SearchHit
 
 FILE_FORMAT = "quorate-annotations"
 FILE_VERSION = 1
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = NOTES_MAX_BYTES
 
 
 class AnnotationError(ValueError):
@@ -371,16 +372,12 @@ class NotesImport:
 
 def _parse_file(path: Path) -> dict[str, Any]:
     damaged = f"{path.name} is not a Quorate annotations file, or it is damaged; nothing was imported."
+    # regular files only, never more than MAX_FILE_BYTES read (a device reports size 0)
+    raw = read_input_or(
+        path, MAX_FILE_BYTES, "notes file", lambda why: AnnotationFileError(f"{why[:-1]}; nothing was imported.")
+    )
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise AnnotationFileError(damaged)
-        data = json.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError as exc:
-        raise AnnotationFileError(f"{path.name} could not be found; nothing was imported.") from exc
-    except OSError as exc:
-        raise AnnotationFileError(
-            f"{path.name} could not be read ({exc.strerror or exc}); nothing was imported."
-        ) from exc
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise AnnotationFileError(damaged) from exc
     if not isinstance(data, dict) or data.get("format") != FILE_FORMAT:

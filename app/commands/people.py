@@ -26,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from app.domain import PRESETS, Body, Person, RuleSet, Tier
 from app.domain.rules import describe_rules, normalise_tag
+from app.packs.limits import SPREADSHEET_MAX_BYTES, read_input_or
 from app.packs.model import DraftInterest, DraftPerson
 from app.services.rules_engine import RoomState, worked_example
 from app.storage import Store
@@ -314,18 +315,14 @@ def _cell_text(value: object) -> str:
 
 def _read_xlsx(path: Path) -> list[list[str]]:
     """Rows of the first worksheet of an Excel workbook, every cell as text (formulas as last calculated)."""
-    try:
-        with path.open("rb"):
-            pass
-    except OSError as exc:
-        raise CsvImportError(f"{path} could not be read: {exc.strerror or exc}.") from None
+    data = read_input_or(path, SPREADSHEET_MAX_BYTES, "spreadsheet", CsvImportError)  # regular files, bounded
     import openpyxl  # type: ignore[import-untyped]  # here, not at the top: start-up time matters
 
     try:
         with warnings.catch_warnings():
             # Workbooks written by some tools have no style sheet; openpyxl says so and carries on, and so do we.
             warnings.filterwarnings("ignore", message="Workbook contains no default style", category=UserWarning)
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             try:
                 if not book.worksheets:
                     raise CsvImportError(f"{path.name} has no worksheet to import.")
@@ -356,10 +353,7 @@ def _read_table(source: Path | str) -> list[list[str]]:
                 f"{source.name} is a spreadsheet in a format that is not read; save it as an Excel workbook "
                 "(.xlsx) or as CSV (UTF-8) and import that file."
             )
-        try:
-            raw = source.read_bytes()
-        except OSError as exc:
-            raise CsvImportError(f"{source} could not be read: {exc.strerror or exc}.") from None
+        raw = read_input_or(source, SPREADSHEET_MAX_BYTES, "spreadsheet", CsvImportError)  # regular, bounded
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:

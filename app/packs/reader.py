@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
+from app.packs.limits import read_pack_input
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
 from app.packs.pdf import (
@@ -103,16 +104,7 @@ def _no_agenda(name: str) -> str:
 
 
 def _load(path: Path, name: str) -> bytes:
-    try:
-        if path.is_dir():
-            raise PackError(f"{name} is a folder, not a board pack file.")
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise PackError(f"{name} could not be found.") from exc
-    except PermissionError as exc:
-        raise PackError(f"{name} could not be opened: permission was denied.") from exc
-    except OSError as exc:
-        raise PackError(f"{name} could not be read: {exc.strerror or exc}.") from exc
+    data = read_pack_input(path)  # regular files only, within the size, page and outline limits (limits.py)
     if not data.strip():
         raise PackError(f"{name} is empty.")
     return data
