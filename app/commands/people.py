@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -26,6 +24,8 @@ from rapidfuzz.distance import Levenshtein
 
 from app.domain import PRESETS, Body, Person, RuleSet, Tier
 from app.domain.rules import describe_rules, normalise_tag
+from app.export.actions_export import spreadsheet_safe
+from app.export.files import write_atomically
 from app.packs.limits import SPREADSHEET_MAX_BYTES, read_input_or
 from app.packs.model import DraftInterest, DraftPerson
 from app.services.rules_engine import RoomState, worked_example
@@ -975,25 +975,16 @@ def register_extract_rows(store: Store, body_id: int, person_ids: Iterable[int] 
 
 def register_extract_csv(store: Store, body_id: int, person_ids: Iterable[int] | None = None) -> str:
     out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerows(register_extract_rows(store, body_id, person_ids))
+    rows = register_extract_rows(store, body_id, person_ids)
+    # "=HYPERLINK(…)" typed into a register is text, not a formula, when the CSV is opened: the exports' one rule
+    csv.writer(out, lineterminator="\r\n").writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 
 def export_register_csv(store: Store, body_id: int, out: Path, person_ids: Iterable[int] | None = None) -> Path:
     """Write the register extract as CSV (UTF-8 with a BOM, so spreadsheets read it right), atomically."""
     text = register_extract_csv(store, body_id, person_ids)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return out
+    return write_atomically(out, text.encode("utf-8-sig"))  # the exports' one atomic, fsynced write
 
 
 # -- the rule set editor ---------------------------------------------------------------------------------------
