@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import getpass
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.commands import file_schemas
 from app.domain import AgendaItem, Annotation, Meeting, Part
 from app.domain.annotations import COLOURS, AnnotationKind, Point, Rect, quote_context
 from app.export.files import write_atomically
@@ -376,18 +378,30 @@ def _parse_file(path: Path) -> dict[str, Any]:
     raw = read_input_or(
         path, MAX_FILE_BYTES, "notes file", lambda why: AnnotationFileError(f"{why[:-1]}; nothing was imported.")
     )
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    try:  # strict: no NaN, Infinity or lone surrogates; every field typed and bounded (file_schemas.py)
+        parsed = file_schemas.decode(raw, file_schemas.NotesFile)
+    except file_schemas.SchemaError as exc:
+        if exc.where.startswith("annotations"):
+            raise AnnotationFileError(f"{path.name} is damaged: {_entry_field(exc)}; nothing was imported.") from exc
         raise AnnotationFileError(damaged) from exc
-    if not isinstance(data, dict) or data.get("format") != FILE_FORMAT:
+    if parsed.format != FILE_FORMAT:
         raise AnnotationFileError(damaged)
-    if data.get("version") != FILE_VERSION:
+    if parsed.version != FILE_VERSION:
         raise AnnotationFileError(
-            f"{path.name} was written by another version of Quorate (format {data.get('version')!r}); "
+            f"{path.name} was written by another version of Quorate (format {parsed.version!r}); "
             "nothing was imported."
         )
+    data: dict[str, Any] = file_schemas.decode(raw)  # it fits: now as plain objects for the readers below
     return data
+
+
+def _entry_field(exc: file_schemas.SchemaError) -> str:
+    """ "annotations[3].page" as "annotation 4, “page”", so the sentence names the entry and the field."""
+    match = re.fullmatch(r"annotations\[(\d+)\]\.?(.*)", exc.where)
+    if match is None:
+        return str(exc)
+    field = f", “{match[2]}”" if match[2] else ""
+    return f"annotation {int(match[1]) + 1}{field}: {exc.problem}"
 
 
 def _read_entry(raw: Any, meeting: Meeting, items: Sequence[AgendaItem], owner: str) -> Annotation:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
+from app.commands.file_schemas import SchemaError, replay_event
 from app.commands.live import LiveError, LiveMeeting
 from app.domain import (
     AgendaItem,
@@ -532,11 +533,9 @@ def replay(
             continue
         try:
             try:
-                event = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise _Bad(f"not a JSON object ({exc.msg} at column {exc.colno})") from None
-            if not isinstance(event, dict):
-                raise _Bad("each line is one JSON object, such as {“type”: “arrive”, “person”: “JH”}")
+                event = replay_event(line)  # every field typed and bounded (app/commands/file_schemas.py)
+            except SchemaError as exc:
+                raise _Bad(str(exc)) from None
             if event.get("type") == "meeting":
                 if count:
                     raise _Bad("a “meeting” event can only be the first event of a file")
