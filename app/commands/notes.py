@@ -388,8 +388,7 @@ def _parse_file(path: Path) -> dict[str, Any]:
         raise AnnotationFileError(damaged)
     if parsed.version != FILE_VERSION:
         raise AnnotationFileError(
-            f"{path.name} was written by another version of Quorate (format {parsed.version!r}); "
-            "nothing was imported."
+            f"{path.name} was written by another version of Quorate (format {parsed.version!r}); nothing was imported."
         )
     data: dict[str, Any] = file_schemas.decode(raw)  # it fits: now as plain objects for the readers below
     return data
