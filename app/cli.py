@@ -137,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", parents=[common], help="measure speeds against their floors (JSON)")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--repeat", type=int, default=5)
+    bench.add_argument("--only", choices=["replay"], help="only the replay figures (1,000 and 10,000 events)")
     replay = sub.add_parser(
         "replay", parents=[common], help="apply a file of live-meeting events (docs/replay.md) and show the result"
     )
@@ -427,7 +428,7 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command == "bench":
         from app.bench import run_benchmarks
 
-        _dump(run_benchmarks(data_dir, repeat=args.repeat))
+        _dump(run_benchmarks(data_dir, repeat=args.repeat, only=args.only))
         return EXIT_OK
     if args.command in SIGNING_COMMANDS:
         return _run_signing(args, data_dir)
