@@ -146,6 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument(
         "--skip", type=int, default=0, help="the first N events are in the meeting already (resume a stopped replay)"
     )
+    replay.add_argument(
+        "--resume", action="store_true", help="find how far an earlier run of this file got, and go on from there"
+    )
     replay.add_argument("--json", action="store_true", help="print the resulting meeting state as JSON")
     _add_signing_parsers(sub, common)
     return parser
@@ -328,12 +331,16 @@ def _run_replay(store: Store, args: argparse.Namespace) -> None:
     except UnicodeDecodeError as exc:
         raise UserError(f"The events file {args.events} is not UTF-8 text, so it cannot be replayed.") from exc
     try:
-        result = replay(store, args.meeting_id, lines, skip=args.skip)
+        result = replay(store, args.meeting_id, lines, skip=args.skip, resume=args.resume)
     except ReplayError as exc:
-        raise UserError(f"{exc}; the {exc.applied} events before it were applied.") from exc
+        raise UserError(
+            f"{exc}; the {exc.applied} events before it were applied (run again with --resume to go on)."
+        ) from exc
     if args.json:
         _dump({**meeting_state(store, result.meeting_id), "applied": result.applied, "messages": result.messages})
     else:
+        if result.resumed_after:
+            print(f"Resumed: the first {result.resumed_after} events were in meeting {result.meeting_id} already.")
         print(f"Replayed {result.applied} events into meeting {result.meeting_id}.")
         for message in result.messages:
             print(message)

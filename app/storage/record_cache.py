@@ -41,6 +41,9 @@ _SMALL = {
     "person": "people",
 }
 
+# audit entities that are not part of a meeting's record (replay's notes of how far a file got)
+_NOT_IN_RECORD = frozenset({"replay_progress"})
+
 
 def _sort_key(field: str) -> Callable[[Any], tuple[int, int]]:
     if field == "motions":
@@ -90,6 +93,8 @@ class RecordCache:
         growing: dict[str, set[int]] = {}
         small: set[str] = set()
         for entity, entity_id in changed:
+            if entity in _NOT_IN_RECORD:
+                continue
             if entity in _GROWING and entity_id is not None:
                 growing.setdefault(entity, set()).add(entity_id)
             elif entity in _SMALL:
