@@ -19,12 +19,13 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import re
 import resource
 import stat
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -168,6 +169,31 @@ def check_pdf_shape(data: bytes, name: str, budget: Budget = PACK_BUDGET) -> Non
                 mark = raw.FPDFBookmark_GetNextSibling(handle, mark)
     finally:
         document.close()
+
+
+# -- an agenda read only in part ---------------------------------------------------------------------------------
+
+_NUMBERED = re.compile(r"^\s*(?:(?:agenda\s+)?item\s*(?:no\.?\s*)?)?(\d{1,7})(?:\.\d+)*[.:)]?\s+\S", re.I)
+_LOOK_AHEAD = 40  # lines after the last item read
+
+
+def agenda_cut_short(lines: Sequence[str], last_item_line: int, numbers: Sequence[str]) -> list[str]:
+    """A warning when the agenda goes on past the last item read (the next number follows on): never cut it
+    short without a word (issue 17: a 10,000-item agenda came in as 99 items)."""
+    tops = [int(n.split(".")[0]) for n in numbers if n.split(".")[0].isdigit()]
+    if not tops or last_item_line < 0:
+        return []
+    last = max(tops)
+    for line in lines[last_item_line + 1 : last_item_line + 1 + _LOOK_AHEAD]:
+        match = _NUMBERED.match(line)
+        if match is not None and int(match[1]) == last + 1:
+            shown = " ".join(line.split())
+            shown = shown if len(shown) <= 60 else shown[:59] + "…"
+            return [
+                f"The agenda seems to go on after item {last} (“{shown}”), but only the items up to {last} were "
+                "read: check the pack and add the rest."
+            ]
+    return []
 
 
 # -- the helper process ------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
-from app.packs.limits import read_pack_input
+from app.packs.limits import agenda_cut_short, read_pack_input
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
 from app.packs.pdf import (
@@ -55,7 +55,7 @@ def read_pack(path: Path, progress: Progress | None = None, cancelled: Cancelled
     if progress is not None:
         progress(1, 1)
     people = tuple(find_people(lines[agenda.end_line :]))
-    warnings: list[str] = []
+    warnings = agenda_cut_short(lines, agenda.last_item_line, [i.number for i in agenda.items])
     items = list(agenda.items)
     papers = find_papers(lines, line_page, len(pages), items, agenda.last_item_line)
     if any(p.item_number for p in papers):
@@ -181,6 +181,8 @@ def _read_pdf_document(
             raise PackError(f"{name} has no text to read: it may be a scanned image without a text layer.")
         raise PackError(_no_agenda(name))
     items = list(agenda.items) if agenda else []
+    if agenda is not None and not marks:
+        warnings += agenda_cut_short(lines, agenda.last_item_line, [i.number for i in items])
     if marks:
         items = _merge(marks, items, warnings)
     elif agenda is not None:

@@ -109,3 +109,14 @@ def test_a_refused_import_leaves_the_database_untouched(tmp_path: Path) -> None:
             commands.import_pack(store, bad)
         assert (len(store.meetings()), store.audit_head()) == before
     store.close()
+
+
+def test_a_10000_item_agenda_is_never_cut_short_without_a_word(tmp_path: Path) -> None:
+    lines = ["Board of Test", "Meeting in public", "Agenda", ""]
+    lines += [f"{n}. Report number {n} to note" for n in range(1, 10_001)]
+    pack = tmp_path / "long-agenda.txt"
+    pack.write_text("\n".join(lines), encoding="utf-8")
+    draft = read_pack(pack)
+    if len(draft.items) < 10_000:
+        last = draft.items[-1].number.rstrip(".")
+        assert any(f"go on after item {last}" in w for w in draft.warnings), draft.warnings
