@@ -57,6 +57,11 @@ def _error(exc: msgspec.MsgspecError) -> SchemaError:
 def decode[T](raw: bytes | str, schema: type[T] | None = None) -> Any:
     """JSON decoded strictly (no NaN or Infinity, no lone surrogates) and, given a `schema`, checked against it in
     the same pass; SchemaError naming the first field that does not fit."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")  # msgspec would raise UnicodeDecodeError itself: say it as the others
+        except UnicodeDecodeError as exc:
+            raise SchemaError("", f"not UTF-8 text (byte {exc.start + 1})") from None
     try:
         return msgspec.json.decode(raw) if schema is None else msgspec.json.decode(raw, type=schema)
     except msgspec.MsgspecError as exc:
