@@ -38,11 +38,13 @@ _SMALL = {
     "ballot": "votes",
     "minutes_approval": "approvals",
     "minutes_amendment": "amendments",
-    "person": "people",
 }
 
-# audit entities that are not part of a meeting's record (replay's notes of how far a file got)
-_NOT_IN_RECORD = frozenset({"replay_progress"})
+# audit entities that are not part of a meeting's record (replay's notes of how far a file got, members' notes)
+_NOT_IN_RECORD = frozenset({"replay_progress", "annotation", "reader_member"})
+# the audit actions that say one row changed and which: the live writer's whole rows, and a minute's text. Any other
+# (a merge of two people, a revised pack, …) may change rows it does not name, so the record is read whole again.
+_ONE_ROW = frozenset({"insert", "update", "delete", "edit"})
 
 
 def _sort_key(field: str) -> Callable[[Any], tuple[int, int]]:
@@ -71,7 +73,7 @@ class RecordCache:
         record = self._record
         if record is not None and self._still_there():
             changed = self.store.conn.execute(
-                "SELECT entity, entity_id FROM audit WHERE id > ? ORDER BY id", (self._seen[0],)
+                "SELECT entity, entity_id, action FROM audit WHERE id > ? ORDER BY id", (self._seen[0],)
             ).fetchall()
             record = self._refreshed(record, changed)
         else:
@@ -89,12 +91,14 @@ class RecordCache:
         row = self.store.conn.execute("SELECT hash FROM audit WHERE id = ?", (self._seen[0],)).fetchone()
         return row is not None and row[0] == self._seen[1]
 
-    def _refreshed(self, record: MeetingRecord, changed: list[tuple[str, int | None]]) -> MeetingRecord | None:
+    def _refreshed(self, record: MeetingRecord, changed: list[tuple[str, int | None, str]]) -> MeetingRecord | None:
         growing: dict[str, set[int]] = {}
         small: set[str] = set()
-        for entity, entity_id in changed:
+        for entity, entity_id, action in changed:
             if entity in _NOT_IN_RECORD:
                 continue
+            if action not in _ONE_ROW or (action == "edit" and entity != "minute_entry"):
+                return None
             if entity in _GROWING and entity_id is not None:
                 growing.setdefault(entity, set()).add(entity_id)
             elif entity in _SMALL:
@@ -118,7 +122,6 @@ class RecordCache:
             "votes": lambda: rows.votes(conn, meeting_id),
             "approvals": lambda: rows.approvals(conn, meeting_id),
             "amendments": lambda: rows.amendments(conn, meeting_id),
-            "people": lambda: tuple(store.people(record.meeting.body_id)),
         }
         for field in small:
             updates[field] = readers[field]()
