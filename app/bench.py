@@ -163,8 +163,8 @@ def replay_events(store: Store, meeting_id: int, count: int) -> tuple[int, list[
     body_id = store.meeting(meeting_id).body_id
     people = [p for p in store.people(body_id) if not p.retired]
     names = [p.name for p in people]
-    per_item = 8
-    items = [AgendaItem(None, 0, n, str(n + 1), f"Item {n + 1}") for n in range(count // per_item + 2)]
+    agenda_size = 60  # a long agenda; the meeting comes back to items (a day of business, not a longer agenda)
+    items = [AgendaItem(None, 0, n, str(n + 1), f"Item {n + 1}") for n in range(agenda_size)]
     created = store.create_meeting(Meeting(None, body_id, f"A meeting of {count} events"), items)
     assert created.id is not None
     events: list[dict[str, Any]] = [
@@ -176,11 +176,11 @@ def replay_events(store: Store, meeting_id: int, count: int) -> tuple[int, list[
         n += 1
         who = names[1 + n % (len(names) - 1)]
         events += [
-            {"type": "open_item", "item": str(n)},
+            {"type": "open_item", "item": str(1 + (n - 1) % agenda_size)},
             {"type": "leave", "person": who},
             {"type": "arrive", "person": who},
             {"type": "public", "count": n % 7},
-            {"type": "minute", "text": f"The Board discussed item {n} and noted the report."},
+            {"type": "minute", "text": f"The Board discussed the business ({n}) and noted the report."},
             {"type": "motion", "id": f"m{n}", "text": f"That the Board approves item {n}."},
             {"type": "outcome", "motion": f"m{n}", "outcome": "consensus"},
             {"type": "action", "text": f"Follow up item {n}.", "owners": [names[0]]},
