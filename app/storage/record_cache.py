@@ -26,6 +26,7 @@ _GROWING: dict[str, tuple[str, Callable[[sqlite3.Connection, int, Sequence[int]]
     "motion": ("motions", rows.motions),
     "chair_confirmation": ("confirmations", rows.confirmations),
     "action_update": ("action_updates", rows.action_updates),
+    "action": ("actions", lambda conn, meeting_id, ids: tuple(Store(conn).actions(meeting_id, ids))),
 }
 # audit entity -> record field read whole again (tables whose size does not grow with the meeting's length)
 _SMALL = {
@@ -33,7 +34,6 @@ _SMALL = {
     "agenda_item": "items",
     "minute_entry": "minutes",
     "attendance": "attendance",
-    "action": "actions",
     "vote": "votes",
     "ballot": "votes",
     "minutes_approval": "approvals",
@@ -118,7 +118,6 @@ class RecordCache:
             "items": lambda: tuple(store.items(meeting_id)),
             "minutes": lambda: store.minutes(meeting_id),
             "attendance": lambda: tuple(store.attendance(meeting_id)),
-            "actions": lambda: tuple(store.actions(meeting_id)),
             "votes": lambda: rows.votes(conn, meeting_id),
             "approvals": lambda: rows.approvals(conn, meeting_id),
             "amendments": lambda: rows.amendments(conn, meeting_id),

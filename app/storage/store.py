@@ -376,7 +376,8 @@ class Store:
             for r in select(self.conn, "SELECT * FROM attendance WHERE meeting_id = ? ORDER BY id", [meeting_id])
         ]
 
-    def actions(self, meeting_id: int) -> list[Action]:
+    def actions(self, meeting_id: int, ids: Sequence[int] | None = None) -> list[Action]:
+        """The meeting's actions (only those with `ids`, when given: the record cache reads what changed)."""
         return [
             Action(
                 r["id"],
@@ -391,7 +392,13 @@ class Store:
                 r["origin"],
                 _date(r["closed_at"]),
             )
-            for r in select(self.conn, "SELECT * FROM action WHERE meeting_id = ? ORDER BY id", [meeting_id])
+            for r in select(
+                self.conn,
+                "SELECT * FROM action WHERE meeting_id = ?"
+                + ("" if ids is None else f" AND id IN ({', '.join(str(int(i)) for i in ids) or 'NULL'})")
+                + " ORDER BY id",
+                [meeting_id],
+            )
         ]
 
     def minutes(self, meeting_id: int) -> dict[int, MinuteEntry]:
