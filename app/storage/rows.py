@@ -97,6 +97,8 @@ def motions(conn: sqlite3.Connection, meeting_id: int, ids: Sequence[int] | None
             r["minority_view"],
             parse_time(r["moved_at"]),
             parse_time(r["decided_at"]),
+            r["outcome_note"],
+            r["amended_wording"],
         )
         for r in select(conn, f"SELECT * FROM motion WHERE {_items_of(meeting_id)}{_only(ids)} ORDER BY position, id")
     )
@@ -132,6 +134,7 @@ def votes(conn: sqlite3.Connection, meeting_id: int) -> tuple[Vote, ...]:
             parse_time(r["taken_at"]),
             r["after_event_id"],
             bool(r["despite_inquorate"]),
+            r["casting_by_id"],
         )
         for r in rows
     )
