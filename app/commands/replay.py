@@ -545,16 +545,22 @@ def replay_progress(store: Store, meeting_id: int) -> tuple[int, str] | None:
     return int(after["applied"]), str(after["prefix_sha256"])
 
 
-def _meeting_made_by(store: Store, body_id: int, meeting_event: str) -> int | None:
-    """The meeting an earlier run of a file starting with this `meeting` event made in the body, if any."""
+def _meeting_made_by(store: Store, body_id: int, meeting_event: str, events: list[tuple[int, str]]) -> int | None:
+    """The meeting an earlier run of this file made in the body: one made by the same `meeting` event whose events
+    so far are the file's first ones (a different file with the same first line makes its own meeting)."""
     for (meeting_id,) in store.conn.execute(
         "SELECT entity_id FROM audit WHERE entity = ? AND json_extract(after, '$.meeting_event_sha256') = ?"
         " ORDER BY id DESC",
         (PROGRESS, meeting_event),
     ).fetchall():
         found = store.conn.execute("SELECT body_id FROM meeting WHERE id = ?", (meeting_id,)).fetchone()
-        if found is not None and found[0] == body_id:
-            return int(meeting_id)
+        if found is None or found[0] != body_id:
+            continue
+        try:
+            _resume_point(store, int(meeting_id), events)
+        except ReplayError:
+            continue  # that meeting went on with other events: not this file's
+        return int(meeting_id)
     return None
 
 
@@ -609,7 +615,7 @@ def replay(
             starts_with_meeting = False
         meeting_event = meeting_event if starts_with_meeting else None
         body_id = store.meeting(meeting_id).body_id
-        made = _meeting_made_by(store, body_id, meeting_event) if meeting_event is not None else None
+        made = _meeting_made_by(store, body_id, meeting_event, events) if meeting_event is not None else None
         if made is not None and skip == 0:
             state, resume = _Replay(store, made), True
     if resume and skip == 0:
