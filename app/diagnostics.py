@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import platform
@@ -24,7 +25,8 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
     for handler in list(root.handlers):
         if getattr(handler, "_quorate", False):
             root.removeHandler(handler)
-            handler.close()
+            with contextlib.suppress(OSError):  # the last lines of a log on a full disk are not worth a refusal
+                handler.close()
     handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler._quorate = True  # type: ignore[attr-defined]

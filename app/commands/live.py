@@ -375,7 +375,7 @@ class LiveMeeting:
             existing = w.attendance_id(person_id)
             if existing is not None:
                 w.update("attendance", existing, {"left_at": _clock(at)})
-            after = f" after item {item.number}" if item else ""
+            after = f" during item {item.number}" if item else ""  # the item is still being taken
             return self._after(label, at, proposed_minute=f"{person.name} left the meeting{after} at {svc.hhmm(at)}.")
 
     def withdraw(self, person_id: int, at: time | None = None, reason: str = "") -> Done:

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+class MinuteNumbering(enum.StrEnum):
+    SEQUENCE = "sequence"  # 1, 2, 3 … in the order minuted
+    AGENDA = "agenda"  # each minute keeps its agenda item's number
+
+
+class Part2Numbering(enum.StrEnum):
+    CONTINUE = "continue"  # Part II runs on from Part I
+    RESTART = "restart"  # Part II starts again at 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,9 +33,9 @@ class HouseStyle:
     # What the document is called: "Minutes", or "Notes" for advisory groups that keep notes, not minutes.
     document_name: str = "Minutes"
     # Minute numbers: "sequence" (1, 2, 3 … in the order minuted) or "agenda" (each minute keeps its item's number).
-    minute_numbering: str = "sequence"
+    minute_numbering: MinuteNumbering = MinuteNumbering.SEQUENCE
     # Part II minute numbers: "continue" from Part I (HCP12, HCP13 …) or "restart" at 1 in the Part II document.
-    part2_numbering: str = "continue"
+    part2_numbering: Part2Numbering = Part2Numbering.CONTINUE
     # The attendance blocks, in the body's own words (a block with nobody in it is not printed).
     members_heading: str = "Members"
     participants_heading: str = "Participants"
@@ -42,10 +53,12 @@ class HouseStyle:
     def __post_init__(self) -> None:
         if self.resolution_style not in ("resolved", "agreed"):
             raise ValueError("resolution_style must be 'resolved' or 'agreed'")
-        if self.minute_numbering not in ("sequence", "agenda"):
-            raise ValueError("minute_numbering must be 'sequence' or 'agenda'")
-        if self.part2_numbering not in ("continue", "restart"):
-            raise ValueError("part2_numbering must be 'continue' or 'restart'")
+        for name, kind in (("minute_numbering", MinuteNumbering), ("part2_numbering", Part2Numbering)):
+            try:
+                object.__setattr__(self, name, kind(getattr(self, name)))  # JSON hands the value back as text
+            except ValueError:
+                allowed = " or ".join(repr(m.value) for m in kind)
+                raise ValueError(f"{name} must be {allowed}") from None
         for name in ("document_name", "members_heading", "participants_heading", "officers_heading"):
             if not getattr(self, name).strip():
                 raise ValueError(f"{name} cannot be blank")

@@ -487,16 +487,6 @@ def item_summaries(record: MeetingRecord) -> tuple[ItemSummary, ...]:
     return tuple(summaries)
 
 
-def roll_call_defaults(people: Sequence[Person], apologies_received: Iterable[int]) -> dict[int, Presence]:
-    """Everyone present except those whose apologies were received before the meeting."""
-    sent = set(apologies_received)
-    return {
-        p.id: (Presence.APOLOGIES if p.id in sent else Presence.PRESENT)
-        for p in people
-        if p.id is not None and not p.retired
-    }
-
-
 def open_items(record: MeetingRecord) -> tuple[AgendaItem, ...]:
     return tuple(i for i in record.items if i.status in (ItemStatus.PENDING, ItemStatus.OPEN))
 

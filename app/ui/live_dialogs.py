@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QKeyCombination, QObject, Qt, QTime
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,7 +41,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands.live import Done, LiveError, TrackedAction
-from app.domain import Ballot, DeclarationConduct, MotionOutcome, Person, Presence
+from app.domain import Ballot, DeclarationConduct, MotionOutcome, Person, Presence, Tier
+from app.services import room as room_svc
 from app.services.rules_engine import ConflictSuggestion
 from app.storage.people import RegisterRow
 from app.ui.refusable_dialog import RefusableDialog
@@ -208,15 +209,31 @@ class RollCall:
     public: int
 
 
+ROLL_CALL_TINTS = {  # light row backgrounds, so marked and unmarked rows never look the same
+    Presence.PRESENT: "#dcefe2",
+    Presence.APOLOGIES: "#fbeec8",
+    Presence.ABSENT: "#e4e4e4",
+    Presence.DEPUTISED: "#dde7fb",
+    Presence.REMOTE: "#e3f1f4",
+}
+NOT_MARKED = "— not yet marked —"
+ALL_OWNERS = "All"  # an action for the whole body, written "All" in the Action column
+TIER_ORDER = {Tier.MEMBER: 0, Tier.PARTICIPANT: 1, Tier.IN_ATTENDANCE: 2, Tier.OFFICER: 3}
+
+
 class RollCallDialog(LiveDialog):
-    """Everyone in the body with what the secretary heard: P present, A apologies, X absent, D deputised."""
+    """Everyone in the body with what the secretary heard: P present, A apologies, X absent, D deputised.
+
+    Rows start "not yet marked" (apologies received before the meeting are marked already); OK says what it
+    will record and refuses while anyone is still unmarked, so one key can never mark the whole room present.
+    """
 
     COL_NAME, COL_ROLE, COL_PRESENCE, COL_DEPUTY = range(4)
 
     def __init__(
         self,
         people: Sequence[Person],
-        defaults: Mapping[int, Presence],
+        defaults: Mapping[int, Presence | None],
         submit: Callable[[RollCall], Done] | None = None,
         public: int = 0,
         parent: QWidget | None = None,
@@ -226,7 +243,8 @@ class RollCallDialog(LiveDialog):
         """`registered_deputies` (member id -> deputy ids), when given, is who may deputise for each member:
         the only names offered. None: the rules let a member send anyone, named here."""
         super().__init__("Roll call", submit, parent)
-        self.people = [p for p in people if p.id is not None and p.id in defaults]
+        chosen = [p for p in people if p.id is not None and p.id in defaults]
+        self.people = sorted(chosen, key=lambda p: TIER_ORDER.get(p.tier, 9))  # members first, then staff
         self.resize(760, 620)
         hint = QLabel(
             "Mark each person: <b>P</b> present, <b>A</b> apologies, <b>X</b> absent, <b>D</b> deputised "
@@ -244,8 +262,8 @@ class RollCallDialog(LiveDialog):
             self.table.setItem(row, self.COL_NAME, QTableWidgetItem(person_label(person)))
             self.table.setItem(row, self.COL_ROLE, QTableWidgetItem(person.role))
             labels = {k: v for k, v in PRESENCE_LABELS.items() if remote_allowed or k is not Presence.REMOTE}
-            presence = _choice_combo(labels, f"Presence of {person.name}")
-            presence.setCurrentIndex(presence.findData(defaults[person.id]))
+            presence = _choice_combo(labels, f"Presence of {person.name}", blank=NOT_MARKED)
+            presence.setCurrentIndex(presence.findData(defaults[person.id]) if defaults[person.id] else 0)
             allowed = None if registered_deputies is None else set(registered_deputies.get(person.id, ()))
             deputy = _choice_combo(
                 {
@@ -258,12 +276,22 @@ class RollCallDialog(LiveDialog):
             )
             self.table.setCellWidget(row, self.COL_PRESENCE, presence)
             self.table.setCellWidget(row, self.COL_DEPUTY, deputy)
-            presence.currentIndexChanged.connect(lambda _i, r=row: self._sync_deputy(r))
+            presence.currentIndexChanged.connect(lambda _i, r=row: self._row_changed(r))
             self._sync_deputy(row)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_ROLE, QHeaderView.ResizeMode.Stretch)
         self.table.setCurrentCell(0, 0)
+        self.progress = QLabel()
+        self.progress.setAccessibleName("Roll call progress")
+        self.rest_present = QPushButton("Mark the rest p&resent")
+        self.rest_absent = QPushButton("Mark the rest a&bsent")
+        self.rest_present.clicked.connect(lambda: self.mark_rest(Presence.PRESENT))
+        self.rest_absent.clicked.connect(lambda: self.mark_rest(Presence.ABSENT))
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.rest_present)
+        progress_row.addWidget(self.rest_absent)
         self.public = QSpinBox()
         self.public.setRange(0, 999)
         self.public.setValue(public)
@@ -272,7 +300,11 @@ class RollCallDialog(LiveDialog):
         form.addRow("Members of the &public in attendance:", self.public)
         self.body.addWidget(hint)
         self.body.addWidget(self.table, 1)
+        self.body.addLayout(progress_row)
         self.body.addLayout(form)
+        for row in range(len(self.people)):
+            self._paint_row(row)
+        self._show_progress()
         self.table.setFocus()
 
     def _combo(self, row: int, column: int) -> QComboBox:
@@ -280,8 +312,53 @@ class RollCallDialog(LiveDialog):
         assert isinstance(combo, QComboBox)
         return combo
 
+    def _mark(self, row: int) -> Presence | None:
+        data = self._combo(row, self.COL_PRESENCE).currentData()
+        return Presence(data) if data is not None else None  # Qt hands enums back as str
+
+    def marks(self) -> dict[int, Presence | None]:
+        return {person.id: self._mark(row) for row, person in enumerate(self.people) if person.id is not None}
+
+    def _row_changed(self, row: int) -> None:
+        self._sync_deputy(row)
+        self._paint_row(row)
+        self._show_progress()
+
+    def _paint_row(self, row: int) -> None:
+        mark = self._mark(row)
+        tint = QColor(ROLL_CALL_TINTS[mark]) if mark is not None else None
+        for column in (self.COL_NAME, self.COL_ROLE):
+            cell = self.table.item(row, column)
+            if cell is None:
+                continue
+            font = cell.font()
+            font.setItalic(mark is None)
+            cell.setFont(font)
+            if tint is None:
+                cell.setData(Qt.ItemDataRole.BackgroundRole, None)
+                cell.setData(Qt.ItemDataRole.ForegroundRole, None)
+            else:
+                cell.setBackground(tint)
+                cell.setForeground(QColor("black"))  # the tints are light in a dark theme too
+
+    def _show_progress(self) -> None:
+        marks = self.marks()
+        self.progress.setText(room_svc.roll_call_progress(marks))
+        self.ok_button().setText(room_svc.roll_call_ok_text(marks))
+        unmarked = any(m is None for m in marks.values())
+        self.rest_present.setEnabled(unmarked)
+        self.rest_absent.setEnabled(unmarked)
+
+    def mark_rest(self, presence: Presence) -> None:
+        """Everyone not yet marked, at once: a deliberate act, shown in the counts before OK."""
+        for row in range(len(self.people)):
+            if self._mark(row) is None:
+                combo = self._combo(row, self.COL_PRESENCE)
+                combo.setCurrentIndex(combo.findData(presence))
+        self.table.setFocus()
+
     def _sync_deputy(self, row: int) -> None:
-        deputised = self._combo(row, self.COL_PRESENCE).currentData() == Presence.DEPUTISED
+        deputised = self._mark(row) == Presence.DEPUTISED
         self._combo(row, self.COL_DEPUTY).setEnabled(deputised)
 
     def row_of(self, person_id: int) -> int:
@@ -298,9 +375,17 @@ class RollCallDialog(LiveDialog):
     def values(self) -> RollCall:
         presence: dict[int, Presence] = {}
         deputies: dict[int, int] = {}
+        unmarked = [p.name for row, p in enumerate(self.people) if self._mark(row) is None]
+        if unmarked:
+            more = f" and {len(unmarked) - 3} more" if len(unmarked) > 3 else ""
+            raise LiveError(
+                f"Not yet marked: {', '.join(unmarked[:3])}{more}. Press P, A, X or D on each, "
+                "or mark the rest present or absent."
+            )
         for row, person in enumerate(self.people):
             assert person.id is not None
-            state = Presence(self._combo(row, self.COL_PRESENCE).currentData())  # Qt hands enums back as str
+            state = self._mark(row)
+            assert state is not None
             presence[person.id] = state
             if state == Presence.DEPUTISED:
                 deputy_id = self._combo(row, self.COL_DEPUTY).currentData()
@@ -400,6 +485,7 @@ class PersonDialog(LiveDialog):
 
 @dataclass(frozen=True, slots=True)
 class DeclarationInput:
+    item_id: int
     person_id: int
     interest: str
     interest_id: int | None
@@ -423,15 +509,23 @@ class DeclarationDialog(LiveDialog):
 
     def __init__(
         self,
-        item_label: str,
+        items: Sequence[tuple[int, str]],
         people: Sequence[Person],
         register: Mapping[int, Sequence[RegisterRow]],
         suggestions: Sequence[ConflictSuggestion] = (),
         submit: Callable[[DeclarationInput], Done] | None = None,
         parent: QWidget | None = None,
+        conduct_for: Callable[[str], DeclarationConduct] | None = None,
     ) -> None:
+        """`items`: (id, label) of the item shown first, then later items a declaration may be made for now;
+        `conduct_for` gives the conduct the rules expect for a kind of interest (the first one shown)."""
         super().__init__("Declaration of interest", submit, parent)
         self.register = register
+        self.conduct_for = conduct_for or (lambda _kind: DeclarationConduct.REMAINED_NO_PART)
+        self.item = QComboBox()
+        self.item.setAccessibleName("Item the interest is in")
+        for item_id, label in items:
+            self.item.addItem(label, item_id)
         self.person = QComboBox()
         self.person.setAccessibleName("Person declaring")
         for person in people:
@@ -454,7 +548,7 @@ class DeclarationDialog(LiveDialog):
         for conduct, label in CONDUCT_LABELS.items():
             self.conduct.addItem(label, conduct)
         form = QFormLayout()
-        form.addRow(QLabel(f"On item {item_label}"))
+        form.addRow("It&em:", self.item)
         if suggestions:
             lines = "<br>".join(
                 f"{s.person_name}: {s.entry.details[:90]}" for s in suggestions[:4] if s.entry.details.strip()
@@ -472,11 +566,20 @@ class DeclarationDialog(LiveDialog):
         self.person.currentIndexChanged.connect(self._load_interests)
         self.interest.currentIndexChanged.connect(self._on_interest_chosen)
         self.interest.editTextChanged.connect(self._on_interest_typed)
+        self._conduct_chosen = False  # once the secretary picks a conduct, a change of type leaves it alone
+        self.conduct.activated.connect(lambda _i: setattr(self, "_conduct_chosen", True))
+        self.kind.currentIndexChanged.connect(lambda _i: self._default_conduct())
         suggested_id = next((s.person_id for s in suggestions if s.person_id is not None), None)
         if suggested_id is not None and self.person.findData(suggested_id) >= 0:
             self.person.setCurrentIndex(self.person.findData(suggested_id))
         self._load_interests()
+        self._default_conduct()
         self.person.setFocus()
+
+    def _default_conduct(self) -> None:
+        if not self._conduct_chosen:
+            conduct = self.conduct_for(str(self.kind.currentData() or ""))
+            self.conduct.setCurrentIndex(self.conduct.findData(conduct))
 
     def _show_start(self) -> None:
         """Long register entries: show their beginning, which names the organisation."""
@@ -520,7 +623,10 @@ class DeclarationDialog(LiveDialog):
             raise LiveError("Choose who is declaring.")
         text = self.interest.currentText().strip()
         interest_id = self._registered_id(text)
+        if self.item.currentData() is None:
+            raise LiveError("Choose the item the interest is in.")
         return DeclarationInput(
+            int(self.item.currentData()),
             int(person_id),
             text,
             interest_id,
@@ -659,6 +765,12 @@ class VoteDialog(LiveDialog):
         self.unanimous.setAccessibleName("Unanimous")
         self.unanimous.clicked.connect(self.fill_unanimous)
         hands_form.addRow("", self.unanimous)
+        self.hands_count = QLabel()
+        self.hands_count.setAccessibleName("Hands counted so far")
+        hands_form.addRow("", self.hands_count)
+        for spin in self.counts:
+            spin.valueChanged.connect(self._count_hands)
+        self._count_hands()
 
         recorded = QWidget()
         recorded_layout = QVBoxLayout(recorded)
@@ -723,8 +835,23 @@ class VoteDialog(LiveDialog):
                 missing += 1
         totals = ", ".join(f"{BALLOT_LABELS[b].lower()} {n}" for b, n in counts.items())
         self.ballot_count.setText(f"So far: {totals}" + (f" — {missing} still to vote" if missing else " — complete"))
+        self.error.hide()
+
+    def _count_hands(self) -> None:
+        """The running total of a show of hands against those eligible; an old refusal no longer applies."""
+        counted = sum(spin.value() for spin in self.counts)
+        eligible = len(self.eligible)
+        if counted == eligible:
+            state = "adds up"
+        elif counted < eligible:
+            state = f"{eligible - counted} still to count"
+        else:
+            state = f"{counted - eligible} too many"
+        self.hands_count.setText(f"Counted {counted} of {eligible} — {state}")
+        self.error.hide()
 
     def _switch(self, recorded: bool) -> None:
+        self.error.hide()  # a show of hands that did not add up says nothing about a recorded vote
         self.pages.setCurrentIndex(1 if recorded else 0)
         self.mode.setText("Show of &hands (Ctrl+R)" if recorded else "&Recorded vote (Ctrl+R)")
         (self.table if recorded else self.votes_for).setFocus()
@@ -858,9 +985,15 @@ class ActionDialog(LiveDialog):
         self.text.setPlaceholderText("e.g. Review the partnership risk mitigations and report back.")
         self.filter = QLineEdit()
         self.filter.setAccessibleName("Find an owner")
-        self.filter.setPlaceholderText("Type a name or initials, Space to tick")
+        self.filter.setPlaceholderText("Type a name, Enter ticks it; or Down to a name and Space")
+        self.filter.installEventFilter(self)
         self.owners = QListWidget()
         self.owners.setAccessibleName("Owners")
+        everyone = QListWidgetItem("All members (the whole body)")
+        everyone.setData(Qt.ItemDataRole.UserRole, ALL_OWNERS)
+        everyone.setFlags(everyone.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        everyone.setCheckState(Qt.CheckState.Unchecked)
+        self.owners.addItem(everyone)
         for person in people:
             entry = QListWidgetItem(person_label(person))
             entry.setData(Qt.ItemDataRole.UserRole, person.initials or person.name)
@@ -883,9 +1016,46 @@ class ActionDialog(LiveDialog):
         due_row.addWidget(self.due)
         due_row.addWidget(self.no_due)
         due_row.addStretch(1)
-        form.addRow("&Due:", due_row)
+        due_label = QLabel("&Due:")
+        due_label.setBuddy(self.due)  # a row holding a layout gets no buddy, and showed the "&" itself
+        form.addRow(due_label, due_row)
         self.body.addLayout(form)
+        self.owners.setCurrentRow(0)
         self.text.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the owner filter, Up/Down move through the list, Enter ticks the name found and clears the filter,
+        and Space ticks the chosen row while the filter is empty (a typed name may contain spaces)."""
+        if watched is self.filter and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self._move(-1 if event.key() == Qt.Key.Key_Up else 1)
+                return True
+            if event.key() == Qt.Key.Key_Space and not self.filter.text().strip():
+                self._toggle_current()
+                return True
+            if event.key() == Qt.Key.Key_Space and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self._toggle_current()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.filter.text().strip():
+                self._toggle_current()  # Enter on a filtered name ticks it and clears the filter for the next
+                self.filter.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _visible_rows(self) -> list[int]:
+        return [r for r in range(self.owners.count()) if not self.owners.item(r).isHidden()]
+
+    def _move(self, step: int) -> None:
+        rows = self._visible_rows()
+        if rows:
+            here = rows.index(self.owners.currentRow()) if self.owners.currentRow() in rows else -1
+            self.owners.setCurrentRow(rows[max(0, min(len(rows) - 1, here + step))])
+
+    def _toggle_current(self) -> None:
+        entry = self.owners.currentItem()
+        if entry is not None and not entry.isHidden():
+            ticked = entry.checkState() == Qt.CheckState.Checked
+            entry.setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
 
     def _filter(self, text: str) -> None:
         wanted = text.strip().casefold()
@@ -908,6 +1078,8 @@ class ActionDialog(LiveDialog):
             for r in range(self.owners.count())
             if self.owners.item(r).checkState() == Qt.CheckState.Checked
         )
+        if not owners:
+            raise LiveError("Tick who owns the action (or All members): an action with no owner is never done.")
         due = None if self.no_due.isChecked() else self.due.date().toPython()
         assert due is None or isinstance(due, date)
         return ActionInput(self.text.toPlainText().strip(), owners, due)
@@ -961,10 +1133,11 @@ class TrackerDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Tracker message")
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("&Status:"))
-        controls.addWidget(self.status)
-        controls.addWidget(QLabel("RA&G:"))
-        controls.addWidget(self.rag)
+        for caption, field in (("&Status:", self.status), ("RA&G:", self.rag)):
+            buddy_label = QLabel(caption)
+            buddy_label.setBuddy(field)  # the "&" marks the Alt key, and is drawn only with a buddy
+            controls.addWidget(buddy_label)
+            controls.addWidget(field)
         controls.addWidget(self.note, 1)
         controls.addWidget(self.record_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -1095,13 +1268,15 @@ class StatementDialog(LiveDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, submit, parent)
-        self.resize(560, 280)
         self.statement = QLabel(statement)
         self.statement.setWordWrap(True)
         self.statement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statement.setAccessibleName(title)
-        self.body.addWidget(self.statement, 1)
+        self.statement.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(self.statement)
         self.ok_button().setText(ok_text)
+        self.setMinimumWidth(520)
+        self.adjustSize()  # as tall as the words: no empty space under a short statement
 
     def values(self) -> None:
         return None

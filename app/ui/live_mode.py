@@ -9,6 +9,7 @@ through `confirm()`, the two places tests replace to drive a whole meeting witho
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,7 @@ from app.domain import (
     Presence,
 )
 from app.services import live as svc
+from app.services import room as room_svc
 from app.services.rules_engine import ConflictSuggestion, TallyOutcome, suggest_conflicts
 from app.storage import StorageError
 from app.storage import people as people_store
@@ -85,6 +87,13 @@ def _standing_minute(record: MeetingRecord, item: AgendaItem) -> str:
     return ""
 
 
+def shortcut_label(action: QAction) -> str:
+    """What an action does, in words: its tool tip names a button drawn as "B" or "1. List" ("Bold (Ctrl+B)"),
+    and is the text without its "&" otherwise."""
+    words = re.sub(r"\s*\([^()]*\)$", "", action.toolTip()).strip()
+    return words or action.text().replace("&", "")
+
+
 def _motion_label(text: str, amendment: bool) -> str:
     return ("Amendment: " if amendment else "") + text
 
@@ -116,8 +125,19 @@ class LiveMode(QObject):
             dialog.deleteLater()
 
     def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self.window, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        box = self.question_box(title, text)
+        try:
+            return box.exec() == QMessageBox.StandardButton.Yes
+        finally:
+            box.deleteLater()
+
+    def question_box(self, title: str, text: str) -> QMessageBox:
+        """A Yes/No question whose default is No: Enter pressed in a hurry must not record what the rules
+        say should not happen (a vote while inquorate)."""
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, self.window)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box
 
     # -- actions and the Meeting menu -----------------------------------------------------------------------
 
@@ -141,8 +161,15 @@ class LiveMode(QObject):
             "A&pologies received…", self.apologies, tip="Before the meeting: who has sent apologies"
         )
         self.start_action = self._action("&Start meeting / roll call…", self.start_or_roll_call, "Ctrl+Shift+R")
+        # Looking at an item (Ctrl+PgDown / Ctrl+PgUp, or a click) and taking it are two acts: only these take.
         self.open_action = self._action(
-            "&Open selected item", self.open_selected, "Ctrl+Return", tip="Take the item selected in the agenda now"
+            "&Take the item shown", self.open_selected, "Ctrl+Return", tip="Take the item shown in the editor now"
+        )
+        self.take_next_action = self._action(
+            "Take the ne&xt item",
+            self.take_next,
+            "Ctrl+Shift+PgDown",
+            tip="Finish the item being taken and take the next one (section headings are skipped)",
         )
         self.defer_action = self._action("De&fer selected item", self.defer_selected, "Ctrl+Shift+F")
         self.arrive_action = self._action("&Arrival…", self.arrive, "Ctrl+Shift+A")
@@ -181,6 +208,7 @@ class LiveMode(QObject):
         )
         self.live_actions = [
             self.open_action,
+            self.take_next_action,
             self.defer_action,
             self.arrive_action,
             self.leave_action,
@@ -203,7 +231,7 @@ class LiveMode(QObject):
 
     def fill_menu(self, menu: QMenu) -> None:
         groups = (
-            [self.apologies_action, self.start_action, self.open_action, self.defer_action],
+            [self.apologies_action, self.start_action, self.open_action, self.take_next_action, self.defer_action],
             [self.arrive_action, self.leave_action, self.withdraw_action, self.return_action],
             [self.declare_action, self.motion_action, self.vote_action, self.outcome_action],
             [self.preside_action, self.vacate_action, self.pin_action, self.quoracy_action, self.resolution_action],
@@ -245,8 +273,8 @@ class LiveMode(QObject):
         for action in self.window.findChildren(QAction):
             keys = [k.toString(native) for k in action.shortcuts() if not k.isEmpty()]
             if keys:
-                rows.append((" or ".join(keys), action.text().replace("&", "")))
-        return sorted(set(rows), key=lambda r: r[1])
+                rows.append((" or ".join(keys), shortcut_label(action)))
+        return sorted(set(rows), key=lambda r: r[1].casefold())
 
     # -- attaching to a meeting -----------------------------------------------------------------------------
 
@@ -287,8 +315,8 @@ class LiveMode(QObject):
 
     def suggestions_for(self, item: AgendaItem | None) -> tuple[ConflictSuggestion, ...]:
         """Register rows that may conflict with the item (from its title and first pages); cached per item."""
-        if item is None or item.id is None or self.record is None:
-            return ()
+        if item is None or item.id is None or self.record is None or room_svc.procedural_item(item):
+            return ()  # a standing item's title and paper (the register itself, often) name no one's interest
         if item.id not in self._suggestions:
             names = {p.id: p.name for p in self.record.people}
             rows = register(self.window.store, self.record.body.id or 0)
@@ -298,8 +326,10 @@ class LiveMode(QObject):
                 last = min(item.last_page or item.first_page, item.first_page + SUGGESTION_PAGES - 1)
                 pages = (page_text(self.window.store, item.meeting_id, n) for n in range(item.first_page, last + 1))
                 paper = "\n".join(p for p in pages if p)
-            self._suggestions[item.id] = suggest_conflicts(entries, item.title, paper, ignore_words=BODY_WORDS)
-        return self._suggestions[item.id]
+            ignore = (*BODY_WORDS, *room_svc.PROCEDURAL_WORDS)
+            self._suggestions[item.id] = suggest_conflicts(entries, item.title, paper, ignore_words=ignore)
+        # Only someone in the room can declare; the cache holds everyone, as people come and go.
+        return room_svc.room_suggestions(self._suggestions[item.id], svc.room_after(self.record).present)
 
     # -- running commands -----------------------------------------------------------------------------------
 
@@ -363,11 +393,11 @@ class LiveMode(QObject):
         live, record = self._need()
         people = [p for p in record.people if not p.retired]
         if any(e.text == svc.ROLL_CALL for e in record.events):  # a second roll call starts from the first
-            defaults = {p.id: Presence.ABSENT for p in people if p.id is not None}
+            defaults: dict[int, Presence | None] = {p.id: None for p in people if p.id is not None}
             defaults |= {a.person_id: a.presence for a in record.attendance if a.person_id in defaults}
         else:  # everyone expected, except those whose apologies were received
             sent = [a.person_id for a in record.attendance if a.presence == Presence.APOLOGIES]
-            defaults = svc.roll_call_defaults(people, sent)
+            defaults = room_svc.roll_call_start(people, sent)
         deputies = {a.person_id: a.deputy_for_id for a in record.attendance if a.deputy_for_id is not None}
 
         def submit(values: RollCall) -> Done:
@@ -404,8 +434,10 @@ class LiveMode(QObject):
         self._dialog(dialog)
 
     def open_item(self, item: AgendaItem) -> None:
-        """Take `item` now; a standing item with no minute yet is prefilled from the record."""
-        live, _record = self._need()
+        """Take `item` now (a section heading: its first sub-item still to be taken); a standing item with no
+        minute yet is prefilled from the record."""
+        live, record = self._need()
+        item = room_svc.item_to_take(record.items, item)
         assert item.id is not None
         done = self.run(lambda: live.open_item(item.id or 0))
         if done is None or self.record is None:
@@ -416,23 +448,26 @@ class LiveMode(QObject):
             self.run(lambda: live.minute(item.id or 0, prefill))
         self.window.select_item(item.id)
 
-    def step(self, step: int) -> None:
-        """Ctrl+PgDown / Ctrl+PgUp while live: open the next (previous) item after the one being taken."""
+    def take_next(self) -> None:
+        """Ctrl+Shift+PgDown: the item being taken is done; the next one still to be taken is taken."""
         _live, record = self._need()
-        items = self.window.meeting_page.model.items_in_order()
-        current = svc.current_item(record)
-        if current is None:
-            target = self.live.next_item(record) if self.live and step > 0 else None
-            if target is None:
-                taken = [i for i in items if i.status != ItemStatus.PENDING]
-                target = taken[-1] if taken and step < 0 else None
-        else:
-            position = next(i for i, item in enumerate(items) if item.id == current.id)
-            target = items[position + step] if 0 <= position + step < len(items) else None
+        target = room_svc.next_to_take(record)
         if target is None:
-            self.window.statusBar().showMessage("There is no further item in that direction.", 5000)
+            self.window.statusBar().showMessage("Every item has been taken: Close meeting… ends it.", 8000)
             return
         self.open_item(target)
+
+    def looked_at(self, item: AgendaItem | None) -> None:
+        """The secretary moved to an item without taking it: say so, and how to take it."""
+        if not self.active or item is None or self.record is None:
+            return
+        current = svc.current_item(self.record)
+        if current is not None and current.id == item.id:
+            return
+        taking = f"item {current.number} is still being taken" if current is not None else "no item is being taken"
+        self.window.statusBar().showMessage(
+            f"Looking at item {item.number}: {taking}. Ctrl+Return takes the item shown.", 10_000
+        )
 
     def open_selected(self) -> None:
         item = self._item()
@@ -519,7 +554,7 @@ class LiveMode(QObject):
 
         def submit(values: DeclarationInput) -> Done:
             return live.declare(
-                item.id or 0,
+                values.item_id,
                 values.person_id,
                 values.interest,
                 values.kind,
@@ -529,8 +564,25 @@ class LiveMode(QObject):
             )
 
         suggestions = self.suggestions_for(item)
-        label = f"{item.number} {item.title}"
-        self._dialog(DeclarationDialog(label, people, rows, suggestions, submit, self.parent_widget))
+        # The item shown, then items still to come: a member may declare now for business later on the agenda.
+        headings = room_svc.heading_ids(record.items)
+        later = [
+            i
+            for i in sorted(record.items, key=lambda i: i.position)
+            if i.position > item.position and i.status == ItemStatus.PENDING and i.id is not None
+        ]
+        choices = [(i.id or 0, f"{i.number} {i.title}") for i in (item, *later) if i.id not in headings or i is item]
+        rules = record.body.rules
+        dialog = DeclarationDialog(
+            choices,
+            people,
+            rows,
+            suggestions,
+            submit,
+            self.parent_widget,
+            conduct_for=lambda kind: room_svc.default_conduct(rules, kind),
+        )
+        self._dialog(dialog)
 
     def _motions(self, record: MeetingRecord, item_id: int, pending: bool) -> list[tuple[int, str]]:
         """The item's motions, pending (amendments first: they are decided first) or decided."""
@@ -623,6 +675,12 @@ class LiveMode(QObject):
         if item is None or item.id is None:
             return
         motions = self._motions(record, item.id, pending=True) + self._motions(record, item.id, pending=False)
+        if not motions:  # the dialog would be an empty list to choose from
+            self.show_problem(
+                f"There is no motion on item {item.number} to record an outcome for: move one first (Ctrl+M), "
+                "or defer the item (Ctrl+Shift+F)."
+            )
+            return
 
         def submit(values: OutcomeInput) -> Done:
             return live.set_outcome(
@@ -703,7 +761,8 @@ class LiveMode(QObject):
 
     def close_meeting(self) -> None:
         live, record = self._need()
-        pending = len(svc.open_items(record))
+        headings = room_svc.heading_ids(record.items)
+        pending = len([i for i in svc.open_items(record) if i.id not in headings])
         left = f" {pending} item{'s' if pending != 1 else ''} not yet taken." if pending else ""
         text = f"Close the meeting now? The time is recorded as the meeting's end.{left}"
 

@@ -39,6 +39,7 @@ from app.domain import (
     Presence,
 )
 from app.services import live as svc
+from app.services import room as room_svc
 from app.services.rules_engine import ConflictSuggestion, QuorumResult
 from app.ui.live_dialogs import CONDUCT_LABELS
 
@@ -81,9 +82,11 @@ class QuorumBadge(QLabel):
         self.setMargin(8)
         self.setAccessibleName("Quorum")
         self.quorate: bool | None = None
+        self.result: QuorumResult | None = None
         self.set_result(None)
 
     def set_result(self, result: QuorumResult | None, closed_at: time | None = None) -> None:
+        self.result = result
         if closed_at is not None:
             self.quorate = None
             text, colour, words = f"Meeting closed at {svc.hhmm(closed_at)}", GREY, "meeting closed"
@@ -108,6 +111,7 @@ class QuorumBadge(QLabel):
 def _heading(text: str) -> QLabel:
     label = QLabel(f"<b>{escape(text)}</b>")
     label.setContentsMargins(0, 6, 0, 0)
+    label.setWordWrap(True)  # a long item title wraps instead of widening the pane past its edge
     return label
 
 
@@ -131,14 +135,17 @@ class RoomView:
     questions: tuple[Question, ...] = ()  # members' notes flagged "raise at the meeting" on this device
 
 
-class RoomPanel(QScrollArea):
-    """Right-hand pane of a live meeting."""
+class RoomPanel(QWidget):
+    """Right-hand pane of a live meeting: the quorum badge pinned on top, the rest scrolling below it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("The room")
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        # Long titles wrap rather than push the pane sideways (which clipped the badge and the buttons).
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(8, 0, 4, 0)
@@ -157,7 +164,7 @@ class RoomPanel(QScrollArea):
         for index in range(4):
             button = QToolButton()
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # narrow pane: text clips
             buttons.addWidget(button, index // 2, index % 2)
             self.person_buttons.append(button)
         self.item_heading = _heading("This item")
@@ -167,7 +174,6 @@ class RoomPanel(QScrollArea):
         self.motions = _section("Motions on this item")
         self.item_actions = _section("Actions on this item")
         self.questions = _section("Members' questions on this item")
-        layout.addWidget(self.badge)
         layout.addWidget(self.chair_line)
         layout.addWidget(self.timer)
         layout.addWidget(self.people_heading)
@@ -184,8 +190,16 @@ class RoomPanel(QScrollArea):
         layout.addWidget(_heading("Actions"))
         layout.addWidget(self.item_actions)
         layout.addStretch(1)
-        self.setWidget(inner)
-        self.setMinimumWidth(300)
+        self.scroller.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        badge_row = QHBoxLayout()
+        badge_row.setContentsMargins(8, 0, 4, 0)
+        badge_row.addWidget(self.badge)
+        outer.addLayout(badge_row)  # never scrolls away: it is what the secretary glances at
+        outer.addWidget(self.scroller, 1)
+        self.setMinimumWidth(260)
         self._record: MeetingRecord | None = None
         self._view = RoomView(None)
 
@@ -219,6 +233,8 @@ class RoomPanel(QScrollArea):
 
     def _draw_people(self, record: MeetingRecord) -> None:
         room = svc.room_after(record)
+        count = room_svc.headcount(record)  # the badge's own count, so the two never disagree
+        counted = count.counted_ids
         by_id = {p.id: p for p in record.people}
         attendance = {a.person_id: a for a in record.attendance}
         withdrawn = {
@@ -227,14 +243,13 @@ class RoomPanel(QScrollArea):
             if e.kind == EventKind.WITHDRAW and e.person_id is not None and e.person_id not in room.present
         }
         self.people.clear()
-        present = [p for p in record.people if p.id in room.present]
-        voting = sum(1 for p in present if p.voting)
-        self.people_heading.setText(f"<b>Present: {len(present)}</b> ({voting} voting, in green)")
-        for person in present:
+        self.people_heading.setText(f"<b>{escape(count.summary())}</b> (counted in green)")
+        self.people_heading.setAccessibleName(count.summary())
+        for person in count.present:
             deputy_for = room.deputising.get(person.id or -1)
             extra = f" — deputy for {by_id[deputy_for].name}" if deputy_for in by_id else ""
             chair = " (chair)" if person.id == room.presiding_id else ""
-            self._person_row(person, f"{person.name}{chair}{extra}", person.voting, True)
+            self._person_row(person, f"{person.name}{chair}{extra}", person.id in counted, True)
         absent = [p for p in record.people if p.id not in room.present and p.id in attendance]
         for person in absent:
             row = attendance[person.id or -1]
@@ -249,15 +264,16 @@ class RoomPanel(QScrollArea):
                     Presence.DEPUTISED: "deputised",
                     Presence.PRESENT: "not here",
                 }[row.presence]
-            self._person_row(person, f"{person.name} — {state}", person.voting, False)
+            self._person_row(person, f"{person.name} — {state}", False, False)
 
-    def _person_row(self, person: Person, text: str, voting: bool, here: bool) -> None:
+    def _person_row(self, person: Person, text: str, counted: bool, here: bool) -> None:
         entry = QListWidgetItem(("● " if here else "○ ") + text)
         entry.setData(Qt.ItemDataRole.UserRole, person.id)
-        entry.setToolTip(f"{person.role}{' · voting member' if voting else ''}")
+        entry.setToolTip(f"{person.role}{' · counted for the quorum' if counted else ''}")
+        entry.setData(Qt.ItemDataRole.AccessibleTextRole, text + (", counted" if counted else ""))
         if not here:
             entry.setForeground(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        elif voting:
+        elif counted:
             entry.setForeground(QColor(GREEN) if self.palette().window().color().lightness() > 128 else QColor("white"))
         self.people.addItem(entry)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,14 +11,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
@@ -25,12 +29,15 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app import commands
-from app.domain import AgendaItem, Meeting, Part
+from app.commands import library_admin
+from app.domain import AgendaItem, Meeting, MinutesStatus, Part
 from app.packs import DraftPack, PackError
 from app.storage import RecordLocked, StorageError, Store
 from app.storage.library import PackState, SearchHit
@@ -43,53 +50,146 @@ from app.ui.minutes_workflow import MinutesWorkflow
 
 if TYPE_CHECKING:
     from app.ui.import_review import ReviewOutcome
+from app.ui import window_state
 from app.ui.search_panel import SearchPanel
 
 log = logging.getLogger(__name__)
 
 PACK_FILTER = "Board packs (*.pdf *.txt *.md);;All files (*)"
+DUPLICATE_OPEN, DUPLICATE_REVISE, DUPLICATE_NEW = "open", "revise", "new"
 
 
-def _meeting_label(meeting: Meeting, item_count: int) -> str:
-    when = meeting.date.strftime("%a %-d %b %Y") if meeting.date else "No date"
-    return f"{when}  —  {meeting.title}  ({item_count} agenda items)"
+STATUS_WORDS = {
+    MinutesStatus.DRAFT: "Draft",
+    MinutesStatus.CHAIR_APPROVED: "Approved by the chair",
+    MinutesStatus.BODY_APPROVED: "Approved",
+    MinutesStatus.SIGNED: "Signed",
+}
+STATUS_FILTERS = (("All meetings", None), *((words, status) for status, words in STATUS_WORDS.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryRow:
+    meeting: Meeting
+    item_count: int
+    archived: bool = False
 
 
 class LibraryPage(QWidget):
-    """Every meeting on this computer, newest first."""
+    """Every meeting on this computer, newest first, with its minutes' status; filtered, archived, deleted."""
+
+    COLUMNS = ("Date", "Meeting", "Items", "Status")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         heading = QLabel("<h2>Meetings</h2>")
         hint = QLabel("Open a meeting, or import its board pack (PDF or text). You can also drop a pack here.")
         hint.setWordWrap(True)
-        self.list = QListWidget()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find a meeting by title or date")
+        self.search.setAccessibleName("Find a meeting")
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Show meetings whose minutes are")
+        for label, status in STATUS_FILTERS:
+            self.status_filter.addItem(label, status)
+        self.show_archived = QCheckBox("Show a&rchived")
+        filters = QHBoxLayout()
+        find_label = QLabel("&Find:")
+        find_label.setBuddy(self.search)
+        filters.addWidget(find_label)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.show_archived)
+        self.list = QTreeWidget()
         self.list.setAccessibleName("Meetings")
+        self.list.setColumnCount(len(self.COLUMNS))
+        self.list.setHeaderLabels(list(self.COLUMNS))
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.import_button = QPushButton("Import a board pack…")
+        self.archive_button = QPushButton("&Archive")
+        self.delete_button = QPushButton("&Delete…")
         self.open_button = QPushButton("Open meeting")
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.archive_button)
+        buttons.addWidget(self.delete_button)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(hint)
+        layout.addLayout(filters)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
+        self._rows: list[LibraryRow] = []
+        self.search.textChanged.connect(lambda _text: self._fill())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._fill())
+        self.show_archived.toggled.connect(lambda _on: self._fill())
+        self.list.currentItemChanged.connect(lambda _now, _before: self._enable())
 
-    def set_meetings(self, meetings: list[tuple[Meeting, int]]) -> None:
+    def set_meetings(self, rows: list[LibraryRow]) -> None:
+        self._rows = rows
+        self._fill()
+
+    def _shown(self, row: LibraryRow) -> bool:
+        wanted = self.search.text().strip().casefold()
+        status = self.status_filter.currentData()
+        text = f"{row.meeting.title} {_meeting_date(row.meeting)} {row.meeting.date or ''}".casefold()
+        return (
+            (not row.archived or self.show_archived.isChecked())
+            and (status is None or row.meeting.minutes_status == MinutesStatus(status))
+            and all(word in text for word in wanted.split())
+        )
+
+    def _fill(self) -> None:
+        chosen = self.selected_meeting_id()
         self.list.clear()
-        for meeting, count in meetings:
-            entry = QListWidgetItem(_meeting_label(meeting, count))
-            entry.setData(Qt.ItemDataRole.UserRole, meeting.id)
-            self.list.addItem(entry)
-        if self.list.count():
-            self.list.setCurrentRow(0)
-        self.open_button.setEnabled(self.list.count() > 0)
+        for row in self._rows:
+            if not self._shown(row):
+                continue
+            status = STATUS_WORDS[row.meeting.minutes_status] + (" · archived" if row.archived else "")
+            entry = QTreeWidgetItem([_meeting_date(row.meeting), row.meeting.title, str(row.item_count), status])
+            entry.setData(0, Qt.ItemDataRole.UserRole, row.meeting.id)
+            entry.setData(0, Qt.ItemDataRole.UserRole + 1, row.archived)
+            entry.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.list.addTopLevelItem(entry)
+            if row.meeting.id == chosen:
+                self.list.setCurrentItem(entry)
+        first = self.list.topLevelItem(0)
+        if self.list.currentItem() is None and first is not None:
+            self.list.setCurrentItem(first)
+        self._enable()
+
+    def _enable(self) -> None:
+        entry = self.list.currentItem()
+        self.open_button.setEnabled(entry is not None)
+        self.delete_button.setEnabled(entry is not None)
+        self.archive_button.setEnabled(entry is not None)
+        archived = bool(entry.data(0, Qt.ItemDataRole.UserRole + 1)) if entry is not None else False
+        self.archive_button.setText("Un&archive" if archived else "&Archive")
+
+    def count(self) -> int:
+        return self.list.topLevelItemCount()
+
+    def selected_archived(self) -> bool:
+        entry = self.list.currentItem()
+        return bool(entry.data(0, Qt.ItemDataRole.UserRole + 1)) if entry is not None else False
 
     def selected_meeting_id(self) -> int | None:
         entry = self.list.currentItem()
-        return int(entry.data(Qt.ItemDataRole.UserRole)) if entry else None
+        return int(entry.data(0, Qt.ItemDataRole.UserRole)) if entry else None
+
+
+def _meeting_date(meeting: Meeting) -> str:
+    return meeting.date.strftime("%a %-d %b %Y") if meeting.date else "No date"
 
 
 class MeetingPage(QWidget):
@@ -109,8 +209,10 @@ class MeetingPage(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(AgendaModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (AgendaModel.COL_NUMBER, AgendaModel.COL_PURPOSE, AgendaModel.COL_TIME):
+        columns = (AgendaModel.COL_NUMBER, AgendaModel.COL_PURPOSE, AgendaModel.COL_TIME, AgendaModel.COL_STATUS)
+        for column in columns:  # as narrow as their contents: the title gets the rest
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setIndentation(14)
         self.tree.setColumnHidden(AgendaModel.COL_PRESENTER, True)
 
         self.item_heading = QLabel()
@@ -138,6 +240,9 @@ class MeetingPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([560, 700])
+        splitter.setChildrenCollapsible(False)
+        # Titles stay readable beside the room and the search dock, not cut to item numbers.
+        self.tree.setMinimumWidth(280)
         self.splitter = splitter
         self.banner_slot = QVBoxLayout()
         self.banner_slot.setContentsMargins(0, 0, 0, 0)
@@ -151,7 +256,7 @@ class MeetingPage(QWidget):
         self.banner_slot.addWidget(banner)
         self.splitter.addWidget(room)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([400, 560, 420])
+        self.splitter.setSizes([440, 520, 400])  # scaled to the window: the agenda keeps its titles readable
 
     def show_item(self, item: AgendaItem | None) -> None:
         self.toolbar.presenter = item.presenter if item else ""
@@ -168,8 +273,10 @@ class MeetingPage(QWidget):
         if item.planned_time:
             details.append(f"Planned {item.planned_time.strftime('%H:%M')}")
         if item.first_page:
-            pages = f"{item.first_page}–{item.last_page}" if item.last_page else str(item.first_page)
-            details.append(f"Pack pages {pages}")
+            if item.last_page and item.last_page != item.first_page:
+                details.append(f"Pack pages {item.first_page}–{item.last_page}")
+            else:
+                details.append(f"Pack page {item.first_page}")  # not "Pack pages 40–40"
         if item.part is Part.TWO:
             details.append("<b>Part II — confidential</b>")
         self.item_details.setText(" · ".join(details))
@@ -189,7 +296,6 @@ class MainWindow(QMainWindow):
         self._progress: QProgressDialog | None = None
         self.setWindowTitle("Quorate")
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
 
         self.library = LibraryPage()
         self.meeting_page = MeetingPage()
@@ -204,12 +310,19 @@ class MainWindow(QMainWindow):
 
         self.library.import_button.clicked.connect(self.choose_pack)
         self.library.open_button.clicked.connect(self._open_selected)
-        self.library.list.itemActivated.connect(lambda _entry: self._open_selected())
+        self.library.list.itemActivated.connect(lambda _entry, _column: self._open_selected())
+        self.library.archive_button.clicked.connect(self.archive_selected)
+        self.library.delete_button.clicked.connect(self.delete_selected)
         self.meeting_page.tree.selectionModel().currentChanged.connect(self._on_current_item)
         self.meeting_page.editor.edited.connect(self._save_minute)
         self.refresh_library()
         self.show_library()
+        # Fits the screen (a 1366×768 laptop too); the size, maximised state and pane widths of the last run.
+        window_state.restore(self, data_dir, self.remembered_splitters())
         self.resume_live_meeting()
+
+    def remembered_splitters(self) -> dict[str, QSplitter]:
+        return {"meeting": self.meeting_page.splitter}
 
     # -- actions -----------------------------------------------------------------
 
@@ -234,6 +347,10 @@ class MainWindow(QMainWindow):
         self.minutes_flow.fill_file_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")  # undo and redo of meeting actions, where people look
+        edit_menu.addActions([self.live.undo_action, self.live.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search_action)
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions([self.library_action, self.next_action, self.previous_action])
         go_menu.addAction(self.search_action)
@@ -242,7 +359,10 @@ class MainWindow(QMainWindow):
         self.reader_action.triggered.connect(lambda: self.open_reader())
         go_menu.addAction(self.reader_action)
         self.live.fill_menu(self.menuBar().addMenu("&Meeting"))
-        self.minutes_flow.fill_menu(self.menuBar().addMenu("Mi&nutes"))
+        minutes_menu = self.menuBar().addMenu("Mi&nutes")
+        minutes_menu.addAction(self.export_action)
+        minutes_menu.addSeparator()
+        self.minutes_flow.fill_menu(minutes_menu)
         # The Body menu works on the open meeting's body; it is enabled only while a meeting is shown.
         self.people_action = QAction("&People…", self)
         self.people_action.triggered.connect(self.show_people)
@@ -263,6 +383,11 @@ class MainWindow(QMainWindow):
 
         self.pages.currentChanged.connect(enable_body_actions)
         enable_body_actions(self.pages.currentIndex())
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.live.shortcuts_action)
+        about_action = QAction("&About Quorate", self)
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
@@ -272,15 +397,61 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.live.start_action)  # where a secretary looks first on the day
 
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Quorate",
+            f"Quorate {QApplication.applicationVersion()}: board meetings, minuted live and signed, offline. "
+            f"Your data is in {self.data_dir}.",
+        )
+
     # -- library -----------------------------------------------------------------
 
     def refresh_library(self) -> None:
-        self.library.set_meetings([(m, len(self.store.items(m.id or 0))) for m in self.store.meetings()])
+        archived = library_admin.archived_meetings(self.store)
+        self.library.set_meetings(
+            [LibraryRow(m, len(self.store.items(m.id or 0)), m.id in archived) for m in self.store.meetings()]
+        )
+
+    def archive_selected(self) -> None:
+        meeting_id = self.library.selected_meeting_id()
+        if meeting_id is None:
+            return
+        archive = not self.library.selected_archived()
+        library_admin.archive_meeting(self.store, meeting_id, archive)
+        self.refresh_library()
+        self.statusBar().showMessage("Meeting archived: Show archived lists it." if archive else "Meeting restored.")
+
+    def delete_selected(self) -> None:
+        meeting_id = self.library.selected_meeting_id()
+        if meeting_id is None:
+            return
+        meeting = self.store.meeting(meeting_id)
+        question = (
+            f"Delete “{meeting.title}” and everything recorded in it (minutes, attendance, votes, actions, notes)? "
+            "This cannot be undone; archiving keeps it out of the list instead."
+        )
+        if not self.ask("Delete meeting", question):
+            return
+        try:
+            library_admin.delete_meeting(self.store, meeting_id)
+        except RecordLocked as exc:
+            QMessageBox.warning(self, "Not deleted", str(exc))
+            return
+        self.refresh_library()
+        self.statusBar().showMessage(f"Deleted “{meeting.title}”.")
+
+    def ask(self, title: str, text: str) -> bool:
+        """A Yes/No question whose default is No (destructive or irreversible answers are never the default)."""
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(self, title, text, buttons, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def show_library(self) -> None:
         self.flush()
         self.refresh_library()
         self.pages.setCurrentWidget(self.library)
+        self.library.list.setFocus()  # the keyboard starts in the list of meetings, not nowhere
         self.live.attach(None)
         self.minutes_flow.attach(None)
         self.export_action.setEnabled(False)
@@ -288,7 +459,7 @@ class MainWindow(QMainWindow):
         self.next_action.setEnabled(False)
         self.previous_action.setEnabled(False)
         self.setWindowTitle("Quorate — Meetings")
-        self.statusBar().showMessage(f"{self.library.list.count()} meetings · data in {self.data_dir}")
+        self.statusBar().showMessage(f"{self.library.count()} meetings · data in {self.data_dir}")
 
     def _open_selected(self) -> None:
         meeting_id = self.library.selected_meeting_id()
@@ -368,9 +539,7 @@ class MainWindow(QMainWindow):
         )
 
     def step_item(self, step: int) -> None:
-        if self.live.active:  # during a meeting the keys take the next item, not just show it
-            self.live.step(step)
-            return
+        """Show the next (previous) item. Only shows it, live or not: taking an item is its own act."""
         items = self.meeting_page.model.items_in_order()
         current = self.current_item()
         if not items:
@@ -380,6 +549,7 @@ class MainWindow(QMainWindow):
         if target.id is not None:
             self.meeting_page.tree.setCurrentIndex(self.meeting_page.model.index_for_item(target.id))
             self.meeting_page.editor.setFocus()
+            self.live.looked_at(target)
 
     def _save_minute(self, item_id: int, markdown: str) -> None:
         try:
@@ -435,6 +605,19 @@ class MainWindow(QMainWindow):
 
     def _on_import_finished(self, draft: DraftPack) -> None:
         self._end_import()
+        duplicate = library_admin.already_in_library(self.store, draft)
+        if duplicate is not None and duplicate.meeting.id is not None:
+            choice = self.ask_about_duplicate(duplicate, Path(draft.source_path).name)
+            if choice == DUPLICATE_OPEN:
+                self.open_meeting(duplicate.meeting.id)
+                self.statusBar().showMessage("Opened the meeting already in the library; nothing was imported.")
+                return
+            if choice == DUPLICATE_REVISE:
+                self.revise_meeting(duplicate.meeting.id, draft)
+                return
+            if choice != DUPLICATE_NEW:
+                self.statusBar().showMessage("Import cancelled: nothing was saved.")
+                return
         reviewed = self.review_import(draft)
         if reviewed is None:
             self.statusBar().showMessage("Import cancelled: nothing was saved.")
@@ -470,6 +653,42 @@ class MainWindow(QMainWindow):
         if left_out:
             message += f"; {left_out} not placed and left out, as chosen"
         self.statusBar().showMessage(message + ".")
+
+    def ask_about_duplicate(self, duplicate: library_admin.AlreadyInLibrary, file_name: str) -> str:
+        """Open the meeting already there (the default), treat the pack as its revision, import it as another
+        meeting (only when the file differs), or cancel. Returns one of the DUPLICATE_ choices, "" for cancel."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Already in the library")
+        box.setText(duplicate.sentence(file_name))
+        open_button = box.addButton("&Open the existing meeting", QMessageBox.ButtonRole.AcceptRole)
+        choices: dict[QAbstractButton, str] = {
+            open_button: DUPLICATE_OPEN,
+            box.addButton("Treat as a &revision of it", QMessageBox.ButtonRole.ActionRole): DUPLICATE_REVISE,
+        }
+        if not duplicate.same_file:
+            choices[box.addButton("Import as a &new meeting", QMessageBox.ButtonRole.ActionRole)] = DUPLICATE_NEW
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(open_button)
+        try:
+            box.exec()
+            clicked = box.clickedButton()
+            return choices.get(clicked, "") if clicked is not None else ""
+        finally:
+            box.deleteLater()
+
+    def revise_meeting(self, meeting_id: int, draft: DraftPack) -> None:
+        """The pack replaces the meeting's agenda details; everything recorded stays (app/commands/revise.py)."""
+        from app.commands.revise import revise_meeting
+
+        try:
+            report = revise_meeting(self.store, meeting_id, draft)
+        except (PackError, StorageError) as exc:
+            QMessageBox.warning(self, "Not revised", str(exc))
+            return
+        self.refresh_library()
+        self.open_meeting(meeting_id)
+        self.statusBar().showMessage(" ".join(report.summary_lines()[:2]))
 
     def review_import(self, draft: DraftPack) -> ReviewOutcome | DraftPack | None:
         """Show the review step: what the secretary accepted on "Save meeting", None on cancel (tests replace
@@ -512,6 +731,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
+        window_state.save(self, self.data_dir, self.remembered_splitters())
         self.minutes_flow.shutdown()
         if self._import is not None:
             self._import.cancel()
@@ -586,7 +806,7 @@ class MainWindow(QMainWindow):
         panel.open_hit.connect(self.open_search_hit)
         dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
+        self.resizeDocks([dock], [min(420, self.width() // 4)], Qt.Orientation.Horizontal)
         return dock
 
     def search_panel(self) -> SearchPanel:
@@ -611,6 +831,7 @@ class MainWindow(QMainWindow):
         if reader is None or not reader.isVisible():
             reader = ReaderWindow(self.store, self.meeting.id, parent=self)
             reader.setWindowFlag(Qt.WindowType.Window)
+            reader.notes_changed.connect(self.live.item_shown)  # a question flagged now reaches the room now
             readers[self.meeting.id] = reader
         current = self.current_item()
         target = item_id if item_id is not None else (current.id if current is not None and page is None else None)
@@ -619,6 +840,7 @@ class MainWindow(QMainWindow):
         if page is not None:
             reader.go_to_page(page)
         reader.show()
+        window_state.keep_on_screen(reader)  # never partly off the screen, whatever it was last
         reader.raise_()
         return reader
 

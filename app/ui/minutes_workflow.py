@@ -51,6 +51,7 @@ from app.commands import approval, exports
 from app.domain import AgendaItem, Meeting, MeetingRecord, MinutesStatus, Motion, MotionOutcome, Part
 from app.export.errors import SigningError
 from app.storage import StorageError, Store
+from app.ui.export_notice import ExportNotice, export_folder, remember_folder
 from app.ui.refusable_dialog import RefusableDialog
 from app.ui.signature_pad import SignaturePad
 
@@ -869,6 +870,8 @@ class MinutesWorkflow(QObject):
         self.busy.setAccessibleName("Working")
         self.busy.hide()
         window.statusBar().addPermanentWidget(self.busy)
+        self.export_notice = ExportNotice()
+        window.statusBar().addPermanentWidget(self.export_notice)
         self._build_actions()
 
     # -- hooks tests replace -------------------------------------------------------------------------------------
@@ -1061,9 +1064,7 @@ class MinutesWorkflow(QObject):
     # -- exports ---------------------------------------------------------------------------------------------------
 
     def exports_dir(self) -> Path:
-        folder = self.window.data_dir / "exports"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
+        return export_folder(self.window.data_dir)  # the last folder chosen, else Documents
 
     def _stem(self) -> str:
         meeting = self.record().meeting
@@ -1099,6 +1100,8 @@ class MinutesWorkflow(QObject):
         self.last_output = result if isinstance(result, Path) else None
         message = f"Written: {result}" if isinstance(result, Path) else f"{self._job_label}: done."
         self.window.statusBar().showMessage(message, 20_000)
+        if isinstance(result, Path):
+            self.export_notice.show_file(result)  # with Open and Show in folder
         self.job_finished.emit(message)
 
     def _on_job_failed(self, message: str) -> None:
@@ -1121,6 +1124,7 @@ class MinutesWorkflow(QObject):
         path = self.save_file_name(title, self.exports_dir() / suggested, filters)
         if path is None:
             return
+        remember_folder(self.window.data_dir, path)
         store = self.window.store
 
         def work() -> Path:

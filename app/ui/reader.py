@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -105,6 +105,8 @@ class PageStripModel(QAbstractListModel):
 class ReaderWindow(QMainWindow):
     """A meeting's pack with its agenda and the member's notes; one per meeting."""
 
+    notes_changed = Signal()  # after any note is added, changed or removed: a live room shows flagged questions
+
     def __init__(self, store: Store, meeting_id: int, owner: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -122,7 +124,7 @@ class ReaderWindow(QMainWindow):
         self._find: tuple[str, list[tuple[int, int, int]], int] | None = None
         self.last_problem = ""
         self.setWindowTitle(f"Reader — {self.meeting.title}")
-        self.resize(1400, 900)
+        self.resize(1400, 900)  # the window that opens it keeps it on the screen (window_state.keep_on_screen)
 
         self.pdf = False
         self.view: PdfPackView | TextPackView = self._open_pack()
@@ -263,8 +265,11 @@ class ReaderWindow(QMainWindow):
         self.member.setEditable(True)
         self.member.setAccessibleName("Member")
         self.member.setMinimumWidth(150)
-        names = sorted({*notes.members(self.store), self.owner})
-        self.member.addItems(names)
+        # The body's people first (members read their own pack), then anyone else with notes on this device.
+        by_surname = sorted(self.store.people(self.meeting.body_id), key=lambda p: (p.name.split()[-1:], p.name))
+        people = [p.name for p in by_surname if not p.retired]
+        others = sorted({*notes.members(self.store), self.owner} - set(people))
+        self.member.addItems([*people, *others])
         self.member.setCurrentText(self.owner)
         self.member.setToolTip("Whose notes these are: each member's notes are private to them")
         line = self.member.lineEdit()
@@ -531,6 +536,7 @@ class ReaderWindow(QMainWindow):
         grouped = notes.questions_by_item(self.store, self.meeting_id, self.owner)
         self.panel.set_questions([(by_id.get(item_id), group) for item_id, group in grouped.items()])
         self.panel.set_unplaced([a for a in self._annotations if a.orphaned])
+        self.notes_changed.emit()
 
     def annotations(self) -> list[Annotation]:
         """The member's annotations on this pack, as shown."""

@@ -89,8 +89,13 @@ class PdfPackView(QPdfView):
         self._last_page = 0
         self._texts: dict[int, str] = {}
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.page_changed.connect(self._describe_page)
         self.zoomFactorChanged.connect(self._invalidate)
         self.zoomModeChanged.connect(self._invalidate)
+
+    def _describe_page(self, page: int) -> None:
+        """The view's state for a screen reader: which page of how many is at the top."""
+        self.setAccessibleDescription(f"Page {page} of {self.pdf.pageCount()}")
 
     # -- document -------------------------------------------------------------------------
 

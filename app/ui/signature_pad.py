@@ -48,6 +48,13 @@ class SignaturePad(QWidget):
         self._path = QPainterPath()
         self._drawing = False
         self._image: QImage | None = None  # an imported signature, shown instead of strokes
+        self.changed.connect(self._describe_state)
+        self._describe_state()
+
+    def _describe_state(self) -> None:
+        """Screen readers hear whether the pad holds a signature, not only what it is for."""
+        state = "empty" if self.is_empty() else "signed"
+        self.setAccessibleName(f"Signature pad, {state}")
 
     def sizeHint(self) -> QSize:
         return QSize(440, 150)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -115,6 +116,10 @@ def _roll_call(room: Room) -> None:
         for initials in absent:
             dialog.table.setCurrentCell(dialog.row_of(room.person(initials)), 0)
             room.press("A", dialog.table)  # A: apologies, and the row moves on
+        dialog.accept()  # everyone else is still "not yet marked": refused, nobody is recorded present
+        assert "Not yet marked" in dialog.error_text() and dialog.isVisible()
+        QTest.mouseClick(dialog.rest_present, Qt.MouseButton.LeftButton)  # a deliberate act, counted on OK
+        assert dialog.ok_button().text().startswith("Record ") and "12 apologies" in dialog.ok_button().text()
         dialog.public.selectAll()
         QTest.keyClicks(dialog.public, "7")
         dialog.accept()
@@ -137,13 +142,11 @@ def test_a_whole_meeting_by_keyboard(room: Room) -> None:
     assert "6 needed" in window.live.room.badge.accessibleName()
 
     # -- walking the agenda: standing items are prefilled ---------------------------------------------------
-    room.press("Ctrl+PgDown")
-    assert room.shown() == "1" and room.record().meeting.current_item_id == room.item("1").id
-    room.press("Ctrl+PgDown")
-    assert room.shown() == "1.1"
+    room.press("Ctrl+Shift+PgDown")  # take the next item: the heading "1" is skipped, never "taken"
+    assert room.shown() == "1.1" and room.record().meeting.current_item_id == room.item("1.1").id
     assert room.minute("1.1").startswith("Apologies were received from Manjeet Gill")
-    assert room.item("1").status == ItemStatus.TAKEN
-    room.press("Ctrl+PgDown")
+    assert room.item("1").status == ItemStatus.PENDING
+    room.press("Ctrl+Shift+PgDown")
     # The chair has not confirmed yet, so the standing sentence does not say so.
     assert room.minute("1.2") == "The meeting was quorate (6 counted, 6 needed)."
 
@@ -156,7 +159,7 @@ def test_a_whole_meeting_by_keyboard(room: Room) -> None:
     assert [c.kind.value for c in room.record().confirmations] == ["quoracy"]
 
     while room.shown() != "6.4":
-        room.press("Ctrl+PgDown")
+        room.press("Ctrl+Shift+PgDown")
     assert room.record().meeting.current_item_id == room.item("6.4").id
     assert window.meeting_page.model.current_id == room.item("6.4").id
 
@@ -328,8 +331,8 @@ def test_a_whole_meeting_by_keyboard(room: Room) -> None:
     assert any(e.kind == EventKind.PART2 for e in record.events)
     assert room.item("7.1").part == Part.TWO and room.item("6.3").part == Part.ONE
 
-    room.press("Ctrl+PgDown")
-    assert room.shown() == "7" and room.item("6.4").status == ItemStatus.TAKEN
+    room.press("Ctrl+Shift+PgDown")
+    assert room.shown() == "7.1" and room.item("6.4").status == ItemStatus.TAKEN
 
     def close(dialog: QDialog) -> None:
         assert isinstance(dialog, StatementDialog)
@@ -483,9 +486,12 @@ def test_apologies_received_before_the_meeting_prefill_the_roll_call(room: Room)
 
     def check(dialog: QDialog) -> None:
         assert isinstance(dialog, RollCallDialog)
-        presence = dialog.values().presence
-        assert presence[gill] == Presence.APOLOGIES and presence[shah] == Presence.APOLOGIES
-        assert presence[room.person("RM")] == Presence.PRESENT
+        marks = dialog.marks()
+        assert marks[gill] == Presence.APOLOGIES and marks[shah] == Presence.APOLOGIES
+        assert marks[room.person("RM")] is None  # not yet marked: nobody starts "present"
+        assert dialog.progress.text() == f"2 of {len(marks)} marked: 2 apologies"
+        dialog.mark_rest(Presence.PRESENT)
+        assert dialog.values().presence[room.person("RM")] == Presence.PRESENT
         dialog.accept()
 
     room.expect(check)
@@ -566,6 +572,7 @@ def test_deputies_presiding_and_the_casting_vote_through_the_window(room: Room) 
         other = dialog._combo(dialog.row_of(room.person("JH")), dialog.COL_DEPUTY)
         assert other.count() == 1 and other.itemText(0) == "(no deputy registered)"
         dialog.set_presence(carter, Presence.DEPUTISED, jones)
+        dialog.mark_rest(Presence.PRESENT)
         dialog.accept()
 
     room.expect(roll_call)
@@ -574,7 +581,7 @@ def test_deputies_presiding_and_the_casting_vote_through_the_window(room: Room) 
     assert deputy.deputy_for_id == carter
     assert svc.room_after(room.record()).presiding_id == makarem
 
-    room.press("Ctrl+PgDown")
+    room.press("Ctrl+Shift+PgDown")  # take the first item
 
     def chair_leaves(dialog: QDialog) -> None:
         assert isinstance(dialog, PersonDialog)

@@ -22,6 +22,7 @@ from app.domain import (
     Tier,
 )
 from app.services import live as svc
+from app.services import room as room_svc
 from app.storage import RecordLocked, Store
 from app.storage.people import add_person, set_body_rules
 
@@ -332,7 +333,10 @@ def test_apologies_received_before_the_meeting_start_the_roll_call(live: LiveMee
     record = live.record()
     sent = [a.person_id for a in record.attendance if a.presence == Presence.APOLOGIES]
     assert sent == [ids["Eve"]]
-    assert svc.roll_call_defaults(record.people, sent)[ids["Eve"]] == Presence.APOLOGIES
+    start = room_svc.roll_call_start(record.people, sent)
+    assert start[ids["Eve"]] == Presence.APOLOGIES
+    assert start[ids["Dan"]] is None  # everyone else starts "not yet marked", never "present"
+    assert room_svc.roll_call_progress(start) == f"1 of {len(start)} marked: 1 apologies"
     live.start(time(10))
     assert not [e for e in live.record().events if e.kind == EventKind.INQUORATE]  # not counted before the roll call
     live.roll_call({pid: Presence.PRESENT for first, pid in ids.items() if first != "Eve"})
