@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-MAX_TEXT = 200_000  # a minute or a note: far longer than anything typed at a meeting
+MAX_TEXT = 10_000_000  # a minute or a note, pasted in whole: far longer than anything typed at a meeting
 MAX_NAME = 1_000
 MAX_LIST = 100_000
 MAX_COUNT = 100_000  # people, votes, members of the public
