@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import json
 import os
 import platform
@@ -157,6 +158,76 @@ def bench_live_command(scratch: Path, meeting_id: int, store: Store, repeat: int
         "bare SQLite insert + commit with the same pragmas",
         _bare_inserts(scratch / "floor-live.db", repeat),
     )
+
+
+def replay_events(store: Store, meeting_id: int, count: int) -> tuple[int, list[str]]:
+    """A meeting of the demo body long enough for `count` replay events, and the events: each item is opened,
+    someone leaves and comes back, the public count changes, a minute, a motion carried by consensus, an action."""
+    import json
+
+    from app.domain import AgendaItem, Meeting
+
+    body_id = store.meeting(meeting_id).body_id
+    people = [p for p in store.people(body_id) if not p.retired]
+    names = [p.name for p in people]
+    agenda_size = 60  # a long agenda; the meeting comes back to items (a day of business, not a longer agenda)
+    items = [AgendaItem(None, 0, n, str(n + 1), f"Item {n + 1}") for n in range(agenda_size)]
+    created = store.create_meeting(Meeting(None, body_id, f"A meeting of {count} events"), items)
+    assert created.id is not None
+    events: list[dict[str, Any]] = [
+        {"type": "start", "at": "09:00"},
+        {"type": "roll_call", "present": names, "public": 1, "at": "09:00"},
+    ]
+    n = 0
+    while len(events) < count - 1:
+        n += 1
+        who = names[1 + n % (len(names) - 1)]
+        events += [
+            {"type": "open_item", "item": str(1 + (n - 1) % agenda_size)},
+            {"type": "leave", "person": who},
+            {"type": "arrive", "person": who},
+            {"type": "public", "count": n % 7},
+            {"type": "minute", "text": f"The Board discussed the business ({n}) and noted the report."},
+            {"type": "motion", "id": f"m{n}", "text": f"That the Board approves item {n}."},
+            {"type": "outcome", "motion": f"m{n}", "outcome": "consensus"},
+            {"type": "action", "text": f"Follow up item {n}.", "owners": [names[0]]},
+        ]
+    events = [*events[: count - 1], {"type": "close_meeting", "at": "23:59"}]
+    return created.id, [json.dumps(e) for e in events]
+
+
+def bench_replay(scratch: Path, count: int) -> dict[str, Any]:
+    """`quorate replay` of `count` events: per-event time at the start and at the end of the file (the first and
+    last tenth), which must not grow with the meeting's length."""
+    from app.commands.replay import replay
+
+    store = Store.open(scratch / f"replay-{count}.db")
+    try:
+        meeting_id, lines = replay_events(store, commands.ensure_demo_meeting(store), count)
+        stamps = [time.perf_counter()]
+        replay(store, meeting_id, lines, on_applied=lambda _line, _n: stamps.append(time.perf_counter()))
+    finally:
+        store.close()
+    per_event = [(b - a) * 1000 for a, b in itertools.pairwise(stamps)]
+    tenth = max(len(per_event) // 10, 1)
+    start, end = per_event[:tenth], per_event[-tenth:]
+    floor = _bare_inserts(scratch / f"floor-replay-{count}.db", 200)
+
+    def p99(samples: list[float]) -> float:
+        return round(statistics.quantiles(samples, n=100)[98], 3) if len(samples) >= 100 else round(max(samples), 3)
+
+    return {
+        "what": f"replay of {count:,} live events, per event, at the start and at the end of the file",
+        "events": len(per_event),
+        "start_median_ms": round(statistics.median(start), 3),
+        "start_p99_ms": p99(start),
+        "end_median_ms": round(statistics.median(end), 3),
+        "end_p99_ms": p99(end),
+        "end_to_start_ratio": round(statistics.median(end) / statistics.median(start), 2),
+        "floor": "bare SQLite insert + commit with the same pragmas",
+        "floor_median_ms": round(statistics.median(floor), 3),
+        "samples": tenth,
+    }
 
 
 def bench_export(scratch: Path, meeting_id: int, store: Store, repeat: int) -> dict[str, Any]:
@@ -629,9 +700,12 @@ def bench_corpus(repeat: int = 1) -> dict[str, Any]:
     return figure
 
 
-def run_benchmarks(data_dir: Path | None = None, repeat: int = 5) -> dict[str, Any]:
+def run_benchmarks(data_dir: Path | None = None, repeat: int = 5, only: str | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="quorate-bench-") as tmp:
         scratch = Path(tmp)
+        if only == "replay":  # the long replay figures alone (`quorate bench --only replay`)
+            figures = {f"replay_{n}": bench_replay(scratch, n) for n in (1000, 10_000)}
+            return {"quorate": app.__version__, "python": platform.python_version(), "figures": figures}
         store = Store.open(paths.database_path(scratch))  # the database the started window opens
         meeting_id = commands.ensure_demo_meeting(store)
         figures = {
@@ -649,6 +723,8 @@ def run_benchmarks(data_dir: Path | None = None, repeat: int = 5) -> dict[str, A
             "quorum_40_people": bench_quorum(max(repeat, 200)),
             "reader_500_pages": bench_reader(scratch, min(repeat, 3)),
             "corpus": bench_corpus(min(repeat, 3)),
+            "replay_1000": bench_replay(scratch, 1000),
+            "replay_10000": bench_replay(scratch, 10_000),
         }
         store.close()
     return {

@@ -27,6 +27,7 @@ from app import commands, netguard, packs, paths
 from app.diagnostics import setup_logging
 from app.domain import PRESETS, Part
 from app.packs import PackError
+from app.packs.limits import REPLAY_MAX_BYTES, read_input_or, read_pack_bounded
 from app.storage import StorageError, Store
 from app.storage.lock import DEFAULT_WAIT, DataFolderLock, folder_error
 
@@ -142,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", parents=[common], help="measure speeds against their floors (JSON)")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--repeat", type=int, default=5)
+    bench.add_argument("--only", choices=["replay"], help="only the replay figures (1,000 and 10,000 events)")
     replay = sub.add_parser(
         "replay", parents=[common], help="apply a file of live-meeting events (docs/replay.md) and show the result"
     )
@@ -149,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("events", type=Path, help="JSON lines, one event a line")
     replay.add_argument(
         "--skip", type=int, default=0, help="the first N events are in the meeting already (resume a stopped replay)"
+    )
+    replay.add_argument(
+        "--resume", action="store_true", help="find how far an earlier run of this file got, and go on from there"
     )
     replay.add_argument("--json", action="store_true", help="print the resulting meeting state as JSON")
     _add_signing_parsers(sub, common)
@@ -367,14 +372,15 @@ def _run_replay(store: Store, args: argparse.Namespace) -> None:
     from app.commands.replay import ReplayError, meeting_state, replay
 
     store.meeting(args.meeting_id)  # a clear NotFound before the file is read
+    raw = read_input_or(  # regular files only, never more than the limit read
+        args.events, REPLAY_MAX_BYTES, "replay file", lambda why: UserError(f"The events file cannot be read: {why}")
+    )
     try:
-        lines = args.events.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(
-            f"The events file {args.events} cannot be read: {getattr(exc, 'strerror', None) or exc}."
-        ) from exc
+        lines = raw.decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise UserError(f"The events file {args.events} is not UTF-8 text, so it cannot be replayed.") from exc
     try:
-        result = replay(store, args.meeting_id, lines, skip=args.skip)
+        result = replay(store, args.meeting_id, lines, skip=args.skip, resume=args.resume)
     except ReplayError as exc:
         where = f" to meeting {exc.meeting_id}" if exc.meeting_id is not None else ""
         resume = (
@@ -386,6 +392,8 @@ def _run_replay(store: Store, args: argparse.Namespace) -> None:
     if args.json:
         _dump({**meeting_state(store, result.meeting_id), "applied": result.applied, "messages": result.messages})
     else:
+        if result.resumed_after:
+            print(f"Resumed: the first {result.resumed_after} events were in meeting {result.meeting_id} already.")
         print(f"Replayed {result.applied} events into meeting {result.meeting_id}.")
         for message in result.messages:
             print(message)
@@ -597,7 +605,7 @@ def _os_error_sentence(exc: OSError, out: Path | None) -> str | None:
 
 def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command == "agenda":
-        draft = packs.read_pack(args.pack)
+        draft = read_pack_bounded(args.pack)  # within the time and memory budget (app/packs/limits.py)
         if args.json:
             _dump(packs.draft_to_json(draft))
         else:
@@ -608,7 +616,7 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command == "bench":
         from app.bench import run_benchmarks
 
-        _dump(run_benchmarks(data_dir, repeat=args.repeat))
+        _dump(run_benchmarks(data_dir, repeat=args.repeat, only=args.only))
         return EXIT_OK
     if args.command in SIGNING_COMMANDS:
         return _run_signing(args, data_dir)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from app import packs, paths
 from app.domain import AgendaItem, Meeting, Part
 from app.packs import DraftPack, PackError
+from app.packs.limits import read_pack_bounded
 from app.packs.model import DraftAction
 from app.services.live import recommendations_in
 from app.services.minutes import build_minutes
@@ -300,7 +301,8 @@ def import_pack_result(
 ) -> ImportResult:
     """`import_pack` with what it did: names that looked like known people are merged only when very close
     and are listed in `possible_duplicates` either way, for a person to look at."""
-    return accept_reviewed(store, packs.read_pack(path, progress=progress, cancelled=cancelled))
+    # read in a helper process with a time and memory budget (app/packs/limits.py); nothing is written on refusal
+    return accept_reviewed(store, read_pack_bounded(path, progress=progress, cancelled=cancelled))
 
 
 def find_meeting_for_pack(store: Store, sha256: str) -> Meeting | None:

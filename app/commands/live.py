@@ -40,6 +40,7 @@ from app.services.rules_engine import TallyError, TallyOutcome, TallyResult
 from app.storage import Store
 from app.storage import people as people_store
 from app.storage.live import LiveWriter
+from app.storage.record_cache import RecordCache
 
 ESCALATE_AFTER_RED = 3  # meetings in a row an action was red before it is escalated
 
@@ -82,11 +83,13 @@ class LiveMeeting:
         self.store = store
         self.meeting_id = meeting_id
         self.writer = LiveWriter(store, meeting_id, actor)
+        self._records = RecordCache(store, meeting_id)  # per-command cost must not grow with the meeting
 
     # -- reading -----------------------------------------------------------------------------------------------
 
     def record(self) -> MeetingRecord:
-        return self.store.record(self.meeting_id)
+        """The record as it stands, brought up to date from the rows written since it was last read."""
+        return self._records.record()
 
     @cached_property
     def _people(self) -> tuple[Person, ...]:

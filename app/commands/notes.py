@@ -15,22 +15,25 @@ from __future__ import annotations
 
 import getpass
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.commands import file_schemas
 from app.domain import AgendaItem, Annotation, Meeting, Part
 from app.domain.annotations import COLOURS, AnnotationKind, Point, Rect, quote_context
 from app.export.files import write_atomically
+from app.packs.limits import NOTES_MAX_BYTES, read_input_or
 from app.storage import Store, library
 from app.storage import annotations as storage
 from app.storage.library import SearchHit
 
 FILE_FORMAT = "quorate-annotations"
 FILE_VERSION = 1
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = NOTES_MAX_BYTES
 
 
 class AnnotationError(ValueError):
@@ -371,26 +374,33 @@ class NotesImport:
 
 def _parse_file(path: Path) -> dict[str, Any]:
     damaged = f"{path.name} is not a Quorate annotations file, or it is damaged; nothing was imported."
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise AnnotationFileError(damaged)
-        data = json.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError as exc:
-        raise AnnotationFileError(f"{path.name} could not be found; nothing was imported.") from exc
-    except OSError as exc:
-        raise AnnotationFileError(
-            f"{path.name} could not be read ({exc.strerror or exc}); nothing was imported."
-        ) from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    # regular files only, never more than MAX_FILE_BYTES read (a device reports size 0)
+    raw = read_input_or(
+        path, MAX_FILE_BYTES, "notes file", lambda why: AnnotationFileError(f"{why[:-1]}; nothing was imported.")
+    )
+    try:  # strict: no NaN, Infinity or lone surrogates; every field typed and bounded (file_schemas.py)
+        parsed = file_schemas.decode(raw, file_schemas.NotesFile)
+    except file_schemas.SchemaError as exc:
+        if exc.where.startswith("annotations"):
+            raise AnnotationFileError(f"{path.name} is damaged: {_entry_field(exc)}; nothing was imported.") from exc
         raise AnnotationFileError(damaged) from exc
-    if not isinstance(data, dict) or data.get("format") != FILE_FORMAT:
+    if parsed.format != FILE_FORMAT:
         raise AnnotationFileError(damaged)
-    if data.get("version") != FILE_VERSION:
+    if parsed.version != FILE_VERSION:
         raise AnnotationFileError(
-            f"{path.name} was written by another version of Quorate (format {data.get('version')!r}); "
-            "nothing was imported."
+            f"{path.name} was written by another version of Quorate (format {parsed.version!r}); nothing was imported."
         )
+    data: dict[str, Any] = file_schemas.decode(raw)  # it fits: now as plain objects for the readers below
     return data
+
+
+def _entry_field(exc: file_schemas.SchemaError) -> str:
+    """ "annotations[3].page" as "annotation 4, “page”", so the sentence names the entry and the field."""
+    match = re.fullmatch(r"annotations\[(\d+)\]\.?(.*)", exc.where)
+    if match is None:
+        return str(exc)
+    field = f", “{match[2]}”" if match[2] else ""
+    return f"annotation {int(match[1]) + 1}{field}: {exc.problem}"
 
 
 def _read_entry(raw: Any, meeting: Meeting, items: Sequence[AgendaItem], owner: str) -> Annotation:

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -26,6 +24,9 @@ from rapidfuzz.distance import Levenshtein
 
 from app.domain import PRESETS, Body, Person, RuleSet, Tier
 from app.domain.rules import describe_rules, normalise_tag
+from app.export.actions_export import spreadsheet_safe
+from app.export.files import write_atomically
+from app.packs.limits import SPREADSHEET_MAX_BYTES, read_input_or
 from app.packs.model import DraftInterest, DraftPerson
 from app.services.rules_engine import RoomState, worked_example
 from app.storage import Store
@@ -380,18 +381,14 @@ def _cell_text(value: object) -> str:
 
 def _read_xlsx(path: Path) -> list[list[str]]:
     """Rows of the first worksheet of an Excel workbook, every cell as text (formulas as last calculated)."""
-    try:
-        with path.open("rb"):
-            pass
-    except OSError as exc:
-        raise CsvImportError(f"{path} could not be read: {exc.strerror or exc}.") from None
+    data = read_input_or(path, SPREADSHEET_MAX_BYTES, "spreadsheet", CsvImportError)  # regular files, bounded
     import openpyxl  # type: ignore[import-untyped]  # here, not at the top: start-up time matters
 
     try:
         with warnings.catch_warnings():
             # Workbooks written by some tools have no style sheet; openpyxl says so and carries on, and so do we.
             warnings.filterwarnings("ignore", message="Workbook contains no default style", category=UserWarning)
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             try:
                 if not book.worksheets:
                     raise CsvImportError(f"{path.name} has no worksheet to import.")
@@ -422,10 +419,7 @@ def _read_table(source: Path | str) -> list[list[str]]:
                 f"{source.name} is a spreadsheet in a format that is not read; save it as an Excel workbook "
                 "(.xlsx) or as CSV (UTF-8) and import that file."
             )
-        try:
-            raw = source.read_bytes()
-        except OSError as exc:
-            raise CsvImportError(f"{source} could not be read: {exc.strerror or exc}.") from None
+        raw = read_input_or(source, SPREADSHEET_MAX_BYTES, "spreadsheet", CsvImportError)  # regular, bounded
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -1284,25 +1278,16 @@ def register_extract_rows(store: Store, body_id: int, person_ids: Iterable[int] 
 
 def register_extract_csv(store: Store, body_id: int, person_ids: Iterable[int] | None = None) -> str:
     out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerows(register_extract_rows(store, body_id, person_ids))
+    rows = register_extract_rows(store, body_id, person_ids)
+    # "=HYPERLINK(…)" typed into a register is text, not a formula, when the CSV is opened: the exports' one rule
+    csv.writer(out, lineterminator="\r\n").writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 
 def export_register_csv(store: Store, body_id: int, out: Path, person_ids: Iterable[int] | None = None) -> Path:
     """Write the register extract as CSV (UTF-8 with a BOM, so spreadsheets read it right), atomically."""
     text = register_extract_csv(store, body_id, person_ids)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return out
+    return write_atomically(out, text.encode("utf-8-sig"))  # the exports' one atomic, fsynced write
 
 
 # -- the rule set editor ---------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ bad event (bad JSON, an unknown type, a missing field, a person or item that can
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
+from app.commands.file_schemas import SchemaError, replay_event
 from app.commands.live import LiveError, LiveMeeting
 from app.domain import (
     AgendaItem,
@@ -56,6 +58,7 @@ class ReplayResult:
     proposed_minutes: tuple[str, ...] = ()
     motions: Mapping[str, int] = field(default_factory=dict)  # the file's motion labels -> motion ids
     actions: Mapping[str, int] = field(default_factory=dict)
+    resumed_after: int = 0  # events found in the meeting already (resume), not applied again
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -520,6 +523,55 @@ def _new_meeting(store: Store, meeting_id: int, event: Mapping[str, Any]) -> int
     return created.id
 
 
+PROGRESS = "replay_progress"  # audit rows (no table): how far a file got, written with each event it applied
+
+
+def _note_progress(store: Store, meeting_id: int, applied: int, prefix: str, meeting_event: str | None) -> None:
+    """In the event's own transaction: `applied` events of the file whose first events hash to `prefix` are in."""
+    after: dict[str, Any] = {"applied": applied, "prefix_sha256": prefix}
+    if meeting_event is not None:
+        after["meeting_event_sha256"] = meeting_event
+    store._audit("replay", PROGRESS, meeting_id, "progress", None, after)
+
+
+def replay_progress(store: Store, meeting_id: int) -> tuple[int, str] | None:
+    """(events applied, hash of those events' lines) of the last file replayed into the meeting, if any."""
+    row = store.conn.execute(
+        "SELECT after FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1", (PROGRESS, meeting_id)
+    ).fetchone()
+    if row is None:
+        return None
+    after = json.loads(row[0])
+    return int(after["applied"]), str(after["prefix_sha256"])
+
+
+def _meeting_made_by(store: Store, body_id: int, meeting_event: str, events: list[tuple[int, str]]) -> int | None:
+    """The meeting an earlier run of this file made in the body: one made by the same `meeting` event whose events
+    so far are the file's first ones (a different file with the same first line makes its own meeting)."""
+    for (meeting_id,) in store.conn.execute(
+        "SELECT entity_id FROM audit WHERE entity = ? AND json_extract(after, '$.meeting_event_sha256') = ?"
+        " ORDER BY id DESC",
+        (PROGRESS, meeting_event),
+    ).fetchall():
+        found = store.conn.execute("SELECT body_id FROM meeting WHERE id = ?", (meeting_id,)).fetchone()
+        if found is None or found[0] != body_id:
+            continue
+        try:
+            _resume_point(store, int(meeting_id), events)
+        except ReplayError:
+            continue  # that meeting went on with other events: not this file's
+        return int(meeting_id)
+    return None
+
+
+def _events(lines: Iterable[str]) -> list[tuple[int, str]]:
+    return [(n, raw.strip()) for n, raw in enumerate(lines, start=1) if raw.strip() and not raw.strip().startswith("#")]
+
+
+def _line_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
 def _check_resumed_meeting(store: Store, meeting_id: int, event: Mapping[str, Any]) -> None:
     """Resuming a file that makes its own meeting: MEETING_ID must be that meeting, never the one it was made beside."""
     title = _text(event, "title")
@@ -538,38 +590,55 @@ def replay(
     lines: Iterable[str],
     *,
     skip: int = 0,
+    resume: bool = False,
     on_applied: Callable[[int, int], None] | None = None,
 ) -> ReplayResult:
     """Apply the events in `lines` to the meeting, in order, each as its own committed step.
 
     `skip` events at the start are taken to be in the meeting already (a replay resumed after it stopped):
-    they are read for their times and labels but not applied again. `on_applied(line, count)` is called
-    after each event has been committed. A bad event raises ReplayError ("line N: …") and leaves the
-    events before it applied. A file whose first event is `meeting` replays into a new meeting with that
-    agenda, in the same body as `meeting_id`.
+    they are read for their times and labels but not applied again. With `resume`, the replay finds that number
+    itself: each applied event notes, in its own transaction, how far the file got (PROGRESS audit rows), so a
+    kill at any moment leaves the count exact. `on_applied(line, count)` is called after each event has been
+    committed. A bad event raises ReplayError ("line N: …") and leaves the events before it applied. A file whose
+    first event is `meeting` replays into a new meeting with that agenda, in the same body as `meeting_id`; run
+    again, it resumes into the meeting it made instead of making a second one.
     """
     state = _Replay(store, meeting_id)
     store.meeting(meeting_id)  # a clear NotFound before anything is read
+    events = _events(lines)
+    first_event = events[0][1] if events else ""
+    meeting_event = _line_hash(first_event) if first_event and '"meeting"' in first_event else None
+    if meeting_event is not None:
+        try:
+            starts_with_meeting = replay_event(first_event).get("type") == "meeting"
+        except SchemaError:
+            starts_with_meeting = False
+        meeting_event = meeting_event if starts_with_meeting else None
+        body_id = store.meeting(meeting_id).body_id
+        made = _meeting_made_by(store, body_id, meeting_event, events) if meeting_event is not None else None
+        if made is not None and skip == 0:
+            state, resume = _Replay(store, made), True
+    if resume and skip == 0:
+        skip = _resume_point(store, state.meeting_id, events)
+    running = hashlib.sha256()
     count = 0
     claimed: set[int] = set()
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
+    for number, line in events:
+        running.update(line.encode("utf-8", errors="surrogatepass") + b"\n")
         try:
             try:
-                event = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise _Bad(f"not a JSON object ({exc.msg} at column {exc.colno})") from None
-            if not isinstance(event, dict):
-                raise _Bad("each line is one JSON object, such as {“type”: “arrive”, “person”: “JH”}")
+                event = replay_event(line)  # every field typed and bounded (app/commands/file_schemas.py)
+            except SchemaError as exc:
+                raise _Bad(str(exc)) from None
             if event.get("type") == "meeting":
                 if count:
                     raise _Bad("a “meeting” event can only be the first event of a file")
                 if skip == 0:
-                    state = _Replay(store, _new_meeting(store, meeting_id, event))
+                    with store.transaction():
+                        state = _Replay(store, _new_meeting(store, meeting_id, event))
+                        _note_progress(store, state.meeting_id, 1, running.hexdigest(), meeting_event)
                 else:
-                    _check_resumed_meeting(store, meeting_id, event)
+                    _check_resumed_meeting(store, state.meeting_id, event)
                 count += 1
                 if on_applied is not None and skip == 0:
                     on_applied(number, count)
@@ -578,7 +647,9 @@ def replay(
                 state.skip(event, claimed)
                 count += 1
                 continue
-            state.apply(event)
+            with store.transaction():  # the event and the note of how far the file got commit together
+                state.apply(event)
+                _note_progress(store, state.meeting_id, count + 1, running.hexdigest(), None)
         except _Bad as exc:
             raise ReplayError(number, str(exc), count, state.meeting_id) from None
         except (LiveError, StorageError) as exc:
@@ -589,8 +660,34 @@ def replay(
     if count < skip:
         raise ReplayError(number if count else 0, f"the file has only {count} events, fewer than the {skip} to skip", 0)
     return ReplayResult(
-        state.meeting_id, count, tuple(state.messages), tuple(state.proposed), dict(state.motions), dict(state.actions)
+        state.meeting_id,
+        count,
+        tuple(state.messages),
+        tuple(state.proposed),
+        dict(state.motions),
+        dict(state.actions),
+        resumed_after=skip,
     )
+
+
+def _resume_point(store: Store, meeting_id: int, events: list[tuple[int, str]]) -> int:
+    """How many of the file's events are in the meeting already, from the last progress note; refused if the
+    meeting was replayed from another file."""
+    progress = replay_progress(store, meeting_id)
+    if progress is None:
+        return 0
+    applied, prefix = progress
+    running = hashlib.sha256()
+    for _, line in events[:applied]:
+        running.update(line.encode("utf-8", errors="surrogatepass") + b"\n")
+    if applied > len(events) or running.hexdigest() != prefix:
+        raise ReplayError(
+            events[min(applied, len(events)) - 1][0] if events else 0,
+            f"this file does not begin with the {applied} events already replayed into meeting {meeting_id}, "
+            "so it cannot be resumed",
+            0,
+        )
+    return applied
 
 
 # -- the resulting state, as JSON-able data ----------------------------------------------------------------------

@@ -20,6 +20,17 @@ def _sweep(out: Path) -> None:
                 leftover.unlink()
 
 
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable too: a power cut after it must not bring the old name back (POSIX only)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def write_atomically(out: Path, data: bytes, *, mode: int | None = None) -> Path:
     """Write `data` to `out` through a temporary file in the same folder, fsync and `os.replace`.
 
@@ -39,6 +50,7 @@ def write_atomically(out: Path, data: bytes, *, mode: int | None = None) -> Path
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, out)
+        _sync_folder(out.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

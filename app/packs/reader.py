@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
 from app.packs.layout_reader import LAYOUT_PAGES, LayoutReading, agenda_from_layout, read_layout
+from app.packs.limits import agenda_cut_short, read_pack_input
 from app.packs.minutes_doc import minutes_lines, read_minutes
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
@@ -64,7 +65,7 @@ def read_pack(path: Path, progress: Progress | None = None, cancelled: Cancelled
     if progress is not None:
         progress(1, 1)
     people = tuple(find_attendance(lines, agenda.end_line))
-    warnings: list[str] = []
+    warnings = agenda_cut_short(lines, agenda.last_item_line, [i.number for i in agenda.items])
     items = list(agenda.items)
     papers = find_papers(lines, line_page, len(pages), items, agenda.last_item_line)
     if any(p.item_number for p in papers):
@@ -122,16 +123,7 @@ def _no_agenda(name: str) -> str:
 
 
 def _load(path: Path, name: str) -> bytes:
-    try:
-        if path.is_dir():
-            raise PackError(f"{name} is a folder, not a board pack file.")
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise PackError(f"{name} could not be found.") from exc
-    except PermissionError as exc:
-        raise PackError(f"{name} could not be opened: permission was denied.") from exc
-    except OSError as exc:
-        raise PackError(f"{name} could not be read: {exc.strerror or exc}.") from exc
+    data = read_pack_input(path)  # regular files only, within the size, page and outline limits (limits.py)
     if not data.strip():
         raise PackError(f"{name} is empty.")
     return data
@@ -216,6 +208,8 @@ def _read_pdf_document(
     if agenda is None and not marks:
         raise PackError(_no_agenda(name))
     items = list(agenda.items) if agenda else []
+    if agenda is not None and not marks:
+        warnings += agenda_cut_short(lines, agenda.last_item_line, [i.number for i in items])
     if marks:
         items = _merge(marks, items, warnings)
     elif agenda is not None:

@@ -45,7 +45,12 @@ def _items_of(meeting_id: int) -> str:
     return f"item_id IN (SELECT id FROM agenda_item WHERE meeting_id = {int(meeting_id)})"
 
 
-def events(conn: sqlite3.Connection, meeting_id: int) -> tuple[MeetingEvent, ...]:
+def _only(ids: Sequence[int] | None) -> str:
+    """An extra condition reading just the rows `ids` (the record cache refreshes what changed), else nothing."""
+    return "" if ids is None else f" AND id IN ({', '.join(str(int(i)) for i in ids) or 'NULL'})"
+
+
+def events(conn: sqlite3.Connection, meeting_id: int, ids: Sequence[int] | None = None) -> tuple[MeetingEvent, ...]:
     return tuple(
         MeetingEvent(
             r["id"],
@@ -56,11 +61,13 @@ def events(conn: sqlite3.Connection, meeting_id: int) -> tuple[MeetingEvent, ...
             r["person_id"],
             r["text"],
         )
-        for r in select(conn, "SELECT * FROM meeting_event WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        for r in select(conn, f"SELECT * FROM meeting_event WHERE meeting_id = ?{_only(ids)} ORDER BY id", [meeting_id])
     )
 
 
-def declarations(conn: sqlite3.Connection, meeting_id: int) -> tuple[Declaration, ...]:
+def declarations(
+    conn: sqlite3.Connection, meeting_id: int, ids: Sequence[int] | None = None
+) -> tuple[Declaration, ...]:
     return tuple(
         Declaration(
             r["id"],
@@ -72,11 +79,11 @@ def declarations(conn: sqlite3.Connection, meeting_id: int) -> tuple[Declaration
             parse_time(r["declared_at"]),
             r["interest_id"],
         )
-        for r in select(conn, f"SELECT * FROM declaration WHERE {_items_of(meeting_id)} ORDER BY id")
+        for r in select(conn, f"SELECT * FROM declaration WHERE {_items_of(meeting_id)}{_only(ids)} ORDER BY id")
     )
 
 
-def motions(conn: sqlite3.Connection, meeting_id: int) -> tuple[Motion, ...]:
+def motions(conn: sqlite3.Connection, meeting_id: int, ids: Sequence[int] | None = None) -> tuple[Motion, ...]:
     return tuple(
         Motion(
             r["id"],
@@ -93,7 +100,7 @@ def motions(conn: sqlite3.Connection, meeting_id: int) -> tuple[Motion, ...]:
             r["outcome_note"],
             r["amended_wording"],
         )
-        for r in select(conn, f"SELECT * FROM motion WHERE {_items_of(meeting_id)} ORDER BY position, id")
+        for r in select(conn, f"SELECT * FROM motion WHERE {_items_of(meeting_id)}{_only(ids)} ORDER BY position, id")
     )
 
 
@@ -133,7 +140,9 @@ def votes(conn: sqlite3.Connection, meeting_id: int) -> tuple[Vote, ...]:
     )
 
 
-def confirmations(conn: sqlite3.Connection, meeting_id: int) -> tuple[ChairConfirmation, ...]:
+def confirmations(
+    conn: sqlite3.Connection, meeting_id: int, ids: Sequence[int] | None = None
+) -> tuple[ChairConfirmation, ...]:
     return tuple(
         ChairConfirmation(
             r["id"],
@@ -146,16 +155,20 @@ def confirmations(conn: sqlite3.Connection, meeting_id: int) -> tuple[ChairConfi
             r["chair_id"],
             bool(r["pin_checked"]),
         )
-        for r in select(conn, "SELECT * FROM chair_confirmation WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        for r in select(
+            conn, f"SELECT * FROM chair_confirmation WHERE meeting_id = ?{_only(ids)} ORDER BY id", [meeting_id]
+        )
     )
 
 
-def action_updates(conn: sqlite3.Connection, meeting_id: int) -> tuple[ActionUpdate, ...]:
+def action_updates(
+    conn: sqlite3.Connection, meeting_id: int, ids: Sequence[int] | None = None
+) -> tuple[ActionUpdate, ...]:
     return tuple(
         ActionUpdate(
             r["id"], r["action_id"], r["meeting_id"], time.fromisoformat(r["at"]), r["text"], r["status"], r["rag"]
         )
-        for r in select(conn, "SELECT * FROM action_update WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        for r in select(conn, f"SELECT * FROM action_update WHERE meeting_id = ?{_only(ids)} ORDER BY id", [meeting_id])
     )
 
 

@@ -2,6 +2,23 @@
 
 Every write goes through `Store` in one transaction together with its audit row, so
 the record and its history can never disagree, even after a crash.
+
+Minute saves are audited as compact revisions, so a minute typed and saved every second does not store its
+whole text twice per save. Each `minute_entry` audit row (action "edit", `entity_id` = the agenda item) is one
+of two shapes, told apart by the keys of its `after` JSON:
+
+- full:   before = {"sha256": <hex of the previous text>} or null (legacy rows: {"body": <previous text>}),
+          after  = {"body": <the whole new text>, "sha256": <hex of it>} (legacy rows have no "sha256");
+- splice: before = {"sha256": <hex of the previous text>},
+          after  = {"splice": [start, end, text], "sha256": <hex of the new text>}, meaning
+          new = previous[:start] + text + previous[end:] (indexes count Python str code points).
+
+The text after any row is the text after the item's last full row with every later splice applied in audit-id
+order, and each state's sha256 is in the chain, so every saved state is still proved by the chain. A full row
+is written for the first save, whenever the splices since the last full row would add up to more than the new
+text (storage stays proportional to what was typed) and at least every MINUTE_CHECKPOINT_ROWS rows (recovery
+reads a bounded number of rows). `Store.minute_from_audit` and `Store.minute_states` recover the text and
+every state from the audit rows alone; `apply_minute_revision` is the one rule for folding a row in.
 """
 
 from __future__ import annotations
@@ -44,6 +61,7 @@ from app.storage.rows import parse_date as _date
 from app.storage.rows import parse_time as _time
 
 GENESIS = "0" * 64
+MINUTE_CHECKPOINT_ROWS = 400  # at most this many splice rows between two full copies of a minute
 
 
 class RecordLocked(StorageError):
@@ -74,6 +92,37 @@ def audit_hash(
 ) -> str:
     payload = json.dumps([prev_hash, at, actor, entity, entity_id, action, before, after], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common start of `a` and `b`, by halving slice comparisons (each a C memcmp)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def minute_splice(old: str, new: str) -> tuple[int, int, str]:
+    """The one splice turning `old` into `new`: keep the common start and end, replace what is between."""
+    start = _common_prefix(old, new)
+    tail = _common_prefix(old[start:][::-1], new[start:][::-1])
+    return start, len(old) - tail, new[start : len(new) - tail]
+
+
+def apply_minute_revision(previous: str, after: Mapping[str, Any]) -> str:
+    """The minute text after one `minute_entry` audit row (full or splice), given the text before it."""
+    if "body" in after:
+        return str(after["body"])
+    start, end, text = after["splice"]
+    return previous[: int(start)] + str(text) + previous[int(end) :]
 
 
 def person_from_row(r: Mapping[str, Any]) -> Person:
@@ -327,7 +376,8 @@ class Store:
             for r in select(self.conn, "SELECT * FROM attendance WHERE meeting_id = ? ORDER BY id", [meeting_id])
         ]
 
-    def actions(self, meeting_id: int) -> list[Action]:
+    def actions(self, meeting_id: int, ids: Sequence[int] | None = None) -> list[Action]:
+        """The meeting's actions (only those with `ids`, when given: the record cache reads what changed)."""
         return [
             Action(
                 r["id"],
@@ -342,7 +392,13 @@ class Store:
                 r["origin"],
                 _date(r["closed_at"]),
             )
-            for r in select(self.conn, "SELECT * FROM action WHERE meeting_id = ? ORDER BY id", [meeting_id])
+            for r in select(
+                self.conn,
+                "SELECT * FROM action WHERE meeting_id = ?"
+                + ("" if ids is None else f" AND id IN ({', '.join(str(int(i)) for i in ids) or 'NULL'})")
+                + " ORDER BY id",
+                [meeting_id],
+            )
         ]
 
     def minutes(self, meeting_id: int) -> dict[int, MinuteEntry]:
@@ -392,8 +448,78 @@ class Store:
                 " ON CONFLICT(item_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
                 (item_id, body, now),
             )
-            self._audit(actor, "minute_entry", item_id, "edit", {"body": old[1]} if old else None, {"body": body})
+            before = {"sha256": text_sha256(old[1])} if old else None
+            self._audit(actor, "minute_entry", item_id, "edit", before, self._minute_revision(item_id, old, body))
         return self.minute(item_id)
+
+    def _minute_revision(self, item_id: int, old: tuple[int, str] | None, body: str) -> dict[str, Any]:
+        """The `after` of a minute save: a splice on the previous text, or the whole text (see the docstring)."""
+        full = {"body": body, "sha256": text_sha256(body)}
+        if old is None:
+            return full
+        rows = self.conn.execute(
+            "SELECT after FROM audit WHERE entity = 'minute_entry' AND entity_id = ? ORDER BY id DESC LIMIT ?",
+            (item_id, MINUTE_CHECKPOINT_ROWS),
+        ).fetchall()
+        if not rows:
+            return full
+        latest = json.loads(rows[0][0]) if rows[0][0] else {}
+        # The splice applies to the text the log proves; if the row was written some other way, start afresh.
+        if latest.get("sha256", text_sha256(str(latest.get("body", "")))) != text_sha256(old[1]):
+            return full
+        start, end, text = minute_splice(old[1], body)
+        spliced = len(text)
+        for (after_json,) in rows:
+            after = json.loads(after_json) if after_json else {}
+            if "body" in after:
+                break
+            spliced += len(after["splice"][2])
+        else:
+            return full  # no full row within MINUTE_CHECKPOINT_ROWS
+        if spliced > len(body):
+            return full
+        return {"splice": [start, end, text], "sha256": text_sha256(body)}
+
+    def _minute_rows(self, item_id: int, since_last_full: bool) -> list[dict[str, Any]]:
+        query = "SELECT id, after FROM audit WHERE entity = 'minute_entry' AND entity_id = ? ORDER BY id"
+        if since_last_full:
+            last_full = self.conn.execute(
+                "SELECT max(id) FROM audit WHERE entity = 'minute_entry' AND entity_id = ?"
+                " AND json_extract(after, '$.body') IS NOT NULL",
+                (item_id,),
+            ).fetchone()[0]
+            rows = self.conn.execute(
+                query.replace("ORDER BY", "AND id >= ? ORDER BY"), (item_id, last_full or 0)
+            ).fetchall()
+        else:
+            rows = self.conn.execute(query, (item_id,)).fetchall()
+        return [json.loads(after) if after else {} for _, after in rows]
+
+    def minute_states(self, item_id: int) -> list[str]:
+        """Every saved text of the item's minute, oldest first, rebuilt from the audit rows alone.
+
+        Raises StorageError if a state does not hash to what its row says (the log and the record disagree)."""
+        states: list[str] = []
+        text = ""
+        for after in self._minute_rows(item_id, since_last_full=False):
+            text = apply_minute_revision(text, after)
+            if "sha256" in after and text_sha256(text) != after["sha256"]:
+                raise StorageError(f"The audit log does not rebuild the minute of agenda item {item_id}.")
+            states.append(text)
+        return states
+
+    def minute_from_audit(self, item_id: int) -> str | None:
+        """The item's latest minute text from the audit rows (last full copy plus later splices); None if never
+        saved."""
+        rows = self._minute_rows(item_id, since_last_full=True)
+        if not rows:
+            return None
+        text = ""
+        for after in rows:
+            text = apply_minute_revision(text, after)
+        if "sha256" in rows[-1] and text_sha256(text) != rows[-1]["sha256"]:
+            raise StorageError(f"The audit log does not rebuild the minute of agenda item {item_id}.")
+        return text
 
     def minute(self, item_id: int) -> MinuteEntry:
         row = self.conn.execute(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from app import packs
 from app.packs import DraftPack, PackError
+from app.packs.limits import read_pack_bounded
 
 
 class ImportTask(QObject):
@@ -39,7 +39,8 @@ class ImportTask(QObject):
 
     def _run(self) -> None:
         try:
-            draft: DraftPack = packs.read_pack(
+            # a helper process with a time and memory budget, killed on cancel (app/packs/limits.py)
+            draft: DraftPack = read_pack_bounded(
                 self.path, progress=lambda done, total: self.progress.emit(done, total), cancelled=self._cancel.is_set
             )
         except PackError as exc:

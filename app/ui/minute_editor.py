@@ -30,13 +30,16 @@ QUICK_PHRASES = (
     ("No questions", "There were no questions from the public."),
 )
 
-# Short enough that a crash loses at most a fraction of a second's typing; long enough
-# that a burst of keystrokes becomes one write and one audit entry.
+# A pause this long in typing saves: a burst of keystrokes becomes one write and one audit entry.
 SAVE_DELAY_MS = 300
+# Typing that never pauses is saved at least this often, so a crash or a kill loses at most this much of it
+# whatever the rhythm (issue 17: a minute of continuous typing was lost whole).
+MAX_UNSAVED_MS = 800
 
 
 class MinuteEditor(QTextEdit):
-    """Emits `edited(item_id, markdown)` after a short pause in typing, and on `flush()`."""
+    """Emits `edited(item_id, markdown)` after a short pause in typing, at least every MAX_UNSAVED_MS while typing
+    goes on, and on `flush()`."""
 
     edited = Signal(int, str)
     locked_changed = Signal(bool)  # signed minutes: the editor is read-only whatever item is shown
@@ -56,6 +59,10 @@ class MinuteEditor(QTextEdit):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        self._deadline = QTimer(self)  # started by the first unsaved change, not pushed back by later ones
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(MAX_UNSAVED_MS)
+        self._deadline.timeout.connect(self.flush)
         self.textChanged.connect(self._on_text_changed)
 
     @property
@@ -99,6 +106,7 @@ class MinuteEditor(QTextEdit):
 
     def flush(self) -> None:
         self._timer.stop()
+        self._deadline.stop()
         if not self._dirty:
             return
         self._dirty = False
@@ -110,6 +118,8 @@ class MinuteEditor(QTextEdit):
             return
         self._dirty = True
         self._timer.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
 
     def event(self, event: QEvent) -> bool:
         """Claim Ctrl+Z / Ctrl+Shift+Z while typing, so they undo typing here rather than a meeting action."""

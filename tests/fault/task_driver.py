@@ -10,6 +10,8 @@ opening the database included), "progress N" where an operation has steps, then 
 
     {"task": "import", "pack": PATH}                                   import a pack as a new meeting
     {"task": "pdf" | "docx", "meeting": ID, "out": PATH}               export the minutes
+        with "cut_write_at": N, the export's process is killed (SIGXFSZ, by RLIMIT_FSIZE) by the write that
+        takes any file past N bytes: the kill lands in the write of the export itself
     {"task": "sign", "pdf": PATH, "key": P12, "passphrase": S, "out": PATH}
     {"task": "minutes", "items": [ID, ...], "count": N, "tag": T, "lock": BOOL}
         N minute saves in turn over the items, "progress K" after each committed save; with "lock", each save
@@ -23,6 +25,8 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -66,6 +70,12 @@ def _minutes(data_dir: Path, request: dict[str, Any]) -> None:
         store.close()
 
 
+def _cut_writes_at(size: int) -> None:
+    """From here on, a write taking any file past `size` bytes kills this process (Python ignores SIGXFSZ)."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
+
 def _child(data_dir: Path, request: dict[str, Any]) -> None:
     print(f"started {os.getpid()}", flush=True)
     task = request["task"]
@@ -78,10 +88,13 @@ def _child(data_dir: Path, request: dict[str, Any]) -> None:
         if task == "import":
             meeting = commands.import_pack(store, Path(request["pack"]))
             print(f"meeting {meeting.id}", flush=True)
-        elif task == "pdf":
-            commands.export_minutes(store, int(request["meeting"]), Path(request["out"]))
-        elif task == "docx":
-            exports.export_minutes_docx(store, int(request["meeting"]), Path(request["out"]))
+        elif task in ("pdf", "docx"):
+            if request.get("cut_write_at"):
+                _cut_writes_at(int(request["cut_write_at"]))
+            if task == "pdf":
+                commands.export_minutes(store, int(request["meeting"]), Path(request["out"]))
+            else:
+                exports.export_minutes_docx(store, int(request["meeting"]), Path(request["out"]))
         else:
             raise ValueError(f"unknown task {task}")
         store.close()

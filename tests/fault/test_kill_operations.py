@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import random
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -140,6 +142,35 @@ def test_sigkill_during_minutes_export_never_leaves_a_half_file(
             assert old is None and not runs[-1].finished
     check_database(data / "quorate.db")
     _report(f"export {fmt}", runs, len(leftovers(tmp_path, out.name)))
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_an_export_killed_inside_its_write_never_leaves_a_half_file(
+    prepared: tuple[Path, int], server: TaskServer, tmp_path: Path, fmt: str
+) -> None:
+    """A kill timed from outside mostly lands while the document is being built; this one lands in the write:
+    the process is killed by the write that takes a file past a seeded random size below the export's."""
+    data, meeting_id = prepared
+    out = tmp_path / f"minutes.{fmt}"
+    request: dict[str, object] = {"task": fmt, "meeting": meeting_id, "out": str(out)}
+    server.run(request)
+    complete = out.read_bytes()
+    rng = random.Random(23)
+    cut = 0
+    for n in range(scale(6, 60)):
+        if n % 2 == 0:
+            out.unlink(missing_ok=True)
+        else:
+            out.write_bytes(complete)
+        old = out.read_bytes() if out.exists() else None
+        run = server.start({**request, "cut_write_at": rng.randrange(1, len(complete))})
+        result = server.finish(time.perf_counter())
+        assert os.WIFSIGNALED(result.status), f"the export was not cut in its write: {result.lines} (pid {run})"
+        cut += 1
+        assert (out.read_bytes() if out.exists() else None) == old, "a half-written export is under the file's name"
+    assert cut == scale(6, 60)
+    check_database(data / "quorate.db")
+    _report(f"export {fmt} cut in its write", [], len(leftovers(tmp_path, out.name)))
 
 
 def test_sigkill_during_signing_leaves_the_old_copy_or_a_valid_signature(

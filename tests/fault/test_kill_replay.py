@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO
 
 from app import commands
+from app.commands.replay import replay_progress
 from app.domain import AgendaItem, Meeting
 from app.storage import Store
 from tests.fault.events import agenda, generate
@@ -107,6 +108,9 @@ def test_sigkill_at_100_points_loses_nothing_acknowledged(tmp_path: Path) -> Non
             try:
                 found = events_in_meeting(reopened, meeting.id)
                 assert acked <= found <= acked + 1, f"{acked} acknowledged but {found} in the database"
+                progress = replay_progress(reopened, meeting.id)
+                # what `replay --resume` goes on from: exact, as the note commits with each event
+                assert (progress[0] if progress else 0) == found, f"{found} events in, progress says {progress}"
                 assert reopened.integrity_ok()
                 assert reopened.verify_audit_chain() == []
             finally:

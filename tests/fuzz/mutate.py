@@ -199,3 +199,75 @@ def text_mutant(seed: bytes, n: int) -> bytes:
         if not data:
             data = b"\n"
     return data
+
+
+# -- inputs built to exhaust a reader (issue 17) ---------------------------------------------------------------------
+
+
+def _raw_pdf(out: Path, content: bytes, filtered: bool, extra: Sequence[bytes] = (), catalog: bytes = b"") -> Path:
+    """A one-page PDF whose page content stream is `content` (already Flate-compressed when `filtered`); `extra`
+    objects are numbered from 5 on, and `catalog` is added to the catalog's dictionary."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R " + catalog + b">>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+        b"<< /Length "
+        + str(len(content)).encode()
+        + (b" /Filter /FlateDecode" if filtered else b"")
+        + b" >>\nstream\n"
+        + content
+        + b"\nendstream",
+    ]
+    body, offsets = b"%PDF-1.4\n", []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += f"{number} 0 obj\n".encode() + obj + b"\nendobj\n"
+    xref = len(body)
+    body += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    body += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    body += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out.write_bytes(body)
+    return out
+
+
+def flate_bomb_pdf(out: Path, inflated: int = 1 << 30) -> Path:
+    """A PDF whose page content is `inflated` bytes of zeros, Flate-compressed to about a thousandth of that."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    chunk = b"\0" * (1 << 20)
+    parts = [packer.compress(chunk) for _ in range(inflated // len(chunk))]
+    return _raw_pdf(out, b"".join([*parts, packer.flush()]), filtered=True)
+
+
+def raw_deep_outline_pdf(out: Path, depth: int = 100_000) -> Path:
+    """A PDF whose outline is one chain `depth` levels deep (written directly: ReportLab recurses per level)."""
+    first = 6
+    items = []
+    for level in range(depth):
+        number = first + level
+        parent = number - 1 if level else 5
+        child = f" /First {number + 1} 0 R /Last {number + 1} 0 R /Count 1" if level + 1 < depth else ""
+        items.append(
+            f"<< /Title ({level + 1}. Level {level}) /Parent {parent} 0 R{child} /Dest [3 0 R /XYZ 0 792 0] >>".encode()
+        )
+    root = f"<< /Type /Outlines /First {first} 0 R /Last {first} 0 R /Count 1 >>".encode()
+    content = b"BT /F1 12 Tf 72 720 Td (1. Item one of the meeting) Tj ET"
+    return _raw_pdf(out, content, filtered=False, extra=[root, *items], catalog=b"/Outlines 5 0 R ")
+
+
+def text_operators_pdf(out: Path, count: int = 2_000_000) -> Path:
+    """A PDF whose one page draws `count` one-letter strings, each its own text operator."""
+    content = b"BT /F1 1 Tf " + b"(a) Tj " * count + b"ET"
+    return _raw_pdf(out, content, filtered=False)
+
+
+def long_agenda_text(out: Path, seed: bytes, size: int = 1_200_000) -> Path:
+    """The seed text pack with one agenda item line repeated until the file is `size` bytes: thousands of items,
+    which a check that compares every item with every later one makes take minutes (issue 17: 171 s)."""
+    lines = seed.split(b"\n")
+    at = next(i for i, line in enumerate(lines) if re.match(rb"\s*\d+\.\d+\s+[A-Z]", line))
+    copies = max(1, (size - len(seed)) // (len(lines[at]) + 1))
+    out.write_bytes(b"\n".join(lines[:at] + [lines[at]] * copies + lines[at:]))
+    return out

@@ -159,7 +159,8 @@ def test_minutes_write_through_and_every_change_is_audited(store: Store) -> None
     assert store.minute(item_id).body == "The Board noted the report and the £6.7m deficit."
     edits = [e for e in store.audit_entries() if e.entity == "minute_entry"]
     assert [e.action for e in edits] == ["edit", "edit"]
-    assert edits[1].before is not None and "noted the report." in edits[1].before
+    assert edits[1].after is not None and "the £6.7m deficit" in edits[1].after  # a splice: only what changed
+    assert store.minute_states(item_id) == ["The Board noted the report.", store.minute(item_id).body]
     assert store.verify_audit_chain() == []
 
 

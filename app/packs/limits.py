@@ -1,0 +1,335 @@
+"""Input limits: what Quorate agrees to read, so no file can exhaust the machine or hang the window (issue 17).
+
+Every file the app reads from outside (a board pack, a notes exchange file, a replay file, a people or register
+spreadsheet) is opened through `read_input`: regular files only (a FIFO, a device such as /dev/zero, a socket or
+a folder is refused before a byte is read, and a FIFO is opened without blocking), and never more than the
+format's size limit is read, whatever the file claims (a device reports size 0; a file may grow as it is read).
+
+A pack is then read by `read_pack_bounded` in a helper process with a time and an address-space budget: the
+helper can be killed whatever it is doing (a quadratic parser, a decompression bomb, a deep outline), so cancel
+always works and the window never waits past the budget. Before the readers start, `check_pdf_shape` refuses
+PDFs with more pages or a deeper outline than any board pack has.
+
+Each refusal is one sentence naming the file and the limit; none of them writes anything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import re
+import resource
+import stat
+import threading
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.packs.model import DraftPack, ImportCancelled, PackError
+
+MiB = 1024 * 1024
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """Limits for reading one pack."""
+
+    pdf_bytes: int = 300 * MiB  # the largest board packs seen are about 60 MB
+    text_bytes: int = 8 * MiB  # a text agenda pack of several hundred pages is under 2 MB
+    pages: int = 5000
+    outline_depth: int = 32  # board pack bookmarks nest 2-4 deep
+    outline_entries: int = 20_000
+    seconds: float = 120.0  # wall time for the whole read in the helper process
+    memory_bytes: int = 1536 * MiB  # the helper's address space (Python, PDFium and pypdf included)
+
+
+PACK_BUDGET = Budget()
+NOTES_MAX_BYTES = 20 * MiB
+REPLAY_MAX_BYTES = 64 * MiB  # a day-long meeting is a few thousand events of a few hundred bytes
+SPREADSHEET_MAX_BYTES = 32 * MiB
+
+
+class HelperCrashed(RuntimeError):
+    """A bug in the pack reader, raised in the helper process; the message carries its traceback."""
+
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+def read_input(path: Path, max_bytes: int, what: str) -> bytes:
+    """The bytes of the regular file at `path`, refused (PackError, one sentence) if it is not one or is larger
+    than `max_bytes`. `what` names the kind of file in the sentence ("board pack", "notes file")."""
+    name = path.name or str(path)
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below by its type.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError as exc:
+        raise PackError(f"{name} could not be read: it could not be found.") from exc
+    except IsADirectoryError as exc:
+        raise PackError(f"{name} is a folder, not a {what}.") from exc
+    except PermissionError as exc:
+        raise PackError(f"{name} could not be opened: permission was denied.") from exc
+    except OSError as exc:
+        raise PackError(f"{name} could not be read: {exc.strerror or exc}.") from exc
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise PackError(f"{name} is a folder, not a {what}.")
+        if not stat.S_ISREG(info.st_mode):
+            raise PackError(f"{name} is not a regular file (it is a device, pipe or socket), so it is not a {what}.")
+        if info.st_size > max_bytes:
+            raise PackError(_too_big(name, what, max_bytes))
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(1 * MiB, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:  # it grew while being read
+                raise PackError(_too_big(name, what, max_bytes))
+        return b"".join(chunks)
+    except OSError as exc:
+        raise PackError(f"{name} could not be read: {exc.strerror or exc}.") from exc
+    finally:
+        os.close(fd)
+
+
+def read_input_or(path: Path, max_bytes: int, what: str, refusal: Callable[[str], Exception]) -> bytes:
+    """`read_input` for formats with their own refusal class: `refusal(sentence)` is raised instead."""
+    try:
+        return read_input(path, max_bytes, what)
+    except PackError as exc:
+        raise refusal(str(exc)) from None
+
+
+def _too_big(name: str, what: str, max_bytes: int) -> str:
+    return f"{name} is larger than the {max_bytes // MiB} MB Quorate reads for a {what}, so it was not read."
+
+
+def read_pack_input(path: Path, budget: Budget = PACK_BUDGET) -> bytes:
+    """A pack file's bytes, within the budget: a regular file, a PDF's pages and outline, a text pack's size
+    (its readers work on every line, so it has a smaller limit than a PDF)."""
+    name = path.name or str(path)
+    data = read_input(path, budget.pdf_bytes, "board pack")
+    if b"%PDF-" in data[:1024]:
+        check_pdf_shape(data, name, budget)
+    elif len(data) > budget.text_bytes:
+        raise PackError(
+            f"{name} is a text file larger than the {budget.text_bytes // MiB} MB Quorate reads for a text board "
+            "pack, so it was not read."
+        )
+    return data
+
+
+def check_pdf_shape(data: bytes, name: str, budget: Budget = PACK_BUDGET) -> None:
+    """Refuse a PDF with more pages, or an outline deeper or longer, than `budget` allows.
+
+    PDFium counts pages and walks the outline without reading the pages; the walk stops at the first entry past
+    the limits (a cyclic or 100,000-deep outline costs no more than the limit). A PDF PDFium cannot open is left
+    to the readers, which say why in their own sentence."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return
+    try:
+        count = len(document)
+        if count > budget.pages:
+            raise PackError(
+                f"{name} has {count:,} pages; Quorate reads board packs of up to {budget.pages:,} pages, so it was "
+                "not read."
+            )
+        handle = document.raw
+        stack: list[tuple[Any, int]] = [(raw.FPDFBookmark_GetFirstChild(handle, None), 1)]
+        seen = 0
+        while stack:
+            mark, depth = stack.pop()
+            while mark:
+                seen += 1
+                if depth > budget.outline_depth or seen > budget.outline_entries:
+                    raise PackError(
+                        f"{name} has bookmarks nested more than {budget.outline_depth} levels deep or more than "
+                        f"{budget.outline_entries:,} of them, which no board pack has, so it was not read."
+                    )
+                child = raw.FPDFBookmark_GetFirstChild(handle, mark)
+                if child:
+                    stack.append((child, depth + 1))
+                mark = raw.FPDFBookmark_GetNextSibling(handle, mark)
+    finally:
+        document.close()
+
+
+# -- an agenda read only in part ---------------------------------------------------------------------------------
+
+_NUMBERED = re.compile(r"^\s*(?:(?:agenda\s+)?item\s*(?:no\.?\s*)?)?(\d{1,7})(?:\.\d+)*[.:)]?\s+\S", re.I)
+_LOOK_AHEAD = 40  # lines after the last item read
+
+
+def agenda_cut_short(lines: Sequence[str], last_item_line: int, numbers: Sequence[str]) -> list[str]:
+    """A warning when the agenda goes on past the last item read (the next number follows on): never cut it
+    short without a word (issue 17: a 10,000-item agenda came in as 99 items)."""
+    tops = [int(n.split(".")[0]) for n in numbers if n.split(".")[0].isdigit()]
+    if not tops or last_item_line < 0:
+        return []
+    last = max(tops)
+    for line in lines[last_item_line + 1 : last_item_line + 1 + _LOOK_AHEAD]:
+        match = _NUMBERED.match(line)
+        if match is not None and int(match[1]) == last + 1:
+            shown = " ".join(line.split())
+            shown = shown if len(shown) <= 60 else shown[:59] + "…"
+            return [
+                f"The agenda seems to go on after item {last} (“{shown}”), but only the items up to {last} were "
+                "read: check the pack and add the rest."
+            ]
+    return []
+
+
+# -- the helper process ------------------------------------------------------------------------------------------
+
+
+def _leave_with(app_pid: int) -> None:
+    """In the helper process: stop when the process that asked has gone (a kill gives it no chance to say so)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            try:
+                os.kill(app_pid, 0)
+            except (ProcessLookupError, PermissionError):  # gone, or its pid now belongs to someone else
+                os._exit(0)
+
+    threading.Thread(target=watch, name="follow-app", daemon=True).start()
+
+
+class _PipeLog(logging.Handler):
+    """In the helper process: log records go to the process that asked, which logs them where it logs."""
+
+    def __init__(self, sender: Any) -> None:
+        super().__init__()
+        self.sender = sender
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.sender.send(("log", record.levelno, f"{record.name}: {record.getMessage()}"))
+
+
+def _log_through(sender: Any) -> None:
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(_PipeLog(sender))
+    root.setLevel(logging.INFO)
+
+
+def _helper(path: str, budget: Budget, sender: Any, app_pid: int) -> None:
+    """In the helper process: read the pack under the memory budget; send progress, then the outcome."""
+    _leave_with(app_pid)
+    _log_through(sender)
+    with contextlib.suppress(ValueError, OSError):  # a platform without RLIMIT_AS still has the time budget
+        resource.setrlimit(resource.RLIMIT_AS, (budget.memory_bytes, budget.memory_bytes))
+    from app.packs.reader import read_pack
+
+    def progress(done: int, total: int) -> None:
+        sender.send(("progress", done, total))
+
+    try:
+        draft = read_pack(Path(path), progress=progress)
+    except PackError as exc:
+        sender.send(("refused", type(exc).__name__, str(exc)))
+    except MemoryError:
+        sender.send(("memory", "", ""))
+    except BaseException as exc:  # a bug in a reader: the window shows it as one (HelperCrashed), never hides it
+        sender.send(("crash", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
+    else:
+        sender.send(("done", draft, ""))
+    sender.close()
+
+
+_context: Any = None
+
+
+def _process_context() -> Any:
+    """Helpers fork from a forkserver started without Qt, never from the window process with its threads."""
+    global _context
+    if _context is None:
+        _context = multiprocessing.get_context("forkserver")
+        _context.set_forkserver_preload(["app.packs.reader"])
+    return _context
+
+
+def read_pack_bounded(
+    path: Path,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    budget: Budget = PACK_BUDGET,
+) -> DraftPack:
+    """`read_pack` in a helper process that is killed when `cancelled()` turns true (ImportCancelled) or the time
+    budget runs out, and that cannot take more than the memory budget (PackError, one sentence each)."""
+    name = path.name or str(path)
+    context = _process_context()
+    receiver, sender = context.Pipe(duplex=False)
+    helper = context.Process(target=_helper, args=(str(path), budget, sender, os.getpid()), name="quorate-pack-reader")
+    helper.start()
+    sender.close()
+    deadline = time.monotonic() + budget.seconds
+    outcome: tuple[Any, ...] | None = None
+    try:
+        while outcome is None:
+            if cancelled is not None and cancelled():
+                raise ImportCancelled("Import cancelled.")
+            if time.monotonic() > deadline:
+                raise PackError(
+                    f"{name} took longer than the {budget.seconds:.0f} seconds Quorate allows for reading a board "
+                    "pack, so reading it was stopped; nothing was imported."
+                )
+            if not receiver.poll(0.05):
+                if not helper.is_alive() and not receiver.poll(0):
+                    outcome = ("died", helper.exitcode, "")
+                continue
+            try:
+                message = receiver.recv()
+            except EOFError:
+                outcome = ("died", helper.exitcode, "")
+                continue
+            if message[0] == "progress":
+                if progress is not None:
+                    progress(message[1], message[2])
+            elif message[0] == "log":
+                log.log(message[1], "pack reader: %s", message[2])
+            else:
+                outcome = message
+    finally:
+        if helper.is_alive():
+            helper.kill()
+        helper.join()
+        receiver.close()
+    kind, value, text = outcome
+    if kind == "died":
+        value = helper.exitcode  # known once joined
+    if kind == "done":
+        assert isinstance(value, DraftPack)
+        return value
+    if kind == "refused":
+        raise (ImportCancelled if value == "ImportCancelled" else PackError)(text)
+    if kind == "crash":
+        raise HelperCrashed(f"The pack reader failed on {name}: {value}\n{text}")
+    if kind == "memory":
+        raise PackError(
+            f"{name} needed more than the {budget.memory_bytes // MiB} MB of memory Quorate allows for reading a "
+            "board pack, so reading it was stopped; nothing was imported."
+        )
+    raise PackError(
+        f"{name} could not be read: the pack reader stopped (status {value}), perhaps at its "
+        f"{budget.memory_bytes // MiB} MB memory limit; nothing was imported."
+    )

@@ -1,0 +1,122 @@
+"""Input limits (issue 17): special files, sizes, pages, outlines, and the helper's time and memory budgets.
+
+Every refusal is one sentence naming the file, raised before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from app import commands, paths
+from app.commands import notes
+from app.packs import ImportCancelled, PackError, read_pack
+from app.packs.limits import Budget, read_input, read_pack_bounded, read_pack_input
+from app.storage import Store
+from tests.fuzz.mutate import deep_outline_pdf
+
+DEVICES = [Path("/dev/zero"), Path("/dev/urandom")]
+
+
+def _fifo(tmp_path: Path) -> Path:
+    """A FIFO with a writer that would hand it a whole pack: read as a file, it would be accepted."""
+    fifo = tmp_path / "pack.txt"
+    os.mkfifo(fifo)
+    pack = paths.demo_pack().read_bytes()
+
+    def write() -> None:
+        try:
+            with fifo.open("wb") as out:
+                out.write(pack)
+        except OSError:
+            pass  # the reader closed it unread
+
+    threading.Thread(target=write, daemon=True).start()
+    return fifo
+
+
+@pytest.mark.skipif(not all(d.exists() for d in DEVICES), reason="no /dev/zero or /dev/urandom here")
+@pytest.mark.parametrize("device", DEVICES, ids=lambda d: d.name)
+def test_a_device_as_a_pack_or_notes_file_is_refused_unread(device: Path, store: Store) -> None:
+    with pytest.raises(PackError, match=rf"^{device.name} is not a regular file"):
+        read_pack(device)
+    meeting_id = commands.ensure_demo_meeting(store)
+    with pytest.raises(notes.AnnotationFileError, match=r"not a regular file.*nothing was imported"):
+        notes.import_notes_json(store, meeting_id, device)
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    with pytest.raises(PackError, match="not a regular file"):
+        read_pack(_fifo(tmp_path))
+    lonely = tmp_path / "lonely"
+    os.mkfifo(lonely)  # no writer at all: a blocking open would wait forever
+    with pytest.raises(PackError, match="not a regular file"):
+        read_input(lonely, 1024, "notes file")
+
+
+def test_a_folder_and_files_over_the_size_limits_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(PackError, match="is a folder"):
+        read_pack(tmp_path)
+    text = tmp_path / "big.txt"
+    text.write_bytes(paths.demo_pack().read_bytes() * 20)
+    with pytest.raises(PackError, match=r"^big.txt is a text file larger than the 1 MB"):
+        read_pack_input(text, Budget(text_bytes=1024 * 1024))
+    with pytest.raises(PackError, match="larger than the 0 MB"):
+        read_input(text, 1000, "notes file")
+
+
+def test_deep_outlines_and_too_many_pages_are_refused_before_reading(tmp_path: Path) -> None:
+    deep = deep_outline_pdf(tmp_path / "deep.pdf", depth=200)
+    with pytest.raises(PackError, match=r"^deep.pdf has bookmarks nested more than 32 levels"):
+        read_pack(deep)
+    with pytest.raises(PackError, match=r"^deep.pdf has 3 pages; Quorate reads board packs of up to 2 pages"):
+        read_pack_input(deep, Budget(pages=2))
+    shallow = deep_outline_pdf(tmp_path / "shallow.pdf", depth=3)
+    assert read_pack_input(shallow) == shallow.read_bytes()
+
+
+def test_the_helper_process_is_stopped_at_its_time_budget_and_on_cancel() -> None:
+    pack = paths.demo_pack()
+    with pytest.raises(PackError, match=r"took longer than the 0 seconds"):
+        read_pack_bounded(pack, budget=Budget(seconds=0.0))
+    asked = [0]
+
+    def cancelled() -> bool:
+        asked[0] += 1
+        return asked[0] > 2
+
+    with pytest.raises(ImportCancelled):
+        read_pack_bounded(pack, cancelled=cancelled)
+    assert len(read_pack_bounded(pack).items) == len(read_pack(pack).items)
+
+
+def test_the_helper_process_is_held_to_its_memory_budget() -> None:
+    with pytest.raises(PackError, match=r"memory"):
+        read_pack_bounded(paths.demo_pack(), budget=Budget(memory_bytes=64 * 1024 * 1024))
+
+
+def test_a_refused_import_leaves_the_database_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "data" / "quorate.db"
+    store = Store.open(db)
+    commands.ensure_demo_meeting(store)
+    before = (len(store.meetings()), store.audit_head())
+    fifo = _fifo(tmp_path)
+    for bad in [*[d for d in DEVICES if d.exists()], fifo, deep_outline_pdf(tmp_path / "deep.pdf", depth=100)]:
+        with pytest.raises(PackError):
+            commands.import_pack(store, bad)
+        assert (len(store.meetings()), store.audit_head()) == before
+    store.close()
+
+
+def test_a_10000_item_agenda_is_never_cut_short_without_a_word(tmp_path: Path) -> None:
+    lines = ["Board of Test", "Meeting in public", "Agenda", ""]
+    lines += [f"{n}. Report number {n} to note" for n in range(1, 10_001)]
+    pack = tmp_path / "long-agenda.txt"
+    pack.write_text("\n".join(lines), encoding="utf-8")
+    draft = read_pack(pack)
+    if len(draft.items) < 10_000:
+        last = draft.items[-1].number.rstrip(".")
+        assert any(f"go on after item {last}" in w for w in draft.warnings), draft.warnings
