@@ -92,6 +92,8 @@ class MinutesDocument:
     style: HouseStyle = field(default_factory=HouseStyle)
     approval_lines: tuple[str, ...] = ()  # "Approval of Draft Minutes" and the body's approval
     version_note: str = ""  # for corrected signed minutes: which version this is and what it supersedes
+    version: int = 1  # the version of the minutes (2 and up: corrections), printed in the signature block
+    record_digest: str = ""  # SHA-256 of the canonical record rendered (app.storage.integrity), printed too
 
     @property
     def heading(self) -> str:
