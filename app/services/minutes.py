@@ -323,8 +323,13 @@ def _long_date(value: date) -> str:
 
 def _approval_lines(record: MeetingRecord) -> tuple[str, ...]:
     lines = []
+    version = max((a.version for a in record.amendments), default=1)
     for approval in record.approvals:
-        if approval.step is MinutesStatus.CHAIR_APPROVED:
+        if approval.version != version:
+            continue  # an earlier version's approvals belong to that version's signed copy
+        if approval.step is MinutesStatus.BODY_APPROVED and approval.override:
+            lines.append(f"Approved by the {record.body.name} as a correct record: {approval.override}.")
+        elif approval.step is MinutesStatus.CHAIR_APPROVED:
             role = f", {approval.role}" if approval.role else ""
             lines.append(f"Approval of Draft Minutes: approved by {approval.name}{role}, on {_long_date(approval.on)}.")
         elif approval.step is MinutesStatus.BODY_APPROVED:

@@ -87,14 +87,13 @@ class RecordTable:
         )
 
 
-_SCHEMA_CACHE: dict[tuple[int, int], dict[str, RecordTable]] = {}
+_SCHEMA_CACHE: dict[str, dict[str, RecordTable]] = {}
 
 
-def _schema_key(conn: sqlite3.Connection) -> tuple[int, int]:
-    return (
-        int(conn.execute("PRAGMA schema_version").fetchone()[0]),
-        int(conn.execute("PRAGMA user_version").fetchone()[0]),
-    )
+def _schema_key(conn: sqlite3.Connection) -> str:
+    """The schema itself (every CREATE statement), so two databases share an entry only when they are alike."""
+    text = conn.execute("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master ORDER BY name)").fetchone()
+    return hashlib.sha256(str(text[0]).encode("utf-8")).hexdigest()
 
 
 def record_tables(conn: sqlite3.Connection) -> dict[str, RecordTable]:
