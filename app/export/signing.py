@@ -122,7 +122,7 @@ class VerifyReport:
         elif not self.contents_padding_ok:
             state = "ALTERED: the signature's /Contents padding was changed after signing"
         elif self.modified_after_signing:
-            state = f"MODIFIED after signing ({self.modification})"
+            state = f"modified after signing: {self.modification}"
         else:
             state = "intact: unchanged since it was signed"
         trust = "trusted certificate" if self.trusted else "certificate NOT in the trust store"
@@ -513,7 +513,7 @@ def _check(
     intact = bool(status.intact and status.valid)
     whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     level = status.modification_level
-    modification = "none" if whole else (level.name.lower().replace("_", " ") if level is not None else "unknown")
+    modification = "none" if whole else _what_was_appended(embedded, level)
     trusted = bool(status.trusted) or is_trusted(cert, trusted_certs)
     problems = []
     if not status.intact:
@@ -521,7 +521,7 @@ def _check(
     elif not status.valid:
         problems.append("the signature value is invalid for the signer's certificate")
     if not whole:
-        problems.append(f"content was appended after signing ({modification})")
+        problems.append(f"modified after signing: {modification}")
     if not trusted:
         problems.append("the signer's certificate is not in this computer's trust store")
     return VerifyReport(
@@ -538,6 +538,58 @@ def _check(
         signatures=len(signatures),
         problems=tuple(problems),
     )
+
+
+_KIND_WORDS = {
+    "/Annot": "annotation",
+    "/Page": "page",
+    "/Pages": "page tree",
+    "/Catalog": "document catalogue",
+    "/Sig": "signature",
+    "/XObject": "drawing",
+    "/Font": "font",
+    "/Metadata": "metadata stream",
+    "/AcroForm": "form",
+}
+
+
+def _kind_of(obj: Any) -> str:
+    if not hasattr(obj, "get"):
+        return "other object"
+    if obj.get("/FT") == "/Sig" or obj.get("/Type") == "/Sig":
+        return "signature"
+    if "/Rect" in obj and "/Subtype" in obj:
+        return "annotation"
+    if obj.get("/Type") is None and any(k in obj for k in ("/Producer", "/Subject", "/Title", "/ModDate")):
+        return "document information"
+    return _KIND_WORDS.get(str(obj.get("/Type") or ""), "other object")
+
+
+def _what_was_appended(embedded: Any, level: Any) -> str:
+    """In words, what follows the signed bytes: "1 incremental update adds 2 objects (an annotation, a page)",
+    or bytes that are no PDF update at all. pyHanko's judgement of the change is added when it has one."""
+    reader = embedded.reader
+    later = range(embedded.signed_revision + 1, reader.xrefs.total_revisions)
+    judged = f"; pyHanko rates it {level.name.lower().replace('_', ' ')}" if level is not None else ""
+    if not later:
+        start, length = embedded.byte_range[2], embedded.byte_range[3]
+        extra = len(reader.stream.getvalue()) - (start + length) if hasattr(reader.stream, "getvalue") else 0
+        size = f"{extra} bytes" if extra > 0 else "bytes"
+        return f"{size} appended after the signed end of the file, not a PDF update"
+    kinds: dict[str, int] = {}
+    count = 0
+    for revision in later:
+        for ref in reader.xrefs.explicit_refs_in_revision(revision):
+            count += 1
+            try:
+                obj = reader.get_object(ref, revision=revision)
+            except (PdfError, ValueError, KeyError, TypeError):
+                obj = None
+            word = _kind_of(obj)
+            kinds[word] = kinds.get(word, 0) + 1
+    updates = f"{len(later)} incremental update{'s' if len(later) > 1 else ''}"
+    shown = ", ".join(f"{n} {word}{'s' if n > 1 else ''}" for word, n in sorted(kinds.items()))
+    return f"{updates} add{'s' if len(later) == 1 else ''} {count} object{'s' if count != 1 else ''} ({shown}){judged}"
 
 
 def _damaged(path: Path, audit: str | None, problem: str, count: int = 0) -> VerifyReport:

@@ -401,3 +401,122 @@ def test_the_canonical_record_leaves_out_the_workflow_and_keeps_each_version(fol
     assert record["tables"]["vote"][0]["votes_for"] == 2
     digest = integrity.record_digest(conn, folder.first.meeting_id)
     assert digest == hashlib.sha256(integrity.canonical_json(record)).hexdigest()
+
+
+def test_a_merge_of_people_keeps_the_record_replayable(tmp_path: Path) -> None:
+    from app.storage.live import LiveWriter
+    from app.storage.people import merge_people
+
+    store = Store.open(tmp_path / "q.db")
+    body = store.ensure_body("Test Board")
+    assert body.id is not None
+    ids = [add_person(store, Person(None, body.id, n, tier=Tier.MEMBER)).id or 0 for n in ("Ben Baker", "B. Baker")]
+    meeting = store.create_meeting(
+        Meeting(None, body.id, "Board", date(2024, 1, 10)), [AgendaItem(None, 0, 0, "1", "X")]
+    )
+    assert meeting.id is not None
+    writer = LiveWriter(store, meeting.id)
+    with writer.unrecorded_step():  # attendance as a pack's previous minutes bring it: no events
+        writer.insert("attendance", {"meeting_id": meeting.id, "person_id": ids[1], "presence": "present"})
+    merge_people(store, ids[0], ids[1])
+    assert check_store(store).ok, check_store(store).problems()
+    store.close()
+
+
+def _padding_changed(signed: Path, out: Path) -> Path:
+    data = bytearray(signed.read_bytes())
+    start = data.index(b"/Contents <") + len(b"/Contents <")
+    end = data.index(b">", start)
+    assert data[end - 8 : end] == b"00000000"  # the zeros pyHanko pads the signature with
+    data[end - 4] = ord("7")
+    out.write_bytes(bytes(data))
+    return out
+
+
+def test_a_changed_contents_padding_is_reported_by_verify_and_pdfsig(folder: Folder) -> None:
+    done = folder.sign()
+    assert signing.verify(folder.tmp, done.signed.out).contents_padding_ok
+    changed = _padding_changed(done.signed.out, folder.tmp / "padding.pdf")
+    report = signing.verify(folder.tmp, changed)
+    assert report.intact  # the CMS signature itself still checks …
+    assert not report.contents_padding_ok and not report.ok  # … but the file is not what was signed
+    assert any("padding" in p for p in report.problems)
+    if PDFSIG is not None:
+        output = subprocess.run([PDFSIG, str(changed)], capture_output=True, text=True, check=False).stdout
+        assert "Not total document signed" in output, output
+
+
+# --- the command line: check, verify against the record, sign --meeting, correct ----------------------------------
+
+
+def _cli(folder: Folder, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from app.cli import main
+
+    code = main(["--data-dir", str(folder.tmp), *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_check_and_verify_on_the_command_line(folder: Folder, capsys: pytest.CaptureFixture[str]) -> None:
+    from app import paths
+
+    keys.trust(paths.trusted_certificates_dir(folder.tmp), keys.read_certificate(folder.key, PASSPHRASE))
+    passphrase = folder.tmp / "pass.txt"
+    passphrase.write_text(PASSPHRASE)
+    signed = folder.tmp / "signed.pdf"
+    sign = ["sign", str(folder.export), "--key", str(folder.key), "--passphrase-file", str(passphrase)]
+    wrong = folder.tmp / "wrong.pdf"
+    wrong.write_bytes(folder.export.read_bytes() + b"\n% appended\n")
+    code, _, err = _cli(folder, capsys, *sign[:1], str(wrong), *sign[2:], "--out", str(signed), "--meeting", "1")
+    assert code == 2 and "a different or edited file" in err and not signed.exists()
+    code, out, _ = _cli(folder, capsys, *sign, "--out", str(signed), "--meeting", "1", "--json")
+    assert code == 0 and json.loads(out)["version"] == 1
+
+    code, out, _ = _cli(folder, capsys, "check", "--json")
+    assert code == 0 and json.loads(out)["ok"] is True
+    code, out, _ = _cli(folder, capsys, "verify", str(signed), "--json")
+    report = json.loads(out)
+    assert code == 0 and report["ok"] is True, report["problems"]
+    assert report["record"] == {
+        "meeting_id": 1,
+        "version": 1,
+        "file_recorded": True,
+        "printed_hash_in_chain": True,
+        "printed_hash_matches_export": True,
+        "chain_verifies": True,
+        "record_matches": True,
+        "ok": True,
+        "problems": [],
+    }
+
+    folder.sql("UPDATE vote SET votes_against = 0")
+    code, out, _ = _cli(folder, capsys, "check")
+    assert code == 3 and "votes_against is 0, the audit log says 1" in out
+    code, out, _ = _cli(folder, capsys, "verify", str(signed), "--json")
+    report = json.loads(out)
+    assert code == 3 and report["ok"] is False and report["intact"] is True
+    assert any("votes_against was 1, now 0" in p for p in report["problems"])
+    code, out, _ = _cli(folder, capsys, "verify", str(signed), "--json", "--offline-only")
+    assert code == 0 and json.loads(out)["record"] is None  # the file alone is still as it was signed
+
+    appended = folder.tmp / "appended.pdf"
+    appended.write_bytes(signed.read_bytes() + b"\n% added later\n")
+    code, out, _ = _cli(folder, capsys, "verify", str(appended), "--offline-only")
+    assert code == 3 and "(none)" not in out
+    code, out, _ = _cli(folder, capsys, "verify", str(folder.tmp / "pass.txt"))
+    assert code == 2
+
+
+def test_correct_on_the_command_line_makes_version_two(folder: Folder, capsys: pytest.CaptureFixture[str]) -> None:
+    folder.sign()
+    folder.second.close(time(12))
+    store = folder.store
+    third = _meeting(store, store.meeting(folder.first.meeting_id).body_id, date(2024, 5, 8), [("1", "Minutes")])
+    agreed = _approve_at(third, "That the minutes of 10 January 2024 be corrected.")
+    base = ["correct", str(folder.first.meeting_id), "--item", "2", "--text", "Approved, Cat Cole dissenting."]
+    code, _, err = _cli(folder, capsys, *base, "--at-meeting", str(folder.first.meeting_id))
+    assert code == 2 and "later meeting" in err
+    code, out, _ = _cli(folder, capsys, *base, "--at-meeting", str(third.meeting_id), "--motion", str(agreed), "--json")
+    assert code == 0 and json.loads(out) == {"meeting_id": folder.first.meeting_id, "version": 2, "status": "draft"}
+    with pytest.raises(RecordLocked):  # the signed version itself stays locked
+        folder.first.minute(folder.first.find_item("2").id or 0, "A quiet rewrite.")

@@ -177,9 +177,10 @@ def test_an_incremental_update_after_signing_is_a_modification(signed: Signed, t
     report = signing.verify_pdf(updated, [])
     assert report.intact  # the signed revision itself is untouched …
     assert report.modified_after_signing and not report.covers_whole_file and not report.ok  # … but more was added
-    assert report.modification != "none"
-    assert any("appended after signing" in p for p in report.problems)
-    assert "MODIFIED" in report.summary()
+    assert report.modification.startswith("1 incremental update adds ")  # what it adds, in words
+    assert "annotation" in report.modification, report.modification
+    assert any(p.startswith("modified after signing: 1 incremental update adds") for p in report.problems)
+    assert "modified after signing: 1 incremental update" in report.summary()
     if PDFSIG is not None:
         assert "Not total document signed" in _pdfsig(updated)
 
