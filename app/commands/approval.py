@@ -212,6 +212,14 @@ def body_approve(
     _advance(store, meeting_id, MinutesStatus.BODY_APPROVED, row, actor)
 
 
+def return_to_draft(store: Store, meeting_id: int, actor: str = "secretary") -> None:
+    """The secretary chose to edit approved minutes: the approvals of this version are withdrawn (audited)."""
+    store.check_unlocked(meeting_id)
+    with store.transaction():
+        if not store.reopen_if_approved(meeting_id, actor):
+            raise ApprovalError("These minutes are a draft already: edit them as they are.")
+
+
 def check_ready_to_sign(store: Store, meeting_id: int) -> None:
     """Refuse, before anything is signed, minutes the body has not approved (or already signed)."""
     signed = already_signed_message(store, meeting_id)

@@ -195,3 +195,13 @@ def check_store(store: Store) -> CheckReport:
         tuple(integrity.check_record(store.conn)),
         tuple(signed_record_problems(store)),
     )
+
+
+def last_reopened(store: Store, meeting_id: int) -> datetime | None:
+    """When an edit last returned the meeting's approved minutes to draft, if it ever did."""
+    row = store.conn.execute(
+        "SELECT at FROM audit WHERE entity = 'meeting' AND entity_id = ? AND action = 'reopen'"
+        " ORDER BY id DESC LIMIT 1",
+        (meeting_id,),
+    ).fetchone()
+    return datetime.fromisoformat(row[0]) if row else None

@@ -218,7 +218,7 @@ def test_approve_sign_verify_lock_and_correct(office: Office, tmp_path: Path) ->
         assert "No: nothing was added after signing" in dialog.text("modified")
         assert "Yes: the certificate is trusted on this computer" in dialog.text("trusted")
         assert "Matches audit entry" in dialog.text("audit_log")
-        assert "This is the signed copy of the minutes of" in dialog.text("recorded")
+        assert "This is the signed copy of version 1 of the minutes of" in dialog.text("recorded")
         assert "Valid" in dialog.verdict.text()
         assert dialog.trust_button.isHidden()
 
