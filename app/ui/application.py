@@ -69,6 +69,23 @@ def refuse(message: str) -> int:
     return EXIT_REFUSED
 
 
+def integrity_warning(store: Store) -> str | None:
+    """At start-up: the audit chain replayed against the record, and every signed meeting against its signed
+    digest (`quorate check`); a sentence naming the first problems, or None when all holds."""
+    from app.storage.signatures import check_store
+
+    report = check_store(store)
+    if report.ok:
+        return None
+    problems = report.problems()
+    log.warning("start-up check found %d problems: %s", len(problems), problems)
+    shown = "\n".join(f"• {p}" for p in problems[:5]) + ("\n• …" if len(problems) > 5 else "")
+    return (
+        "The record in this data folder was changed outside Quorate (run `quorate check` for the full list):\n"
+        f"{shown}"
+    )
+
+
 def run_gui(data_dir: Path, demo: bool = False, meeting_id: int | None = None, exit_when_shown: bool = False) -> int:
     qt_app = make_application()
     try:
@@ -84,6 +101,11 @@ def run_gui(data_dir: Path, demo: bool = False, meeting_id: int | None = None, e
         if meeting_id is not None:
             window.open_meeting(meeting_id)
         window.show()
+        warning = integrity_warning(store)
+        if warning is not None:
+            window.statusBar().showMessage(warning.splitlines()[0], 60_000)
+            if QGuiApplication.platformName() != "offscreen":
+                QTimer.singleShot(0, lambda: QMessageBox.warning(window, "The record was changed", warning))
         if exit_when_shown:
             QTimer.singleShot(0, qt_app.quit)
         return int(qt_app.exec())

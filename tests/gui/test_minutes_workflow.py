@@ -396,3 +396,22 @@ def test_exports_run_in_a_worker_while_the_window_keeps_answering(
         office.window.export_action.trigger()  # Ctrl+E
     assert (tmp_path / "out" / "part1.pdf").read_bytes().startswith(b"%PDF")
     assert office.window.statusBar().currentMessage() == f"Written: {tmp_path / 'out' / 'part1.pdf'}"
+
+
+def test_approved_minutes_are_edited_only_after_asking_and_return_to_draft(office: Office) -> None:
+    approve(office)
+    editor = office.window.meeting_page.editor
+    assert editor.isReadOnly()  # approved: typing would change what the body approved
+    assert office.flow.reopen_action.isEnabled()
+    office.answer = False
+    office.flow.reopen_action.trigger()
+    assert "withdraws the approvals" in office.questions[-1]
+    assert office.status() is MinutesStatus.BODY_APPROVED and editor.isReadOnly()  # "no" changes nothing
+    office.answer = True
+    office.flow.reopen_action.trigger()
+    assert office.status() is MinutesStatus.DRAFT
+    assert office.store.record(office.meeting_id).approvals == ()
+    assert "Returned to draft on" in office.flow.panel.detail.text()
+    assert "<b>Draft</b>" in office.flow.panel.steps.text()
+    assert not editor.isReadOnly() or office.window.current_item() is None
+    assert [e.action for e in office.store.audit_entries()][-1] == "reopen"

@@ -24,6 +24,7 @@ from app.storage import RecordLocked, Store, integrity
 from app.storage.people import add_person
 from app.storage.signatures import check_store, signatures_of
 from app.storage.store import audit_hash
+from app.ui.application import integrity_warning
 
 PASSPHRASE = "a long chair passphrase"
 PDFSIG = shutil.which("pdfsig")
@@ -161,6 +162,8 @@ def test_each_change_by_hand_is_named_by_check_and_by_verify(folder: Folder, tam
     assert not report.ok
     assert named in " ".join(d.text for d in report.record)  # the replayed chain names the row
     assert any(named in p and "changed after signing" in p for p in report.signed)  # … and the signed digest
+    warning = integrity_warning(folder.store)  # what the window says at start-up
+    assert warning is not None and named in warning
     checked = _verify(folder, folder.tmp / "signed.pdf")
     assert not checked.ok and not checked.record_matches
     assert named in " ".join(checked.problems)
@@ -204,6 +207,7 @@ def test_a_rebuilt_chain_is_caught_by_the_signed_digest_and_by_the_signed_file(f
     report = check_store(folder.store)
     assert report.chain == () and report.record == ()  # the chain verifies and replays to the tables…
     assert any("minute_entry" in p and "rejected" in p for p in report.signed)  # … but the signed record differs
+    assert "rejected the budget" in (integrity_warning(folder.store) or "")
     checked = _verify(folder, folder.tmp / "signed.pdf")
     assert checked.chain_verifies and not checked.printed_hash_in_chain  # the printed head is gone from the chain
     assert any("rewritten" in p for p in checked.problems)
