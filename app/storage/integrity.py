@@ -7,11 +7,12 @@ without any change here. When a table has several such keys, the shortest way to
 (`action_update.meeting_id` — the meeting that heard the update — rather than `action_id`).
 
 **The audit log is the record's history.** Every write to a record table adds an audit row whose `entity` is the
-table, `entity_id` the row's rowid, and `after` the row as written (whole, or — in rows older than schema 7 and in
-compact minute saves — the columns that changed; `after` null means the row was deleted). Replaying the log from
-the first entry therefore gives every record table's rows, and `check_record` compares them with the tables,
-naming each row and column that differs. Minute saves written before schema 7 name the item (`entity_id` is the
-agenda item) and carry only `{"body": …}`; the replay reads those by item.
+table, `entity_id` the row's rowid, and `after` the row as written (whole, or the columns that changed; `after`
+null means the row was deleted). Replaying the log from the first entry therefore gives every record table's rows,
+and `check_record` compares them with the tables, naming each row and column that differs. Minute saves are the
+one exception, kept compact: their `entity_id` is the agenda item and `after` is either the whole text
+(`{"body": …}`) or a splice on the previous text (`{"splice": [start, end, text], "sha256": …}`, the compact
+revisions of issue 17); the replay folds them per item, so a minute's final text is always recovered.
 
 **The canonical record** of one meeting (docs/record-digest.md) is JSON: the meeting row and every record row
 owned by it, table by table (sorted by name), rows in rowid order, each as an object of its columns with keys
@@ -232,13 +233,22 @@ class Replay:
     """Every record table's rows as the audit log says they are now (partial rows where the log was partial)."""
 
     rows: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)
-    minutes_by_item: dict[int, dict[str, Any]] = field(default_factory=dict)  # pre-schema-7 minute saves
+    minutes_by_item: dict[int, dict[str, Any]] = field(default_factory=dict)  # minute saves, by agenda item
+
+
+def _minute_text(previous: str, after: Mapping[str, Any]) -> str:
+    """The minute text after one minute save: the whole text, or a splice on the text before it."""
+    if "body" in after:
+        return str(after["body"])
+    start, end, text = after["splice"]
+    return previous[: int(start)] + str(text) + previous[int(end) :]
 
 
 def _apply(replay: Replay, entity: str, entity_id: int, after: Any, tables: Mapping[str, RecordTable]) -> None:
     if entity == "minute_entry" and isinstance(after, dict) and "item_id" not in after and "id" not in after:
-        if after:  # a minute save from before schema 7: entity_id is the agenda item, only the text is logged
-            replay.minutes_by_item.setdefault(entity_id, {"item_id": entity_id}).update(after)
+        if "body" in after or "splice" in after:  # a minute save: entity_id is the agenda item
+            row = replay.minutes_by_item.setdefault(entity_id, {"item_id": entity_id})
+            row["body"] = _minute_text(str(row.get("body", "")), after)
         return
     rows = replay.rows.setdefault(entity, {})
     if after is None:

@@ -376,31 +376,26 @@ class Store:
     # -- minutes ----------------------------------------------------------------
 
     def set_minute(self, item_id: int, body: str, actor: str = "secretary") -> MinuteEntry:
-        """Write the minute text of one item (write-through; audited with the whole row before and after)."""
+        """Write the minute text of one item (write-through; audited, `entity_id` the item: see
+        app/storage/integrity.py for how the replay reads minute saves)."""
         row = self.conn.execute("SELECT meeting_id FROM agenda_item WHERE id = ?", (item_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no agenda item with id {item_id}.")
         meeting_id = int(row[0])
         self.check_unlocked(meeting_id)
-        before = self._minute_row(item_id)
-        if before is not None and before["body"] == body:
+        old = self.conn.execute("SELECT id, body FROM minute_entry WHERE item_id = ?", (item_id,)).fetchone()
+        if old is not None and old[1] == body:
             return self.minute(item_id)
         now = _now().isoformat()
         with self._write():
-            self.reopen_if_approved(meeting_id, actor)
+            self.reopen_if_approved(meeting_id, actor)  # an edit after approval: the minutes are a draft again
             self.conn.execute(
                 "INSERT INTO minute_entry (item_id, body, updated_at) VALUES (?, ?, ?)"
                 " ON CONFLICT(item_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
                 (item_id, body, now),
             )
-            after = self._minute_row(item_id)
-            assert after is not None
-            self._audit(actor, "minute_entry", after["id"], "update" if before else "insert", before, after)
+            self._audit(actor, "minute_entry", item_id, "edit", {"body": old[1]} if old else None, {"body": body})
         return self.minute(item_id)
-
-    def _minute_row(self, item_id: int) -> dict[str, Any] | None:
-        rows = select(self.conn, "SELECT * FROM minute_entry WHERE item_id = ?", [item_id])
-        return rows[0] if rows else None
 
     # -- the lock and the approvals an edit undoes ------------------------------------------------------------
 

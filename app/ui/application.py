@@ -81,8 +81,7 @@ def integrity_warning(store: Store) -> str | None:
     log.warning("start-up check found %d problems: %s", len(problems), problems)
     shown = "\n".join(f"• {p}" for p in problems[:5]) + ("\n• …" if len(problems) > 5 else "")
     return (
-        "The record in this data folder was changed outside Quorate (run `quorate check` for the full list):\n"
-        f"{shown}"
+        f"The record in this data folder was changed outside Quorate (run `quorate check` for the full list):\n{shown}"
     )
 
 

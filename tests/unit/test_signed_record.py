@@ -524,3 +524,29 @@ def test_correct_on_the_command_line_makes_version_two(folder: Folder, capsys: p
     assert code == 0 and json.loads(out) == {"meeting_id": folder.first.meeting_id, "version": 2, "status": "draft"}
     with pytest.raises(RecordLocked):  # the signed version itself stays locked
         folder.first.minute(folder.first.find_item("2").id or 0, "A quiet rewrite.")
+
+
+def test_compact_minute_saves_replay_to_the_final_text(folder: Folder) -> None:
+    """Minute saves may be audited as splices on the previous text (issue 17): the replay folds them per item."""
+    store, first = folder.store, folder.first
+    item = first.find_item("3").id or 0
+    store.set_minute(item, "The contract was noted.")
+    with store.transaction():  # a compact save, as the editor's bursts are audited: only the change is logged
+        store.conn.execute(
+            "UPDATE minute_entry SET body = 'The contract was noted and awarded.' WHERE item_id = ?", (item,)
+        )
+        store._audit(
+            "secretary",
+            "minute_entry",
+            item,
+            "edit",
+            {"sha256": "x"},
+            {"splice": [22, 22, " and awarded"], "sha256": "y"},
+        )
+    assert check_store(store).record == (), _problems(folder)
+    folder.sql("UPDATE minute_entry SET body = 'The contract was refused.' WHERE item_id = ?", (item,))
+    (difference,) = check_store(store).record
+    assert (
+        'body is "The contract was refused.", the audit log says "The contract was noted and awarded."'
+        in difference.text
+    )
