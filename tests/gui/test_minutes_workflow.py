@@ -415,3 +415,28 @@ def test_approved_minutes_are_edited_only_after_asking_and_return_to_draft(offic
     assert "<b>Draft</b>" in office.flow.panel.steps.text()
     assert not editor.isReadOnly() or office.window.current_item() is None
     assert [e.action for e in office.store.audit_entries()][-1] == "reopen"
+
+
+def test_start_up_checks_the_record_in_the_background_and_says_what_changed(office: Office) -> None:
+    import sqlite3
+
+    from app.ui.application import start_integrity_check
+
+    assert office.store.path is not None
+    clean = start_integrity_check(office.window, office.store.path)
+    office.qtbot.waitUntil(lambda: not clean.running(), timeout=30_000)
+    clean.wait()
+    QApplication.processEvents()
+    assert "changed outside Quorate" not in office.window.statusBar().currentMessage()
+    item = office.store.items(office.meeting_id)[0].id
+    with sqlite3.connect(office.store.path) as conn:
+        conn.execute(
+            "INSERT INTO minute_entry (item_id, body, updated_at) VALUES (?, 'Typed in by hand', '2026-01-01')"
+            " ON CONFLICT(item_id) DO UPDATE SET body = 'Typed in by hand'",
+            (item,),
+        )
+    conn.close()
+    tampered = start_integrity_check(office.window, office.store.path)
+    bar = office.window.statusBar()
+    office.qtbot.waitUntil(lambda: "changed outside Quorate" in bar.currentMessage(), timeout=30_000)
+    tampered.wait()
