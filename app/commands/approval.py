@@ -49,6 +49,16 @@ def approval_motion_wording(meeting: Meeting) -> str:
     return f"That the minutes of the meeting{held} be approved as a correct record."
 
 
+def approval_prefill(store: Store, meeting_id: int, item_title: str) -> str | None:
+    """On a meeting's "minutes of the previous meeting" item, the resolution approving the body's previous
+    meeting's minutes (the motion dialog's first wording); None on any other item or with no earlier meeting."""
+    if "minutes" not in item_title.casefold():
+        return None
+    meeting = store.meeting(meeting_id)
+    earlier = [m for m in store.meetings() if m.body_id == meeting.body_id and _order(m) < _order(meeting)]
+    return approval_motion_wording(max(earlier, key=_order)) if earlier else None
+
+
 def already_signed_message(store: Store, meeting_id: int) -> str | None:
     signed = store.signature_of(meeting_id)
     if signed is None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 
 from app import commands
 from app.commands import notes
+from app.commands.approval import approval_prefill
 from app.commands.live import Done, InquorateVote, LiveError, LiveMeeting
 from app.domain import AgendaItem, Ballot, EventKind, ItemStatus, MeetingRecord, MotionOutcome, Presence
 from app.services import live as svc
@@ -496,8 +497,9 @@ class LiveMode(QObject):
             return live.move(item.id or 0, values.text, values.mover_id, values.seconder_id, values.amends_id)
 
         recommendations = commands.paper_recommendations(self.window.store, item)
+        approving = approval_prefill(self.window.store, live.meeting_id, item.title)  # minutes of the last meeting
         dialog = MotionDialog(
-            svc.prefill_motion(item, recommendations),
+            approving or svc.prefill_motion(item, recommendations),
             svc.MOTION_TEMPLATES,
             subject,
             people,

@@ -337,13 +337,17 @@ class BodyApprovalDialog(StepDialog):
         self.form.addRow("At the &meeting of:", self.pick.meeting)
         self.form.addRow("By the &resolution:", self.pick.resolution)
         self.form.addRow("", self.pick.note)
+        self.override = QLineEdit()
+        self.override.setAccessibleName("Override")
+        self.override.setPlaceholderText("only when the resolution does not name these minutes: why it approved them")
+        self.form.addRow("&Override (printed):", self.override)
 
     def _submit(self) -> None:
         at, motion = self.pick.meeting_id(), self.pick.motion_id()
         if at is None or motion is None:
             raise approval.ApprovalError("Choose the later meeting and the resolution that approved the minutes.")
         assert self.meeting.id is not None
-        approval.body_approve(self.store, self.meeting.id, at, motion)
+        approval.body_approve(self.store, self.meeting.id, at, motion, override=self.override.text())
 
 
 class AmendmentDialog(StepDialog):

@@ -550,3 +550,12 @@ def test_compact_minute_saves_replay_to_the_final_text(folder: Folder) -> None:
         'body is "The contract was refused.", the audit log says "The contract was noted and awarded."'
         in difference.text
     )
+
+
+def test_the_approval_motion_is_prefilled_on_the_minutes_item(folder: Folder) -> None:
+    from app.commands.approval import approval_prefill
+
+    wording = approval_prefill(folder.store, folder.second.meeting_id, "Minutes of the previous meeting")
+    assert wording == "That the minutes of the meeting held on 10 January 2024 be approved as a correct record."
+    assert approval_prefill(folder.store, folder.second.meeting_id, "Cleaning contract") is None
+    assert approval_prefill(folder.store, folder.first.meeting_id, "Minutes of the previous meeting") is None
