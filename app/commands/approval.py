@@ -231,12 +231,10 @@ def return_to_draft(store: Store, meeting_id: int, actor: str = "secretary") -> 
 
 
 def check_ready_to_sign(store: Store, meeting_id: int) -> None:
-    """Refuse, before anything is signed, minutes the body has not approved (or already signed)."""
-    signed = already_signed_message(store, meeting_id)
-    version = store.current_version(meeting_id)
-    existing = store.signature_of(meeting_id)
-    if signed is not None and existing is not None and existing[0] >= version:
-        raise ApprovalError(signed)
+    """Refuse, before anything is signed, minutes the body has not approved (or whose version is signed)."""
+    signed = store.signature_of(meeting_id)
+    if signed is not None and signed[0] >= store.current_version(meeting_id):
+        raise ApprovalError(already_signed_message(store, meeting_id) or "These minutes are already signed.")
     status = store.meeting(meeting_id).minutes_status
     if status is not MinutesStatus.BODY_APPROVED:
         raise ApprovalError(
