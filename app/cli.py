@@ -24,7 +24,7 @@ from typing import Any
 import app
 from app import commands, netguard, packs, paths
 from app.diagnostics import setup_logging
-from app.domain import Part
+from app.domain import PRESETS, Part
 from app.packs import PackError
 from app.storage import StorageError, Store
 from app.storage.lock import DEFAULT_WAIT, DataFolderLock, folder_error
@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", parents=[common], help="import a board pack as a new meeting")
     imp.add_argument("pack", type=Path)
     imp.add_argument("--json", action="store_true", help="print the meeting and its agenda as JSON")
+    imp.add_argument(
+        "--agenda",
+        type=Path,
+        metavar="DRAFT_JSON",
+        help="save this corrected agenda (edited from `agenda PACK --json`) instead of the one read from the pack",
+    )
 
     agenda = sub.add_parser("agenda", parents=[common], help="show the agenda found in a pack, saving nothing")
     agenda.add_argument("pack", type=Path)
@@ -168,7 +174,50 @@ def build_parser() -> argparse.ArgumentParser:
     )
     replay.add_argument("--json", action="store_true", help="print the resulting meeting state as JSON")
     _add_signing_parsers(sub, common)
+    _add_body_parsers(sub, common)
     return parser
+
+
+def _add_body_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    """body, people, rules, meeting and motions: a body's settings and people, a meeting's title and motions."""
+    body = sub.add_parser("body", parents=[common], help="show or change a body's name, house style and rules")
+    body_sub = body.add_subparsers(dest="body_command", metavar="show|set", required=True)
+    show = body_sub.add_parser("show", parents=[common], help="every setting of a body (no BODY_ID: list bodies)")
+    show.add_argument("body_id", type=int, nargs="?")
+    show.add_argument("--json", action="store_true")
+    change = body_sub.add_parser(
+        "set", parents=[common], help="change settings: name=…, style=PRESET, style.FIELD=…, rules=…, rules.FIELD=…"
+    )
+    change.add_argument("body_id", type=int)
+    change.add_argument("settings", nargs="+", metavar="KEY=VALUE")
+    change.add_argument("--json", action="store_true", help="print every setting afterwards as JSON")
+
+    people = sub.add_parser("people", parents=[common], help="list a body's people, or import them from a file")
+    people_sub = people.add_subparsers(dest="people_command", metavar="list|import", required=True)
+    listing = people_sub.add_parser("list", parents=[common], help="the body's people, by surname")
+    listing.add_argument("body_id", type=int)
+    listing.add_argument("--json", action="store_true")
+    importing = people_sub.add_parser("import", parents=[common], help="add or update people from a CSV or .xlsx file")
+    importing.add_argument("body_id", type=int)
+    importing.add_argument("file", type=Path)
+    importing.add_argument(
+        "--register", action="store_true", help="the file is a register of interests, not a list of people"
+    )
+    importing.add_argument("--json", action="store_true")
+
+    rules = sub.add_parser("rules", parents=[common], help="show a body's rules in words, or start them from a preset")
+    rules.add_argument("body_id", type=int)
+    rules.add_argument("--preset", help="one of: " + ", ".join(PRESETS))
+    rules.add_argument("--json", action="store_true")
+
+    meeting = sub.add_parser("meeting", parents=[common], help="show a meeting, or change its title")
+    meeting.add_argument("meeting_id", type=int)
+    meeting.add_argument("--title", help="the title its minutes print")
+    meeting.add_argument("--json", action="store_true")
+
+    motions = sub.add_parser("motions", parents=[common], help="list a meeting's motions (their MOTION_ID for approve)")
+    motions.add_argument("meeting_id", type=int)
+    motions.add_argument("--json", action="store_true")
 
 
 SIGNING_COMMANDS = ("sign", "verify", "keygen", "trust")
@@ -404,13 +453,135 @@ def _run_replay(store: Store, args: argparse.Namespace) -> None:
     try:
         result = replay(store, args.meeting_id, lines, skip=args.skip)
     except ReplayError as exc:
-        raise UserError(f"{exc}; the {exc.applied} events before it were applied.") from exc
+        where = f" to meeting {exc.meeting_id}" if exc.meeting_id is not None else ""
+        resume = (
+            f" (go on with: quorate replay {exc.meeting_id} {args.events} --skip {exc.applied})"
+            if exc.meeting_id is not None and exc.applied
+            else ""
+        )
+        raise UserError(f"{exc}; the {exc.applied} events before it were applied{where}{resume}.") from exc
     if args.json:
         _dump({**meeting_state(store, result.meeting_id), "applied": result.applied, "messages": result.messages})
     else:
         print(f"Replayed {result.applied} events into meeting {result.meeting_id}.")
         for message in result.messages:
             print(message)
+
+
+def _print_settings(settings: dict[str, Any]) -> None:
+    """`body show` as KEY = VALUE lines, each as `body set` reads it back."""
+    from app.commands.body_settings import field_specs, format_value
+    from app.domain.house_style import HouseStyle
+    from app.domain.rules import RuleSet
+
+    print(f"name = {settings['name']}")
+    print(f"style = {settings['style_preset']}")
+    for spec in field_specs(HouseStyle):
+        print(f"style.{spec.name} = {format_value(spec, settings['style'][spec.name])}")
+    print(f"rules = {settings['rules_preset']}")
+    for spec in field_specs(RuleSet):
+        print(f"rules.{spec.name} = {format_value(spec, settings['rules'][spec.name])}")
+    for meeting in settings["meetings"]:
+        print(f"meeting {meeting['id']}: {meeting['title']}")
+
+
+def _assignment(text: str) -> tuple[str, str]:
+    key, equals, value = text.partition("=")
+    if not equals or not key.strip():
+        raise UserError(f"Give each setting as KEY=VALUE (for example style.minute_prefix=HCP), not {text!r}.")
+    return key.strip(), value
+
+
+def _run_body(store: Store, args: argparse.Namespace) -> None:
+    """body, people, rules, meeting and motions (see `_add_body_parsers`)."""
+    from app.commands import body_settings
+    from app.commands import people as people_commands
+    from app.domain.rules import describe_rules
+    from app.storage.bodies import bodies
+
+    if args.command == "body" and args.body_command == "show" and args.body_id is None:
+        listed = [{"id": b.id, "name": b.name} for b in bodies(store)]
+        if args.json:
+            _dump(listed)
+        else:
+            for entry in listed:
+                print(f"{entry['id']:>4}  {entry['name']}")
+        return
+    if args.command == "body":
+        if args.body_command == "set":
+            body_settings.set_body_settings(store, args.body_id, [_assignment(a) for a in args.settings])
+        settings = body_settings.body_settings(store, args.body_id)
+        _dump(settings) if args.json else _print_settings(settings)
+    elif args.command == "people" and args.people_command == "list":
+        people = people_commands.people_by_surname(store.people(args.body_id))
+        if args.json:
+            _dump([asdict(p) for p in people])
+        else:
+            for p in people:
+                print(f"{p.id:>4}  {p.initials:6}  {p.name}{' (retired)' if p.retired else ''}  {p.role}")
+    elif args.command == "people":
+        store.body(args.body_id)
+        importer = people_commands.import_register_csv if args.register else people_commands.import_people_csv
+        report = importer(store, args.body_id, args.file)
+        if args.json:
+            _dump({"body_id": args.body_id, **asdict(report)})
+        else:
+            print(report.summary)
+            for warning in report.warnings:
+                print(f"Check: {warning}")
+    elif args.command == "rules":
+        body = (
+            body_settings.apply_rules_preset(store, args.body_id, args.preset)
+            if args.preset is not None
+            else store.body(args.body_id)
+        )
+        if args.json:
+            _dump(body_settings.body_settings(store, args.body_id)["rules"])
+        else:
+            print(f"{body.rules.name} ({body_settings.rules_preset_key(body.rules)})")
+            if body.rules.source:
+                print(f"Source: {body.rules.source}")
+            print(describe_rules(body.rules))
+    elif args.command == "meeting":
+        meeting = (
+            body_settings.set_meeting_title(store, args.meeting_id, args.title)
+            if args.title is not None
+            else store.meeting(args.meeting_id)
+        )
+        if args.json:
+            _dump(asdict(meeting))
+        else:
+            print(f"{meeting.id}  {meeting.date or ''}  {meeting.title}")
+    else:
+        _print_motions(store, args)
+
+
+def _print_motions(store: Store, args: argparse.Namespace) -> None:
+    """`motions`: each motion of a meeting with its id, item and outcome (an amendment names what it amends)."""
+    record = store.record(args.meeting_id)
+    items = {item.id: item for item in record.items}
+    listed = [
+        {
+            "motion_id": m.id,
+            "item_id": m.item_id,
+            "item_number": items[m.item_id].number if m.item_id in items else "",
+            "item_title": items[m.item_id].title if m.item_id in items else "",
+            "text": m.text,
+            "outcome": m.outcome,
+            "amends_id": m.amends_id,
+        }
+        for m in record.motions
+    ]
+    if args.json:
+        _dump(listed)
+    elif not listed:
+        print(f"Meeting {args.meeting_id} has no motions.")
+    else:
+        for entry in listed:
+            text = " ".join(str(entry["text"]).split())
+            text = text if len(text) <= 70 else text[:69] + "…"
+            amends = f" (amends {entry['amends_id']})" if entry["amends_id"] else ""
+            print(f"{entry['motion_id']:>4}  item {entry['item_number']:6} {entry['outcome']:9} {text}{amends}")
 
 
 PARTS = {"public": Part.ONE, "confidential": Part.TWO, "1": Part.ONE, "2": Part.TWO}
@@ -424,6 +595,11 @@ def _run_records(store: Store, args: argparse.Namespace) -> None:
         if args.command == "minutes":
             store.meeting(args.meeting_id)  # a clear NotFound before any file is touched
             part = PARTS[args.part]
+            if part is Part.TWO and not any(item.part is Part.TWO for item in store.items(args.meeting_id)):
+                raise UserError(
+                    f"Meeting {args.meeting_id} has no Part II (confidential) items, so it has no confidential "
+                    "minutes; nothing was written."
+                )
             fmt = args.format or ("docx" if args.out.suffix.lower() == ".docx" else "pdf")
             if fmt == "docx":
                 out = exports.export_minutes_docx(store, args.meeting_id, args.out, part)
@@ -509,7 +685,14 @@ WRITING_COMMANDS = (
 
 
 def _writes(args: argparse.Namespace) -> bool:
-    return args.command in WRITING_COMMANDS or (args.command == "sign" and args.meeting is not None)
+    return (
+        args.command in WRITING_COMMANDS
+        or (args.command == "sign" and args.meeting is not None)
+        or (args.command == "body" and args.body_command == "set")
+        or (args.command == "people" and args.people_command == "import")
+        or (args.command == "rules" and args.preset is not None)
+        or (args.command == "meeting" and args.title is not None)
+    )
 
 
 def _lock_wait() -> float:
@@ -558,20 +741,33 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         return EXIT_OK
     if args.command in SIGNING_COMMANDS:
         return _run_signing(args, data_dir)
+    if args.command == "import" and not args.pack.is_file():
+        what = "a folder, not a board pack file" if args.pack.is_dir() else "not there"
+        raise UserError(f"{args.pack} is {what}; nothing was imported.")
     store = _open_store(data_dir)
     try:
         if args.command == "import":
-            result = commands.import_pack_result(store, args.pack)
+            if args.agenda is not None:  # checked whole before anything is saved
+                from app.packs.corrections import apply_corrections, load_corrections
+
+                corrections = load_corrections(args.agenda)
+                draft = apply_corrections(packs.read_pack(args.pack), corrections, args.agenda.name)
+                result = commands.accept_reviewed(store, draft)
+            else:
+                result = commands.import_pack_result(store, args.pack)
             meeting = result.meeting
             assert meeting.id is not None
             duplicates = [asdict(d) for d in result.possible_duplicates]  # names a person should look at
+            unplaced = [asdict(u) for u in result.unplaced]  # rows and initials not placed by name: what was done
             if args.json:
-                _dump({**_meeting_json(store, meeting.id), "possible_duplicates": duplicates})
+                _dump({**_meeting_json(store, meeting.id), "possible_duplicates": duplicates, "unplaced": unplaced})
             else:
                 print(f"Imported meeting {meeting.id}: {meeting.title} ({len(store.items(meeting.id))} agenda items)")
                 for d in result.possible_duplicates:
                     done = "taken to be" if d.outcome == "merged" else "added beside"
                     print(f"Check: {d.name} was {done} {d.best.name}; merge or split them in People if wrong.")
+                for u in result.unplaced:
+                    print(f"Check: {u.reason} Done: {u.outcome}.")
         elif args.command == "meetings":
             rows = [asdict(m) for m in store.meetings()]
             if args.json:
@@ -599,6 +795,8 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
                     print(f"{hit.meeting_id:>4}  {when:10}  {hit.meeting_title}, {where}: {snippet}")
         elif args.command == "replay":
             _run_replay(store, args)
+        elif args.command in ("body", "people", "rules", "meeting", "motions"):
+            _run_body(store, args)
         elif args.command == "revise":
             from app.commands.revise import revise_meeting
 
@@ -617,7 +815,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     netguard.install()  # offline by design: any attempt to reach the network fails loudly
     logging.raiseExceptions = False  # a log that cannot be written (full disk) must not print tracebacks
     args = build_parser().parse_args(argv)
-    data_dir: Path = getattr(args, "data_dir", None) or paths.default_data_dir()
+    demo_window = args.demo and not args.command and not args.selftest
+    data_dir: Path = getattr(args, "data_dir", None) or (
+        paths.demo_data_dir() if demo_window else paths.default_data_dir()  # a demo never touches real data
+    )
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         setup_logging(data_dir)

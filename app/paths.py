@@ -28,6 +28,11 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def demo_data_dir() -> Path:
+    """Where `quorate --demo` keeps its database, beside (never inside) the user's real data folder."""
+    return Path(platformdirs.user_data_dir(f"{APP_NAME} demo", appauthor=False))
+
+
 def database_path(data_dir: Path) -> Path:
     return data_dir / "quorate.db"
 
@@ -39,3 +44,7 @@ def trusted_certificates_dir(data_dir: Path) -> Path:
 
 def demo_pack() -> Path:
     return resource_path("demo-pack-icb-2023-09-29.txt")
+
+
+# The bundled demo pack is an integrated care board's, so its body starts from the NHS board rule preset.
+DEMO_RULES_PRESET = "nhs_board"

@@ -22,7 +22,7 @@ from app.storage.library import KeptPack, PackStatus, SearchHit, TabledPaper
 from app.storage.live import LiveWriter
 
 if TYPE_CHECKING:
-    from app.commands.people import ImportReport, PossibleDuplicate
+    from app.commands.people import ImportReport, Placement, PossibleDuplicate, Unplaced
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,11 @@ class ImportResult:
     def possible_duplicates(self) -> tuple[PossibleDuplicate, ...]:
         return self.people.possible_duplicates
 
+    @property
+    def unplaced(self) -> tuple[Unplaced, ...]:
+        """Initials and register rows the import could not place by itself, each with what was done."""
+        return (*self.people.unplaced, *self.interests.unplaced)
+
 
 def accept_draft(store: Store, draft: DraftPack, actor: str = "secretary") -> Meeting:
     """Write a reviewed draft as a new meeting; `accept_reviewed` without choices, returning the meeting."""
@@ -59,6 +64,7 @@ def accept_reviewed(
     *,
     people_choices: Mapping[str, int | None] | None = None,
     tabled_papers: Mapping[int, Path | str] | None = None,
+    placements: Mapping[str, Placement] | None = None,
     actor: str = "secretary",
 ) -> ImportResult:
     """Write a reviewed draft as a new meeting with its agenda and page texts, and keep the pack file
@@ -68,7 +74,8 @@ def accept_reviewed(
     has, which person it is (kept as their alias) or None for a new person; names without a choice are
     merged only when very close (see `people.import_pack_people`). `tabled_papers` maps a position in
     `draft.items` to a paper tabled on the day: it is kept in the library like the pack, its text is
-    indexed for search, and it is linked to that item.
+    indexed for search, and it is linked to that item. `placements` says, by `Unplaced.key`, what to do with
+    each register row or initials the importer cannot place itself (see `pack_unplaced`).
 
     The files are copied first, outside the transaction (a large pack would otherwise hold the write
     lock while it is copied), and the pack must hash to what the importer read. Then one transaction writes
@@ -94,7 +101,7 @@ def accept_reviewed(
             assert meeting.id is not None
             library.record_pack_file(store, kept, actor)
             library.save_pages(store, meeting.id, draft.pages, actor)
-            people, interests = _add_pack_people(store, meeting.body_id, draft, actor, people_choices)
+            people, interests = _add_pack_people(store, meeting.body_id, draft, actor, people_choices, placements)
             _keep_tracker(store, meeting.id, draft, actor)
             item_ids = [item.id for item in store.items(meeting.id)]
             for position, paper, pages in tabled_kept:
@@ -214,12 +221,13 @@ def _add_pack_people(
     draft: DraftPack,
     actor: str,
     choices: Mapping[str, int | None] | None = None,
+    placements: Mapping[str, Placement] | None = None,
 ) -> tuple[ImportReport, ImportReport]:
     """The people and register rows a pack lists join the body (known and merged names are not duplicated)."""
     from app.commands.people import import_pack_interests, import_pack_people
 
-    report = import_pack_people(store, body_id, draft.people, actor, choices)
-    interests = import_pack_interests(store, body_id, draft.interests, actor)
+    report = import_pack_people(store, body_id, draft.people, actor, choices, placements)
+    interests = import_pack_interests(store, body_id, draft.interests, actor, placements)
     for warning in (*report.warnings, *interests.warnings):
         log.info("pack import: %s", warning)
     return report, interests
@@ -230,6 +238,13 @@ def pack_duplicates(store: Store, draft: DraftPack) -> tuple[PossibleDuplicate, 
     from app.commands.people import find_pack_duplicates
 
     return find_pack_duplicates(store, draft.body_name or "Board", draft.people)
+
+
+def pack_unplaced(store: Store, draft: DraftPack) -> tuple[Unplaced, ...]:
+    """Register rows and initials in the pack the import cannot place by itself, for the review to ask about."""
+    from app.commands.people import find_unplaced
+
+    return find_unplaced(store, draft.body_name or "Board", draft.people, draft.interests)
 
 
 def _write_meeting(store: Store, draft: DraftPack, actor: str) -> Meeting:
@@ -327,9 +342,16 @@ def export_minutes(store: Store, meeting_id: int, out: Path, part: Part = Part.O
 def ensure_demo_meeting(store: Store) -> int:
     """The bundled demo pack as a meeting: imported once, then reused."""
     draft = packs.read_pack(paths.demo_pack())
-    existing = find_meeting_for_pack(store, draft.sha256)
-    if existing is not None and existing.id is not None:
-        return existing.id
-    meeting = accept_draft(store, draft)
+    meeting = find_meeting_for_pack(store, draft.sha256) or accept_draft(store, draft)
     assert meeting.id is not None
+    _demo_rules(store, meeting.body_id)
     return meeting.id
+
+
+def _demo_rules(store: Store, body_id: int) -> None:
+    """The demo body runs on the rule preset its kind of body uses (with its source), not the bare default."""
+    from app.domain import PRESETS, RuleSet, rules_to_dict
+    from app.storage.people import set_body_rules
+
+    if rules_to_dict(store.body(body_id).rules) == rules_to_dict(RuleSet()):  # never overwrite rules someone set
+        set_body_rules(store, body_id, PRESETS[paths.DEMO_RULES_PRESET])

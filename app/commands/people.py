@@ -33,13 +33,19 @@ from app.storage import people as storage
 from app.storage.people import PeopleError, PersonAlias, RegisterRow, parse_register_date
 
 __all__ = [
+    "ADD",
+    "ATTACH",
+    "LEAVE_OUT",
     "REGISTER_HEADERS",
+    "Candidate",
     "CsvImportError",
     "ImportReport",
     "NameMatch",
     "PeopleError",
+    "Placement",
     "PossibleDuplicate",
     "RegisterRow",
+    "Unplaced",
     "add_interest",
     "add_person",
     "apply_preset",
@@ -48,6 +54,7 @@ __all__ = [
     "edit_person",
     "export_register_csv",
     "find_pack_duplicates",
+    "find_unplaced",
     "guess_role_tags",
     "import_pack_people",
     "import_people_csv",
@@ -55,6 +62,7 @@ __all__ = [
     "merge_people",
     "name_key",
     "parse_register_date",
+    "people_by_surname",
     "register_extract_csv",
     "register_extract_rows",
     "retire_person",
@@ -62,6 +70,8 @@ __all__ = [
     "set_deputies",
     "set_rules",
     "split_title",
+    "suggest_initials",
+    "surname_key",
 ]
 
 
@@ -110,6 +120,49 @@ class PossibleDuplicate:
         return self.candidates[0]
 
 
+ATTACH, ADD, LEAVE_OUT = "attach", "add", "leave_out"  # what may be done with something not placed
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """The secretary's choice for something the importer could not place: attach it to a person (by id, or by
+    name for someone the same pack adds), add it (a new person, with `initials` if given), or leave it out."""
+
+    action: str  # ATTACH, ADD or LEAVE_OUT
+    person_id: int | None = None
+    person_name: str = ""
+    initials: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Someone a thing not placed may belong to: a person already listed (`person_id`) or one the pack adds."""
+
+    name: str
+    person_id: int | None = None
+    score: float = 0.0  # 0-100
+
+
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    """A register row or a person's initials that the importer could not put in place by itself.
+
+    Shown in the review with a choice (`Placement`), listed by `import --json`; `suggested` is what happens
+    without a choice. After an import, `outcome` says in words what was done and `person_id` with whom.
+    """
+
+    key: str  # "register:N" (row N of the pack's register) or "initials:NAME"
+    kind: str  # "register" or "initials"
+    name: str  # as the pack writes it
+    detail: str  # the interest (register) or the initials (initials)
+    reason: str
+    candidates: tuple[Candidate, ...] = ()
+    suggested: Placement = Placement(LEAVE_OUT)
+    outcome: str = ""
+    person_id: int | None = None
+    offered_initials: str = ""  # initials: others nobody has, to offer instead
+
+
 @dataclass(frozen=True, slots=True)
 class ImportReport:
     created: int = 0
@@ -120,6 +173,7 @@ class ImportReport:
     interest_ids: frozenset[int] = frozenset()
     merged: int = 0  # pack names recorded as another name of an existing person
     possible_duplicates: tuple[PossibleDuplicate, ...] = ()
+    unplaced: tuple[Unplaced, ...] = ()  # what the importer could not place by itself, and what it did
 
     @property
     def summary(self) -> str:
@@ -195,6 +249,18 @@ def name_key(name: str) -> str:
     """Names compare without titles, case, punctuation, bracketed roles or spacing."""
     bare = split_title(re.sub(r"\([^()]*\)", " ", name))[1]
     return " ".join(re.sub(r"[^\w\s]", " ", bare.casefold()).replace("_", " ").split())
+
+
+def surname_key(name: str) -> tuple[str, str]:
+    """Sorts people as lists of members do: by surname, then by the rest of the name (titles ignored)."""
+    bare = split_title(re.sub(r"\([^()]*\)", " ", name))[1]  # no title, no bracketed role
+    words = [w.strip(".,;:'\"") for w in bare.casefold().split()]  # a hyphenated surname stays one word
+    words = [w for w in words if w]
+    return (words[-1], " ".join(words[:-1])) if words else ("", "")
+
+
+def people_by_surname(people: Iterable[Person]) -> list[Person]:
+    return sorted(people, key=lambda p: (surname_key(p.name), p.id or 0))
 
 
 class _People:
@@ -503,7 +569,8 @@ _TIER_WORDS = {
     "attendee": Tier.IN_ATTENDANCE,
     "attendance": Tier.IN_ATTENDANCE,
     "guest": Tier.IN_ATTENDANCE,
-    "observer": Tier.IN_ATTENDANCE,
+    "observer": Tier.OBSERVER,
+    "observers": Tier.OBSERVER,
     "officer": Tier.OFFICER,
     "officers": Tier.OFFICER,
 }
@@ -632,12 +699,160 @@ def find_pack_duplicates(
     return tuple(found)
 
 
+# -- what the importer cannot place ------------------------------------------------------------------------------
+
+CANDIDATE_FLOOR = 80.0  # names scoring at least this (0-100) are offered as who a row may belong to
+
+
+def _identity(candidate: Candidate) -> object:
+    return candidate.person_id if candidate.person_id is not None else name_key(candidate.name)
+
+
+def _known(people: _People | None, draft_people: Sequence[DraftPerson] = ()) -> dict[str, Candidate]:
+    """Everyone a pack's rows may name, by name key: the body's current people (and their other names), then
+    the people this pack adds (no id yet)."""
+    known: dict[str, Candidate] = {}
+    if people is not None:
+        for key, person in people.by_key.items():
+            if not person.retired:
+                known[key] = Candidate(person.name, person.id)
+    for draft in draft_people:
+        bare = split_title(draft.name)[1]
+        key = name_key(bare)
+        if key and key not in known:
+            known[key] = Candidate(bare)
+    return known
+
+
+def _candidates(name: str, known: Mapping[str, Candidate]) -> tuple[Candidate, ...]:
+    """Who `name` may be, best first, three at most. A name holding all of another's words scores as close
+    ("Stuart Ross Graves" and Ross Graves) when that name has two words or more; a surname alone never does."""
+    key = name_key(name)
+    words = set(key.split())
+    best: dict[object, Candidate] = {}
+    for other_key, candidate in known.items():
+        score = float(fuzz.token_sort_ratio(key, other_key))
+        if min(len(words), len(other_key.split())) >= 2:
+            score = max(score, float(fuzz.token_set_ratio(key, other_key)) - 5)  # never as good as the same name
+        if score < CANDIDATE_FLOOR:
+            continue
+        found = Candidate(candidate.name, candidate.person_id, round(score, 1))
+        identity = _identity(candidate)
+        if identity not in best or found.score > best[identity].score:
+            best[identity] = found
+    return tuple(sorted(best.values(), key=lambda c: (-c.score, c.name))[:3])
+
+
+def _likely(name: str, known: Mapping[str, Candidate], cutoff: float = VERY_CLOSE) -> Candidate | None:
+    """The one person whose name is very close to `name` (as `_People.likely`), or None if none or several."""
+    key = name_key(name)
+    close = [(fuzz.token_sort_ratio(key, k), c) for k, c in known.items()]
+    close = [(score, c) for score, c in close if score >= cutoff]
+    if len({_identity(c) for _score, c in close}) != 1:
+        return None
+    return max(close, key=lambda pair: pair[0])[1]
+
+
+def _interest_name(draft: DraftInterest) -> str:
+    return " ".join(part for part in (draft.forename, draft.surname) if part) or draft.name
+
+
+def _register_unplaced(name: str, drafts: Sequence[DraftInterest], known: Mapping[str, Candidate]) -> Unplaced:
+    likely = _likely(name, known)
+    candidates = _candidates(name, known)
+    if likely is not None and all(_identity(c) != _identity(likely) for c in candidates):
+        candidates = (likely, *candidates)[:3]
+    suggested = Placement(ATTACH, likely.person_id, likely.name) if likely else Placement(LEAVE_OUT)
+    rows = f"{len(drafts)} register rows name" if len(drafts) > 1 else "A register row names"
+    closest = f"; the closest is {candidates[0].name}" if candidates else ""
+    details = "; ".join(_short(d.details or d.position or "(no details)", 50) for d in drafts[:3])
+    more = "; …" if len(drafts) > 3 else ""
+    return Unplaced(
+        f"register:{name_key(name)}",
+        "register",
+        name,
+        details + more,
+        f"{rows} {name}, who is not among this body's people by that name{closest}.",
+        candidates,
+        suggested,
+    )
+
+
+def suggest_initials(name: str, taken: Iterable[str]) -> str:
+    """Initials to offer instead of ones already taken: the forename's first letter and the surname's first two
+    (then three) letters, "" when those are taken too. Only ever offered, never applied without a choice."""
+    words = [w for w in split_title(name)[1].replace("-", " ").split() if w[:1].isalpha()]
+    if len(words) < 2:
+        return ""
+    used = {t.casefold() for t in taken}
+    surname = words[-1]
+    for length in (2, 3):
+        guess = words[0][0].upper() + surname[:1].upper() + surname[1:length].lower()
+        if len(surname) >= length and guess.casefold() not in used:
+            return guess
+    return ""
+
+
+def _initials_unplaced(name: str, initials: str, holder: Candidate, taken: Iterable[str]) -> Unplaced:
+    offered = suggest_initials(name, taken)
+    offer = f" (or {offered})" if offered else ""
+    return Unplaced(
+        f"initials:{name_key(name)}",
+        "initials",
+        name,
+        initials,
+        f"The pack gives {name} the initials {initials}, which {holder.name} already has; choose others{offer}, "
+        f"or say they are the same person.",
+        (holder,),
+        Placement(ADD),
+        offered_initials=offered,
+    )
+
+
+def find_unplaced(
+    store: Store, body_name: str, draft_people: Sequence[DraftPerson], draft_interests: Sequence[DraftInterest]
+) -> tuple[Unplaced, ...]:
+    """What a pack's import could not place by itself, for the review to ask about: register rows naming no one
+    the body has or the pack adds, and pack people whose initials someone already has. Nothing is written."""
+    body_id = storage.body_id_named(store, body_name)
+    people = _People(store, body_id) if body_id is not None else None
+    found: list[Unplaced] = []
+    # Initials: as `import_pack_people` will meet them, people already listed first.
+    taken: dict[str, Candidate] = {}
+    before: set[int] = set()
+    if people is not None:
+        before = {p.id for p in people.all if p.id is not None}
+        taken = {p.initials.casefold(): Candidate(p.name, p.id) for p in people.all if p.initials and not p.retired}
+    for draft in draft_people:
+        bare = split_title(draft.name)[1]
+        if not bare or (people is not None and people.exact(bare) is not None):
+            continue
+        matches = people.near(bare, among=before) if people is not None else []
+        if matches and _possible_duplicate(draft, matches).suggested_id is not None:
+            continue  # taken to be someone already listed: nobody is added
+        holder = taken.get(draft.initials.casefold()) if draft.initials else None
+        if holder is not None and name_key(holder.name) != name_key(bare):
+            found.append(_initials_unplaced(bare, draft.initials, holder, taken))
+        elif draft.initials:
+            taken[draft.initials.casefold()] = Candidate(bare)
+    known = _known(people, draft_people)
+    by_key: dict[str, tuple[str, list[DraftInterest]]] = {}
+    for interest in draft_interests:
+        name = _interest_name(interest)
+        key = name_key(name)
+        if key and key not in known:
+            by_key.setdefault(key, (name, []))[1].append(interest)
+    found.extend(_register_unplaced(name, rows, known) for name, rows in by_key.values())
+    return tuple(found)
+
+
 def import_pack_people(
     store: Store,
     body_id: int,
     draft_people: Sequence[DraftPerson],
     actor: str = "secretary",
     choices: Mapping[str, int | None] | None = None,
+    placements: Mapping[str, Placement] | None = None,
 ) -> ImportReport:
     """The people a pack's attendance blocks list, added to the body (all or nothing).
 
@@ -646,12 +861,15 @@ def import_pack_people(
     the id of the person it is (the name is then kept as their alias) or to None (add a new person). A name with
     no choice is merged only when it is very close (`PossibleDuplicate.suggested_id`), else added; either way it
     is listed in the report's `possible_duplicates` for a person to look at. Initials that clash with someone
-    else's are left blank with a warning, for the secretary to choose (MS = Mahesh Shah and Michelle Summers).
+    else's are left blank (MS = Mahesh Shah and Michelle Summers) unless `placements` (by `Unplaced.key`) says
+    otherwise: other initials, the same person as whoever has them, or leave them out; either way the clash is
+    listed in the report's `unplaced` with what was done.
     """
     created = merged = 0
     warnings: list[str] = []
     ids: set[int] = set()
     duplicates: list[PossibleDuplicate] = []
+    unplaced: list[Unplaced] = []
     chosen = {name_key(split_title(name)[1]): person_id for name, person_id in (choices or {}).items()}
     with store.transaction():
         people = _People(store, body_id)
@@ -705,17 +923,37 @@ def import_pack_people(
                 ),
                 None,
             )
+            clash_entry: Unplaced | None = None
             if clash is not None and person.initials:
-                warnings.append(
-                    f"Initials {person.initials} are already used by {clash.name}; choose others for {name}."
-                )
-                person = replace(person, initials="")
+                taken = [p.initials for p in people.all if p.initials and not p.retired]
+                clash_entry = _initials_unplaced(name, person.initials, Candidate(clash.name, clash.id), taken)
+                choice = (placements or {}).get(clash_entry.key, clash_entry.suggested)
+                if choice.action == ATTACH:  # the pack's name is another name of whoever has the initials
+                    holder = _body_person(store, body_id, choice.person_id or clash.id, name)
+                    storage.add_alias(store, holder.id or 0, name, "", actor)
+                    unplaced.append(replace(clash_entry, outcome=f"taken to be {holder.name}", person_id=holder.id))
+                    ids.add(holder.id or 0)
+                    merged += 1
+                    people.reload()
+                    continue
+                if choice.action == LEAVE_OUT:
+                    unplaced.append(replace(clash_entry, outcome="left out"))
+                    warnings.append(f"{name} left out: the initials {person.initials} are {clash.name}'s.")
+                    continue
+                person = replace(person, initials=choice.initials.strip())
+                if not person.initials:
+                    warnings.append(
+                        f"Initials {clash_entry.detail} are already used by {clash.name}; choose others for {name}."
+                    )
             if duplicate is not None:
                 warnings.append(
                     f"{name} looks like {duplicate.best.name}; merge them in People if they are the same person."
                 )
             saved = storage.add_person(store, person, actor)
             assert saved.id is not None
+            if clash_entry is not None:
+                given = f"with the initials {saved.initials}" if saved.initials else "with no initials"
+                unplaced.append(replace(clash_entry, outcome=f"added {given}", person_id=saved.id))
             if duplicate is not None:
                 duplicates.append(replace(duplicate, outcome="added", person_id=saved.id))
             ids.add(saved.id)
@@ -729,29 +967,57 @@ def import_pack_people(
         frozenset(ids),
         merged=merged,
         possible_duplicates=tuple(duplicates),
+        unplaced=tuple(unplaced),
     )
 
 
+def _body_person(store: Store, body_id: int, person_id: int | None, what: str) -> Person:
+    """The person a choice names, refused unless they are one of this body's people."""
+    person = storage.person(store, person_id) if person_id is not None else None
+    if person is None or person.body_id != body_id:
+        raise PeopleError(f"{what} cannot be attached to person {person_id}: not one of this body's people.")
+    return person
+
+
 def import_pack_interests(
-    store: Store, body_id: int, draft_interests: Sequence[DraftInterest], actor: str = "secretary"
+    store: Store,
+    body_id: int,
+    draft_interests: Sequence[DraftInterest],
+    actor: str = "secretary",
+    placements: Mapping[str, Placement] | None = None,
 ) -> ImportReport:
     """A pack's register extract, added to the body's register (all or nothing).
 
-    Rows are matched to people by name (including merged names); rows already in the register
-    are skipped, so importing the next pack's extract adds only what is new. A row naming no
-    known person is left out with a warning rather than inventing a person.
+    Rows are matched to people by name (including merged names); rows already in the register are skipped, so
+    importing the next pack's extract adds only what is new. Rows naming no one by that name are never dropped
+    silently: `placements` (by `Unplaced.key`) attaches them to a person, adds the person, or leaves them out;
+    without a choice they go to the one very close name if there is one, else are left out. Each such name is in
+    the report's `unplaced`, with what was done.
     """
     created = skipped = 0
     warnings: list[str] = []
     ids: set[int] = set()
+    unplaced: dict[str, Unplaced] = {}
     with store.transaction():
         people = _People(store, body_id)
         existing = {_register_key(row) for row in storage.register(store, body_id)}
+        rows_of: dict[str, list[DraftInterest]] = {}
         for draft in draft_interests:
-            name = " ".join(part for part in (draft.forename, draft.surname) if part) or draft.name
-            person = people.exact(name) or people.likely(name)
+            rows_of.setdefault(name_key(_interest_name(draft)), []).append(draft)
+        for draft in draft_interests:
+            name = _interest_name(draft)
+            person = people.exact(name)
+            if person is None:
+                entry = unplaced.get(name_key(name))
+                if entry is None:
+                    entry = _register_unplaced(name, rows_of[name_key(name)], _known(people))
+                    person, outcome = _place_register_rows(store, body_id, people, entry, placements, draft, actor)
+                    entry = replace(entry, outcome=outcome, person_id=person.id if person else None)
+                    unplaced[name_key(name)] = entry
+                    warnings.append(f"Register rows for {name}: {outcome}.")
+                elif entry.person_id is not None:
+                    person = storage.person(store, entry.person_id)
             if person is None or person.id is None:
-                warnings.append(f"Register row for {name} left out: no such person in this body.")
                 skipped += 1
                 continue
             row = RegisterRow(
@@ -777,7 +1043,44 @@ def import_pack_interests(
             existing.add(_register_key(saved))
             ids.add(saved.id)
             created += 1
-    return ImportReport(created, 0, skipped, tuple(warnings), interest_ids=frozenset(ids))
+    return ImportReport(
+        created, 0, skipped, tuple(warnings), interest_ids=frozenset(ids), unplaced=tuple(unplaced.values())
+    )
+
+
+def _place_register_rows(
+    store: Store,
+    body_id: int,
+    people: _People,
+    entry: Unplaced,
+    placements: Mapping[str, Placement] | None,
+    draft: DraftInterest,
+    actor: str,
+) -> tuple[Person | None, str]:
+    """Whom the rows of `entry` go to, as chosen (or suggested): a person, a person added now, or None (left
+    out); and what was done, in words."""
+    choice = (placements or {}).get(entry.key, entry.suggested)
+    if choice.action == LEAVE_OUT:
+        return None, "left out"
+    if choice.action == ATTACH:
+        if choice.person_id is not None:
+            person = _body_person(store, body_id, choice.person_id, f"The register rows for {entry.name}")
+            return person, f"attached to {person.name}"
+        found = people.exact(choice.person_name)
+        if found is None:
+            raise PeopleError(
+                f"The register rows for {entry.name} cannot be attached to {choice.person_name}: "
+                "not one of this body's people."
+            )
+        return found, f"attached to {found.name}"
+    title, bare = split_title(entry.name)
+    added = storage.add_person(
+        store,
+        Person(None, body_id, bare, role=draft.position, title=title, initials=choice.initials.strip(), voting=False),
+        actor,
+    )
+    people.reload()
+    return added, f"added {added.name} as a member without a vote"
 
 
 # -- the register from CSV -------------------------------------------------------------------------------------

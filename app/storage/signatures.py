@@ -1,4 +1,4 @@
-"""What binds a signed file to the record: the recorded minutes exports and signatures (schema 7).
+"""What binds a signed file to the record: the recorded minutes exports and signatures (schema 8).
 
 Both tables are written through `LiveWriter` (whole rows, audited), so the replay of the audit log accounts for
 them like any record row; see `app.storage.integrity`.

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 import app
 from app import commands, paths
 from app.storage import StorageError, Store
-from app.storage.lock import DataFolderLock
+from app.storage.lock import DataFolderLock, FolderInUse
 from app.ui.crash import install_excepthook
 from app.ui.main_window import MainWindow
 from app.ui.minutes_workflow import BackgroundJob
+from app.ui.single_instance import InstanceWatcher, bring_forward_running
 
 log = logging.getLogger(__name__)
 
@@ -121,15 +122,26 @@ def start_integrity_check(window: MainWindow, database: Path) -> BackgroundJob:
 def run_gui(data_dir: Path, demo: bool = False, meeting_id: int | None = None, exit_when_shown: bool = False) -> int:
     qt_app = make_application()
     try:
-        store, lock = open_storage(data_dir)
+        try:
+            store, lock = open_storage(data_dir, wait=0)
+        except FolderInUse:
+            # Someone has the folder: if it is a window, it comes forward and this launch is done.
+            if bring_forward_running(data_dir, meeting_id):
+                log.info("Quorate is already open on %s: brought that window forward", data_dir)
+                print(f"quorate: Quorate is already open on {data_dir}; brought that window forward.", file=sys.stderr)
+                return 0
+            store, lock = open_storage(data_dir)
     except StorageError as exc:
         return refuse(str(exc))
+    watcher: InstanceWatcher | None = None
     try:
         if demo:
             meeting_id = commands.ensure_demo_meeting(store)
         window = MainWindow(store, data_dir)
         log_file = data_dir / "logs" / "quorate.log"
         install_excepthook(window.flush, str(log_file))
+        watcher = InstanceWatcher(data_dir, window.bring_forward, window)
+        watcher.start()
         if meeting_id is not None:
             window.open_meeting(meeting_id)
         window.show()
@@ -140,5 +152,7 @@ def run_gui(data_dir: Path, demo: bool = False, meeting_id: int | None = None, e
         check.wait()
         return code
     finally:
+        if watcher is not None:
+            watcher.stop()
         store.close()
         lock.release()

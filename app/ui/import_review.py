@@ -60,9 +60,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.commands.people import PossibleDuplicate
+from app.commands.people import Placement, PossibleDuplicate, Unplaced
 from app.domain import Part, Purpose, Tier
 from app.packs import DraftDate, DraftItem, DraftPack
+from app.ui.unplaced_panel import UnplacedPanel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,6 +79,7 @@ TIER_LABELS: dict[Tier, str] = {
     Tier.PARTICIPANT: "Participant",
     Tier.IN_ATTENDANCE: "In attendance",
     Tier.OFFICER: "Officer",
+    Tier.OBSERVER: "Observer",
 }
 
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:.]\s*(\d{2})\s*$")
@@ -96,6 +98,7 @@ class ReviewOutcome:
     draft: DraftPack
     people_choices: dict[str, int | None] = field(default_factory=dict)  # pack name -> person id, None = new
     tabled_papers: dict[int, str] = field(default_factory=dict)  # position in draft.items -> file path
+    placements: dict[str, Placement] = field(default_factory=dict)  # Unplaced.key -> what to do with it
 
 
 # -- numbers as written ---------------------------------------------------------------
@@ -675,10 +678,15 @@ class ImportReviewDialog(QDialog):
     """Check the draft agenda and meeting details; "Save meeting" accepts, Cancel leaves nothing behind."""
 
     def __init__(
-        self, draft: DraftPack, parent: QWidget | None = None, duplicates: Sequence[PossibleDuplicate] = ()
+        self,
+        draft: DraftPack,
+        parent: QWidget | None = None,
+        duplicates: Sequence[PossibleDuplicate] = (),
+        unplaced: Sequence[Unplaced] = (),
     ) -> None:
         super().__init__(parent)
         self.draft = draft
+        self.unplaced_panel = UnplacedPanel(unplaced) if unplaced else None
         self.duplicates = tuple(duplicates)
         self.duplicate_choices: dict[str, QComboBox] = {}
         self.dirty = False
@@ -780,6 +788,8 @@ class ImportReviewDialog(QDialog):
         self.tabs.addTab(agenda, f"Agenda ({len(draft.items)})")
         summary = self._summary_panel(draft)  # builds the people table the People tab shows
         self._found_tabs(draft)
+        if self.unplaced_panel is not None:  # what the import cannot place by itself: a choice for each
+            self.tabs.addTab(self.unplaced_panel, f"Not placed ({len(self.unplaced_panel.unplaced)})")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tabs)
@@ -804,6 +814,16 @@ class ImportReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(hint)
+        # The reader marks titles uncertain only when the agenda itself could be read another way.
+        doubtful = sum(1 for item in draft.items if "title" in item.uncertain)
+        self.needs_checking = QLabel(
+            f"<b>Needs checking:</b> the agenda could be read in more than one way; {doubtful} of "
+            f"{len(draft.items)} items are marked in amber as the likeliest reading."
+        )
+        self.needs_checking.setAccessibleName("Needs checking")
+        self.needs_checking.setWordWrap(True)
+        self.needs_checking.setVisible(doubtful > 0)
+        layout.addWidget(self.needs_checking)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
 
@@ -1296,7 +1316,8 @@ class ImportReviewDialog(QDialog):
 
     def outcome(self) -> ReviewOutcome:
         """Everything `commands.accept_reviewed` needs to save what the secretary accepted."""
-        return ReviewOutcome(self.reviewed_draft(), self.people_choices(), self.tabled_papers())
+        placements = self.unplaced_panel.placements() if self.unplaced_panel is not None else {}
+        return ReviewOutcome(self.reviewed_draft(), self.people_choices(), self.tabled_papers(), placements)
 
 
 def _escape(text: str) -> str:

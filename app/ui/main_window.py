@@ -250,7 +250,9 @@ class MainWindow(QMainWindow):
         self.register_action.triggered.connect(self.show_register)
         self.rules_action = QAction("R&ules…", self)
         self.rules_action.triggered.connect(self.show_rules)
-        body_actions = [self.people_action, self.register_action, self.rules_action]
+        self.body_settings_action = QAction("&Name and house style…", self)
+        self.body_settings_action.triggered.connect(self.show_body_settings)
+        body_actions = [self.people_action, self.register_action, self.rules_action, self.body_settings_action]
         body_menu = self.menuBar().addMenu("&Body")
         body_menu.addActions(body_actions)
 
@@ -446,6 +448,7 @@ class MainWindow(QMainWindow):
                 outcome.draft,
                 people_choices=outcome.people_choices,
                 tabled_papers=outcome.tabled_papers,
+                placements=outcome.placements,
             )
         except (PackError, StorageError) as exc:
             QMessageBox.warning(self, "Import failed", str(exc))
@@ -463,6 +466,9 @@ class MainWindow(QMainWindow):
         merged = result.people.merged
         if merged:
             message += f"; {merged} name{'' if merged == 1 else 's'} kept as another name of someone already listed"
+        left_out = sum(1 for u in result.unplaced if u.outcome == "left out")
+        if left_out:
+            message += f"; {left_out} not placed and left out, as chosen"
         self.statusBar().showMessage(message + ".")
 
     def review_import(self, draft: DraftPack) -> ReviewOutcome | DraftPack | None:
@@ -470,12 +476,13 @@ class MainWindow(QMainWindow):
         this, and may hand back only the reviewed draft)."""
         try:
             duplicates = commands.pack_duplicates(self.store, draft)
+            unplaced = commands.pack_unplaced(self.store, draft)
         except StorageError as exc:  # the review still works; names are then only matched when very close
             log.warning("could not look for people already listed: %s", exc)
-            duplicates = ()
+            duplicates, unplaced = (), ()
         from app.ui.import_review import ImportReviewDialog  # loaded when a pack is imported, not at start
 
-        dialog = ImportReviewDialog(draft, self, duplicates=duplicates)
+        dialog = ImportReviewDialog(draft, self, duplicates=duplicates, unplaced=unplaced)
         try:
             if dialog.exec() != ImportReviewDialog.DialogCode.Accepted:
                 return None
@@ -511,6 +518,19 @@ class MainWindow(QMainWindow):
             self._end_import()
         super().closeEvent(event)
 
+    def bring_forward(self, meeting_id: int | None = None) -> None:
+        """A second launch on this data folder asked for this window (and perhaps a meeting)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if meeting_id is not None:
+            try:
+                self.open_meeting(meeting_id)
+            except StorageError as exc:  # a meeting id that is not in this library: say so, stay where we are
+                self.statusBar().showMessage(str(exc))
+
     # -- the body: people, register of interests, rules ----------------------------
 
     def show_people(self) -> None:
@@ -530,6 +550,26 @@ class MainWindow(QMainWindow):
 
         if self.meeting is not None:
             RulesDialog(self.store, self.meeting.body_id, self).exec()
+
+    def show_body_settings(self) -> None:
+        """The body's name, this meeting's title and the house style; the window shows the new names after."""
+        from app.ui.body_settings_dialog import BodySettingsDialog
+
+        if self.meeting is None or self.meeting.id is None:
+            return
+        meeting_id = self.meeting.id
+        dialog = BodySettingsDialog(self.store, self.meeting.body_id, meeting_id, self)
+        dialog.saved.connect(lambda: self._retitled(meeting_id))
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def _retitled(self, meeting_id: int) -> None:
+        if self.meeting is not None and self.meeting.id == meeting_id:
+            self.meeting = self.store.meeting(meeting_id)
+            self.meeting_page.title.setText(f"<h2>{_escape(self.meeting.title)}</h2>")
+            self.setWindowTitle(f"Quorate — {self.meeting.title}")
 
     # -- search ----------------------------------------------------------------------
 

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import people as commands
+from app.commands.body_settings import SettingRefused, field_specs
 from app.commands.people import ImportReport
 from app.domain import PRESETS, Person, RuleSet, Tier, rules_from_dict, rules_to_dict
 from app.domain.rules import (
@@ -70,6 +71,7 @@ from app.storage import StorageError, Store
 from app.storage.people import RegisterRow
 from app.storage.people import deputies as load_deputies
 from app.storage.people import register as load_register
+from app.ui.body_settings_dialog import SettingsForm, ask_to_keep_changes
 
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
@@ -80,6 +82,7 @@ TIER_LABELS = {
     Tier.PARTICIPANT: "Participant",
     Tier.IN_ATTENDANCE: "In attendance",
     Tier.OFFICER: "Officer",
+    Tier.OBSERVER: "Observer",
 }
 
 
@@ -250,6 +253,10 @@ class PeopleModel(_RowsModel):
             if not names:
                 return f"No one is set to deputise for {p.name}; choose Deputies… to set who may."
             return f"May deputise for {p.name}: " + ", ".join(names) + "."
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.COL_ROLE, self.COL_ORGANISATION, self.COL_TAGS):
+            return self.data(index) or None  # these columns shrink to fit the dialog: the whole text on hover
+        if role == self.SortRole and column == self.COL_NAME:  # lists of members go by surname
+            return "\t".join(commands.surname_key(p.name))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, self.SortRole):
             if column == self.COL_VOTING:
                 return ("Votes" if p.voting else "") if role == Qt.ItemDataRole.DisplayRole else int(p.voting)
@@ -521,7 +528,28 @@ class PeopleDialog(_BodyListDialog):
         close.rejected.connect(self.reject)
         self.reload()
         self.view.sortByColumn(PeopleModel.COL_NAME, Qt.SortOrder.AscendingOrder)
+        self._fit_columns()
+
+    # Columns that give way when the dialog is narrow, and the widest the others start out.
+    _SHRINKING = (PeopleModel.COL_ROLE, PeopleModel.COL_ORGANISATION)
+    _WIDEST: ClassVar[dict[int, int]] = {
+        PeopleModel.COL_NAME: 220,
+        PeopleModel.COL_TAGS: 150,
+        PeopleModel.COL_DEPUTIES: 120,
+    }
+
+    def _fit_columns(self) -> None:
+        """Every column in view without scrolling sideways (Voting and Deputies were off to the right): the
+        short columns fit their contents, Role and Organisation share the rest and show it whole on hover."""
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
         self.view.resizeColumnsToContents()
+        for column, widest in self._WIDEST.items():
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), widest))
+        for column in self._SHRINKING:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     def reload(self) -> None:
         people = self.store.people(self.body_id)
@@ -1106,6 +1134,23 @@ class RulesDialog(QDialog):
         ("recorded_vote_on_request", "A member may require a recorded (named) vote"),
     )
 
+    _DEDICATED = frozenset(
+        {
+            "name",
+            "source",
+            "quorum_number",
+            "quorum_fraction",
+            "majority_fraction",
+            "required_roles",
+            "recorded_vote_topics",
+            "recorded_vote_requesters",
+            "interest_rules",
+            "assumptions",  # shown beside the sentences; they come with a preset
+            *(field for field, *_rest in _ENUMS),
+            *(field for field, _label in _FLAGS),
+        }
+    )
+
     def __init__(self, store: Store, body_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.body_id = store, body_id
@@ -1184,6 +1229,14 @@ class RulesDialog(QDialog):
         form_layout.addWidget(voting_box)
         form_layout.addWidget(QLabel("What each kind of interest requires:"))
         form_layout.addWidget(self.interest_view, 1)
+        # Rule fields without an editor above (new ones included) get one made from their type.
+        extra = [spec for spec in field_specs(RuleSet) if spec.name not in self._DEDICATED]
+        self.more = SettingsForm("rules", extra)
+        if extra:
+            more_box = QGroupBox("More rules")
+            more_layout = QVBoxLayout(more_box)
+            more_layout.addWidget(self.more)
+            form_layout.addWidget(more_box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form)
@@ -1240,6 +1293,7 @@ class RulesDialog(QDialog):
             combo.currentIndexChanged.connect(self.refresh)
         for check in self.checks.values():
             check.toggled.connect(self.refresh)
+        self.more.changed.connect(self.refresh)
         self.interest_model.edited.connect(self.refresh)
         self.interest_model.error.connect(lambda text: self.message.setText(f"<b>Not changed:</b> {_escape(text)}"))
         self.buttons.accepted.connect(self.save)
@@ -1265,6 +1319,7 @@ class RulesDialog(QDialog):
             check.setChecked(bool(getattr(rules, field)))
         self.interest_model.set_rows(rules.interest_rules)
         self.interest_view.resizeColumnsToContents()
+        self.more.set_values(rules_to_dict(rules))
         self.assumptions.setText("<ul>" + "".join(f"<li>{_escape(a)}</li>" for a in rules.assumptions) + "</ul>")
         self._loading = False
         self.refresh()
@@ -1293,6 +1348,10 @@ class RulesDialog(QDialog):
             data[field] = combo.currentData()
         for field, check in self.checks.items():
             data[field] = check.isChecked()
+        try:
+            data.update(self.more.values())
+        except SettingRefused as exc:
+            raise ValueError(str(exc).removesuffix("; nothing was changed.")) from None
         rules = rules_from_dict(data)
         return replace(rules, required_roles=_roles_from_text(self.required_roles.text(), self._base.required_roles))
 
@@ -1314,13 +1373,32 @@ class RulesDialog(QDialog):
 
     def save(self) -> bool:
         try:
-            commands.set_rules(self.store, self.body_id, self.current_rules())
+            body = commands.set_rules(self.store, self.body_id, self.current_rules())
         except (ValueError, StorageError) as exc:
             self.message.setText(f"<b>Not saved:</b> {_escape(str(exc))}")
             return False
+        self.preset.setItemText(0, f"Saved rules: {body.rules.name}")
         self.message.setText("Rules saved.")
         self.saved.emit()
         return True
+
+    def has_changes(self) -> bool:
+        """Whether the fields say something other than the saved rules (a change that cannot be right counts)."""
+        try:
+            current = self.current_rules()
+        except ValueError:
+            return True
+        return rules_to_dict(current) != rules_to_dict(self.store.body(self.body_id).rules)
+
+    def reject(self) -> None:
+        """Close, but never drop a change (a preset chosen, a field edited) without asking."""
+        if self.has_changes():
+            answer = ask_to_keep_changes(self, "rules", self.save_button.isEnabled())
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                return
+        super().reject()
 
 
 def _escape(text: str) -> str:

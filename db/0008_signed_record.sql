@@ -1,4 +1,4 @@
--- Schema version 7: signed minutes bound to the record (issue 14).
+-- Schema version 8: signed minutes bound to the record (issue 14).
 -- Approvals are per version of the minutes (a correction is version 2, approved and signed like version 1) and
 -- may carry the override wording printed when the body approved them other than by the usual resolution.
 -- minutes_export keeps what the approved minutes were rendered from (file hash, version, audit-chain head,
