@@ -374,6 +374,31 @@ SEARCH_QUERIES = (
 )
 
 
+def bench_startup_check(store: Store, repeat: int) -> dict[str, Any]:
+    """The check the window runs at start-up (`quorate check`): the chain verified, replayed against every record
+    table, and signed meetings against their digests; on the benchmark's database after the other figures wrote
+    their audit rows."""
+    from app.storage import integrity
+    from app.storage.signatures import check_store
+
+    entries = int(store.conn.execute("SELECT count(*) FROM audit").fetchone()[0])
+    tables = sorted(integrity.replayed_tables(store.conn))
+
+    def floor() -> None:  # only reading what the check reads: every audit row and every record row
+        store.conn.execute("SELECT * FROM audit").fetchall()
+        for table in tables:
+            store.conn.execute(f"SELECT * FROM {table}").fetchall()
+
+    figure = _figure(
+        f"start-up check: audit chain ({entries} entries) verified and replayed against the record, signed digests",
+        _times(lambda: check_store(store), repeat),
+        "read every audit row and every record row (no hashing, no comparing)",
+        _times(floor, repeat),
+    )
+    figure["audit_entries"] = entries
+    return figure
+
+
 def bench_search(scratch: Path, pack: Path, repeat: int, copies: int = 20) -> dict[str, Any]:
     """Search over `copies` imported copies of the demo pack, each its own meeting (a line added so the
     hashes differ), beside a bare FTS5 MATCH over the same index: no ranking, snippet or joins."""
@@ -717,6 +742,7 @@ def run_benchmarks(data_dir: Path | None = None, repeat: int = 5, only: str | No
             "minutes_export_60_resolutions": bench_resolutions_export(scratch, store, repeat),
             "signing": bench_signing(scratch, meeting_id, store, repeat),
             "verify": bench_verify(scratch, meeting_id, store, repeat),
+            "startup_check": bench_startup_check(store, repeat),
             "search": bench_search(scratch, paths.demo_pack(), max(repeat, 100)),
             "pdf_import_300_pages": bench_pdf_import(scratch, repeat),
             "pdf_import_300_pages_unbookmarked": bench_pdf_import(scratch, repeat, bookmarked=False),

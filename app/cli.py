@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import hashlib
 import json
 import logging
 import os
@@ -126,7 +125,30 @@ def build_parser() -> argparse.ArgumentParser:
     approve.add_argument("--on", type=date.fromisoformat, help="date of the chair's approval (default today)")
     approve.add_argument("--at-meeting", type=int, help="the later meeting at which the body approved them")
     approve.add_argument("--motion", type=int, help="the resolution there that approved them (motion id)")
+    approve.add_argument(
+        "--override",
+        default="",
+        help="why a resolution whose wording or item does not name these minutes approved them (printed)",
+    )
     approve.add_argument("--json", action="store_true")
+
+    correct = sub.add_parser(
+        "correct", parents=[common], help="a correction to signed minutes, agreed at a later meeting (a new version)"
+    )
+    correct.add_argument("meeting_id", type=int, help="the meeting whose signed minutes are corrected")
+    correct.add_argument("--at-meeting", type=int, required=True, help="the later meeting that agreed the correction")
+    correct.add_argument("--motion", type=int, help="the resolution there that agreed it (motion id)")
+    correct.add_argument("--item", required=True, help="the number of the item whose minute is corrected")
+    wording = correct.add_mutually_exclusive_group(required=True)
+    wording.add_argument("--text", help="the corrected wording of the minute")
+    wording.add_argument("--text-file", type=Path, help="a UTF-8 file holding the corrected wording")
+    correct.add_argument("--reason", default="", help="what the correction puts right (printed)")
+    correct.add_argument("--json", action="store_true")
+
+    check = sub.add_parser(
+        "check", parents=[common], help="replay the audit chain and compare it with the record (exit 3 if not)"
+    )
+    check.add_argument("--json", action="store_true")
 
     search = sub.add_parser("search", parents=[common], help="search every pack, minute and action in the library")
     search.add_argument("query", help='words to find; "quoted words" together, word* for any ending, OR between words')
@@ -226,9 +248,17 @@ def _add_signing_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     sign.add_argument("--json", action="store_true")
 
-    verify = sub.add_parser("verify", parents=[common], help="check a signed PDF offline (exit 3 if it does not hold)")
+    verify = sub.add_parser(
+        "verify",
+        parents=[common],
+        help="check a signed PDF offline, and against this data folder's record (exit 0 all good, 3 a problem,"
+        " 2 not a signed PDF)",
+    )
     verify.add_argument("pdf", type=Path)
     verify.add_argument("--json", action="store_true")
+    verify.add_argument(
+        "--offline-only", action="store_true", help="check only the file itself, not this data folder's record"
+    )
 
     keygen = sub.add_parser("keygen", parents=[common], help="make a signing key and certificate in a name")
     keygen.add_argument("--name", required=True, help="the person who will sign, as the certificate names them")
@@ -273,23 +303,80 @@ def _box(text: str | None) -> tuple[float, float, float, float] | None:
     return x1, y1, x2, y2
 
 
-def _ready_to_sign(store: Store, meeting_id: int) -> None:
-    from app.commands import approval
-
-    try:
-        approval.check_ready_to_sign(store, meeting_id)
-    except approval.ApprovalError as exc:
+def _signing_refused(store: Store | None, exc: Exception) -> UserError:
+    if store is not None:
         store.close()
-        raise UserError(str(exc)) from exc
+    return UserError(str(exc))
 
 
-def _record_signature(store: Store, meeting_id: int, signer: str, signed_file: Path) -> None:
-    from app.commands import approval
+def _sign_meeting(args: argparse.Namespace, data_dir: Path) -> int:
+    """`sign --meeting`: only the exact recorded export of the approved minutes; recorded and locked at once."""
+    from app.commands import approval, signing
 
+    store = _open_store(data_dir)
     try:
-        approval.mark_signed(store, meeting_id, signer, hashlib.sha256(signed_file.read_bytes()).hexdigest())
-    finally:
-        store.close()
+        done = signing.sign_meeting(
+            store,
+            args.meeting,
+            args.pdf,
+            args.key,
+            signing.read_passphrase_file(args.passphrase_file),
+            args.out,
+            name=args.name,
+            role=args.role,
+            image=args.image,
+            location=args.location,
+            visible=not args.invisible,
+            box=_box(args.box),
+        )
+    except (approval.ApprovalError, signing.SigningError) as exc:
+        raise _signing_refused(store, exc) from exc
+    store.close()
+    if args.json:
+        _dump(
+            {
+                **done.signed.to_json(),
+                "meeting_id": args.meeting,
+                "version": done.export.version,
+                "signed_sha256": done.signed_sha256,
+            }
+        )
+    else:
+        print(
+            f"Signed {args.pdf} as {done.signed.signer_name}: wrote {done.signed.out};"
+            f" meeting {args.meeting} is locked."
+        )
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace, data_dir: Path) -> int:
+    """`verify`: the file offline, then (unless --offline-only, and when this data folder holds a database)
+    against the record. Exit 0 only when everything holds; 3 with the problems listed."""
+    from app.commands import signing
+
+    report = signing.verify(data_dir, args.pdf)
+    record = None
+    database = paths.database_path(data_dir)
+    if not args.offline_only and database.exists():
+        store = _open_store(data_dir)
+        try:
+            record = signing.check_against_record(store, args.pdf, report)
+        finally:
+            store.close()
+    good = report.ok and report.trusted and (record is None or record.ok)
+    code = EXIT_OK if good else EXIT_NOT_VERIFIED
+    problems = [*report.problems, *(record.problems if record else ())]
+    if args.json:
+        _dump({**report.to_json(), "record": record.to_json() if record else None, "ok": good, "problems": problems})
+    else:
+        print(report.summary())
+        if report.audit_hash:
+            print(f"Audit hash printed in the document: {report.audit_hash}")
+        if record is not None:
+            print("Against this data folder's record: " + ("all holds." if record.ok else "PROBLEMS."))
+        for problem in problems:
+            print(f"- {problem}")
+    return code
 
 
 def _run_signing(args: argparse.Namespace, data_dir: Path) -> int:
@@ -298,9 +385,8 @@ def _run_signing(args: argparse.Namespace, data_dir: Path) -> int:
 
     try:
         if args.command == "sign":
-            store = _open_store(data_dir) if args.meeting is not None else None
-            if store is not None:
-                _ready_to_sign(store, args.meeting)
+            if args.meeting is not None:
+                return _sign_meeting(args, data_dir)
             signed = signing.sign(
                 args.pdf,
                 args.key,
@@ -313,21 +399,12 @@ def _run_signing(args: argparse.Namespace, data_dir: Path) -> int:
                 visible=not args.invisible,
                 box=_box(args.box),
             )
-            if store is not None:
-                _record_signature(store, args.meeting, signed.signer_name, Path(signed.out))
             if args.json:
                 _dump(signed.to_json())
             else:
                 print(f"Signed {args.pdf} as {signed.signer_name}: wrote {signed.out}")
         elif args.command == "verify":
-            report = signing.verify(data_dir, args.pdf)
-            if args.json:
-                _dump(report.to_json())
-            else:
-                print(report.summary())
-                if report.audit_hash:
-                    print(f"Audit hash printed in the document: {report.audit_hash}")
-            return EXIT_OK if report.ok and report.trusted else EXIT_NOT_VERIFIED
+            return _verify(args, data_dir)
         elif args.command == "keygen":
             created = signing.create_key(
                 data_dir,
@@ -548,7 +625,7 @@ def _run_records(store: Store, args: argparse.Namespace) -> None:
             if args.chair:
                 approval.chair_approve(store, args.meeting_id, args.chair, args.role, args.on)
             elif args.at_meeting is not None and args.motion is not None:
-                approval.body_approve(store, args.meeting_id, args.at_meeting, args.motion)
+                approval.body_approve(store, args.meeting_id, args.at_meeting, args.motion, override=args.override)
             else:
                 raise UserError("Say who approved the minutes: --chair NAME, or --at-meeting ID --motion ID.")
             done = {"meeting_id": args.meeting_id, "status": store.meeting(args.meeting_id).minutes_status.value}
@@ -560,7 +637,59 @@ def _run_records(store: Store, args: argparse.Namespace) -> None:
         print(", ".join(f"{key}: {value}" for key, value in done.items() if key not in ("meeting_id", "body_id")))
 
 
-WRITING_COMMANDS = ("import", "replay", "revise", "approve")  # they change the database: one process at a time
+def _run_correct(store: Store, args: argparse.Namespace) -> None:
+    """`correct`: version N+1 of signed minutes, citing the later meeting (and resolution) that agreed it."""
+    from app.commands import approval
+    from app.commands.live import LiveError, LiveMeeting
+
+    try:
+        text = args.text if args.text is not None else args.text_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"The correction file {args.text_file} cannot be read.") from exc
+    try:
+        item = LiveMeeting(store, args.meeting_id).find_item(args.item)
+        assert item.id is not None
+        version = approval.amend_signed(
+            store, args.meeting_id, item.id, text, args.at_meeting, args.motion, args.reason
+        )
+    except (approval.ApprovalError, LiveError) as exc:
+        raise UserError(str(exc)) from exc
+    done = {
+        "meeting_id": args.meeting_id,
+        "version": version,
+        "status": store.meeting(args.meeting_id).minutes_status.value,
+    }
+    if args.json:
+        _dump(done)
+    else:
+        print(
+            f"Version {version} of the minutes of meeting {args.meeting_id} made; it goes through approval and signing."
+        )
+
+
+def _run_check(store: Store, args: argparse.Namespace) -> int:
+    """`check`: exit 0 when the chain verifies, the record is what the chain says and signed records are whole."""
+    from app.storage.signatures import check_store
+
+    report = check_store(store)
+    if args.json:
+        _dump(report.to_json())
+    elif report.ok:
+        print(f"The record and its audit chain agree ({report.entries} entries); every signed meeting is as signed.")
+    else:
+        for problem in report.problems():
+            print(f"- {problem}")
+    return EXIT_OK if report.ok else EXIT_NOT_VERIFIED
+
+
+WRITING_COMMANDS = (
+    "import",
+    "replay",
+    "revise",
+    "approve",
+    "correct",
+    "minutes",
+)  # they change the database: one process at a time
 
 
 def _writes(args: argparse.Namespace) -> bool:
@@ -656,6 +785,10 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
                     print(f"{row['id']:>4}  {row['date'] or '':10}  {row['title']}")
         elif args.command in ("minutes", "tracker", "attendance", "approve"):
             _run_records(store, args)
+        elif args.command == "correct":
+            _run_correct(store, args)
+        elif args.command == "check":
+            return _run_check(store, args)
         elif args.command == "search":
             hits = commands.search(store, args.query, args.limit)
             if args.json:

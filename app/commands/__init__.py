@@ -18,7 +18,6 @@ from app.packs import DraftPack, PackError
 from app.packs.limits import read_pack_bounded
 from app.packs.model import DraftAction
 from app.services.live import recommendations_in
-from app.services.minutes import build_minutes
 from app.storage import Store, library
 from app.storage.library import KeptPack, PackStatus, SearchHit, TabledPaper
 from app.storage.live import LiveWriter
@@ -337,10 +336,9 @@ def edit_minute(store: Store, item_id: int, text: str, actor: str = "secretary")
 
 def export_minutes(store: Store, meeting_id: int, out: Path, part: Part = Part.ONE) -> Path:
     """Render the minutes of one part of a meeting to a PDF file, written atomically."""
-    from app.export.minutes_pdf import render_minutes_pdf  # ReportLab loads only when exporting
+    from app.commands.signing import export_minutes_pdf  # ReportLab loads only when exporting
 
-    document = build_minutes(store.record(meeting_id), part)
-    return render_minutes_pdf(document, out)
+    return export_minutes_pdf(store, meeting_id, out, part).out  # approved minutes: the export is recorded
 
 
 def ensure_demo_meeting(store: Store) -> int:

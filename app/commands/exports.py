@@ -28,9 +28,17 @@ class ExportError(ValueError):
 
 def export_minutes_docx(store: Store, meeting_id: int, out: Path, part: Part = Part.ONE) -> Path:
     """Render the minutes of one part of a meeting to a Word document, written atomically."""
-    from app.export.minutes_docx import render_minutes_docx  # python-docx loads only when exporting
+    from dataclasses import replace
 
-    document = build_minutes(store.record(meeting_id), part)
+    from app.export.minutes_docx import render_minutes_docx  # python-docx loads only when exporting
+    from app.storage import integrity
+
+    version = store.current_version(meeting_id)
+    document = replace(
+        build_minutes(store.record(meeting_id), part),
+        version=version,
+        record_digest=integrity.record_digest(store.conn, meeting_id, version),
+    )
     return render_minutes_docx(document, Path(out))
 
 

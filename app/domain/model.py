@@ -366,6 +366,8 @@ class MinutesApproval:
     at_meeting_id: int | None = None  # body approval: the later meeting that approved them
     motion_id: int | None = None  # … and its resolution
     file_sha256: str = ""  # signed: the signed PDF
+    version: int = 1  # which version of the minutes (2 and up: corrections)
+    override: str = ""  # body approval other than by the usual resolution: the wording printed instead
 
 
 @dataclass(frozen=True, slots=True)

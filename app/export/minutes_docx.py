@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -556,6 +556,41 @@ def _actions_table(document: Any, actions: Sequence[ActionLine], accent: str, da
     _widths(table, widths)
 
 
+def _signature_block(document: Any, doc: MinutesDocument) -> None:
+    """The approval lines and the place kept for the chair's signature (a blank 88 × 28 mm box at the right,
+    kept with its caption on one page), then the version and the record's digest, as in the PDF."""
+    if doc.approval_lines:
+        _spacing(document.add_paragraph(), 0, 6)
+        for line in doc.approval_lines:
+            keep = _spacing_kept(document.add_paragraph(line))
+            _spacing(keep, 0, 3)
+    table = document.add_table(rows=2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    _widths(table, [FRAME_MM - 88.0, 88.0])
+    caption = table.cell(0, 1).paragraphs[0]
+    _run(caption, "Signed as a correct record by the Chair", bold=True, size=9, colour=NHS_DARK_GREY)
+    _spacing_kept(caption)
+    table.rows[1].height = Mm(28)
+    table.rows[1].height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(_no_split())
+    digest = document.add_paragraph()
+    _spacing(digest, 4, 0)
+    text = f"Minutes version {doc.version}"
+    if doc.record_digest:
+        text += f" · record digest (SHA-256): {doc.record_digest}"
+    _run(digest, text, size=6, colour=NHS_MID_GREY)
+
+
+def _spacing_kept(paragraph: Any) -> Any:
+    paragraph.paragraph_format.keep_with_next = True
+    return paragraph
+
+
+def _no_split() -> Any:
+    return OxmlElement("w:cantSplit")
+
+
 def _audit_line(document: Any, doc: MinutesDocument) -> None:
     if not doc.audit_head:
         return
@@ -578,10 +613,7 @@ def minutes_docx_bytes(doc: MinutesDocument) -> bytes:
             _spacing(document.add_paragraph(line), 0, 3)
     if doc.actions:
         _actions_table(document, doc.actions, _accent(doc), _dark(doc))
-    if doc.approval_lines:
-        _spacing(document.add_paragraph(), 0, 6)
-        for line in doc.approval_lines:
-            _spacing(document.add_paragraph(line), 0, 3)
+    _signature_block(document, doc)
     _audit_line(document, doc)
     buffer = io.BytesIO()
     document.save(buffer)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     Image,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -375,7 +376,7 @@ def _actions_table(actions: Sequence[ActionLine], st: _Styles) -> list[Flowable]
     return [Spacer(1, 8 * mm), Paragraph("Actions", st.section), table]
 
 
-def _story(doc: MinutesDocument, st: _Styles) -> list[Flowable]:
+def _story(doc: MinutesDocument, st: _Styles, spots: list[SignatureSpot] | None = None) -> list[Flowable]:
     story = _title_block(doc, st)
     if doc.version_note:
         story += [Paragraph(f"<b>{escape(doc.version_note)}</b>", st.text), Spacer(1, 3 * mm)]
@@ -387,13 +388,82 @@ def _story(doc: MinutesDocument, st: _Styles) -> list[Flowable]:
         story += [Paragraph(escape(line), st.text) for line in doc.closing_lines]
     if doc.actions:
         story += _actions_table(doc.actions, st)
-    if doc.approval_lines:
-        story.append(Spacer(1, 6 * mm))
-        story += [Paragraph(escape(line), st.text) for line in doc.approval_lines]
+    story.append(signature_block(doc, st, spots))
     return story
 
 
 # --- page furniture ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureSpot:
+    """Where the chair's signature goes: a page (1-based) and a box in points from the page's bottom left."""
+
+    page: int
+    box: tuple[float, float, float, float]
+
+    def keywords(self) -> str:
+        x1, y1, x2, y2 = self.box
+        return f"{SPOT_KEYWORD}={self.page}:{x1:.2f},{y1:.2f},{x2:.2f},{y2:.2f}"
+
+
+SPOT_KEYWORD = "quorate-signature-box"  # in the PDF's Keywords: `sign` reads it to put the signature there
+SIGNATURE_BOX_WIDTH, SIGNATURE_BOX_HEIGHT = 250.0, 80.0  # the size `sign` draws its appearance at
+
+
+class _SignatureArea(Flowable):  # type: ignore[misc]
+    """The place reserved for the chair's signature at the end of the minutes: a caption, a blank box the
+    signature appearance is drawn into, then the version and the digest of the record rendered. It never
+    splits, so when the last page has no room the whole block moves to a new page; where it lands is noted
+    in the furniture (and so in the PDF's Keywords) for the signer."""
+
+    CAPTION, GAP, DIGEST = 11.0, 4.0, 18.0
+
+    def __init__(self, caption: str, digest_lines: Sequence[str], spots: list[SignatureSpot]) -> None:
+        super().__init__()
+        self.caption = caption
+        self.digest_lines = tuple(digest_lines)
+        self.spots = spots
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.CAPTION + self.GAP + SIGNATURE_BOX_HEIGHT + self.GAP + self.DIGEST
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        box_x = self.width - SIGNATURE_BOX_WIDTH
+        box_y = self.GAP + self.DIGEST
+        canv.saveState()
+        canv.setFillColor(NHS_DARK_GREY)
+        canv.setFont(BOLD, 9)
+        canv.drawString(box_x, self.height - 9, self.caption)
+        canv.setFillColor(NHS_MID_GREY)
+        canv.setFont(FAMILY, 6)
+        for index, line in enumerate(self.digest_lines):
+            canv.drawString(box_x, self.DIGEST - 7 - index * 7.5, line)
+        canv.restoreState()
+        x1, y1 = canv.absolutePosition(box_x, box_y)
+        held = getattr(canv, "_held_pages", [])
+        page = len(held) + 1
+        self.spots.append(SignatureSpot(page, (x1, y1, x1 + SIGNATURE_BOX_WIDTH, y1 + SIGNATURE_BOX_HEIGHT)))
+
+
+def signature_block(doc: MinutesDocument, st: _Styles, spots: list[SignatureSpot] | None = None) -> Flowable:
+    """The approval lines and the reserved signature area, kept together on the last page."""
+    digest = doc.record_digest
+    digest_lines = (
+        [f"Minutes version {doc.version} · record digest (SHA-256):", digest]
+        if digest
+        else [f"Minutes version {doc.version}"]
+    )
+    parts: list[Flowable] = [Spacer(1, 6 * mm)]
+    parts += [Paragraph(escape(line), st.text) for line in doc.approval_lines]
+    parts.append(Spacer(1, 3 * mm))
+    parts.append(
+        _SignatureArea("Signed as a correct record by the Chair", digest_lines, spots if spots is not None else [])
+    )
+    return KeepTogether(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,6 +473,7 @@ class _Furniture:
     draft: bool
     confidential: bool
     initials_box: bool = False
+    spots: list[SignatureSpot] = field(default_factory=list)
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -485,6 +556,8 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self._held_bookmarks.setdefault(len(self._held_pages), []).append((args, kwargs))
 
     def save(self) -> None:
+        if self._furniture.spots:
+            self.setKeywords(self._furniture.spots[-1].keywords())
         total = len(self._held_pages)
         for index, state in enumerate(self._held_pages):
             self.__dict__.update(state)
@@ -509,6 +582,11 @@ def _canvas_maker(furniture: _Furniture) -> Callable[..., _NumberedCanvas]:
 
 def minutes_pdf_bytes(doc: MinutesDocument, *, title_suffix: str = "") -> bytes:
     """Render the minutes and return the PDF file's bytes."""
+    return minutes_pdf_and_spot(doc, title_suffix=title_suffix)[0]
+
+
+def minutes_pdf_and_spot(doc: MinutesDocument, *, title_suffix: str = "") -> tuple[bytes, SignatureSpot | None]:
+    """Render the minutes: the PDF file's bytes, and where the chair's signature goes in it."""
     font = register_fonts()
     styles = _make_styles(font, doc.style)
     meeting = (doc.meeting_title or doc.body_name or "Meeting") + title_suffix
@@ -550,8 +628,8 @@ def minutes_pdf_bytes(doc: MinutesDocument, *, title_suffix: str = "") -> bytes:
     template.addPageTemplates(
         [PageTemplate(id="minutes", frames=[frame], onPage=lambda canv, _doc: _draw_page_start(canv, furniture))]
     )
-    template.build(_story(doc, styles), canvasmaker=_canvas_maker(furniture))
-    return buffer.getvalue()
+    template.build(_story(doc, styles, furniture.spots), canvasmaker=_canvas_maker(furniture))
+    return buffer.getvalue(), (furniture.spots[-1] if furniture.spots else None)
 
 
 def render_minutes_pdf(doc: MinutesDocument, out: Path, *, title_suffix: str = "") -> Path:

@@ -18,7 +18,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -103,6 +103,9 @@ class VerifyReport:
     audit_hash: str | None  # the "Audit chain …" hash printed on the last page, if any
     signatures: int
     problems: tuple[str, ...] = field(default_factory=tuple)
+    contents_padding_ok: bool = True  # the /Contents string outside the CMS signature is the zeros written
+    record_digest: str | None = None  # the canonical-record digest printed in the minutes' signature block
+    printed_version: int | None = None  # … and the version of the minutes printed beside it
 
     @property
     def modified_after_signing(self) -> bool:
@@ -111,13 +114,15 @@ class VerifyReport:
     @property
     def ok(self) -> bool:
         """The document is exactly what was signed (trust is reported separately)."""
-        return self.intact and self.covers_whole_file
+        return self.intact and self.covers_whole_file and self.contents_padding_ok
 
     def summary(self) -> str:
         if not self.intact:
             state = "BROKEN: the signed content was changed or the signature is invalid"
+        elif not self.contents_padding_ok:
+            state = "ALTERED: the signature's /Contents padding was changed after signing"
         elif self.modified_after_signing:
-            state = f"MODIFIED after signing ({self.modification})"
+            state = f"modified after signing: {self.modification}"
         else:
             state = "intact: unchanged since it was signed"
         trust = "trusted certificate" if self.trusted else "certificate NOT in the trust store"
@@ -137,6 +142,9 @@ class VerifyReport:
             "trusted": self.trusted,
             "certificate_sha256": self.certificate_sha256,
             "audit_hash": self.audit_hash,
+            "record_digest": self.record_digest,
+            "printed_version": self.printed_version,
+            "contents_padding_ok": self.contents_padding_ok,
             "signatures": self.signatures,
             "ok": self.ok,
             "problems": list(self.problems),
@@ -158,12 +166,14 @@ def sign_pdf(
     location: str = "",
     visible: bool = True,
     image: Path | None = None,
-    box: tuple[float, float, float, float] = DEFAULT_BOX,
+    box: tuple[float, float, float, float] | None = None,
     key: ChairKey | None = None,
 ) -> datetime:
     """Sign `src` with the PKCS#12 key in `key_file`, writing the signed copy to `out` atomically.
 
-    `signer_name` and `role` default to the certificate's name and title. Returns the signing time. Raises
+    `signer_name` and `role` default to the certificate's name and title. The visible box goes where the minutes
+    reserved it (their Keywords say where), else `box`, else DEFAULT_BOX on the last page. Returns the signing
+    time. Raises
     SigningError (one sentence) for a bad key, passphrase, certificate, image or PDF; `src` is never changed
     and a failure leaves no file at `out`. `key` skips reading the key file (for a key already loaded).
     """
@@ -176,7 +186,8 @@ def sign_pdf(
     check_validity(chair.certificate, now)
     name = " ".join((signer_name or chair.name).split())
     title = " ".join((chair.role if role is None else role).split())
-    signed = _sign_bytes(data, src, chair, name, title, reason, location, visible, image, box, now)
+    page, where = _place(data, box)
+    signed = _sign_bytes(data, src, chair, name, title, reason, location, visible, image, where, now, page)
     try:
         write_atomically(out, signed, mode=0o644)
     except OSError as exc:
@@ -196,6 +207,7 @@ def _sign_bytes(
     image: Path | None,
     box: tuple[float, float, float, float],
     now: datetime,
+    page: int = -1,
 ) -> bytes:
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
@@ -219,7 +231,7 @@ def _sign_bytes(
         name=name,
     )
     stamp_style = None
-    field_spec = fields.SigFieldSpec(sig_field_name=field_name, on_page=-1)
+    field_spec = fields.SigFieldSpec(sig_field_name=field_name, on_page=page)
     if visible:
         x1, y1, x2, y2 = box
         if x2 - x1 < 60 or y2 - y1 < 30:
@@ -227,7 +239,7 @@ def _sign_bytes(
         appearance = appearance_pdf(name, role, reason, now, x2 - x1, y2 - y1, image)
         stamp_style = StaticStampStyle(background=_PdfBytesPage(appearance), border_width=0)
         field_spec = fields.SigFieldSpec(
-            sig_field_name=field_name, on_page=-1, box=(int(x1), int(y1), round(x2), round(y2))
+            sig_field_name=field_name, on_page=page, box=(int(x1), int(y1), round(x2), round(y2))
         )
     pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=stamp_style, new_field_spec=field_spec)
     output = io.BytesIO()
@@ -236,6 +248,35 @@ def _sign_bytes(
     except PdfError as exc:
         raise SigningError(f"{src} cannot be signed: {exc}.") from exc
     return output.getvalue()
+
+
+_SPOT = re.compile(r"quorate-signature-box=(\d+):([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)")
+
+
+def reserved_spot(data: bytes) -> tuple[int, tuple[float, float, float, float]] | None:
+    """Where Quorate's minutes reserved the signature (page index from 0, box), from the PDF's Keywords."""
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.ERROR)
+    try:
+        metadata = PdfReader(io.BytesIO(data), strict=False).metadata
+        keywords = str(metadata.get("/Keywords", "")) if metadata else ""
+    except (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
+        return None
+    finally:
+        pypdf_log.setLevel(level)
+    found = _SPOT.search(keywords)
+    if found is None:
+        return None
+    x1, y1, x2, y2 = (float(found.group(i)) for i in range(2, 6))
+    return int(found.group(1)) - 1, (x1, y1, x2, y2)
+
+
+def _place(data: bytes, box: tuple[float, float, float, float] | None) -> tuple[int, tuple[float, float, float, float]]:
+    if box is not None:
+        return -1, box
+    spot = reserved_spot(data)
+    return spot if spot is not None else (-1, DEFAULT_BOX)
 
 
 def _read_pdf_bytes(path: Path) -> bytes:
@@ -358,23 +399,76 @@ class _PdfBytesPage(PdfContent):
 
 def audit_hash_in(reader_pages: Sequence[Any]) -> str | None:
     """The 64-hex-digit hash after the word "audit" on the last page (Quorate prints "Audit chain: <hex>")."""
+    return printed_facts(reader_pages).audit_hash
+
+
+_DIGEST = re.compile(r"version\s*(\d+)\W{0,6}record\s*digest\s*\(SHA-256\):\s*([0-9a-f]{64})", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedFacts:
+    """What the minutes print on their last page for checking against the record."""
+
+    audit_hash: str | None = None
+    record_digest: str | None = None
+    version: int | None = None
+
+
+def printed_facts(reader_pages: Sequence[Any]) -> PrintedFacts:
     if not reader_pages:
-        return None
+        return PrintedFacts()
     text = reader_pages[-1].extract_text() or ""
     match = _AUDIT.search(text) or _AUDIT.search("".join(text.split()))
-    return match.group(1).lower() if match else None
+    digest = _DIGEST.search(text) or _DIGEST.search("".join(text.split()))
+    return PrintedFacts(
+        match.group(1).lower() if match else None,
+        digest.group(2).lower() if digest else None,
+        int(digest.group(1)) if digest else None,
+    )
 
 
-def _audit_hash(data: bytes) -> str | None:
+def _printed(data: bytes) -> PrintedFacts:
     pypdf_log = logging.getLogger("pypdf")
     level = pypdf_log.level
     pypdf_log.setLevel(logging.ERROR)  # a damaged file is reported by the signature check, not by pypdf's chatter
     try:
-        return audit_hash_in(PdfReader(io.BytesIO(data), strict=False).pages)
+        return printed_facts(PdfReader(io.BytesIO(data), strict=False).pages)
     except (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
-        return None
+        return PrintedFacts()
     finally:
         pypdf_log.setLevel(level)
+
+
+def _der_length(raw: bytes) -> int | None:
+    """The length of the DER object at the start of `raw` (header included), or None when it is not one."""
+    if len(raw) < 2 or raw[0] != 0x30:
+        return None
+    if raw[1] < 0x80:
+        return 2 + raw[1]
+    count = raw[1] & 0x7F
+    if count == 0 or count > 4 or len(raw) < 2 + count:
+        return None
+    return 2 + count + int.from_bytes(raw[2 : 2 + count], "big")
+
+
+def contents_padding_problem(data: bytes, byte_range: Sequence[int]) -> str | None:
+    """The signature's /Contents is outside the signed bytes: after the CMS object it must hold only the zeros
+    written at signing. Anything else there was put in later (pdfsig reports it too)."""
+    if len(byte_range) != 4:
+        return "the signature's byte range is not two ranges"
+    gap = data[byte_range[0] + byte_range[1] : byte_range[2]].strip()
+    if len(gap) < 2 or gap[:1] != b"<" or gap[-1:] != b">":
+        return "the signature's /Contents is not the hex string written at signing"
+    try:
+        raw = bytes.fromhex(gap[1:-1].decode("ascii"))
+    except (ValueError, UnicodeDecodeError):
+        return "the signature's /Contents holds characters that are not hex digits: it was changed after signing"
+    length = _der_length(raw)
+    if length is None or length > len(raw):
+        return "the signature's /Contents does not hold a whole signature"
+    if raw[length:].strip(b"\0"):
+        return "the padding after the signature in /Contents was changed after signing"
+    return None
 
 
 def verify_pdf(path: Path, trusted_certs: Sequence[x509.Certificate]) -> VerifyReport:
@@ -382,7 +476,8 @@ def verify_pdf(path: Path, trusted_certs: Sequence[x509.Certificate]) -> VerifyR
     not a PDF or has no signature; a signature that is there but broken gives a report with `intact` False."""
     path = Path(path)
     data = _read_pdf_bytes(path)
-    audit = _audit_hash(data)
+    printed = _printed(data)
+    audit = printed.audit_hash
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_signatures
@@ -394,7 +489,15 @@ def verify_pdf(path: Path, trusted_certs: Sequence[x509.Certificate]) -> VerifyR
         if _SIGNATURE_MARKER in data:
             return _damaged(path, audit, "the file holds a signature dictionary that cannot be read (it was changed)")
         raise SigningError(f"{path} has no signature.")
-    return _check(path, signatures, audit, trusted_certs)
+    report = _check(path, signatures, audit, trusted_certs)
+    padding = contents_padding_problem(data, [int(v) for v in signatures[-1].sig_object.get("/ByteRange", [])])
+    return replace(
+        report,
+        contents_padding_ok=padding is None,
+        problems=report.problems + ((padding,) if padding else ()),
+        record_digest=printed.record_digest,
+        printed_version=printed.version,
+    )
 
 
 def _check(
@@ -410,7 +513,7 @@ def _check(
     intact = bool(status.intact and status.valid)
     whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     level = status.modification_level
-    modification = "none" if whole else (level.name.lower().replace("_", " ") if level is not None else "unknown")
+    modification = "none" if whole else _what_was_appended(embedded, level)
     trusted = bool(status.trusted) or is_trusted(cert, trusted_certs)
     problems = []
     if not status.intact:
@@ -418,7 +521,7 @@ def _check(
     elif not status.valid:
         problems.append("the signature value is invalid for the signer's certificate")
     if not whole:
-        problems.append(f"content was appended after signing ({modification})")
+        problems.append(f"modified after signing: {modification}")
     if not trusted:
         problems.append("the signer's certificate is not in this computer's trust store")
     return VerifyReport(
@@ -435,6 +538,58 @@ def _check(
         signatures=len(signatures),
         problems=tuple(problems),
     )
+
+
+_KIND_WORDS = {
+    "/Annot": "annotation",
+    "/Page": "page",
+    "/Pages": "page tree",
+    "/Catalog": "document catalogue",
+    "/Sig": "signature",
+    "/XObject": "drawing",
+    "/Font": "font",
+    "/Metadata": "metadata stream",
+    "/AcroForm": "form",
+}
+
+
+def _kind_of(obj: Any) -> str:
+    if not hasattr(obj, "get"):
+        return "other object"
+    if obj.get("/FT") == "/Sig" or obj.get("/Type") == "/Sig":
+        return "signature"
+    if "/Rect" in obj and "/Subtype" in obj:
+        return "annotation"
+    if obj.get("/Type") is None and any(k in obj for k in ("/Producer", "/Subject", "/Title", "/ModDate")):
+        return "document information"
+    return _KIND_WORDS.get(str(obj.get("/Type") or ""), "other object")
+
+
+def _what_was_appended(embedded: Any, level: Any) -> str:
+    """In words, what follows the signed bytes: "1 incremental update adds 2 objects (an annotation, a page)",
+    or bytes that are no PDF update at all. pyHanko's judgement of the change is added when it has one."""
+    reader = embedded.reader
+    later = range(embedded.signed_revision + 1, reader.xrefs.total_revisions)
+    judged = f"; pyHanko rates it {level.name.lower().replace('_', ' ')}" if level is not None else ""
+    if not later:
+        start, length = embedded.byte_range[2], embedded.byte_range[3]
+        extra = len(reader.stream.getvalue()) - (start + length) if hasattr(reader.stream, "getvalue") else 0
+        size = f"{extra} bytes" if extra > 0 else "bytes"
+        return f"{size} appended after the signed end of the file, not a PDF update"
+    kinds: dict[str, int] = {}
+    count = 0
+    for revision in later:
+        for ref in reader.xrefs.explicit_refs_in_revision(revision):
+            count += 1
+            try:
+                obj = reader.get_object(ref, revision=revision)
+            except (PdfError, ValueError, KeyError, TypeError):
+                obj = None
+            word = _kind_of(obj)
+            kinds[word] = kinds.get(word, 0) + 1
+    updates = f"{len(later)} incremental update{'s' if len(later) > 1 else ''}"
+    shown = ", ".join(f"{n} {word}{'s' if n > 1 else ''}" for word, n in sorted(kinds.items()))
+    return f"{updates} add{'s' if len(later) == 1 else ''} {count} object{'s' if count != 1 else ''} ({shown}){judged}"
 
 
 def _damaged(path: Path, audit: str | None, problem: str, count: int = 0) -> VerifyReport:

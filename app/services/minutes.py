@@ -104,6 +104,8 @@ class MinutesDocument:
     style: HouseStyle = field(default_factory=HouseStyle)
     approval_lines: tuple[str, ...] = ()  # "Approval of Draft Minutes" and the body's approval
     version_note: str = ""  # for corrected signed minutes: which version this is and what it supersedes
+    version: int = 1  # the version of the minutes (2 and up: corrections), printed in the signature block
+    record_digest: str = ""  # SHA-256 of the canonical record rendered (app.storage.integrity), printed too
     closing_lines: tuple[str, ...] = ()  # "The meeting closed at 16:00.", "Minutes taken by …"
 
     @property
@@ -557,8 +559,13 @@ def _long_date(value: date) -> str:
 
 def _approval_lines(record: MeetingRecord) -> tuple[str, ...]:
     lines = []
+    version = max((a.version for a in record.amendments), default=1)
     for approval in record.approvals:
-        if approval.step is MinutesStatus.CHAIR_APPROVED:
+        if approval.version != version:
+            continue  # an earlier version's approvals belong to that version's signed copy
+        if approval.step is MinutesStatus.BODY_APPROVED and approval.override:
+            lines.append(f"Approved by the {record.body.name} as a correct record: {approval.override}.")
+        elif approval.step is MinutesStatus.CHAIR_APPROVED:
             role = f", {approval.role}" if approval.role else ""
             lines.append(f"Approval of Draft Minutes: approved by {approval.name}{role}, on {_long_date(approval.on)}.")
         elif approval.step is MinutesStatus.BODY_APPROVED:

@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from datetime import time
 from typing import Any
 
-from app.domain import Action, MinutesStatus
+from app.domain import Action
 from app.storage.rows import parse_date, parse_time
-from app.storage.store import NotFound, RecordLocked, Store
+from app.storage.store import NotFound, Store
 
 # Tables the live meeting writes; undo and redo refuse anything else.
 LIVE_TABLES = frozenset(
@@ -36,11 +36,9 @@ LIVE_TABLES = frozenset(
         "interest",
         "minutes_approval",
         "minutes_amendment",
+        "minutes_export",
+        "minutes_signature",
     }
-)
-SIGNED_MESSAGE = (
-    "These minutes have been signed and can no longer be edited; "
-    "record a correction as an amendment at a later meeting."
 )
 
 
@@ -114,9 +112,7 @@ class LiveWriter:
     # -- steps: one command, one transaction, one undo ------------------------------------------------------
 
     def check_unlocked(self) -> None:
-        status = self.conn.execute("SELECT minutes_status FROM meeting WHERE id = ?", (self.meeting_id,)).fetchone()
-        if status and status[0] == MinutesStatus.SIGNED.value:
-            raise RecordLocked(SIGNED_MESSAGE)
+        self.store.check_unlocked(self.meeting_id)
 
     def _last_audit_id(self) -> int:
         return int(self.conn.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0])
@@ -132,6 +128,7 @@ class LiveWriter:
         """One command: all its writes commit together (or not at all) and undo together."""
         self.check_unlocked()
         with self.store.transaction():
+            self.store.reopen_if_approved(self.meeting_id, self.actor)  # an edit after approval: a draft again
             first = self._last_audit_id() + 1
             yield self
             last = self._last_audit_id()
@@ -190,6 +187,7 @@ class LiveWriter:
             return None
         step_id, label, first, last = found
         with self.store.transaction():
+            self.store.reopen_if_approved(self.meeting_id, self.actor)
             for table, rowid, action, before, _after in reversed(self._changes(first, last)):
                 self._check_table(table)
                 if action == "insert":
@@ -209,6 +207,7 @@ class LiveWriter:
             return None
         step_id, label, first, last = found
         with self.store.transaction():
+            self.store.reopen_if_approved(self.meeting_id, self.actor)
             for table, rowid, action, _before, after in self._changes(first, last):
                 self._check_table(table)
                 if action == "insert":

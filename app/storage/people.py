@@ -359,6 +359,29 @@ def add_alias(store: Store, person_id: int, alias: str, initials: str = "", acto
     return True
 
 
+_MOVED_TABLES = {
+    "attendance": "attendance",
+    "attendance_deputy_for": "attendance",
+    "declaration_person_id": "declaration",
+    "motion_mover_id": "motion",
+    "motion_seconder_id": "motion",
+    "ballot_person_id": "ballot",
+    "interest_person_id": "interest",
+}
+
+
+def _audit_moved_rows(store: Store, actor: str, moved: dict[str, list[int]]) -> None:
+    """Audit each row a merge moved to the kept person, whole, as the audit log's replay needs
+    (app/storage/integrity.py)."""
+    for key, table in _MOVED_TABLES.items():
+        for rowid in moved.get(key, ()):
+            cursor = store.conn.execute(f"SELECT * FROM {table} WHERE rowid = ?", (rowid,))
+            found = cursor.fetchone()
+            if found is not None:
+                row = dict(zip([c[0] for c in cursor.description], found, strict=True))
+                store._audit(actor, table, rowid, "merge", None, row)
+
+
 def merge_people(store: Store, keep_id: int, other_id: int, actor: str = "secretary") -> Person:
     """Fold `other` into `keep`: every reference moves to the kept record and the other name becomes an alias.
 
@@ -431,6 +454,7 @@ def merge_people(store: Store, keep_id: int, other_id: int, actor: str = "secret
         ):
             moved[f"{table}_{column}"] = ids(f"SELECT rowid FROM {table} WHERE {column} = ?", other_id)
             conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", both)
+        _audit_moved_rows(store, actor, moved)  # the whole rows after the move: the record stays replayable
         moved["deputies"] = ids("SELECT deputy_id FROM person_deputy WHERE person_id = ?", other_id)
         moved["deputy_for"] = ids("SELECT person_id FROM person_deputy WHERE deputy_id = ?", other_id)
         conn.execute(

@@ -184,8 +184,10 @@ def approvals(conn: sqlite3.Connection, meeting_id: int) -> tuple[MinutesApprova
             r["at_meeting_id"],
             r["motion_id"],
             r["file_sha256"],
+            r["version"],
+            r["override"],
         )
-        for r in select(conn, "SELECT * FROM minutes_approval WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        for r in select(conn, "SELECT * FROM minutes_approval WHERE meeting_id = ? ORDER BY version, id", [meeting_id])
     )
 
 

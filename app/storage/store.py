@@ -56,12 +56,14 @@ from app.domain import (
 )
 from app.domain.house_style import HouseStyle, style_from_dict, style_to_dict
 from app.storage.connection import StorageError, disk_errors, open_database
+from app.storage.integrity import ChainHash
 from app.storage.rows import live_rows, select
 from app.storage.rows import parse_date as _date
 from app.storage.rows import parse_time as _time
 
 GENESIS = "0" * 64
 MINUTE_CHECKPOINT_ROWS = 400  # at most this many splice rows between two full copies of a minute
+_UNKEYED = ChainHash()
 
 
 class RecordLocked(StorageError):
@@ -89,9 +91,12 @@ def audit_hash(
     action: str,
     before: str | None,
     after: str | None,
+    chain_hash: ChainHash | None = None,
 ) -> str:
+    """The hash of one audit entry, chained to the one before (unkeyed SHA-256 until the library's unlock gives
+    `ChainHash` a key)."""
     payload = json.dumps([prev_hash, at, actor, entity, entity_id, action, before, after], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return (chain_hash or _UNKEYED)(payload.encode("utf-8"))
 
 
 def text_sha256(text: str) -> str:
@@ -146,10 +151,11 @@ def person_from_row(r: Mapping[str, Any]) -> Person:
 class Store:
     """One user's database. Not thread-safe: use one Store per thread."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None, chain_hash: ChainHash | None = None) -> None:
         self.conn = conn
         self.path = path
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self.chain_hash = chain_hash or _UNKEYED  # keyed (HMAC) once the library's unlock provides a key
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -192,7 +198,7 @@ class Store:
         at = _now().isoformat()
         before_json = json.dumps(before, ensure_ascii=False, default=str) if before is not None else None
         after_json = json.dumps(after, ensure_ascii=False, default=str) if after is not None else None
-        digest = audit_hash(prev, at, actor, entity, entity_id, action, before_json, after_json)
+        digest = audit_hash(prev, at, actor, entity, entity_id, action, before_json, after_json, self.chain_hash)
         self.conn.execute(
             "INSERT INTO audit (at, actor, entity, entity_id, action, before, after, prev_hash, hash)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -228,6 +234,7 @@ class Store:
                 entry.action,
                 entry.before,
                 entry.after,
+                self.chain_hash,
             )
             if expected != entry.hash:
                 problems.append(f"audit entry {entry.id} was altered after it was written")
@@ -426,23 +433,19 @@ class Store:
     # -- minutes ----------------------------------------------------------------
 
     def set_minute(self, item_id: int, body: str, actor: str = "secretary") -> MinuteEntry:
-        """Write the minute text of one item (write-through; audited)."""
-        row = self.conn.execute(
-            "SELECT m.minutes_status FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id WHERE a.id = ?",
-            (item_id,),
-        ).fetchone()
+        """Write the minute text of one item (write-through; audited, `entity_id` the item: see
+        app/storage/integrity.py for how the replay reads minute saves)."""
+        row = self.conn.execute("SELECT meeting_id FROM agenda_item WHERE id = ?", (item_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no agenda item with id {item_id}.")
-        if row[0] == MinutesStatus.SIGNED.value:
-            raise RecordLocked(
-                "These minutes have been signed and can no longer be edited; "
-                "record a correction as an amendment at a later meeting."
-            )
+        meeting_id = int(row[0])
+        self.check_unlocked(meeting_id)
         old = self.conn.execute("SELECT id, body FROM minute_entry WHERE item_id = ?", (item_id,)).fetchone()
         if old is not None and old[1] == body:
             return self.minute(item_id)
         now = _now().isoformat()
         with self._write():
+            self.reopen_if_approved(meeting_id, actor)  # an edit after approval: the minutes are a draft again
             self.conn.execute(
                 "INSERT INTO minute_entry (item_id, body, updated_at) VALUES (?, ?, ?)"
                 " ON CONFLICT(item_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
@@ -520,6 +523,61 @@ class Store:
         if "sha256" in rows[-1] and text_sha256(text) != rows[-1]["sha256"]:
             raise StorageError(f"The audit log does not rebuild the minute of agenda item {item_id}.")
         return text
+
+    # -- the lock and the approvals an edit undoes ------------------------------------------------------------
+
+    def signature_of(self, meeting_id: int) -> tuple[int, date] | None:
+        """The latest signature of a meeting's minutes (version, date), or None: the record's lock. It is the
+        signature record, never the status column."""
+        row = self.conn.execute(
+            "SELECT version, on_date FROM minutes_approval WHERE meeting_id = ? AND step = 'signed'"
+            " ORDER BY version DESC LIMIT 1",
+            (meeting_id,),
+        ).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                "SELECT version, substr(signed_at, 1, 10) FROM minutes_signature WHERE meeting_id = ?"
+                " ORDER BY version DESC LIMIT 1",
+                (meeting_id,),
+            ).fetchone()
+        return (int(row[0]), date.fromisoformat(row[1])) if row else None
+
+    def check_unlocked(self, meeting_id: int) -> None:
+        signed = self.signature_of(meeting_id)
+        if signed is not None:
+            version, on = signed
+            raise RecordLocked(
+                f"These minutes have been signed (version {version}, {on.day} {on:%b %Y}) and can no longer be "
+                "edited; record a correction as an amendment at a later meeting."
+            )
+
+    def reopen_if_approved(self, meeting_id: int, actor: str = "secretary") -> bool:
+        """An edit to approved (not yet signed) minutes returns them to draft: the approvals of the current
+        version are withdrawn, audited like any write. True when that happened. Part of the caller's
+        transaction."""
+        status = self.conn.execute("SELECT minutes_status FROM meeting WHERE id = ?", (meeting_id,)).fetchone()
+        if status is None or status[0] not in (MinutesStatus.CHAIR_APPROVED.value, MinutesStatus.BODY_APPROVED.value):
+            return False
+        version = self.current_version(meeting_id)
+        with self._write():
+            for approval in select(
+                self.conn,
+                "SELECT * FROM minutes_approval WHERE meeting_id = ? AND version = ? AND step <> 'signed'",
+                [meeting_id, version],
+            ):
+                self.conn.execute("DELETE FROM minutes_approval WHERE id = ?", (approval["id"],))
+                self._audit(actor, "minutes_approval", approval["id"], "reopen", approval, None)
+            before = select(self.conn, "SELECT * FROM meeting WHERE id = ?", [meeting_id])[0]
+            self.conn.execute("UPDATE meeting SET minutes_status = 'draft' WHERE id = ?", (meeting_id,))
+            self._audit(actor, "meeting", meeting_id, "reopen", before, {**before, "minutes_status": "draft"})
+        return True
+
+    def current_version(self, meeting_id: int) -> int:
+        """The version of the minutes now on their way to signature: 1, or the latest correction's."""
+        row = self.conn.execute(
+            "SELECT coalesce(max(version), 1) FROM minutes_amendment WHERE meeting_id = ?", (meeting_id,)
+        ).fetchone()
+        return int(row[0])
 
     def minute(self, item_id: int) -> MinuteEntry:
         row = self.conn.execute(

@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,6 +16,7 @@ from app.storage import StorageError, Store
 from app.storage.lock import DataFolderLock, FolderInUse
 from app.ui.crash import install_excepthook
 from app.ui.main_window import MainWindow
+from app.ui.minutes_workflow import BackgroundJob
 from app.ui.single_instance import InstanceWatcher, bring_forward_running
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,54 @@ def refuse(message: str) -> int:
     return EXIT_REFUSED
 
 
+def integrity_warning(store: Store) -> str | None:
+    """At start-up: the audit chain replayed against the record, and every signed meeting against its signed
+    digest (`quorate check`); a sentence naming the first problems, or None when all holds."""
+    from app.storage.signatures import check_store
+
+    report = check_store(store)
+    if report.ok:
+        return None
+    problems = report.problems()
+    log.warning("start-up check found %d problems: %s", len(problems), problems)
+    shown = "\n".join(f"• {p}" for p in problems[:5]) + ("\n• …" if len(problems) > 5 else "")
+    return (
+        f"The record in this data folder was changed outside Quorate (run `quorate check` for the full list):\n{shown}"
+    )
+
+
+class _IntegrityNotice(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    @Slot(object)
+    def show(self, warning: object) -> None:
+        if not isinstance(warning, str):
+            return
+        self.window.statusBar().showMessage(warning.splitlines()[0], 60_000)
+        if QGuiApplication.platformName() != "offscreen":
+            QMessageBox.warning(self.window, "The record was changed", warning)
+
+
+def start_integrity_check(window: MainWindow, database: Path) -> BackgroundJob:
+    """Run the start-up check on a connection of its own, so the window opens at once (the check grows with the
+    audit log: see `quorate bench`); a problem is shown when it is found."""
+
+    def work() -> str | None:
+        checking = Store.open(database)
+        try:
+            return integrity_warning(checking)
+        finally:
+            checking.close()
+
+    notice = _IntegrityNotice(window)  # lives on the UI thread, so the result is shown there
+    job = BackgroundJob("startup-check", work)
+    job.done.connect(notice.show)
+    job.start()
+    return job  # the caller keeps it alive while it runs
+
+
 def run_gui(data_dir: Path, demo: bool = False, meeting_id: int | None = None, exit_when_shown: bool = False) -> int:
     qt_app = make_application()
     try:
@@ -108,9 +157,12 @@ def run_gui(data_dir: Path, demo: bool = False, meeting_id: int | None = None, e
         if meeting_id is not None:
             window.open_meeting(meeting_id)
         window.show()
+        check = start_integrity_check(window, paths.database_path(data_dir))
         if exit_when_shown:
             QTimer.singleShot(0, qt_app.quit)
-        return int(qt_app.exec())
+        code = int(qt_app.exec())
+        check.wait()
+        return code
     finally:
         if watcher is not None:
             watcher.stop()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 
 from app import commands
 from app.commands import notes
+from app.commands.approval import approval_prefill
 from app.commands.live import Done, InquorateVote, LiveError, LiveMeeting
 from app.domain import (
     AgendaItem,
@@ -614,8 +615,9 @@ class LiveMode(QObject):
             )
 
         recommendations = commands.paper_recommendations(self.window.store, item)
+        approving = approval_prefill(self.window.store, live.meeting_id, item.title)  # minutes of the last meeting
         dialog = MotionDialog(
-            svc.prefill_motion(item, recommendations),
+            approving or svc.prefill_motion(item, recommendations),
             svc.MOTION_TEMPLATES,
             subject,
             people,

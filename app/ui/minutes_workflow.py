@@ -51,6 +51,7 @@ from app.commands import approval, exports
 from app.domain import AgendaItem, Meeting, MeetingRecord, MinutesStatus, Motion, MotionOutcome, Part
 from app.export.errors import SigningError
 from app.storage import StorageError, Store
+from app.storage.signatures import MinutesExport, last_reopened
 from app.ui.export_notice import ExportNotice, export_folder, remember_folder
 from app.ui.refusable_dialog import RefusableDialog
 from app.ui.signature_pad import SignaturePad
@@ -68,6 +69,10 @@ STATUS_STEPS = (
     (MinutesStatus.SIGNED, "Signed"),
 )
 STATUS_LABELS = dict(STATUS_STEPS)
+APPROVED_MESSAGE = (
+    "These minutes are approved. To change them, choose Minutes ▸ Edit the approved minutes…: that returns them "
+    "to draft, and the approvals are taken again."
+)
 LOCKED_MESSAGE = (
     "These minutes are signed as a correct record and can no longer be edited. A correction agreed at a later "
     "meeting is recorded from Minutes ▸ Record a correction…"
@@ -333,13 +338,17 @@ class BodyApprovalDialog(StepDialog):
         self.form.addRow("At the &meeting of:", self.pick.meeting)
         self.form.addRow("By the &resolution:", self.pick.resolution)
         self.form.addRow("", self.pick.note)
+        self.override = QLineEdit()
+        self.override.setAccessibleName("Override")
+        self.override.setPlaceholderText("only when the resolution does not name these minutes: why it approved them")
+        self.form.addRow("&Override (printed):", self.override)
 
     def _submit(self) -> None:
         at, motion = self.pick.meeting_id(), self.pick.motion_id()
         if at is None or motion is None:
             raise approval.ApprovalError("Choose the later meeting and the resolution that approved the minutes.")
         assert self.meeting.id is not None
-        approval.body_approve(self.store, self.meeting.id, at, motion)
+        approval.body_approve(self.store, self.meeting.id, at, motion, override=self.override.text())
 
 
 class AmendmentDialog(StepDialog):
@@ -503,6 +512,7 @@ class SignDialog(QDialog):
         self.want_verification = False
         self._job: BackgroundJob | None = None
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self._export: MinutesExport | None = None  # the recorded export being signed
         self.setWindowTitle("Sign the minutes as a correct record")
         meeting = record.meeting
         chair = next((a for a in record.approvals if a.step is MinutesStatus.CHAIR_APPROVED), None)
@@ -688,6 +698,8 @@ class SignDialog(QDialog):
         if problem is not None:
             self.show_error(problem)
             return
+        from app.commands import signing as signing_commands
+
         self._scratch = tempfile.TemporaryDirectory(prefix="quorate-sign-")
         scratch = Path(self._scratch.name)
         image: Path | None = None
@@ -698,19 +710,24 @@ class SignDialog(QDialog):
                 self.show_error(str(exc))
                 return
         store, meeting_id = self.flow.window.store, self.record.meeting.id or 0
+        # The dialog renders the approved minutes afresh: that export is recorded, so it is the file signed.
+        unsigned = scratch / "minutes.pdf"
+        exported = signing_commands.export_minutes_pdf(store, meeting_id, unsigned, Part.ONE)
+        try:
+            self._export = signing_commands.export_to_sign(store, meeting_id, unsigned, unsigned.read_bytes())
+        except signing_commands.SigningError as exc:
+            self.show_error(str(exc))
+            return
+        box = self._export.signature_box
         key, passphrase = Path(self.key.text().strip()).expanduser(), self.passphrase.text()
         out = Path(self.out.text().strip()).expanduser()
         name, role, place = self.name.text().strip() or None, self.role.text().strip() or None, self.location.text()
+        assert exported.recorded is not None
 
         def work() -> SignedMinutes:
-            from app.commands import signing as signing_commands
-
-            unsigned = scratch / "minutes.pdf"
-            with worker_store(store) as reader:
-                commands.export_minutes(reader, meeting_id, unsigned, Part.ONE)
             out.parent.mkdir(parents=True, exist_ok=True)
             done = signing_commands.sign(
-                unsigned, key, passphrase, out, name=name, role=role, image=image, location=place
+                unsigned, key, passphrase, out, name=name, role=role, image=image, location=place, box=box
             )
             return SignedMinutes(done, hashlib.sha256(out.read_bytes()).hexdigest())
 
@@ -747,12 +764,20 @@ class SignDialog(QDialog):
     def _on_signed(self, result: SignedMinutes) -> None:
         self._end_job()
         self.passphrase.clear()
+        from app.commands import signing as signing_commands
+
+        assert self._export is not None
         try:
-            approval.mark_signed(
-                self.flow.window.store, self.record.meeting.id or 0, result.signed.signer_name, result.sha256
+            signing_commands.record_signature(
+                self.flow.window.store,
+                self.record.meeting.id or 0,
+                self._export,
+                Path(result.signed.out).read_bytes(),
+                result.signed.signer_name,
             )
-        except (approval.ApprovalError, StorageError) as exc:
-            self.show_error(f"The minutes were signed into {result.signed.out}, but it was not recorded: {exc}")
+        except (approval.ApprovalError, signing_commands.SigningError, StorageError) as exc:
+            Path(result.signed.out).unlink(missing_ok=True)  # unrecorded, so not the signed minutes
+            self.show_error(f"The minutes were not signed: {exc}")
             return
         self.signed = result
         self._say(
@@ -854,6 +879,7 @@ class MinutesWorkflow(QObject):
         self.window = window
         self.meeting_id: int | None = None
         self.status = MinutesStatus.DRAFT
+        self.signed = False  # the lock: a signature is recorded (whatever the status column says)
         self.last_output: Path | None = None
         self.last_problem = ""
         self._job: BackgroundJob | None = None
@@ -913,6 +939,9 @@ class MinutesWorkflow(QObject):
         self.body_action = self._action("Approved by the &body at…", self.approve_by_body)
         self.sign_action = self._action("&Sign as a correct record…", self.sign)
         self.amend_action = self._action("Record a &correction agreed at a later meeting…", self.record_correction)
+        self.reopen_action = self._action(
+            "&Edit the approved minutes (back to draft)…", self.edit_approved, "Withdraw the approvals and edit"
+        )
         self.part2_action = self._action(
             "Export Part &II minutes as PDF…", lambda: self.export_pdf(Part.TWO), "Confidential: never published"
         )
@@ -920,7 +949,13 @@ class MinutesWorkflow(QObject):
         self.tracker_action = self._action("Export action &tracker…", self.export_tracker)
         self.attendance_action = self._action("Export &attendance report…", self.export_attendance)
         self.verify_action = self._action("&Verify a signed PDF…", self.verify_pdf)
-        self.step_actions = [self.chair_action, self.body_action, self.sign_action, self.amend_action]
+        self.step_actions = [
+            self.chair_action,
+            self.body_action,
+            self.sign_action,
+            self.reopen_action,
+            self.amend_action,
+        ]
         self.export_actions = [self.part2_action, self.docx_action, self.tracker_action, self.attendance_action]
         self.refresh_actions()
 
@@ -950,6 +985,9 @@ class MinutesWorkflow(QObject):
         }
         for action, status in wanted.items():
             action.setEnabled(has_meeting and self.status is status and not working)
+        self.amend_action.setEnabled(has_meeting and self.signed and not working)
+        approved = self.status in (MinutesStatus.CHAIR_APPROVED, MinutesStatus.BODY_APPROVED)
+        self.reopen_action.setEnabled(has_meeting and approved and not self.signed and not working)
         for action in self.export_actions:
             action.setEnabled(has_meeting and not working)
         export = getattr(self.window, "export_action", None)
@@ -973,11 +1011,13 @@ class MinutesWorkflow(QObject):
         if self.meeting_id is None:
             self.panel.hide()
             self.status = MinutesStatus.DRAFT
+            self.signed = False
             editor.set_locked(False)
             self.refresh_actions()
             return
         record = self.record()
         self.status = record.meeting.minutes_status
+        self.signed = self.window.store.signature_of(record.meeting.id or 0) is not None
         titles = {m.id: f"the meeting of {long_date(m.date)}" for m in self.window.store.meetings() if m.id}
         next_step = {
             MinutesStatus.DRAFT: "Chair approves the draft…",
@@ -985,9 +1025,19 @@ class MinutesWorkflow(QObject):
             MinutesStatus.BODY_APPROVED: "Sign as a correct record…",
             MinutesStatus.SIGNED: "",
         }[self.status]
-        self.panel.show_status(self.status, status_details(record, titles), next_step)
+        details = status_details(record, titles)
+        reopened = last_reopened(self.window.store, record.meeting.id or 0)
+        if reopened is not None and self.status is MinutesStatus.DRAFT:
+            details.append(
+                f"Returned to draft on {long_date(reopened.date())} at {reopened:%H:%M}: edited after approval."
+            )
+        self.panel.show_status(self.status, details, next_step)
         self.panel.show()
-        editor.set_locked(self.status is MinutesStatus.SIGNED, LOCKED_MESSAGE)
+        approved = self.status in (MinutesStatus.CHAIR_APPROVED, MinutesStatus.BODY_APPROVED)
+        if self.signed:
+            editor.set_locked(True, LOCKED_MESSAGE)
+        else:
+            editor.set_locked(approved, APPROVED_MESSAGE)
         self.refresh_actions()
 
     def minute_refused(self, message: str) -> None:
@@ -1053,6 +1103,23 @@ class MinutesWorkflow(QObject):
         self._after_step(f"Signed by {signed.signed.signer_name}: {signed.signed.out}")
         if dialog.want_verification:
             self.verify_pdf(Path(signed.signed.out))
+
+    def edit_approved(self) -> None:
+        """Approved minutes are edited only after asking: the edit returns them to draft (audited)."""
+        if self.meeting_id is None:
+            return
+        question = (
+            f"These minutes are {STATUS_LABELS[self.status].lower()}. Editing them withdraws the approvals: they "
+            "return to draft and must be approved again. Edit them?"
+        )
+        if not self.confirm("Edit approved minutes", question):
+            return
+        try:
+            approval.return_to_draft(self.window.store, self.meeting_id)
+        except approval.ApprovalError as exc:
+            self.tell("Cannot edit", str(exc))
+            return
+        self._after_step("The minutes are a draft again: the approvals were withdrawn (recorded in the audit log).")
 
     def record_correction(self) -> None:
         if self.meeting_id is None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import signing as signing_commands
-from app.domain import MinutesStatus
+from app.storage.signatures import signatures_with_sha256
 from app.ui.minutes_workflow import BackgroundJob, long_date, meeting_label
 
 if TYPE_CHECKING:
@@ -192,10 +192,14 @@ class VerifyDialog(QDialog):
         self.trust_button.setEnabled(True)
         self.fields["audit"].setText(escape(report.audit_hash) if report.audit_hash else "none printed in the file")
         self.fields["audit_log"].setText(self._audit_known(report.audit_hash))
+        record = signing_commands.check_against_record(self.flow.window.store, self.path, report)
         self.fields["recorded"].setText(self._recorded(checked.file_sha256))
-        self.problems.setText("<br>".join(escape(p[0].upper() + p[1:] + ".") for p in report.problems if p))
-        self.problems.setVisible(bool(report.problems))
-        if report.ok and report.trusted:
+        problems = [*report.problems, *(record.problems if record else ())]
+        self.problems.setText("<br>".join(escape(p[0].upper() + p[1:] + ".") for p in problems if p))
+        self.problems.setVisible(bool(problems))
+        if record is not None and not record.ok:
+            self._set_verdict("Not valid against this computer's record: " + record.problems[0] + ".", BAD)
+        elif report.ok and report.trusted:
             self._set_verdict("Valid: intact, unchanged since it was signed, by a trusted signer.", GOOD)
         elif report.ok:
             self._set_verdict("Intact and unchanged since signing, but the signer is not trusted here.", "#a15c00")
@@ -226,17 +230,14 @@ class VerifyDialog(QDialog):
     def _recorded(self, file_sha256: str) -> str:
         """Whether this exact file is the signed copy recorded for a meeting here."""
         store = self.flow.window.store
-        for meeting in store.meetings():
-            if meeting.minutes_status is not MinutesStatus.SIGNED or meeting.id is None:
-                continue
-            for step in store.record(meeting.id).approvals:
-                if step.step is MinutesStatus.SIGNED and step.file_sha256 == file_sha256:
-                    return self._yes_no(
-                        True,
-                        f"This is the signed copy of the minutes of {meeting_label(meeting)}, recorded on "
-                        f"{long_date(step.on)}.",
-                        "",
-                    )
+        for signature in signatures_with_sha256(store, file_sha256):
+            meeting = store.meeting(signature.meeting_id)
+            return self._yes_no(
+                True,
+                f"This is the signed copy of version {signature.version} of the minutes of {meeting_label(meeting)}, "
+                f"recorded on {long_date(signature.signed_at.date())}.",
+                "",
+            )
         return "This file is not recorded here as the signed copy of any meeting's minutes."
 
     # -- trusting the signer --------------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ def replay_and_export(data: Path, placeholder: int, events: Path, **style: objec
     out = data / "minutes.pdf"
     with contextlib.redirect_stdout(io.StringIO()):
         assert main([*common, "minutes", str(meeting_id), "--out", str(out)]) == 0
+        assert main([*common, "check"]) == 0  # every replayed write is in the audit log, whole (issue 14)
     return pdf_text(out)
 
 

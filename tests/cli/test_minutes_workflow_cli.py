@@ -100,10 +100,11 @@ def test_approve_sign_and_lock(tmp_path: Path, demo_pack: Path, capsys: pytest.C
     assert main([*common, "minutes", str(meeting_id), "--out", str(pdf)]) == 0
     capsys.readouterr()
     assert main([*sign, "--out", str(tmp_path / "too-early.pdf")]) == 2  # not approved yet: nothing signed
-    assert "only minutes approved by the body are signed" in capsys.readouterr().err
+    assert "they are signed once the body has approved them" in capsys.readouterr().err
     assert not (tmp_path / "too-early.pdf").exists()
 
-    assert main([*common, "approve", str(meeting_id), "--chair", "Rima Makarem", "--json"]) == 0
+    chair = [*common, "approve", str(meeting_id), "--chair", "Rima Makarem", "--on", "2023-10-06", "--json"]
+    assert main(chair) == 0
     assert _json(capsys)["status"] == "chair_approved"
     assert (
         main([*common, "approve", str(meeting_id), "--at-meeting", str(later.id), "--motion", str(approving), "--json"])

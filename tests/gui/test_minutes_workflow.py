@@ -218,7 +218,7 @@ def test_approve_sign_verify_lock_and_correct(office: Office, tmp_path: Path) ->
         assert "No: nothing was added after signing" in dialog.text("modified")
         assert "Yes: the certificate is trusted on this computer" in dialog.text("trusted")
         assert "Matches audit entry" in dialog.text("audit_log")
-        assert "This is the signed copy of the minutes of" in dialog.text("recorded")
+        assert "This is the signed copy of version 1 of the minutes of" in dialog.text("recorded")
         assert "Valid" in dialog.verdict.text()
         assert dialog.trust_button.isHidden()
 
@@ -396,3 +396,47 @@ def test_exports_run_in_a_worker_while_the_window_keeps_answering(
         office.window.export_action.trigger()  # Ctrl+E
     assert (tmp_path / "out" / "part1.pdf").read_bytes().startswith(b"%PDF")
     assert office.window.statusBar().currentMessage() == f"Written: {tmp_path / 'out' / 'part1.pdf'}"
+
+
+def test_approved_minutes_are_edited_only_after_asking_and_return_to_draft(office: Office) -> None:
+    approve(office)
+    editor = office.window.meeting_page.editor
+    assert editor.isReadOnly()  # approved: typing would change what the body approved
+    assert office.flow.reopen_action.isEnabled()
+    office.answer = False
+    office.flow.reopen_action.trigger()
+    assert "withdraws the approvals" in office.questions[-1]
+    assert office.status() is MinutesStatus.BODY_APPROVED and editor.isReadOnly()  # "no" changes nothing
+    office.answer = True
+    office.flow.reopen_action.trigger()
+    assert office.status() is MinutesStatus.DRAFT
+    assert office.store.record(office.meeting_id).approvals == ()
+    assert "Returned to draft on" in office.flow.panel.detail.text()
+    assert "<b>Draft</b>" in office.flow.panel.steps.text()
+    assert not editor.isReadOnly() or office.window.current_item() is None
+    assert [e.action for e in office.store.audit_entries()][-1] == "reopen"
+
+
+def test_start_up_checks_the_record_in_the_background_and_says_what_changed(office: Office) -> None:
+    import sqlite3
+
+    from app.ui.application import start_integrity_check
+
+    assert office.store.path is not None
+    clean = start_integrity_check(office.window, office.store.path)
+    office.qtbot.waitUntil(lambda: not clean.running(), timeout=30_000)
+    clean.wait()
+    QApplication.processEvents()
+    assert "changed outside Quorate" not in office.window.statusBar().currentMessage()
+    item = office.store.items(office.meeting_id)[0].id
+    with sqlite3.connect(office.store.path) as conn:
+        conn.execute(
+            "INSERT INTO minute_entry (item_id, body, updated_at) VALUES (?, 'Typed in by hand', '2026-01-01')"
+            " ON CONFLICT(item_id) DO UPDATE SET body = 'Typed in by hand'",
+            (item,),
+        )
+    conn.close()
+    tampered = start_integrity_check(office.window, office.store.path)
+    bar = office.window.statusBar()
+    office.qtbot.waitUntil(lambda: "changed outside Quorate" in bar.currentMessage(), timeout=30_000)
+    tampered.wait()

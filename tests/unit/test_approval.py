@@ -33,6 +33,7 @@ def two_meetings(store: Store) -> tuple[LiveMeeting, LiveMeeting]:
         live.start(time(10))
         live.roll_call({p.id: Presence.PRESENT for p in live.record().people if p.id is not None})
     first.minute(first.find_item("2").id or 0, "The Board approved the budget.")
+    first.close(time(12))
     return first, second
 
 
@@ -70,16 +71,16 @@ def test_the_steps_go_in_order_and_print_on_the_minutes(two_meetings: tuple[Live
 def test_signed_minutes_are_locked_and_corrected_by_amendment(two_meetings: tuple[LiveMeeting, LiveMeeting]) -> None:
     first, second = two_meetings
     store, meeting_id = first.store, first.meeting_id
-    chair_approve(store, meeting_id, "Ann Chair")
+    chair_approve(store, meeting_id, "Ann Chair", on=date(2024, 1, 17))
     body_approve(store, meeting_id, second.meeting_id, _approval_motion(second))
     mark_signed(store, meeting_id, "Ann Chair", "ab" * 32, date(2024, 3, 6))
     budget = first.find_item("2").id or 0
     with pytest.raises(RecordLocked, match="signed"):
         first.minute(budget, "Rewritten quietly.")
     with pytest.raises(RecordLocked):
-        first.open_item(budget)
-    with pytest.raises(ApprovalError, match="are signed"):
-        chair_approve(store, meeting_id, "Ann Chair")
+        first.reopen()
+    with pytest.raises(ApprovalError, match=r"already signed \(version 1, 6 Mar 2024\); a correction makes a new"):
+        chair_approve(store, meeting_id, "Ann Chair", on=date(2024, 3, 7))
     version = amend_signed(
         store,
         meeting_id,

@@ -272,8 +272,17 @@ def test_find_person_by_initials_surname_exactly_and_never_by_a_guess(live: Live
 
 
 def test_a_signed_meeting_refuses_every_live_change(live: LiveMeeting) -> None:
+    from app.storage.live import LiveWriter
+
     _started(live)
     live.store.conn.execute("UPDATE meeting SET minutes_status = 'signed' WHERE id = ?", (live.meeting_id,))
+    live.open_item(_item(live, "3"), time(10, 1))  # the status column is not the lock …
+    writer = LiveWriter(live.store, live.meeting_id)
+    with writer.unrecorded_step():  # … the recorded signature is
+        writer.insert(
+            "minutes_approval",
+            {"meeting_id": live.meeting_id, "step": "signed", "name": "Ann", "on_date": "2024-03-06"},
+        )
     with pytest.raises(RecordLocked, match="signed"):
         live.open_item(_item(live, "2"), time(10, 5))
     with pytest.raises(RecordLocked):

@@ -120,7 +120,9 @@ def test_the_signature_box_on_the_last_page_shows_name_role_date_and_reason(sign
     sig = [w for w in widgets if w.get("/FT") == "/Sig"]
     assert len(sig) == 1
     x1, y1, x2, y2 = (float(v) for v in sig[0]["/Rect"])
-    assert (x1, y1) == signing.DEFAULT_BOX[:2] and x2 - x1 >= 200 and y2 - y1 >= 60
+    spot = signing.reserved_spot(signed.minutes.read_bytes())  # where the minutes reserved the signature
+    assert spot is not None and spot[0] == len(reader.pages) - 1
+    assert (x1, y1) == (int(spot[1][0]), int(spot[1][1])) and x2 - x1 >= 200 and y2 - y1 >= 60
     appearance = signing.appearance_pdf("Rima Makarem", "Chair", signing.DEFAULT_REASON, datetime.now(UTC), 250, 80)
     text = " ".join(PdfReader(io.BytesIO(appearance)).pages[0].extract_text().split())
     for words in ("Signed as a correct record", "Rima Makarem", "Chair", f"{datetime.now().year}"):
@@ -175,9 +177,10 @@ def test_an_incremental_update_after_signing_is_a_modification(signed: Signed, t
     report = signing.verify_pdf(updated, [])
     assert report.intact  # the signed revision itself is untouched …
     assert report.modified_after_signing and not report.covers_whole_file and not report.ok  # … but more was added
-    assert report.modification != "none"
-    assert any("appended after signing" in p for p in report.problems)
-    assert "MODIFIED" in report.summary()
+    assert report.modification.startswith("1 incremental update adds ")  # what it adds, in words
+    assert "annotation" in report.modification, report.modification
+    assert any(p.startswith("modified after signing: 1 incremental update adds") for p in report.problems)
+    assert "modified after signing: 1 incremental update" in report.summary()
     if PDFSIG is not None:
         assert "Not total document signed" in _pdfsig(updated)
 

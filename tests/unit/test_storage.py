@@ -189,8 +189,16 @@ def test_tampering_with_the_record_breaks_the_audit_chain(store: Store) -> None:
 def test_signed_minutes_refuse_edits(store: Store) -> None:
     meeting, items = _meeting(store)
     assert items[0].id is not None
-    store.conn.execute("UPDATE meeting SET minutes_status = ? WHERE id = ?", (MinutesStatus.SIGNED.value, meeting.id))
-    with pytest.raises(RecordLocked, match="signed"):
+    from app.storage.live import LiveWriter
+
+    assert meeting.id is not None
+    writer = LiveWriter(store, meeting.id)
+    with writer.unrecorded_step():  # the lock is the recorded signature, not the status column
+        writer.insert(
+            "minutes_approval",
+            {"meeting_id": meeting.id, "step": MinutesStatus.SIGNED.value, "name": "Ann", "on_date": "2024-03-06"},
+        )
+    with pytest.raises(RecordLocked, match=r"signed \(version 1, 6 Mar 2024\)"):
         store.set_minute(items[0].id, "A late change")
     assert store.minute(items[0].id).body == ""
 
