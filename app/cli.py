@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", parents=[common], help="import a board pack as a new meeting")
     imp.add_argument("pack", type=Path)
     imp.add_argument("--json", action="store_true", help="print the meeting and its agenda as JSON")
+    imp.add_argument(
+        "--agenda",
+        type=Path,
+        metavar="DRAFT_JSON",
+        help="save this corrected agenda (edited from `agenda PACK --json`) instead of the one read from the pack",
+    )
 
     agenda = sub.add_parser("agenda", parents=[common], help="show the agenda found in a pack, saving nothing")
     agenda.add_argument("pack", type=Path)
@@ -370,7 +376,13 @@ def _run_replay(store: Store, args: argparse.Namespace) -> None:
     try:
         result = replay(store, args.meeting_id, lines, skip=args.skip)
     except ReplayError as exc:
-        raise UserError(f"{exc}; the {exc.applied} events before it were applied.") from exc
+        where = f" to meeting {exc.meeting_id}" if exc.meeting_id is not None else ""
+        resume = (
+            f" (go on with: quorate replay {exc.meeting_id} {args.events} --skip {exc.applied})"
+            if exc.meeting_id is not None and exc.applied
+            else ""
+        )
+        raise UserError(f"{exc}; the {exc.applied} events before it were applied{where}{resume}.") from exc
     if args.json:
         _dump({**meeting_state(store, result.meeting_id), "applied": result.applied, "messages": result.messages})
     else:
@@ -606,7 +618,14 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     store = _open_store(data_dir)
     try:
         if args.command == "import":
-            result = commands.import_pack_result(store, args.pack)
+            if args.agenda is not None:  # checked whole before anything is saved
+                from app.packs.corrections import apply_corrections, load_corrections
+
+                corrections = load_corrections(args.agenda)
+                draft = apply_corrections(packs.read_pack(args.pack), corrections, args.agenda.name)
+                result = commands.accept_reviewed(store, draft)
+            else:
+                result = commands.import_pack_result(store, args.pack)
             meeting = result.meeting
             assert meeting.id is not None
             duplicates = [asdict(d) for d in result.possible_duplicates]  # names a person should look at

@@ -38,6 +38,7 @@ from app.domain import (
 from app.services import live as svc
 from app.services.rules_engine import TallyError, TallyOutcome, TallyResult
 from app.storage import Store
+from app.storage import people as people_store
 from app.storage.live import LiveWriter
 
 ESCALATE_AFTER_RED = 3  # meetings in a row an action was red before it is escalated
@@ -97,27 +98,42 @@ class LiveMeeting:
             raise LiveError(f"There is no person with id {person_id} in this body.")
         return found
 
+    @cached_property
+    def _aliases(self) -> dict[int, tuple[str, ...]]:
+        found: dict[int, list[str]] = {}
+        for alias in people_store.aliases(self.store, self.writer.body_id):
+            found.setdefault(alias.person_id, []).append(alias.alias)
+        return {pid: tuple(names) for pid, names in found.items()}
+
     def find_person(self, name: str) -> Person:
-        """A person by name, initials or a close spelling; a name that could be two people is refused."""
-        wanted = " ".join(name.split()).casefold()
+        """A person by exact full name, initials, surname or a name they are also known by; never a guess.
+
+        A name that fits two people, or fits nobody exactly, is refused naming the candidates (close spellings
+        are offered, never chosen). A single letter names nobody: "M" is not the chair.
+        """
+        wanted = " ".join(name.split()).casefold().rstrip(".")
         if not wanted:
             raise LiveError("No person was named.")
+        if len(wanted.replace(".", "")) < 2:
+            raise LiveError(f"“{name}” is too short to name anyone: give the full name or initials.")
         people = [p for p in self._people if p.id is not None]
-        keys: tuple[Callable[[Person], object], ...] = (
-            lambda p: p.name.casefold(),
-            lambda p: p.initials.casefold(),
-            lambda p: p.name.casefold().rsplit(" ", 1)[-1],
+        keys: tuple[Callable[[Person], Iterable[str]], ...] = (
+            lambda p: (p.name.casefold(), f"{p.title} {p.name}".strip().casefold()),
+            lambda p: (p.initials.casefold(),) if len(p.initials) >= 2 else (),
+            lambda p: tuple(a.casefold() for a in self._aliases.get(p.id or -1, ())),
+            lambda p: (p.name.casefold().rsplit(" ", 1)[-1],),
         )
         for key in keys:
-            found = [p for p in people if key(p) == wanted]
+            found = [p for p in people if wanted in key(p)]
             if len(found) == 1:
                 return found[0]
             if len(found) > 1:
                 raise LiveError(f"“{name}” could be {' or '.join(p.name for p in found)}: give the full name.")
         choices = {p.id: p.name for p in people}
-        match = process.extractOne(name, choices, scorer=fuzz.WRatio, score_cutoff=88)
-        if match is not None:
-            return next(p for p in people if p.id == match[2])
+        close = process.extract(name, choices, scorer=fuzz.WRatio, score_cutoff=80, limit=3)
+        if close:
+            offered = " or ".join(f"“{match[0]}”" for match in close)
+            raise LiveError(f"Nobody is called exactly “{name}”: did you mean {offered}?")
         raise LiveError(f"Nobody called “{name}” is in this body's people; add them under Body ▸ People first.")
 
     def item(self, item_id: int) -> AgendaItem:
@@ -202,25 +218,83 @@ class LiveMeeting:
         record = self._require_started()
         at = at or record.meeting.started_at or now()
         deputies = dict(deputies or {})
+        rules = record.body.rules
         for deputy_id, member_id in deputies.items():
-            member, deputy = self.person(member_id), self.person(deputy_id)
-            if deputy_id == member_id:
-                raise LiveError(f"{member.name} cannot deputise for themselves.")
-            if presence.get(member_id, Presence.DEPUTISED) == Presence.PRESENT:
-                raise LiveError(f"{member.name} is present, so {deputy.name} cannot deputise for them.")
+            self.check_deputy(deputy_id, member_id, presence)
+        if any(state == Presence.REMOTE for state in presence.values()) and not rules.remote_attendance:
+            raise LiveError(
+                "This body's rules do not allow attendance by video or phone (Body ▸ Rules): "
+                "record the person as present, absent or sending apologies."
+            )
         if public is not None and public < 0:
             raise LiveError("The number of members of the public cannot be negative.")
         rows = dict(presence)
         for deputy_id, member_id in deputies.items():
-            rows[deputy_id] = Presence.PRESENT
+            rows[deputy_id] = rows.get(deputy_id, Presence.PRESENT)
+            if rows[deputy_id] not in (Presence.PRESENT, Presence.REMOTE):
+                rows[deputy_id] = Presence.PRESENT
             rows[member_id] = Presence.DEPUTISED
+        # Once business has begun, the roll call no longer rewrites who was here: a change is an arrival or a
+        # departure at this time, so the items already taken keep the room they had.
+        begun = any(e.kind == EventKind.OPEN_ITEM for e in record.events) and any(
+            e.kind == EventKind.ARRIVE and e.text == svc.ROLL_CALL for e in record.events
+        )
         with self.writer.step("Roll call") as w:
+            in_room = self._in_room(record)
             for person_id, state in rows.items():
                 self.person(person_id)
-                self._set_presence(w, person_id, state, deputies.get(person_id), at)
+                if begun and w.attendance_id(person_id) is not None:
+                    self._change_presence(w, record, person_id, state, deputies.get(person_id), at, in_room)
+                else:
+                    self._set_presence(w, person_id, state, deputies.get(person_id), at)
             if public is not None:
                 w.update("meeting", self.meeting_id, {"members_of_public": public})
             return self._after("Roll call", at)
+
+    def check_deputy(self, deputy_id: int, member_id: int, presence: Mapping[int, Presence]) -> None:
+        """Refuse a deputy the rules do not allow: one sentence saying why (the roll call shows it)."""
+        member, deputy = self.person(member_id), self.person(deputy_id)
+        if deputy_id == member_id:
+            raise LiveError(f"{member.name} cannot deputise for themselves.")
+        if presence.get(member_id, Presence.DEPUTISED) in (Presence.PRESENT, Presence.REMOTE):
+            raise LiveError(f"{member.name} is present, so {deputy.name} cannot deputise for them.")
+        if deputy.retired:
+            raise LiveError(f"{deputy.name} has retired, so cannot deputise for {member.name}.")
+        rules = self.store.body(self.writer.body_id).rules
+        registered = people_store.deputies(self.store, member_id)
+        if deputy_id not in registered and not rules.unregistered_deputies:
+            named = ", ".join(self.person(d).name for d in registered) or "nobody"
+            raise LiveError(
+                f"{deputy.name} is not registered as {member.name}'s deputy (registered: {named}); register them "
+                "under Body ▸ People, or allow unregistered deputies in the rules."
+            )
+
+    def _change_presence(
+        self,
+        w: LiveWriter,
+        record: MeetingRecord,
+        person_id: int,
+        state: Presence,
+        deputy_for: int | None,
+        at: time,
+        in_room: frozenset[int],
+    ) -> None:
+        here = state in (Presence.PRESENT, Presence.REMOTE)
+        existing = w.attendance_id(person_id)
+        assert existing is not None
+        before = w.row("attendance", existing) or {}
+        if here and person_id not in in_room:
+            w.add_event(EventKind.ARRIVE, at, record.meeting.current_item_id, person_id)
+            w.update(
+                "attendance",
+                existing,
+                {"presence": state.value, "deputy_for_id": deputy_for, "arrived_at": _clock(at), "left_at": None},
+            )
+        elif not here and person_id in in_room:
+            w.add_event(EventKind.LEAVE, at, record.meeting.current_item_id, person_id)
+            w.update("attendance", existing, {"left_at": _clock(at)})
+        elif not here and before.get("presence") not in (Presence.PRESENT.value, Presence.REMOTE.value):
+            w.update("attendance", existing, {"presence": state.value, "deputy_for_id": deputy_for})
 
     def _set_presence(self, w: LiveWriter, person_id: int, state: Presence, deputy_for: int | None, at: time) -> None:
         row = {"presence": state.value, "deputy_for_id": deputy_for}
@@ -230,9 +304,10 @@ class LiveMeeting:
         else:
             w.update("attendance", existing, row)
         roll_events = w.event_ids(EventKind.ARRIVE, person_id, svc.ROLL_CALL)
-        if state == Presence.PRESENT and not roll_events:
+        here = state in (Presence.PRESENT, Presence.REMOTE)
+        if here and not roll_events:
             w.add_event(EventKind.ARRIVE, at, person_id=person_id, text=svc.ROLL_CALL)
-        elif state != Presence.PRESENT:
+        elif not here:
             for event_id in roll_events:
                 w.delete("meeting_event", event_id)
 
@@ -397,6 +472,8 @@ class LiveMeeting:
         item = self.item(item_id)
         if not interest.strip():
             raise LiveError(f"Say what {person.name}'s interest is.")
+        if person_id not in self._in_room(record):
+            raise LiveError(f"{person.name} is not in the meeting, so cannot declare an interest at it.")
         label = f"{person.name} declared an interest"
         with self.writer.step(label) as w:
             if add_to_register and interest_id is None:
@@ -438,12 +515,17 @@ class LiveMeeting:
         seconder_id: int | None = None,
         amends_id: int | None = None,
         at: time | None = None,
+        amended_wording: str = "",
     ) -> Done:
+        """A motion, or an amendment to one (`amends_id`). An amendment's `amended_wording` is the substantive
+        motion as it reads if the amendment is carried: the minutes resolve that wording, not the original."""
         record = self._require_started()
         at = at or now()
         self.item(item_id)
         if not text.strip():
             raise LiveError("A motion needs its wording.")
+        if amended_wording.strip() and amends_id is None:
+            raise LiveError("Only an amendment has a wording “as amended”.")
         if mover_id is not None and mover_id == seconder_id:
             raise LiveError(f"{self.person(mover_id).name} moved the motion and cannot also second it.")
         room = self._in_room(record)
@@ -468,6 +550,7 @@ class LiveMeeting:
                     "amends_id": amends_id,
                     "position": w.next_motion_position(item_id),
                     "moved_at": _clock(at),
+                    "amended_wording": amended_wording.strip(),
                 },
             )
             return self._after(label, at, new_id=new_id)
@@ -567,24 +650,43 @@ class LiveMeeting:
             raise LiveError("Record the vote before the casting vote.")
         vote = votes[-1]
         assert vote.id is not None
+        presiding = self._chair(record)
+        if presiding is None:
+            raise LiveError(
+                "No one is presiding, so there is no casting vote to give: record who is in the chair first "
+                "(Meeting ▸ Who is presiding…)."
+            )
         try:
             svc.tally_vote(record, motion, replace(vote, casting_vote=ballot))
         except TallyError as exc:
             raise LiveError(f"No casting vote here: {exc}.") from exc
         label = "Casting vote"
         with self.writer.step(label) as w:
-            w.update("vote", vote.id, {"casting_vote": ballot.value})
+            w.update("vote", vote.id, {"casting_vote": ballot.value, "casting_by_id": presiding})
             tallied = self._tally_stored(vote.id)
             self._apply_tally(w, motion, tallied, at)
             return self._after(label, at, [tallied.explanation], tally=tallied)
 
     def set_outcome(
-        self, motion_id: int, outcome: MotionOutcome, at: time | None = None, minority_view: str | None = None
+        self,
+        motion_id: int,
+        outcome: MotionOutcome,
+        at: time | None = None,
+        minority_view: str | None = None,
+        note: str | None = None,
     ) -> Done:
-        """Decide a motion without a count (consensus, withdrawn, deferred, referred) or correct its outcome."""
+        """Decide a motion without a count (consensus, noted, withdrawn, deferred, referred) or correct its outcome.
+
+        `note` says what the minutes need with it: why it was deferred, to whom it was referred, with whose
+        leave it was withdrawn. A referral must say to whom.
+        """
         record = self._require_started()
         at = at or now()
         motion = self._motion(record, motion_id)
+        if outcome == MotionOutcome.REFERRED and not (note or motion.outcome_note).strip():
+            raise LiveError("Say to whom the matter was referred.")
+        if outcome == MotionOutcome.PENDING:
+            raise LiveError("An outcome is carried, lost, consensus, noted, withdrawn, deferred or referred.")
         if outcome in (MotionOutcome.CARRIED, MotionOutcome.LOST) and not any(
             v.motion_id == motion_id for v in record.votes
         ):
@@ -594,6 +696,8 @@ class LiveMeeting:
             changes: dict[str, object] = {"outcome": outcome.value, "decided_at": _clock(at)}
             if minority_view is not None:
                 changes["minority_view"] = minority_view.strip()
+            if note is not None:
+                changes["outcome_note"] = note.strip()
             assert motion.id is not None
             w.update("motion", motion.id, changes)
             return self._after(label, at)
@@ -619,11 +723,49 @@ class LiveMeeting:
         return True
 
     def _chair(self, record: MeetingRecord) -> int | None:
-        return svc.presiding_id(record.people, self._in_room(record))
+        return svc.room_after(record).presiding_id
+
+    def presiding(self) -> Person | None:
+        """Who is in the chair now (None: no one is presiding)."""
+        chair = self._chair(self.record())
+        return self.person(chair) if chair is not None else None
+
+    def preside(self, person_id: int | None, at: time | None = None) -> Done:
+        """`person_id` takes the chair from now on; None: the chair is vacated (no one presides until someone
+        takes it). The vice-chair is never assumed: the secretary records who presides."""
+        record = self._require_started()
+        at = at or now()
+        current = self._chair(record)
+        if person_id is not None:
+            person = self.person(person_id)
+            if person_id not in self._in_room(record):
+                raise LiveError(f"{person.name} is not in the meeting, so cannot take the chair.")
+            if person_id == current:
+                raise LiveError(f"{person.name} is already presiding.")
+            label = f"{person.name} took the chair"
+            minute = f"{svc.display_name(person)} took the chair at {svc.hhmm(at)}."
+        else:
+            if current is None:
+                raise LiveError("No one is presiding, so there is no chair to vacate.")
+            label = f"{self.person(current).name} vacated the chair"
+            minute = f"{svc.display_name(self.person(current))} vacated the chair at {svc.hhmm(at)}."
+        with self.writer.step(label) as w:
+            w.add_event(EventKind.PRESIDE, at, record.meeting.current_item_id, person_id)
+            return self._after(label, at, proposed_minute=minute)
+
+    def _require_presiding(self, record: MeetingRecord, what: str) -> int:
+        chair = self._chair(record)
+        if chair is None:
+            raise LiveError(
+                f"No one is presiding, so no one can confirm {what}: record who is in the chair first "
+                "(Meeting ▸ Who is presiding…)."
+            )
+        return chair
 
     def confirm_quoracy(self, at: time | None = None, pin: str | None = None) -> Done:
         record = self._require_started()
         at = at or now()
+        chair = self._require_presiding(record, "quoracy")
         checked = self._check_pin(pin)
         result = svc.quorum_now(record)
         if not result.quorate:
@@ -637,7 +779,7 @@ class LiveMeeting:
                     "kind": ConfirmationKind.QUORACY.value,
                     "item_id": record.meeting.current_item_id,
                     "wording": svc.quoracy_minute(result),
-                    "chair_id": self._chair(record),
+                    "chair_id": chair,
                     "at": _clock(at),
                     "pin_checked": int(checked),
                 },
@@ -652,6 +794,7 @@ class LiveMeeting:
         motion = self._motion(record, motion_id)
         if motion.outcome in (MotionOutcome.PENDING,):
             raise LiveError("The motion has not been decided yet, so there is no resolution to confirm.")
+        chair = self._require_presiding(record, "the resolution")
         checked = self._check_pin(pin)
         final = (wording or motion.text).strip()
         label = "Chair confirmed the resolution"
@@ -667,7 +810,7 @@ class LiveMeeting:
                     "item_id": motion.item_id,
                     "motion_id": motion.id,
                     "wording": final,
-                    "chair_id": self._chair(record),
+                    "chair_id": chair,
                     "at": _clock(at),
                     "pin_checked": int(checked),
                 },
@@ -812,13 +955,18 @@ class LiveMeeting:
             w.update("meeting", self.meeting_id, {"closed_at": _clock(at)})
             return Done(label, (f"The meeting closed at {svc.hhmm(at)}.",), f"The meeting closed at {svc.hhmm(at)}.")
 
-    def reopen(self) -> Done:
+    def reopen(self, at: time | None = None) -> Done:
+        """Take a closed meeting up again (the close time is kept in the record as an event)."""
         record = self.record()
         if record.meeting.closed_at is None:
             raise LiveError("The meeting is not closed.")
+        at = at or now()
+        if at < record.meeting.closed_at:
+            raise LiveError(f"The meeting closed at {svc.hhmm(record.meeting.closed_at)}; it cannot reopen before.")
         with self.writer.step("Reopen meeting") as w:
             w.update("meeting", self.meeting_id, {"closed_at": None})
-            return Done("Reopen meeting")
+            w.add_event(EventKind.REOPEN, at)
+            return Done("Reopen meeting", (f"The meeting was reopened at {svc.hhmm(at)}.",))
 
     # -- undo -----------------------------------------------------------------------------------------------
 

@@ -569,7 +569,8 @@ _TIER_WORDS = {
     "attendee": Tier.IN_ATTENDANCE,
     "attendance": Tier.IN_ATTENDANCE,
     "guest": Tier.IN_ATTENDANCE,
-    "observer": Tier.IN_ATTENDANCE,
+    "observer": Tier.OBSERVER,
+    "observers": Tier.OBSERVER,
     "officer": Tier.OFFICER,
     "officers": Tier.OFFICER,
 }

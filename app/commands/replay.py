@@ -41,10 +41,11 @@ _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 class ReplayError(ValueError):
     """A bad event: the message starts "line N: "; `applied` events (this run and skipped) are in the meeting."""
 
-    def __init__(self, line: int, message: str, applied: int) -> None:
+    def __init__(self, line: int, message: str, applied: int, meeting_id: int | None = None) -> None:
         super().__init__(f"line {line}: {message}")
         self.line = line
         self.applied = applied
+        self.meeting_id = meeting_id  # the meeting the events went into (a file's own `meeting` makes a new one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +242,7 @@ class _Replay:
         presence: dict[int, Presence] = {}
         for key, state in (
             ("present", Presence.PRESENT),
+            ("remote", Presence.REMOTE),
             ("apologies", Presence.APOLOGIES),
             ("absent", Presence.ABSENT),
         ):
@@ -334,6 +336,7 @@ class _Replay:
             self.optional_person_id(event, "seconder"),
             amends,
             self.at(event),
+            amended_wording=_text(event, "as_amended", ""),
         )
         if label is not None and done.new_id is not None:
             self.motions[label] = done.new_id
@@ -377,7 +380,8 @@ class _Replay:
     def _on_outcome(self, event: Mapping[str, Any]) -> object:
         outcome = _enum_value(MotionOutcome, _field(event, "outcome"), "“outcome”")
         minority = _text(event, "minority_view") if event.get("minority_view") is not None else None
-        return self.live.set_outcome(self.motion_id(event), outcome, self.at(event), minority)
+        note = _text(event, "note") if event.get("note") is not None else None
+        return self.live.set_outcome(self.motion_id(event), outcome, self.at(event), minority, note)
 
     def _on_action(self, event: Mapping[str, Any]) -> object:
         label = self.label(event, self.actions, "action")
@@ -416,6 +420,16 @@ class _Replay:
         if what != "quoracy":
             raise _Bad("“chair_confirm” confirms quoracy, or a resolution when “motion” is given")
         return self.live.confirm_quoracy(self.at(event), pin)
+
+    def _on_preside(self, event: Mapping[str, Any]) -> object:
+        """`{"type": "preside", "person": "Vice Chair's name"}` takes the chair; `"person": null` vacates it."""
+        if "person" not in event:
+            raise _Bad("a “preside” event needs “person” (who takes the chair, or null when the chair is vacated)")
+        person_id = self.person_id(event) if event["person"] is not None else None
+        return self.live.preside(person_id, self.at(event))
+
+    def _on_reopen(self, event: Mapping[str, Any]) -> object:
+        return self.live.reopen(self.at(event))
 
     def _on_part2(self, event: Mapping[str, Any]) -> object:
         return self.live.part2(self.at(event))
@@ -506,6 +520,18 @@ def _new_meeting(store: Store, meeting_id: int, event: Mapping[str, Any]) -> int
     return created.id
 
 
+def _check_resumed_meeting(store: Store, meeting_id: int, event: Mapping[str, Any]) -> None:
+    """Resuming a file that makes its own meeting: MEETING_ID must be that meeting, never the one it was made beside."""
+    title = _text(event, "title")
+    meeting = store.meeting(meeting_id)
+    wanted_date = _date(event["date"]) if event.get("date") is not None else None
+    if meeting.title != title or (wanted_date is not None and meeting.date != wanted_date):
+        raise _Bad(
+            f"this file makes its own meeting (“{_clip(title)}”), and meeting {meeting_id} is not it: resume with "
+            "the id of the meeting the first run made (the error that stopped it named it)"
+        )
+
+
 def replay(
     store: Store,
     meeting_id: int,
@@ -542,6 +568,8 @@ def replay(
                     raise _Bad("a “meeting” event can only be the first event of a file")
                 if skip == 0:
                     state = _Replay(store, _new_meeting(store, meeting_id, event))
+                else:
+                    _check_resumed_meeting(store, meeting_id, event)
                 count += 1
                 if on_applied is not None and skip == 0:
                     on_applied(number, count)
@@ -552,9 +580,9 @@ def replay(
                 continue
             state.apply(event)
         except _Bad as exc:
-            raise ReplayError(number, str(exc), count) from None
+            raise ReplayError(number, str(exc), count, state.meeting_id) from None
         except (LiveError, StorageError) as exc:
-            raise ReplayError(number, str(exc).rstrip("."), count) from None
+            raise ReplayError(number, str(exc).rstrip("."), count, state.meeting_id) from None
         count += 1
         if on_applied is not None:
             on_applied(number, count)
@@ -585,6 +613,7 @@ def meeting_state(store: Store, meeting_id: int) -> dict[str, Any]:
             "started_at": _hhmm(record.meeting.started_at),
             "closed_at": _hhmm(record.meeting.closed_at),
             "current_item": items.get(record.meeting.current_item_id),
+            "presiding": names.get(svc.room_after(record).presiding_id) if record.attendance else None,
             "quorum_now": _quorum(svc.quorum_now(record)) if record.attendance else None,
         },
         "attendance": _attendance(record, names, items),

@@ -19,10 +19,39 @@ class HouseStyle:
     dark: str = "#003087"  # headings
     logo_path: str = ""  # an image printed at the top right of the first page
     initials_box: bool = False  # for bodies whose chair initials every loose leaf of the signed minutes
+    # What the document is called: "Minutes", or "Notes" for advisory groups that keep notes, not minutes.
+    document_name: str = "Minutes"
+    # Minute numbers: "sequence" (1, 2, 3 … in the order minuted) or "agenda" (each minute keeps its item's number).
+    minute_numbering: str = "sequence"
+    # Part II minute numbers: "continue" from Part I (HCP12, HCP13 …) or "restart" at 1 in the Part II document.
+    part2_numbering: str = "continue"
+    # The attendance blocks, in the body's own words (a block with nobody in it is not printed).
+    members_heading: str = "Members"
+    participants_heading: str = "Participants"
+    officers_heading: str = "Officers"
+    in_attendance_heading: str = "In attendance"
+    observers_heading: str = "Observers"
+    apologies_heading: str = "Apologies"
+    # Members recorded absent without apologies: listed under this heading when given ("Not present"), else left out.
+    absent_heading: str = ""
+    # "Minutes taken by …": printed after the close when given (the body's secretary, say).
+    minute_taker: str = ""
+    # Items taken out of agenda order get a line in the minutes ("Item 5 was taken before item 2.").
+    note_out_of_order: bool = True
 
     def __post_init__(self) -> None:
         if self.resolution_style not in ("resolved", "agreed"):
             raise ValueError("resolution_style must be 'resolved' or 'agreed'")
+        if self.minute_numbering not in ("sequence", "agenda"):
+            raise ValueError("minute_numbering must be 'sequence' or 'agenda'")
+        if self.part2_numbering not in ("continue", "restart"):
+            raise ValueError("part2_numbering must be 'continue' or 'restart'")
+        for name in ("document_name", "members_heading", "participants_heading", "officers_heading"):
+            if not getattr(self, name).strip():
+                raise ValueError(f"{name} cannot be blank")
+        for name in ("in_attendance_heading", "observers_heading", "apologies_heading"):
+            if not getattr(self, name).strip():
+                raise ValueError(f"{name} cannot be blank")
         for name in ("accent", "dark"):
             if not _HEX.match(getattr(self, name)):
                 raise ValueError(f"{name} must be a colour like #005EB8 (got {getattr(self, name)!r})")
@@ -43,7 +72,16 @@ COUNCIL = HouseStyle(
 CHARITY = HouseStyle(
     name="Charity trustees", resolution_style="agreed", heading="Minutes of the {body}{part}", accent="#2E7D32"
 )
-HOUSE_STYLES = {style.name: style for style in (NHS_BOARD, COUNCIL, CHARITY)}
+PARTNERSHIP_NOTES = HouseStyle(
+    name="Partnership notes",
+    resolution_style="agreed",
+    heading="Notes of the {body}{part}",
+    accent="#4A4A4A",
+    dark="#222222",
+    document_name="Notes",
+    members_heading="Present",
+)
+HOUSE_STYLES = {style.name: style for style in (NHS_BOARD, COUNCIL, CHARITY, PARTNERSHIP_NOTES)}
 
 
 def style_to_dict(style: HouseStyle) -> dict[str, Any]:

@@ -23,6 +23,7 @@ class Tier(enum.StrEnum):
     PARTICIPANT = "participant"  # non-voting participants
     IN_ATTENDANCE = "in_attendance"  # officers, guests
     OFFICER = "officer"
+    OBSERVER = "observer"  # attends to observe (a regulator, another body): a block of their own in the minutes
 
 
 class Purpose(enum.StrEnum):
@@ -48,7 +49,8 @@ class Presence(enum.StrEnum):
     PRESENT = "present"
     APOLOGIES = "apologies"
     ABSENT = "absent"
-    DEPUTISED = "deputised"
+    DEPUTISED = "deputised"  # away, with a deputy attending in their place
+    REMOTE = "remote"  # attending by video or phone, for bodies whose rules allow it
 
 
 class DeclarationConduct(enum.StrEnum):
@@ -67,6 +69,7 @@ class MotionOutcome(enum.StrEnum):
     DEFERRED = "deferred"
     REFERRED = "referred"
     CONSENSUS = "consensus"
+    NOTED = "noted"  # a report noted: no decision, nothing to vote on
 
 
 class VoteKind(enum.StrEnum):
@@ -102,6 +105,8 @@ class EventKind(enum.StrEnum):
     QUORATE = "quorate"
     PART2 = "part2"  # the resolution to exclude press and public
     CLOSE = "close"
+    PRESIDE = "preside"  # person_id takes the chair from now on; no person: the chair is vacated
+    REOPEN = "reopen"  # a closed meeting taken up again
 
 
 class ConfirmationKind(enum.StrEnum):
@@ -223,6 +228,8 @@ class Motion:
     minority_view: str = ""
     moved_at: time | None = None
     decided_at: time | None = None
+    outcome_note: str = ""  # deferred: why; referred: to whom; withdrawn: with whose leave
+    amended_wording: str = ""  # an amendment: the substantive motion as it reads once the amendment is carried
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +246,7 @@ class Vote:
     taken_at: time | None = None
     after_event_id: int | None = None  # the room was as it stood after this meeting event
     despite_inquorate: bool = False
+    casting_by_id: int | None = None  # who gave the casting vote: the person presiding at the time
 
 
 @dataclass(frozen=True, slots=True)

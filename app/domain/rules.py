@@ -176,6 +176,8 @@ class RuleSet:
     name: str = "Simple majority, quorum of one third"
     source: str = ""  # the standing orders, Act or model articles the rules follow
     # Quorum: the greater of quorum_number and the rounded fraction of members in post (either may be None).
+    # has_quorum False: the body's terms of reference set no quorum (advisory groups); the numbers are ignored.
+    has_quorum: bool = True
     quorum_number: int | None = None
     quorum_fraction: float | None = 1 / 3
     quorum_rounding: QuorumRounding = QuorumRounding.UP
@@ -185,6 +187,11 @@ class RuleSet:
     conflicted_count_for_quorum: bool = False  # members barred by an interest still count on that item
     # Who may vote: members with the voting flag, in post and present; deputies only if this says so.
     deputies_may_vote: bool = True
+    # Who may deputise: only the deputies registered for a member (Body ▸ People), unless this lets a member
+    # send someone else, named as their deputy in the roll call.
+    unregistered_deputies: bool = False
+    # Attendance by video or phone: counted, and able to declare, move and vote, only when the rules allow it.
+    remote_attendance: bool = False
     # Majority: votes for must be more than (or at least) majority_fraction of the base.
     majority_fraction: float = 0.5
     majority_comparison: MajorityComparison = MajorityComparison.MORE_THAN
@@ -199,6 +206,8 @@ class RuleSet:
     recorded_vote_topics: tuple[str, ...] = ()  # words in an item title that always call for a named vote
     interest_rules: tuple[InterestRule, ...] = ()
     assumptions: tuple[str, ...] = ()
+    # Bodies that advise rather than decide reach their conclusions by consensus; a vote is the exception.
+    decides_by_consensus: bool = False
 
     def __post_init__(self) -> None:
         for name, kind in _ENUM_FIELDS.items():
@@ -276,7 +285,16 @@ def _validate(rules: RuleSet) -> None:
         raise ValueError(f"majority_fraction must be more than 0 and at most 1 (got {majority!r})")
     if majority == 1 and rules.majority_comparison is MajorityComparison.MORE_THAN:
         raise ValueError("majority_fraction: no vote can be more than all of the base; use 'at least' for unanimity")
-    flags = ("deputies_count", "conflicted_count_for_quorum", "deputies_may_vote", "casting_vote_if_conflicted")
+    flags = (
+        "deputies_count",
+        "conflicted_count_for_quorum",
+        "deputies_may_vote",
+        "casting_vote_if_conflicted",
+        "unregistered_deputies",
+        "remote_attendance",
+        "has_quorum",
+        "decides_by_consensus",
+    )
     for name in (*flags, "recorded_vote_on_request"):
         if not isinstance(getattr(rules, name), bool):
             raise ValueError(f"{name} must be true or false (got {getattr(rules, name)!r})")
@@ -329,6 +347,8 @@ def quorum_noun(rules: RuleSet) -> str:
 
 def describe_quorum(rules: RuleSet) -> str:
     """The quorum rule in one sentence, generated from the data."""
+    if not rules.has_quorum:
+        return "There is no quorum: the terms of reference set none, so the meeting goes ahead with those present."
     noun = quorum_noun(rules)
     part = ""
     if rules.quorum_fraction is not None:
@@ -372,6 +392,8 @@ def describe_majority(rules: RuleSet) -> str:
     else:
         base = "of all the voting members in post, present or not"
     sentence = f"A motion is carried by {share} {base}"
+    if rules.decides_by_consensus:
+        sentence = f"Conclusions are reached by consensus; when a vote is taken, a motion is carried by {share} {base}"
     if not rules.deputies_may_vote:
         sentence += "; deputies do not vote"
     tie = "the motion is lost" if rules.tie_without_casting_vote is TieOutcome.LOST else "no decision is made"
@@ -740,6 +762,40 @@ SOCIETY_COMMITTEE = RuleSet(
     ),
 )
 
+ADVISORY_PARTNERSHIP = RuleSet(
+    name="Advisory partnership or working group",
+    source=(
+        "Common form of terms of reference for an advisory partnership board or working group without delegated "
+        "decision-making powers: it advises the bodies that set it up, reaches its view by consensus and, unless "
+        "its terms of reference say otherwise, has no quorum"
+    ),
+    has_quorum=False,
+    quorum_number=None,
+    quorum_fraction=1 / 3,
+    deputies_count=True,
+    deputies_may_vote=True,
+    unregistered_deputies=True,
+    remote_attendance=True,
+    casting_vote=CastingVote.NONE,
+    tie_without_casting_vote=TieOutcome.NO_DECISION,
+    recorded_vote_on_request=False,
+    decides_by_consensus=True,
+    interest_rules=(
+        InterestRule(InterestKind.FINANCIAL, may_speak=True, may_vote=False, must_leave=False),
+        InterestRule(InterestKind.INDIRECT, may_speak=True, may_vote=False, must_leave=False),
+        InterestRule(InterestKind.NON_FINANCIAL_PROFESSIONAL, may_speak=True, may_vote=True, must_leave=False),
+        InterestRule(InterestKind.NON_FINANCIAL_PERSONAL, may_speak=True, may_vote=True, must_leave=False),
+    ),
+    assumptions=(
+        "The group advises; decisions are taken by the bodies that set it up, so it reaches its view by consensus.",
+        "There is no quorum unless the terms of reference state one: turn the quorum on and give it if they do.",
+        "Partner organisations may send someone in a member's place, named in the roll call.",
+        "Members may attend by video or phone.",
+        "When a vote is taken it is by a simple majority of those present and voting, with no casting vote.",
+        "A member with a financial interest declares it and may speak but does not join in the group's view.",
+    ),
+)
+
 PRESETS: Mapping[str, RuleSet] = MappingProxyType(
     {
         "nhs_board": NHS_BOARD,
@@ -747,6 +803,7 @@ PRESETS: Mapping[str, RuleSet] = MappingProxyType(
         "company_model_articles": COMPANY_MODEL_ARTICLES,
         "charity_trustees": CHARITY_TRUSTEES,
         "society_committee": SOCIETY_COMMITTEE,
+        "advisory_partnership": ADVISORY_PARTNERSHIP,
     }
 )
 

@@ -172,6 +172,38 @@ class _Walker:
                         self.paragraph(escape(token.content).replace("\n", "<br/>"))
 
 
+_BLOCK_START = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|#{1,6}\s|>|```|~~~|\||(?:[-*_]\s*){3,}$)")
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+
+
+def unwrap_soft_breaks(markdown: str) -> str:
+    """Join the lines a Markdown writer wrapped at a fixed width back into their paragraphs and list items.
+
+    Qt's `toMarkdown` wraps at 80 columns; stored as they are, those wraps print as line breaks mid-sentence
+    ("Noted by / the Board."). Paragraphs, list items, headings, quotes, fenced code and hard breaks (two
+    trailing spaces or a backslash) are kept as they are.
+    """
+    out: list[str] = []
+    fenced = False
+    joinable = False  # the previous line is text that a wrapped continuation may join
+    for line in markdown.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+            out.append(line)
+            joinable = False
+            continue
+        if fenced or not line.strip():
+            out.append(line)
+            joinable = False
+            continue
+        if joinable and not _BLOCK_START.match(line):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+        joinable = not (out[-1].endswith(("  ", "\\")) or out[-1].lstrip().startswith("#"))
+    return "\n".join(out)
+
+
 def _bold_of(style: ParagraphStyle) -> str:
     return str(tt2ps(style.fontName, 1, 0))
 

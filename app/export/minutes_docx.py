@@ -122,6 +122,9 @@ def _field(paragraph: Any, instruction: str, size: float) -> None:
 
 def _widths(table: Any, widths_mm: Sequence[float]) -> None:
     table.autofit = False
+    # The grid too: LibreOffice (and Word on reflow) lay a table out by its grid columns, not its cells.
+    for column, width in zip(table.columns, widths_mm, strict=False):
+        column.width = Mm(width)
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm, strict=False):
             cell.width = Mm(width)
@@ -368,15 +371,16 @@ def _setup(document: Any, doc: MinutesDocument) -> None:
     section.top_margin, section.bottom_margin = Mm(22), Mm(24)
     meeting = doc.meeting_title or doc.body_name or "Meeting"
     props = document.core_properties
-    props.title = f"{meeting} — {'DRAFT ' if doc.draft else ''}minutes"
+    props.title = f"{meeting} — {'DRAFT ' if doc.draft else ''}{doc.style.document_name.casefold()}"
     props.subject = doc.heading
     props.author = doc.body_name
     props.last_modified_by = "Quorate"
     props.content_status = "Draft" if doc.draft else "Final"
     props.language = "en-GB"
-    props.keywords = "minutes; " + ("Part II; confidential" if doc.part is Part.TWO else "Part I; public")
+    part_words = "Part II; confidential" if doc.part is Part.TWO else "Part I; public"
+    props.keywords = f"{doc.style.document_name.casefold()}; {part_words}"
     props.comments = f"Audit chain: {doc.audit_head}" if doc.audit_head else ""
-    props.category = "Minutes"
+    props.category = doc.style.document_name
     props.revision = 1
 
     # Header: DRAFT until approved, a confidentiality marking for Part II.
@@ -464,9 +468,9 @@ def _attendance_block(document: Any, block: AttendanceBlock, dark: str) -> None:
         role = cells[1].paragraphs[0]
         if line.role:
             role.add_run(line.role)
-        if line.part_time:
+        if line.note:
             role.add_run(" – " if line.role else "")
-            _run(role, "part", italic=True)
+            _run(role, line.note, italic=True)
         cells[2].paragraphs[0].add_run(line.initials)
         for cell in cells:
             _spacing(cell.paragraphs[0], 1, 1)
@@ -496,7 +500,7 @@ def _header_row(table: Any, labels: Sequence[str], accent: str) -> None:
 
 def _section_row(document: Any, table: Any, section: MinuteSection) -> None:
     cells = table.add_row().cells
-    shown_number = section.item_number if section.item_number.rstrip(".") != section.minute_number else ""
+    shown_number = section.item_number if section.show_item_number else ""
     title_text = " ".join(part for part in (shown_number, section.title) if part)
     if section.is_heading:
         merged = cells[0].merge(cells[2])
@@ -568,6 +572,10 @@ def minutes_docx_bytes(doc: MinutesDocument) -> bytes:
     _attendance(document, doc)
     if doc.sections:
         _minutes_table(document, doc.sections, _accent(doc))
+    if doc.closing_lines:
+        _spacing(document.add_paragraph(), 0, 3)
+        for line in doc.closing_lines:
+            _spacing(document.add_paragraph(line), 0, 3)
     if doc.actions:
         _actions_table(document, doc.actions, _accent(doc), _dark(doc))
     if doc.approval_lines:

@@ -257,8 +257,9 @@ def _attendance_table(block: AttendanceBlock, st: _Styles) -> Table:
     rows: list[list[Any]] = [[Paragraph(f"{escape(block.heading)}:", st.block_heading), "", ""]]
     for line in block.lines:
         role = escape(line.role)
-        if line.part_time:
-            role = f"{role} – <i>part</i>" if role else "<i>part</i>"
+        if line.note:
+            note = f"<i>{escape(line.note)}</i>"
+            role = f"{role} – {note}" if role else note
         rows.append(
             [Paragraph(escape(line.name), st.cell), Paragraph(role, st.cell), Paragraph(escape(line.initials), st.cell)]
         )
@@ -293,7 +294,7 @@ def _attendance(doc: MinutesDocument, st: _Styles) -> list[Flowable]:
 
 def _section_cells(section: MinuteSection, st: _Styles) -> list[Any]:
     # The agenda number is shown when it differs from the minute number ("9." beside "6.4 Joint Forward Plan").
-    shown_number = section.item_number if section.item_number.rstrip(".") != section.minute_number else ""
+    shown_number = section.item_number if section.show_item_number else ""
     title = escape(" ".join(part for part in (shown_number, section.title) if part))
     lead: list[Flowable] = []
     if not section.is_heading:
@@ -381,6 +382,9 @@ def _story(doc: MinutesDocument, st: _Styles) -> list[Flowable]:
     story += _attendance(doc, st)
     if doc.sections:
         story.append(_minutes_table(doc.sections, st))
+    if doc.closing_lines:
+        story.append(Spacer(1, 4 * mm))
+        story += [Paragraph(escape(line), st.text) for line in doc.closing_lines]
     if doc.actions:
         story += _actions_table(doc.actions, st)
     if doc.approval_lines:
@@ -508,8 +512,9 @@ def minutes_pdf_bytes(doc: MinutesDocument, *, title_suffix: str = "") -> bytes:
     font = register_fonts()
     styles = _make_styles(font, doc.style)
     meeting = (doc.meeting_title or doc.body_name or "Meeting") + title_suffix
+    noun = doc.style.document_name.casefold()
     furniture = _Furniture(
-        footer_title=meeting + (" — DRAFT minutes" if doc.draft else " — minutes"),
+        footer_title=meeting + (f" — DRAFT {noun}" if doc.draft else f" — {noun}"),
         audit_head=doc.audit_head,
         draft=doc.draft,
         confidential=doc.part is Part.TWO,
@@ -523,7 +528,7 @@ def minutes_pdf_bytes(doc: MinutesDocument, *, title_suffix: str = "") -> bytes:
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=f"{meeting} — minutes",
+        title=f"{meeting} — {noun}",
         author=doc.body_name,
         subject=doc.heading,
         creator="Quorate",

@@ -60,7 +60,8 @@ _DESCRIPTION = re.compile(rf"^(?:to|for)\s+(?:{_PW})\b", re.I)
 _PAGES = re.compile(r"\(?\s*\bpages?\s+(\d{1,4})(?:\s*(?:-|to)\s*(\d{1,4}))?\s*\)?", re.I)
 _PAPER_CELL = re.compile(
     r"^(?:\(?\d{1,3}\s*min(?:ute)?s?\)?|(?:paper|enc(?:l(?:osure)?)?|appendix|annex)\.?\s*[\w.()-]{1,6}"
-    r"|verbal|oral|presentation|attached|to follow|tabled|to be tabled)$",
+    r"|verbal|oral|presentation|attached|to follow|tabled|to be tabled"
+    r"|(?-i:[A-Z]\d{0,2}[a-z]?)|[-\u2013\u2014]|n/?a)$",  # a paper column's letter ("C", "3a"), or a dash for none
     re.I,
 )
 _HEADER_WORDS = frozenset(
@@ -74,7 +75,7 @@ _HEADER_WORDS = frozenset(
 # Presenter markers: an all-caps label ("ICB EXECUTIVE:", "ICS PARTNERS:") or a spelt-out one.
 # The label is at most five words so that a long line of capitals cannot backtrack for seconds.
 _LABEL = re.compile(
-    r"(?<!\S)(?:[A-Z][A-Z&/]*(?:\s+[A-Z][A-Z&/]*){0,4}\s*:|(?:Lead(?:\s+(?:Officer|Member|Director))?|Presenters?"
+    r"(?<!\S)(?:[A-Z][A-Z&/]+(?:\s+[A-Z][A-Z&/]*){0,4}\s*:|(?:Lead(?:\s+(?:Officer|Member|Director))?|Presenters?"
     r"|Executive\s+Lead|Lead\s+Executive|Sponsor)\s*:|(?:Presented|Introduced)\s+by\b)\s*"
 )
 _W = r"[A-Z][\w&,-]*"  # a capitalised word inside a role
@@ -108,7 +109,8 @@ _END = re.compile(
     re.I,
 )
 _PRIVATE = re.compile(
-    r"resolution\s+to\s+exclude|exclusion\s+of\s+(?:the\s+)?(?:press|public)|^part\s+(?:ii|2|two)\b|^private\b"
+    r"resolution\s+to\s+exclude|exclusion\s+of\s+(?:the\s+)?(?:press|public)|^part\s+(?:ii|2|two|b)\b|^private\b"
+    r"|^exempt\s+(?:items?|business|information)\b"
     r"|\bin\s+private$|^confidential\s+(?:items?|business|session)",
     re.I,
 )
@@ -245,7 +247,7 @@ def _is_header_row(row: list[str]) -> bool:
     return len(words) >= 2 and all(w in _HEADER_WORDS for w in words)
 
 
-def _looks_like_presenter(cell: str) -> bool | None:
+def looks_like_presenter(cell: str) -> bool | None:
     """True if surely a presenter, None if perhaps, False if not."""
     text = norm(cell)
     if _INITIALS.fullmatch(text) or _ROLE_FULL.match(text) or _LABEL.match(text):
@@ -293,7 +295,7 @@ def parse_item(row: list[str]) -> _Item | None:
         row.pop()
     # A separate column after the title is the lead, if it reads like a person or role.
     presenter = ""
-    if len(row) > 1 and (sure := _looks_like_presenter(row[-1])) is not False:
+    if len(row) > 1 and (sure := looks_like_presenter(row[-1])) is not False:
         presenter = row.pop()
         if sure is None:
             item.uncertain.add("presenter")
@@ -509,6 +511,15 @@ def _masthead(
     )
     venue = labelled.get("venue") or labelled.get("location") or labelled.get("place") or labelled.get("where") or ""
     return body, title, when, venue, start
+
+
+def masthead(lines: list[str]) -> tuple[str, str, date | None, str, time | None]:
+    """(body name, meeting title, date, venue, start) from the front-sheet lines above an agenda's first item."""
+    rows = [cells(line) for line in lines]
+    heading = next((i for i, r in enumerate(rows) if r and _AGENDA_HEADING.match(norm(" ".join(r)))), None)
+    if heading is None:
+        return _masthead(rows, [])
+    return _masthead(rows[:heading], rows[heading:])
 
 
 def _strip_date(title: str) -> str:

@@ -11,12 +11,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
+from app.packs.layout_reader import LAYOUT_PAGES, LayoutReading, agenda_from_layout, read_layout
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
 from app.packs.pdf import (
     Bookmark,
     EngineFailed,
     PackDocument,
+    PdfiumDocument,
     PypdfDocument,
     bookmark_ranges,
     cover_pages,
@@ -24,6 +26,7 @@ from app.packs.pdf import (
     open_document,
 )
 from app.packs.people import find_people
+from app.packs.serialised import rejoin_cells
 from app.packs.tables import TableLines, find_actions, find_interests, find_planner
 
 Progress = Callable[[int, int], None]
@@ -48,6 +51,12 @@ def read_pack(path: Path, progress: Progress | None = None, cancelled: Cancelled
     if progress is not None:
         progress(0, 1)
     agenda = parse_agenda(lines)
+    if agenda is None and (rejoined := rejoin_cells(lines)) is not None:
+        # A table that came out column by column: its rows put back together by order.
+        agenda = parse_agenda(rejoined)
+        if agenda is not None:
+            warn = "The agenda's table came out column by column; its rows were put back together, please check."
+            agenda = replace(agenda, warnings=(*agenda.warnings, warn))
     _check(cancelled)
     if agenda is None:
         raise PackError(_no_agenda(name))
@@ -168,8 +177,9 @@ def _read_pdf_document(
     marks = bookmark_ranges(document.bookmarks(warnings), count)
     if not any(mark.number for mark, _ in marks):
         marks = []  # bookmarks without item numbers are chapters, not an agenda
-    head = min(count, _AGENDA_PAGES) if marks else count
-    # With bookmarks only the agenda pages need layout text; the rest is for search, papers and tables.
+    # With bookmarks, or in a long pack (its agenda is read from the layout of its first pages), only the agenda
+    # pages need layout text; the rest is for search, papers and tables.
+    head = min(count, _AGENDA_PAGES) if marks or count > LAYOUT_PAGES else count
     texts = document.texts(0, head, count, True, progress, cancelled)
     if head < count:
         rest = fast_page_texts(data, head, count, name, progress, cancelled, document)
@@ -183,10 +193,17 @@ def _read_pdf_document(
         page_lines = text.splitlines()
         lines += page_lines
         line_page += [index] * len(page_lines)
+    if not any(t.strip() for t in texts):
+        raise PackError(f"{name} has no text to read: it may be a scanned image without a text layer.")
+    reading = _layout_reading(document, data, count, name)
     agenda = parse_agenda(lines[: sum(len(t.splitlines()) for t in texts[:head])])
+    if reading is not None:
+        # The layout reading is the agenda; the line reader still says where the agenda's text ends.
+        after = next((i for i, page in enumerate(line_page) if page > reading.last_page), len(lines))
+        agenda = replace(
+            reading.agenda, last_item_line=max(0, after - 1), end_line=agenda.end_line if agenda else after
+        )
     if agenda is None and not marks:
-        if not any(t.strip() for t in texts):
-            raise PackError(f"{name} has no text to read: it may be a scanned image without a text layer.")
         raise PackError(_no_agenda(name))
     items = list(agenda.items) if agenda else []
     if marks:
@@ -201,6 +218,20 @@ def _read_pdf_document(
     pack = _pack(path, digest, "pdf", agenda, items, count, people, warnings)
     papers = tuple(find_papers(lines, line_page, count, items, agenda.last_item_line if agenda.items else -1))
     return _with_extras(pack, lines, tuple(texts), papers)
+
+
+def _layout_reading(document: PackDocument, data: bytes, count: int, name: str) -> LayoutReading | None:
+    """The agenda read from the layout. Character boxes come from PDFium, also when pypdf reads the text (a
+    truncated file PDFium still opens); None when PDFium cannot open the file at all."""
+    if isinstance(document, PdfiumDocument):
+        return agenda_from_layout(read_layout(document.raw, count, name))
+    pdfium = PdfiumDocument.load(data, name)
+    if pdfium is None:
+        return None
+    try:
+        return agenda_from_layout(read_layout(pdfium.raw, min(count, pdfium.count), name))
+    finally:
+        pdfium.close()
 
 
 def _pack(

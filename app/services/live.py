@@ -30,6 +30,7 @@ from app.domain import (
     Tier,
     Vote,
 )
+from app.domain.rules import normalise_tag
 from app.services.rules_engine import QuorumResult, RoomState, TallyResult, eligible_voters, quorum, tally
 
 OUT_OF_ORDER = "out of order"  # text of an open_item event taken before earlier items
@@ -43,23 +44,60 @@ def hhmm(value: time | None) -> str:
     return value.strftime("%H:%M") if value else ""
 
 
+def display_name(person: Person) -> str:
+    """The name as the body writes it, honorific kept: "Dr Tam Nguyen", "Cllr Ann Marland"."""
+    title = person.title.strip()
+    if not title or person.name.casefold().startswith(title.casefold() + " "):
+        return person.name
+    return f"{title} {person.name}"
+
+
+def is_chair_of_body(person: Person) -> bool:
+    """Tagged "chair" or holding the role "Chair" itself: never a vice-chair, nor the chair of something else."""
+    tags = {normalise_tag(t) for t in person.role_tags}
+    role = normalise_tag(person.role)
+    return "chair" in tags or role in ("chair", "chairman", "chairperson", "chairwoman", "chair-of-the-board")
+
+
 def presiding_id(people: Sequence[Person], present: Iterable[int] | None = None) -> int | None:
-    """Who chairs: a person tagged or titled Chair, else a Vice Chair, among those present when given."""
+    """Who chairs when no one has been recorded taking the chair: the body's chair, if exactly one is present.
+
+    A vice-chair is never assumed: when the chair is away the secretary records who presides (a `preside`
+    event), and until then no one does.
+    """
     here = set(present) if present is not None else None
+    chairs = [p for p in people if p.id is not None and (here is None or p.id in here) and is_chair_of_body(p)]
+    return chairs[0].id if len(chairs) == 1 else None
 
-    def rank(person: Person) -> int:
-        tags = {t.casefold() for t in person.role_tags}
-        role = person.role.casefold()
-        if "chair" in tags or (role.startswith("chair") and "vice" not in role):
-            return 0
-        if "vice chair" in tags or "vice-chair" in tags or "vice chair" in role or "vice-chair" in role:
-            return 1
-        return 9
 
-    candidates = [p for p in people if p.id is not None and (here is None or p.id in here) and rank(p) < 9]
-    if not candidates:
-        return None
-    return min(candidates, key=rank).id
+def proposed_presiding(people: Sequence[Person], present: Iterable[int]) -> int | None:
+    """Whom the window proposes to take the chair: the chair, else a vice-chair present. Only proposed."""
+    here = set(present)
+    chair = presiding_id(people, here)
+    if chair is not None:
+        return chair
+    vice = [p for p in people if p.id in here and "vice-chair" in {normalise_tag(t) for t in p.role_tags}]
+    vice += [p for p in people if p.id in here and normalise_tag(p.role).startswith("vice-chair") and p not in vice]
+    return vice[0].id if vice else None
+
+
+def presiding_after(record: MeetingRecord, present: Iterable[int], event_id: int | None = None) -> int | None:
+    """Who presides after meeting event `event_id` (or now), among those `present`.
+
+    The last `preside` event decides (its person, or no one for a chair vacated); someone who presides and
+    then leaves leaves the chair empty. With no `preside` event, the body's chair presides while present.
+    """
+    here = set(present)
+    chosen: int | None = None
+    recorded = False
+    for event in sorted(record.events, key=lambda e: e.id or 0):
+        if event_id is not None and event.id is not None and event.id > event_id:
+            break
+        if event.kind == EventKind.PRESIDE:
+            chosen, recorded = event.person_id, True
+    if recorded:
+        return chosen if chosen in here else None
+    return presiding_id(record.people, here)
 
 
 def room_after(record: MeetingRecord, event_id: int | None = None) -> RoomState:
@@ -85,7 +123,7 @@ def room_after(record: MeetingRecord, event_id: int | None = None) -> RoomState:
         present=frozenset(present),
         deputising=deputising,
         declarations=record.declarations,
-        presiding_id=presiding_id(record.people, present),
+        presiding_id=presiding_after(record, present, event_id),
         on=record.meeting.date,
     )
 
@@ -315,7 +353,7 @@ def prefill_motion(item: AgendaItem, recommendations: Sequence[str] = (), body: 
 
 
 def _names(people: Sequence[Person]) -> str:
-    names = [p.name for p in people]
+    names = [display_name(p) for p in people]
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
@@ -323,20 +361,25 @@ def _names(people: Sequence[Person]) -> str:
 
 def apologies_minute(record: MeetingRecord) -> str:
     by_id = {p.id: p for p in record.people}
-    apologies = [by_id[a.person_id] for a in record.attendance if a.presence == Presence.APOLOGIES]
+    away = (Presence.APOLOGIES, Presence.DEPUTISED)  # a member who sent a deputy sent apologies too
+    apologies = [by_id[a.person_id] for a in record.attendance if a.presence in away and a.person_id in by_id]
     deputies = [
         (by_id[a.person_id], by_id[a.deputy_for_id])
         for a in record.attendance
         if a.deputy_for_id is not None and a.person_id in by_id and a.deputy_for_id in by_id
     ]
     lines = [f"Apologies were received from {_names(apologies)}." if apologies else "No apologies were received."]
-    lines += [f"{deputy.name} attended as deputy for {member.name}." for deputy, member in deputies]
+    lines += [f"{display_name(deputy)} attended as deputy for {display_name(member)}." for deputy, member in deputies]
     return " ".join(lines)
 
 
-def quoracy_minute(result: QuorumResult) -> str:
+def quoracy_minute(result: QuorumResult, confirmed: bool = True) -> str:
+    """The quoracy sentence; "confirmed as quorate" only when the chair confirmed it."""
+    if result.threshold == 0 and result.quorate:
+        return "The meeting has no quorum set; it went ahead with those present."
     if result.quorate:
-        return f"The meeting was confirmed as quorate ({result.counted} counted, {result.threshold} needed)."
+        verb = "confirmed as quorate" if confirmed else "quorate"
+        return f"The meeting was {verb} ({result.counted} counted, {result.threshold} needed)."
     return f"The meeting was not quorate: {result.reasons[0] if result.reasons else ''}".rstrip(": ") + "."
 
 
@@ -354,10 +397,11 @@ def declarations_minute(record: MeetingRecord, item_id: int | None = None) -> st
     sentences = []
     for declaration in chosen:
         person = by_id.get(declaration.person_id)
-        name = person.name if person else "A member"
+        name = display_name(person) if person else "A member"
         kind = f" {declaration.kind}" if declaration.kind else ""
+        article = "an" if (kind.strip() or "interest")[0] in "aeiouAEIOU" else "a"
         sentences.append(
-            f"{name} declared a{'n' if kind[1:2] in 'aeiouAEIOU' and kind else ''}{kind} interest in item "
+            f"{name} declared {article}{kind} interest in item "
             f"{numbers.get(declaration.item_id, '')} ({declaration.interest}) {conduct[declaration.conduct]}."
         )
     return " ".join(sentences)

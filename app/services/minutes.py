@@ -6,13 +6,15 @@ numbering, ordering or what belongs in Part I or Part II.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 
 from app.domain import (
     AgendaItem,
     Ballot,
+    ConfirmationKind,
     DeclarationConduct,
     EventKind,
     MeetingEvent,
@@ -24,17 +26,21 @@ from app.domain import (
     Person,
     Presence,
     Tier,
+    Vote,
     VoteKind,
 )
 from app.domain.house_style import HouseStyle
-from app.services.live import ROLL_CALL, hhmm, tally_vote
-
-TIER_HEADINGS: dict[Tier, str] = {
-    Tier.MEMBER: "Members",
-    Tier.PARTICIPANT: "Participants",
-    Tier.IN_ATTENDANCE: "In attendance",
-    Tier.OFFICER: "In attendance",
-}
+from app.services.live import (
+    OUT_OF_ORDER,
+    ROLL_CALL,
+    apologies_minute,
+    declarations_minute,
+    display_name,
+    hhmm,
+    item_quorum,
+    quoracy_minute,
+    tally_vote,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +48,12 @@ class AttendeeLine:
     name: str
     role: str
     initials: str
-    part_time: bool = False  # arrived late or left early: printed "part"
+    note: str = ""  # "arrived 10:15", "left 11:40", "remote": printed after the role
+
+    @property
+    def part_time(self) -> bool:
+        """Arrived late or left early: the minutes print when."""
+        return "arrived" in self.note or "left" in self.note
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +71,7 @@ class MinuteSection:
     body_markdown: str
     action_initials: tuple[str, ...] = ()
     is_heading: bool = False  # a section heading such as "6. SYSTEM STRATEGY": no minute of its own
+    show_item_number: bool = True  # print the agenda number beside the title (not when it repeats the minute's)
 
     @property
     def anchor(self) -> str:
@@ -92,6 +104,7 @@ class MinutesDocument:
     style: HouseStyle = field(default_factory=HouseStyle)
     approval_lines: tuple[str, ...] = ()  # "Approval of Draft Minutes" and the body's approval
     version_note: str = ""  # for corrected signed minutes: which version this is and what it supersedes
+    closing_lines: tuple[str, ...] = ()  # "The meeting closed at 16:00.", "Minutes taken by …"
 
     @property
     def heading(self) -> str:
@@ -115,22 +128,48 @@ def _initials_for(owner: str, people: Sequence[Person]) -> str:
     return owner
 
 
+def _tier_headings(style: HouseStyle) -> dict[Tier, str]:
+    return {
+        Tier.MEMBER: style.members_heading,
+        Tier.PARTICIPANT: style.participants_heading,
+        Tier.OFFICER: style.officers_heading,
+        Tier.IN_ATTENDANCE: style.in_attendance_heading,
+        Tier.OBSERVER: style.observers_heading,
+    }
+
+
 def _attendance(record: MeetingRecord) -> tuple[AttendanceBlock, ...]:
+    """The attendance blocks as the body writes them: a member who sent a deputy is under Apologies, and the
+    deputy sits with the members "(deputising for …)"; late arrivals and early departures say when."""
+    style = record.body.style
     people = {p.id: p for p in record.people}
+    headings = _tier_headings(style)
     blocks: dict[str, list[AttendeeLine]] = {}
     for entry in record.attendance:
         person = people.get(entry.person_id)
-        if person is None:
+        if person is None or (entry.presence is Presence.ABSENT and not style.absent_heading.strip()):
             continue
-        if entry.presence is Presence.APOLOGIES:
-            heading = "Apologies"
-        elif entry.presence is Presence.ABSENT:
-            continue
+        name = display_name(person)
+        notes: list[str] = []
+        if entry.presence is Presence.ABSENT:
+            heading = style.absent_heading.strip()
+        elif entry.presence in (Presence.APOLOGIES, Presence.DEPUTISED):
+            heading = style.apologies_heading
         else:
-            heading = TIER_HEADINGS[person.tier]
-        part_time = entry.arrived_at is not None or entry.left_at is not None
-        blocks.setdefault(heading, []).append(AttendeeLine(person.name, person.role, person.initials, part_time))
-    order = ["Members", "Participants", "In attendance", "Apologies"]
+            tier = person.tier
+            if entry.deputy_for_id in people:
+                member = people[entry.deputy_for_id]
+                name = f"{name} (deputising for {display_name(member)})"
+                tier = Tier.MEMBER if member.tier is Tier.MEMBER else tier
+            heading = headings[tier]
+            if entry.presence is Presence.REMOTE:
+                notes.append("remote")
+            if entry.arrived_at is not None:
+                notes.append(f"arrived {hhmm(entry.arrived_at)}")
+            if entry.left_at is not None:
+                notes.append(f"left {hhmm(entry.left_at)}")
+        blocks.setdefault(heading, []).append(AttendeeLine(name, person.role, person.initials, "; ".join(notes)))
+    order = [*dict.fromkeys([*headings.values(), style.apologies_heading, style.absent_heading.strip()])]
     return tuple(AttendanceBlock(h, tuple(blocks[h])) for h in order if h in blocks)
 
 
@@ -146,18 +185,22 @@ _OUTCOME = {
     MotionOutcome.DEFERRED: "deferred",
     MotionOutcome.REFERRED: "referred",
     MotionOutcome.CONSENSUS: "agreed without a vote",
+    MotionOutcome.NOTED: "noted",
 }
 RESOLUTION_STYLES = ("resolved", "agreed")
+_DECIDED = (MotionOutcome.CARRIED, MotionOutcome.CONSENSUS, MotionOutcome.NOTED)
 
 
 def _names(person_ids: Sequence[int], people: dict[int | None, Person]) -> str:
-    names = [people[p].name for p in person_ids if p in people]
+    names = [display_name(people[p]) for p in person_ids if p in people]
     return ", ".join(names) if names else "none"
 
 
 def _event_line(event: MeetingEvent, people: dict[int | None, Person]) -> str:
-    name = people[event.person_id].name if event.person_id in people else ""
+    name = display_name(people[event.person_id]) if event.person_id in people else ""
     at = hhmm(event.at)
+    if event.kind is EventKind.PRESIDE:
+        return f"*{name} took the chair at {at}.*" if name else f"*The chair was vacated at {at}.*"
     lines = {
         EventKind.ARRIVE: f"{name} joined the meeting at {at}.",
         EventKind.LEAVE: f"{name} left the meeting at {at}.",
@@ -165,80 +208,254 @@ def _event_line(event: MeetingEvent, people: dict[int | None, Person]) -> str:
         EventKind.RETURN: f"{name} returned to the meeting at {at}.",
         EventKind.INQUORATE: f"The meeting became inquorate at {at}.",
         EventKind.QUORATE: f"The meeting became quorate again at {at}.",
-        EventKind.PART2: event.text,
+        EventKind.DEFER_ITEM: f"This item was deferred{': ' + event.text.strip() if event.text.strip() else ''}",
+        EventKind.REOPEN: f"The meeting was reopened at {at}.",
     }
-    return (
-        f"*{lines[event.kind]}*" if event.kind in lines and event.kind != EventKind.PART2 else lines.get(event.kind, "")
-    )
+    line = lines.get(event.kind, "")
+    if event.kind is EventKind.DEFER_ITEM:
+        return f"**{line.rstrip('.')}.**"
+    return f"*{line}*" if line else ""
 
 
-def _resolution_text(motion: Motion, style: str, number: int) -> str:
-    text = motion.text.strip()
-    if text.casefold().startswith(("resolved", "agreed")):
-        return f"**{text}**"
-    if motion.amends_id is not None:
-        return f"Amendment: {text}"
+def _bold_lead(text: str) -> str:
+    """Bold the first line only: a resolution's numbered or bulleted lines stay a real list below it."""
+    first, _, rest = text.strip().partition("\n")
+    lead = f"**{first.strip()}**"
+    return f"{lead}\n\n{rest.strip()}" if rest.strip() else lead
+
+
+def _resolution_text(text: str, outcome: MotionOutcome, style: str, number: int) -> str:
+    text = text.strip()
+    if not text.casefold().startswith("that"):  # already a sentence: "The Board noted …", "Agreed: 1. That …"
+        return _bold_lead(text)
+    if outcome is MotionOutcome.NOTED and text.casefold().startswith("that "):
+        return _bold_lead(f"NOTED – {text}")
+    if outcome is MotionOutcome.NOTED:
+        return _bold_lead(text)
     if style == "agreed":
-        return f"**Agreed: {number}. {text}**"
-    return f"**RESOLVED – {text}**"
+        return _bold_lead(f"Agreed: {number}. {text}")
+    return _bold_lead(f"RESOLVED – {text}")
+
+
+def _as_amended(record: MeetingRecord, motion: Motion) -> tuple[str, bool]:
+    """The substantive motion's wording after the amendments carried on it, and whether it was amended."""
+    carried = [
+        m
+        for m in sorted(record.motions, key=lambda m: (m.position, m.id or 0))
+        if m.amends_id == motion.id and m.outcome in (MotionOutcome.CARRIED, MotionOutcome.CONSENSUS)
+    ]
+    worded = [m for m in carried if m.amended_wording.strip()]
+    if worded:
+        return worded[-1].amended_wording.strip(), True
+    return motion.text.strip(), bool(carried)
+
+
+def _vote_words(vote: Vote) -> str:
+    figures = f"{vote.votes_for} for, {vote.votes_against} against"
+    if vote.abstentions:
+        figures += f", {vote.abstentions} abstention{'s' if vote.abstentions != 1 else ''}"
+    if vote.did_not_vote:
+        figures += f", {vote.did_not_vote} not voting"
+    return figures
+
+
+def _lower_that(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return "t" + text[1:] if text.startswith("That ") else text
 
 
 def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int) -> list[str]:
     people: dict[int | None, Person] = {p.id: p for p in record.people}
-    decided = motion.outcome in (MotionOutcome.CARRIED, MotionOutcome.CONSENSUS)
-    lines = [_resolution_text(motion, style, number) if decided else f"Motion: {motion.text.strip()}"]
-    movers = []
-    if motion.mover_id in people:
-        movers.append(f"Moved by {people[motion.mover_id].name}")
-    if motion.seconder_id in people:
-        movers.append(f"seconded by {people[motion.seconder_id].name}")
-    if movers:
-        lines.append(", ".join(movers) + ".")
-    for vote in (v for v in record.votes if v.motion_id == motion.id):
-        figures = f"For {vote.votes_for}, against {vote.votes_against}, abstentions {vote.abstentions}"
-        if vote.did_not_vote:
-            figures += f", did not vote {vote.did_not_vote}"
-        lines.append(f"Vote{' (recorded)' if vote.kind is VoteKind.RECORDED else ''}: {figures}.")
+    votes = [v for v in record.votes if v.motion_id == motion.id]
+    mover = display_name(people[motion.mover_id]) if motion.mover_id in people else ""
+    seconder = display_name(people[motion.seconder_id]) if motion.seconder_id in people else ""
+    lines: list[str] = []
+    if motion.amends_id is not None:
+        # "An amendment moved by …, seconded by …, that … was carried by 6 votes to 5."
+        by = f" moved by {mover}" if mover else ""
+        by += f"{',' if mover else ''} seconded by {seconder}" if seconder else ""
+        if motion.outcome is MotionOutcome.PENDING:
+            fate = "was moved"
+        elif motion.outcome in (MotionOutcome.CARRIED, MotionOutcome.LOST) and votes:
+            fate = f"was {motion.outcome.value} ({_vote_words(votes[-1])})"
+        else:
+            fate = f"was {_OUTCOME[motion.outcome]}"
+        lines.append(f"An amendment{by}, {_lower_that(motion.text)}, {fate}.")
+        if motion.outcome_note.strip():
+            lines.append(f"({motion.outcome_note.strip()})")
+    else:
+        decided = motion.outcome in _DECIDED
+        wording, amended = _as_amended(record, motion)
+        if decided:
+            lines.append(_resolution_text(wording, motion.outcome, style, number))
+            if amended and wording == motion.text.strip():
+                lines.append("*(The motion as amended by the amendment above.)*")
+        else:
+            lines.append(f"Motion: {wording}")
+        movers = []
+        if mover:
+            movers.append(f"Moved by {mover}")
+        if seconder:
+            movers.append(f"seconded by {seconder}")
+        if movers:
+            lines.append(", ".join(movers) + ".")
+    for vote in votes:
+        if motion.amends_id is None:  # an amendment's figures are in its sentence
+            figures = f"For {vote.votes_for}, against {vote.votes_against}, abstentions {vote.abstentions}"
+            if vote.did_not_vote:
+                figures += f", did not vote {vote.did_not_vote}"
+            lines.append(f"Vote{' (recorded)' if vote.kind is VoteKind.RECORDED else ''}: {figures}.")
         if vote.kind is VoteKind.RECORDED:
             by_ballot = {b: [pid for pid, cast in vote.ballots if cast is b] for b in Ballot}
             named = ((Ballot.FOR, "For"), (Ballot.AGAINST, "Against"), (Ballot.ABSTAIN, "Abstained"))
             lines.append(" ".join(f"{label}: {_names(by_ballot[b], people)}." for b, label in named if by_ballot[b]))
         if vote.casting_vote in (Ballot.FOR, Ballot.AGAINST):
-            lines.append(f"The chair gave a casting vote {vote.casting_vote.value} the motion.")
+            what = "amendment" if motion.amends_id is not None else "motion"
+            giver = people.get(vote.casting_by_id)
+            who = f"The Chair, {display_name(giver)}," if giver is not None else "The person presiding"
+            lines.append(f"{who} gave a casting vote {vote.casting_vote.value} the {what}.")
         if vote.despite_inquorate:
             lines.append("The vote was taken while the meeting was inquorate, on the ruling of the chair.")
         try:
             tally_vote(record, motion, vote)
         except ValueError:
             lines.append("(The figures recorded do not match those eligible to vote.)")
-    if motion.outcome is not MotionOutcome.PENDING and not decided:
-        lines.append(f"The {'amendment' if motion.amends_id else 'motion'} was {_OUTCOME[motion.outcome]}.")
-    elif motion.amends_id is not None and decided:
-        lines.append("The amendment was carried.")
+    if motion.amends_id is None:
+        note = motion.outcome_note.strip().rstrip(".")
+        if motion.outcome is MotionOutcome.DEFERRED:
+            lines.append(f"The decision was deferred{': ' + note if note else ''}.")
+        elif motion.outcome is MotionOutcome.REFERRED:
+            lines.append(f"The motion was referred to {note or 'another body'}.")
+        elif motion.outcome is MotionOutcome.WITHDRAWN:
+            lines.append(f"The motion was withdrawn{' ' + note if note else ''}.")
+        elif motion.outcome is MotionOutcome.LOST:
+            lines.append(f"The motion was lost{': ' + note if note else ''}.")
+        elif motion.outcome is MotionOutcome.CONSENSUS and note:
+            lines.append(f"{note}.")
     if motion.minority_view.strip():
         lines.append(f"Minority view: {motion.minority_view.strip()}")
     return lines
 
 
-def _record_markdown(record: MeetingRecord, item: AgendaItem, style: str, counter: list[int]) -> tuple[str, str]:
-    """The facts recorded on an item: (before the prose: declarations, room), (after it: decisions)."""
-    people: dict[int | None, Person] = {p.id: p for p in record.people}
-    before: list[str] = []
-    for declaration in (d for d in record.declarations if d.item_id == item.id):
-        name = people[declaration.person_id].name if declaration.person_id in people else "A member"
-        kind = f"{declaration.kind} " if declaration.kind else ""
-        before.append(f"*{name} declared a {kind}interest ({declaration.interest}) {_CONDUCT[declaration.conduct]}.*")
-    events = [
-        e for e in record.events if e.item_id == item.id and not (e.kind is EventKind.ARRIVE and e.text == ROLL_CALL)
+def _clock(value: time | None) -> int:
+    return value.hour * 60 + value.minute if value else -1
+
+
+def _out_of_order_line(record: MeetingRecord, item: AgendaItem) -> str:
+    """ "Item 5 was taken before item 2." for an item opened while an earlier one was still to come."""
+    opened = [e for e in record.events if e.kind is EventKind.OPEN_ITEM and e.item_id == item.id]
+    if not any(e.text == OUT_OF_ORDER for e in opened):
+        return ""
+    taken = item.taken_order or 0
+    earlier = [
+        i for i in record.items if i.position < item.position and i.taken_order is not None and i.taken_order > taken
     ]
-    before += [line for e in events if e.kind is not EventKind.PART2 and (line := _event_line(e, people))]
-    after: list[str] = []
+    return f"*Item {item.number} was taken before item {earlier[0].number}.*" if earlier else ""
+
+
+def _record_markdown(record: MeetingRecord, item: AgendaItem, style: str, counter: list[int]) -> tuple[str, str]:
+    """The facts recorded on an item, in the order they happened: (before the prose, after it).
+
+    Declarations, room changes, the chair changing hands, votes and decisions are laid out by time (with the
+    meeting's own event order for things in the same minute). Everything from the first decision on follows
+    the secretary's prose; what came before it leads in.
+    """
+    people: dict[int | None, Person] = {p.id: p for p in record.people}
+    # ((minute, order within the minute), is a decision, markdown or a motion's id)
+    facts: list[tuple[tuple[int, float], bool, str | int]] = []
+    for declaration in (d for d in record.declarations if d.item_id == item.id):
+        name = display_name(people[declaration.person_id]) if declaration.person_id in people else "A member"
+        kind = f"{declaration.kind} " if declaration.kind else ""
+        article = "an" if (kind or "interest")[0].casefold() in "aeiou" else "a"
+        line = f"*{name} declared {article} {kind}interest ({declaration.interest}) {_CONDUCT[declaration.conduct]}.*"
+        facts.append(((_clock(declaration.declared_at), -1.0), False, line))
+    # A declaration "and withdrew" already says so: its withdrawal is not minuted twice.
+    withdrew_declaring = {
+        d.person_id for d in record.declarations if d.item_id == item.id and d.conduct is DeclarationConduct.WITHDREW
+    }
+    for event in record.events:
+        if event.item_id != item.id or (event.kind is EventKind.ARRIVE and event.text == ROLL_CALL):
+            continue
+        if event.kind is EventKind.WITHDRAW and event.person_id in withdrew_declaring:
+            continue
+        if event.kind is EventKind.PART2:
+            facts.append(((_clock(event.at), float(event.id or 0)), True, event.text))
+        elif line := _event_line(event, people):
+            facts.append(((_clock(event.at), float(event.id or 0)), event.kind is EventKind.DEFER_ITEM, line))
+    order = {m.id: index for index, m in enumerate(sorted(record.motions, key=lambda m: (m.position, m.id or 0)))}
     for motion in sorted((m for m in record.motions if m.item_id == item.id), key=lambda m: (m.position, m.id)):
-        if motion.outcome in (MotionOutcome.CARRIED, MotionOutcome.CONSENSUS) and motion.amends_id is None:
-            counter[0] += 1
-        after.append("\n".join(_motion_lines(record, motion, style, counter[0])))
-    after += [e.text for e in events if e.kind is EventKind.PART2]
+        votes = [v for v in record.votes if v.motion_id == motion.id]
+        when = (votes[0].taken_at if votes else None) or motion.decided_at or motion.moved_at
+        # A vote follows the room event it was taken after; a motion never voted on ends its minute.
+        seq = float(votes[0].after_event_id) + 0.5 if votes and votes[0].after_event_id is not None else 1e9
+        assert motion.id is not None
+        facts.append(((_clock(when), seq + order.get(motion.id, 0) * 1e-6), True, motion.id))
+    facts.sort(key=lambda f: f[0])
+    # Resolutions are numbered in the order they print ("Agreed: 1.", "Agreed: 2." …).
+    rendered: list[tuple[bool, str]] = []
+    motions = {m.id: m for m in record.motions}
+    for _key, decision, fact in facts:
+        if isinstance(fact, int):
+            motion = motions[fact]
+            if motion.outcome in _DECIDED and motion.amends_id is None:
+                counter[0] += 1
+            fact = "\n\n".join(_motion_lines(record, motion, style, counter[0]))
+        rendered.append((decision, fact))
+    first_decision = next((i for i, (decision, _text) in enumerate(rendered) if decision), len(rendered))
+    before = [text for _d, text in rendered[:first_decision]]
+    if record.body.style.note_out_of_order and (line := _out_of_order_line(record, item)):
+        before.insert(0, line)
+    after = [text for _d, text in rendered[first_decision:]]
     return "\n\n".join(before), "\n\n".join(after)
+
+
+_NO_DECLARATIONS = re.compile(r"There were no declarations of interest[^.\n]*\.")
+_APOLOGIES = re.compile(
+    r"(?:No apologies were received\.|Apologies were received from [^.\n]*\.)"
+    r"(?: [^.\n]* attended as deputy for [^.\n]*\.)*"
+)
+_CONFIRMED_QUORATE = re.compile(r"The meeting was (?:confirmed as )?quorate \(\d+ counted, \d+ needed\)\.")
+
+
+def _fresh_apologies(record: MeetingRecord, sentence: str) -> str:
+    """The apologies sentence from the roll call, if `sentence` is one Quorate wrote (it names only the body's
+    people); a sentence of the secretary's own naming anyone else is kept as written."""
+    known = {display_name(p) for p in record.people} | {p.name for p in record.people}
+    named = re.findall(r"(?:from|,| and) ([^,.]+?)(?=,| and |\.| attended)", sentence)
+    if all(name.strip() in known for name in named):
+        return apologies_minute(record)
+    return sentence
+
+
+def standing_text(record: MeetingRecord, item: AgendaItem, prose: str) -> str:
+    """Standing sentences Quorate proposed, worked out again from the record as it is now.
+
+    "There were no declarations…" gives way to the declarations recorded; the apologies sentence follows the
+    roll call; "confirmed as quorate" stays only when the chair confirmed. The secretary's own words are kept.
+    """
+    if _NO_DECLARATIONS.search(prose) and record.declarations:
+        prose = _NO_DECLARATIONS.sub(lambda _m: declarations_minute(record), prose)
+    if record.attendance:
+        prose = _APOLOGIES.sub(lambda m: _fresh_apologies(record, m.group(0)), prose)
+    if _CONFIRMED_QUORATE.search(prose):
+        result = item_quorum(record, item.id) if item.id is not None else None
+        confirmed = any(c.kind is ConfirmationKind.QUORACY for c in record.confirmations)
+        wording = quoracy_minute(result.result, confirmed) if result else ""
+        prose = _CONFIRMED_QUORATE.sub(lambda _m: wording, prose)
+    return prose
+
+
+def _closing_lines(record: MeetingRecord, part: Part) -> tuple[str, ...]:
+    meeting = record.meeting
+    has_part2 = any(i.part is Part.TWO for i in record.items)
+    lines: list[str] = []
+    if meeting.closed_at is not None and (part is Part.TWO or not has_part2):
+        lines.append(f"The meeting closed at {hhmm(meeting.closed_at)}.")
+    style = record.body.style
+    if style.minute_taker.strip():
+        on = f" on {meeting.date.day} {meeting.date:%B %Y}" if meeting.date else ""
+        lines.append(f"{style.document_name} taken by {style.minute_taker.strip()}{on}.")
+    return tuple(lines)
 
 
 def build_minutes(
@@ -251,39 +468,50 @@ def build_minutes(
 
     `resolution_style` is the body's house style for decisions: "resolved" ("RESOLVED – That …") or
     "agreed" ("Agreed: 1. That …", numbered through the meeting). Both default to the body's house style.
+    Minute numbers run on through Part II unless the house style restarts them there.
     """
     style = record.body.style
     number_prefix = style.minute_prefix if number_prefix is None else number_prefix
     resolution_style = style.resolution_style if resolution_style is None else resolution_style
     if resolution_style not in RESOLUTION_STYLES:
         raise ValueError(f"resolution style must be one of {', '.join(RESOLUTION_STYLES)}")
-    items = [item for item in record.items if item.part is part]
     resolutions = [0]  # "Agreed: 1." numbering runs through the meeting
     corrected = {a.item_id: a.text for a in sorted(record.amendments, key=lambda a: a.version)}
     sections: list[MinuteSection] = []
     minute_of_item: dict[int, str] = {}
     counter = 0
-    for index, item in enumerate(items):
-        text = record.minutes.get(item.id or -1)
-        prose = corrected.get(item.id or -1, text.body if text else "")
-        lead, decisions = _record_markdown(record, item, resolution_style, resolutions)
-        body = "\n\n".join(chunk for chunk in (lead, prose, decisions) if chunk.strip())
-        heading = is_heading(item, items[index + 1 :]) and not body.strip()
-        number = ""
-        if not heading:
-            counter += 1
-            number = f"{number_prefix}{counter}"
-            if item.id is not None:
+    for this_part in (Part.ONE, Part.TWO):
+        items = [item for item in record.items if item.part is this_part]
+        if this_part is Part.TWO and style.part2_numbering == "restart":
+            counter = 0
+        for index, item in enumerate(items):
+            text = record.minutes.get(item.id or -1)
+            prose = standing_text(record, item, corrected.get(item.id or -1, text.body if text else ""))
+            lead, decisions = _record_markdown(record, item, resolution_style, resolutions)
+            body = "\n\n".join(chunk for chunk in (lead, prose, decisions) if chunk.strip())
+            heading = is_heading(item, items[index + 1 :]) and not body.strip()
+            number = ""
+            if not heading:
+                counter += 1
+                by_agenda = style.minute_numbering == "agenda" and item.number.strip().rstrip(".")
+                number = f"{number_prefix}{by_agenda or counter}"
+            if this_part is not part:
+                continue
+            if not heading and item.id is not None:
                 minute_of_item[item.id] = number
-        owners = tuple(
-            dict.fromkeys(
-                _initials_for(owner, record.people)
-                for action in record.actions
-                if action.item_id == item.id
-                for owner in action.owners
+            owners = tuple(
+                dict.fromkeys(
+                    _initials_for(owner, record.people)
+                    for action in record.actions
+                    if action.item_id == item.id
+                    for owner in action.owners
+                )
             )
-        )
-        sections.append(MinuteSection(number, item.number, item.title, item.presenter, body, owners, heading))
+            # The agenda number beside the title only when it says something the minute number does not.
+            shown = item.number.strip().rstrip(".") not in (number, number.removeprefix(number_prefix), "") or heading
+            sections.append(
+                MinuteSection(number, item.number, item.title, item.presenter, body, owners, heading, shown)
+            )
     actions = tuple(
         ActionLine(
             a.number,
@@ -293,14 +521,14 @@ def build_minutes(
             a.due.strftime("%d/%m/%Y") if a.due else "",
         )
         for a in record.actions
-        if a.item_id is None or a.item_id in minute_of_item
+        if (a.item_id is None and part is Part.ONE) or a.item_id in minute_of_item
     )
     meeting = record.meeting
     return MinutesDocument(
         body_name=record.body.name,
         meeting_title=meeting.title,
         date_text=meeting.date.strftime("%-d %B %Y") if meeting.date else "",
-        time_text=meeting.start.strftime("%H:%M") if meeting.start else "",
+        time_text=_time_text(meeting.start, meeting.closed_at),
         venue=meeting.venue,
         part=part,
         draft=meeting.minutes_status in (MinutesStatus.DRAFT, MinutesStatus.CHAIR_APPROVED),
@@ -312,7 +540,15 @@ def build_minutes(
         style=style,
         approval_lines=_approval_lines(record),
         version_note=_version_note(record),
+        closing_lines=_closing_lines(record, part),
     )
+
+
+def _time_text(start: time | None, closed: time | None) -> str:
+    """ "14:00", or "14:00–16:00" once the meeting has closed."""
+    if start is None:
+        return ""
+    return f"{hhmm(start)}–{hhmm(closed)}" if closed is not None and closed > start else hhmm(start)
 
 
 def _long_date(value: date) -> str:

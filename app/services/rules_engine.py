@@ -236,13 +236,16 @@ def _seats(state: RoomState, members: Sequence[Person], deputies_allowed: bool) 
         else:
             absent.append(member)
     if deputies_allowed and absent:
-        deputy_for: dict[int, int] = {}
+        # Every present deputy of a member is a candidate: one already seated in their own right (or for another
+        # member) leaves the seat to the next, so that someone arriving never unseats a deputy already counted.
+        deputies_of: dict[int, list[int]] = {}
         for deputy_id, principal_id in sorted(state.deputising.items()):
             if deputy_id in state.present and deputy_id in by_id:
-                deputy_for.setdefault(principal_id, deputy_id)
+                deputies_of.setdefault(principal_id, []).append(deputy_id)
         for member in absent:
-            stand_in = deputy_for.get(member.id) if member.id is not None else None
-            if stand_in is not None and stand_in not in used:
+            candidates = deputies_of.get(member.id, []) if member.id is not None else []
+            stand_in = next((d for d in candidates if d not in used), None)
+            if stand_in is not None:
                 seats.append((member, by_id[stand_in]))
                 used.add(stand_in)
     return seats
@@ -314,6 +317,19 @@ def quorum(state: RoomState, rules: RuleSet, item_id: int | None = None) -> Quor
             conflicted.append(occupant)
         else:
             counted.append((member, occupant))
+    if not rules.has_quorum:
+        return QuorumResult(
+            quorate=True,
+            counted=len(counted),
+            threshold=0,
+            in_post=len(members),
+            present=len(seats),
+            missing_roles=(),
+            counted_people=tuple(occupant for _member, occupant in counted),
+            deputies_counted=tuple(occupant for member, occupant in counted if occupant is not member),
+            conflicted_not_counted=tuple(conflicted),
+            reasons=(f"no quorum is set: {_plural(len(seats), quorum_noun(rules))} present",),
+        )
     threshold = quorum_threshold(rules, len(members))
     shortfalls = _role_shortfalls(rules.required_roles, counted)
     missing = tuple(_shortfall_phrase(req, filled) for req, filled in shortfalls)
@@ -736,12 +752,14 @@ def worked_example(state: RoomState, rules: RuleSet, item_id: int | None = None)
     result = quorum(state, rules, item_id)
     noun = quorum_noun(rules)
     where = "on this item" if item_id is not None else "now"
+    quorum_line = f"With {_plural(result.in_post, noun)} in post, the quorum is {result.threshold}."
     sentences = [
         describe_quorum(rules),
-        f"With {_plural(result.in_post, noun)} in post, the quorum is {result.threshold}.",
-        f"{where.capitalize()}, the meeting is {result.summary}.",
+        *([quorum_line] if rules.has_quorum else []),
+        f"{where.capitalize()}, the meeting is {result.summary}." if rules.has_quorum else "",
         *result.reasons[1:],
     ]
+    sentences = [s for s in sentences if s]
     voters = eligible_voters(state, rules, item_id)
     sentences.append(describe_majority(rules))
     if voters:

@@ -214,11 +214,19 @@ def _migrate(conn: sqlite3.Connection, path: Path, steps: list[Migration], lates
     for migration in pending:
         log.info("applying migration %s", migration.path.name)
         # executescript commits first; the BEGIN/COMMIT inside makes each migration all-or-nothing.
+        # Foreign keys are off while a migration runs (they cannot change inside a transaction), as SQLite's
+        # documented table rebuild needs: dropping the old copy of a table must not cascade to its children.
         try:
             conn.executescript(
+                "PRAGMA foreign_keys = OFF;\n"
                 f"BEGIN IMMEDIATE;\n{migration.sql()}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
             )
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"migration {migration.path.name} left broken references: {broken[:3]}")

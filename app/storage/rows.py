@@ -90,6 +90,8 @@ def motions(conn: sqlite3.Connection, meeting_id: int) -> tuple[Motion, ...]:
             r["minority_view"],
             parse_time(r["moved_at"]),
             parse_time(r["decided_at"]),
+            r["outcome_note"],
+            r["amended_wording"],
         )
         for r in select(conn, f"SELECT * FROM motion WHERE {_items_of(meeting_id)} ORDER BY position, id")
     )
@@ -125,6 +127,7 @@ def votes(conn: sqlite3.Connection, meeting_id: int) -> tuple[Vote, ...]:
             parse_time(r["taken_at"]),
             r["after_event_id"],
             bool(r["despite_inquorate"]),
+            r["casting_by_id"],
         )
         for r in rows
     )

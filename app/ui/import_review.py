@@ -79,6 +79,7 @@ TIER_LABELS: dict[Tier, str] = {
     Tier.PARTICIPANT: "Participant",
     Tier.IN_ATTENDANCE: "In attendance",
     Tier.OFFICER: "Officer",
+    Tier.OBSERVER: "Observer",
 }
 
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:.]\s*(\d{2})\s*$")
@@ -813,6 +814,16 @@ class ImportReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(hint)
+        # The reader marks titles uncertain only when the agenda itself could be read another way.
+        doubtful = sum(1 for item in draft.items if "title" in item.uncertain)
+        self.needs_checking = QLabel(
+            f"<b>Needs checking:</b> the agenda could be read in more than one way; {doubtful} of "
+            f"{len(draft.items)} items are marked in amber as the likeliest reading."
+        )
+        self.needs_checking.setAccessibleName("Needs checking")
+        self.needs_checking.setWordWrap(True)
+        self.needs_checking.setVisible(doubtful > 0)
+        layout.addWidget(self.needs_checking)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
 

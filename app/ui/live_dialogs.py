@@ -51,9 +51,11 @@ PRESENCE_LABELS = {
     Presence.APOLOGIES: "Apologies",
     Presence.ABSENT: "Absent",
     Presence.DEPUTISED: "Deputised by…",
+    Presence.REMOTE: "Remote (video or phone)",
 }
 PRESENCE_KEYS = {Qt.Key.Key_P: Presence.PRESENT, Qt.Key.Key_A: Presence.APOLOGIES, Qt.Key.Key_X: Presence.ABSENT}
 PRESENCE_KEYS[Qt.Key.Key_D] = Presence.DEPUTISED
+PRESENCE_KEYS[Qt.Key.Key_R] = Presence.REMOTE
 
 CONDUCT_LABELS = {
     DeclarationConduct.WITHDREW: "Withdrew (left the room for the item)",
@@ -79,6 +81,7 @@ BALLOT_KEYS[Qt.Key.Key_N] = Ballot.DID_NOT_VOTE
 RECORDED_VOTE_KEY = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_R)
 DECIDED_WITHOUT_COUNT = (
     MotionOutcome.CONSENSUS,
+    MotionOutcome.NOTED,
     MotionOutcome.WITHDRAWN,
     MotionOutcome.DEFERRED,
     MotionOutcome.REFERRED,
@@ -217,7 +220,11 @@ class RollCallDialog(LiveDialog):
         submit: Callable[[RollCall], Done] | None = None,
         public: int = 0,
         parent: QWidget | None = None,
+        registered_deputies: Mapping[int, Sequence[int]] | None = None,
+        remote_allowed: bool = False,
     ) -> None:
+        """`registered_deputies` (member id -> deputy ids), when given, is who may deputise for each member:
+        the only names offered. None: the rules let a member send anyone, named here."""
         super().__init__("Roll call", submit, parent)
         self.people = [p for p in people if p.id is not None and p.id in defaults]
         self.resize(760, 620)
@@ -236,12 +243,18 @@ class RollCallDialog(LiveDialog):
             assert person.id is not None
             self.table.setItem(row, self.COL_NAME, QTableWidgetItem(person_label(person)))
             self.table.setItem(row, self.COL_ROLE, QTableWidgetItem(person.role))
-            presence = _choice_combo(PRESENCE_LABELS, f"Presence of {person.name}")
+            labels = {k: v for k, v in PRESENCE_LABELS.items() if remote_allowed or k is not Presence.REMOTE}
+            presence = _choice_combo(labels, f"Presence of {person.name}")
             presence.setCurrentIndex(presence.findData(defaults[person.id]))
+            allowed = None if registered_deputies is None else set(registered_deputies.get(person.id, ()))
             deputy = _choice_combo(
-                {pid: label for pid, label in deputy_choices.items() if pid != person.id},
+                {
+                    pid: label
+                    for pid, label in deputy_choices.items()
+                    if pid != person.id and (allowed is None or pid in allowed)
+                },
                 f"Deputy for {person.name}",
-                blank="",
+                blank="" if allowed is None or allowed else "(no deputy registered)",
             )
             self.table.setCellWidget(row, self.COL_PRESENCE, presence)
             self.table.setCellWidget(row, self.COL_DEPUTY, deputy)
@@ -526,6 +539,7 @@ class MotionInput:
     mover_id: int | None
     seconder_id: int | None
     amends_id: int | None
+    amended_wording: str = ""  # an amendment: the motion as it reads if the amendment is carried
 
 
 class MotionDialog(LiveDialog):
@@ -559,12 +573,22 @@ class MotionDialog(LiveDialog):
         for motion_id, text in pending:
             self.amends.addItem(f"Amend: {text[:80]}", motion_id)
         self.amends.setEnabled(bool(pending))
+        self.as_amended = QPlainTextEdit()
+        self.as_amended.setTabChangesFocus(True)
+        self.as_amended.setAccessibleName("The motion as amended")
+        self.as_amended.setPlaceholderText("An amendment: the whole motion as it reads if the amendment is carried")
+        self.as_amended.setMaximumHeight(80)
+        self.as_amended.setEnabled(False)
+        self.amends.currentIndexChanged.connect(
+            lambda _i: self.as_amended.setEnabled(self.amends.currentData() is not None)
+        )
         form = QFormLayout()
         form.addRow("&Template:", self.template)
         form.addRow("&Wording:", self.text)
         form.addRow("&Moved by:", self.mover)
         form.addRow("&Seconded by:", self.seconder)
         form.addRow("&Amendment of:", self.amends)
+        form.addRow("Motion as a&mended:", self.as_amended)
         self.body.addLayout(form)
         self.template.activated.connect(lambda _i: self.text.setPlainText(str(self.template.currentData())))
         self.text.setFocus()
@@ -588,6 +612,7 @@ class MotionDialog(LiveDialog):
             self.mover.currentData(),
             self.seconder.currentData(),
             self.amends.currentData(),
+            self.as_amended.toPlainText().strip() if self.amends.currentData() is not None else "",
         )
 
 
@@ -760,10 +785,12 @@ class OutcomeInput:
     motion_id: int
     outcome: MotionOutcome
     minority_view: str
+    note: str = ""  # deferred: why; referred: to whom; withdrawn: with whose leave
 
 
 class OutcomeDialog(LiveDialog):
-    """A decision without a count (consensus, withdrawn, deferred, referred) and any minority view."""
+    """A decision without a count (consensus, noted, withdrawn, deferred, referred), what the minutes need with
+    it (why deferred, referred to whom) and any minority view."""
 
     def __init__(
         self,
@@ -785,7 +812,13 @@ class OutcomeDialog(LiveDialog):
         self.minority.setPlaceholderText("e.g. Cllr Smith asked that his disagreement be noted.")
         form = QFormLayout()
         form.addRow("&Motion:", self.motion)
+        self.note = QLineEdit()
+        self.note.setAccessibleName("Reason or referral")
+        self.note.setPlaceholderText(
+            "Deferred: why · Referred: to whom · Withdrawn: e.g. with the leave of the meeting"
+        )
         form.addRow("&Outcome:", self.outcome)
+        form.addRow("&Reason / referred to:", self.note)
         form.addRow("Minority &view:", self.minority)
         self.body.addLayout(form)
 
@@ -793,7 +826,7 @@ class OutcomeDialog(LiveDialog):
         if self.motion.currentData() is None:
             raise LiveError("There is no motion on this item yet.")
         outcome = MotionOutcome(self.outcome.currentData())
-        return OutcomeInput(int(self.motion.currentData()), outcome, self.minority.text())
+        return OutcomeInput(int(self.motion.currentData()), outcome, self.minority.text(), self.note.text())
 
 
 # -- actions ---------------------------------------------------------------------------------------------------

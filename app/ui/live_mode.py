@@ -20,10 +20,20 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 from app import commands
 from app.commands import notes
 from app.commands.live import Done, InquorateVote, LiveError, LiveMeeting
-from app.domain import AgendaItem, Ballot, EventKind, ItemStatus, MeetingRecord, MotionOutcome, Presence
+from app.domain import (
+    AgendaItem,
+    Ballot,
+    ConfirmationKind,
+    EventKind,
+    ItemStatus,
+    MeetingRecord,
+    MotionOutcome,
+    Presence,
+)
 from app.services import live as svc
 from app.services.rules_engine import ConflictSuggestion, TallyOutcome, suggest_conflicts
 from app.storage import StorageError
+from app.storage import people as people_store
 from app.storage.library import page_text
 from app.storage.people import RegisterRow, register
 from app.ui.live_dialogs import (
@@ -68,7 +78,8 @@ def _standing_minute(record: MeetingRecord, item: AgendaItem) -> str:
     if "apolog" in title:
         return svc.apologies_minute(record)
     if "quora" in title or title.strip() == "quorum":
-        return svc.quoracy_minute(svc.quorum_now(record))
+        confirmed = any(c.kind == ConfirmationKind.QUORACY for c in record.confirmations)
+        return svc.quoracy_minute(svc.quorum_now(record), confirmed)
     if "declaration" in title or "disclosure of interest" in title or "interests" in title:
         return svc.declarations_minute(record)
     return ""
@@ -152,6 +163,13 @@ class LiveMode(QObject):
         self.insert_action = self._action(
             "Insert proposed minute", self.insert_proposed_minute, "Ctrl+Shift+I", tip="Put the proposed words in"
         )
+        self.preside_action = self._action(
+            "&Who is presiding…",
+            self.preside,
+            "Ctrl+Shift+H",
+            tip="Who takes the chair from now on (the vice-chair is proposed, never assumed)",
+        )
+        self.vacate_action = self._action("Chair &vacated", self.vacate_chair, tip="No one presides until someone does")
         self.part2_action = self._action("Part &II: exclude press and public…", self.part2, "Ctrl+Shift+P")
         self.close_action = self._action("Clos&e meeting…", self.close_meeting)
         # Ctrl+Z in the minute editor undoes typing (the editor claims the key while it has focus); elsewhere,
@@ -175,6 +193,8 @@ class LiveMode(QObject):
             self.action_action,
             self.quoracy_action,
             self.resolution_action,
+            self.preside_action,
+            self.vacate_action,
             self.part2_action,
             self.close_action,
         ]
@@ -186,7 +206,7 @@ class LiveMode(QObject):
             [self.apologies_action, self.start_action, self.open_action, self.defer_action],
             [self.arrive_action, self.leave_action, self.withdraw_action, self.return_action],
             [self.declare_action, self.motion_action, self.vote_action, self.outcome_action],
-            [self.pin_action, self.quoracy_action, self.resolution_action],
+            [self.preside_action, self.vacate_action, self.pin_action, self.quoracy_action, self.resolution_action],
             [self.action_action, self.tracker_action, self.insert_action],
             [self.part2_action, self.close_action],
             [self.undo_action, self.redo_action],
@@ -355,7 +375,21 @@ class LiveMode(QObject):
                 live.start()
             return live.roll_call(values.presence, values.deputies, values.public)
 
-        dialog = RollCallDialog(people, defaults, submit, record.meeting.members_of_public, self.parent_widget)
+        rules = record.body.rules
+        registered = (
+            None
+            if rules.unregistered_deputies
+            else {p.id: people_store.deputies(self.window.store, p.id) for p in people if p.id is not None}
+        )
+        dialog = RollCallDialog(
+            people,
+            defaults,
+            submit,
+            record.meeting.members_of_public,
+            self.parent_widget,
+            registered_deputies=registered,
+            remote_allowed=rules.remote_attendance,
+        )
         for deputy_id, member_id in deputies.items():
             if deputy_id in defaults and member_id is not None and member_id in defaults:
                 dialog.set_presence(member_id, Presence.DEPUTISED, deputy_id)
@@ -436,6 +470,31 @@ class LiveMode(QObject):
         assert self.live is not None
         self._person_dialog("Withdrawal", "Who withdrew for this item?", True, self.live.withdraw)
 
+    def preside(self) -> None:
+        """Meeting ▸ Who is presiding…: the people in the room, the chair (else a vice-chair) proposed."""
+        live, record = self._need()
+        room = svc.room_after(record)
+        people = [p for p in record.people if p.id in room.present and p.id != room.presiding_id]
+        now = next((p for p in record.people if p.id == room.presiding_id), None)
+        prompt = (
+            f"Who takes the chair from now on? ({now.name} presides now.)"
+            if now
+            else ("No one is presiding. Who takes the chair?")
+        )
+
+        def submit(values: PersonAt) -> Done:
+            return live.preside(values.person_id, values.at)
+
+        dialog = PersonDialog("Who is presiding", prompt, people, submit, self.parent_widget)
+        proposed = svc.proposed_presiding(people, room.present - ({now.id} if now and now.id else set()))
+        if proposed is not None:
+            dialog.choose(proposed)
+        self._dialog(dialog)
+
+    def vacate_chair(self) -> None:
+        live, _record = self._need()
+        self.run(lambda: live.preside(None))
+
     def return_(self) -> None:
         live, record = self._need()
         out = {e.person_id for e in record.events if e.kind in (EventKind.WITHDRAW, EventKind.LEAVE)}
@@ -493,7 +552,14 @@ class LiveMode(QObject):
         subject = f"the {item.title.strip().rstrip('.')}"
 
         def submit(values: MotionInput) -> Done:
-            return live.move(item.id or 0, values.text, values.mover_id, values.seconder_id, values.amends_id)
+            return live.move(
+                item.id or 0,
+                values.text,
+                values.mover_id,
+                values.seconder_id,
+                values.amends_id,
+                amended_wording=values.amended_wording,
+            )
 
         recommendations = commands.paper_recommendations(self.window.store, item)
         dialog = MotionDialog(
@@ -559,7 +625,12 @@ class LiveMode(QObject):
         motions = self._motions(record, item.id, pending=True) + self._motions(record, item.id, pending=False)
 
         def submit(values: OutcomeInput) -> Done:
-            return live.set_outcome(values.motion_id, values.outcome, minority_view=values.minority_view or None)
+            return live.set_outcome(
+                values.motion_id,
+                values.outcome,
+                minority_view=values.minority_view or None,
+                note=values.note.strip() or None,
+            )
 
         self._dialog(OutcomeDialog(motions, submit, self.parent_widget))
 

@@ -21,6 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolButton, QWidget
 
+from app.export.markdown_flow import unwrap_soft_breaks
+
 # Phrases a secretary types dozens of times a meeting.
 QUICK_PHRASES = (
     ("Noted", "Noted."),
@@ -92,7 +94,8 @@ class MinuteEditor(QTextEdit):
         self.locked_changed.emit(locked)
 
     def markdown(self) -> str:
-        return self.toMarkdown().strip() if self.toPlainText().strip() else ""
+        """The minute as Markdown, without the line wraps Qt's writer adds (they are not the secretary's)."""
+        return unwrap_soft_breaks(self.toMarkdown()).strip() if self.toPlainText().strip() else ""
 
     def flush(self) -> None:
         self._timer.stop()

@@ -82,6 +82,7 @@ TIER_LABELS = {
     Tier.PARTICIPANT: "Participant",
     Tier.IN_ATTENDANCE: "In attendance",
     Tier.OFFICER: "Officer",
+    Tier.OBSERVER: "Observer",
 }
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app import paths
@@ -348,3 +348,29 @@ def test_next_number_at_the_same_level(number: str, expected: str | None) -> Non
 def test_nesting_is_read_from_numbers() -> None:
     assert _is_child("6.4", "6") and _is_child("2(a)", "2") and _is_child("3a", "3")
     assert not _is_child("10", "1") and not _is_child("6", "6")
+
+
+def test_an_ambiguous_agenda_says_needs_checking_with_its_fields_in_amber(qtbot: QtBot, tmp_path: Path) -> None:
+    """Two numbered lists in one type: the reader cannot tell which is the agenda, and the review says so."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "two-lists.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(60, A4[1] - 60, "Committee meeting, 3 March 2025")
+    for block, titles in enumerate((["Welcome", "Minutes", "Finance", "Close"], ["Roads", "Parks", "Bins", "Lights"])):
+        for n, title in enumerate(titles):
+            pdf.drawString(60, A4[1] - 100 - 200 * block - 18 * n, f"{n + 1}. {title}")
+    pdf.showPage()
+    pdf.save()
+    dialog = _dialog(qtbot, read_pack(path))
+    assert dialog.needs_checking.isVisible() and "Needs checking" in dialog.needs_checking.text()
+    titles = [dialog.model.index(r, M.COL_TITLE) for r in range(dialog.model.rowCount())]
+    assert titles and all(t.data(Qt.ItemDataRole.BackgroundRole) is not None for t in titles)
+    assert "read cleanly" not in " ".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_a_clear_agenda_does_not_say_needs_checking(qtbot: QtBot, demo_draft: DraftPack) -> None:
+    dialog = _dialog(qtbot, demo_draft)
+    assert not dialog.needs_checking.isVisible()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import commands, paths
-from app.commands.live import LiveMeeting
+from app.commands import people as people_commands
+from app.commands.live import LiveError, LiveMeeting
 from app.domain import (
     Action,
     AgendaItem,
@@ -142,7 +144,8 @@ def test_a_whole_meeting_by_keyboard(room: Room) -> None:
     assert room.minute("1.1").startswith("Apologies were received from Manjeet Gill")
     assert room.item("1").status == ItemStatus.TAKEN
     room.press("Ctrl+PgDown")
-    assert "confirmed as quorate (6 counted, 6 needed)" in room.minute("1.2")
+    # The chair has not confirmed yet, so the standing sentence does not say so.
+    assert room.minute("1.2") == "The meeting was quorate (6 counted, 6 needed)."
 
     def chair_confirms(dialog: QDialog) -> None:
         assert isinstance(dialog, ChairConfirmDialog)
@@ -544,3 +547,79 @@ def test_the_chairs_pin_is_set_in_the_window_and_asked_for(room: Room) -> None:
     room.press("Ctrl+Shift+Q")
     (confirmation,) = room.record().confirmations
     assert confirmation.pin_checked
+
+
+def test_deputies_presiding_and_the_casting_vote_through_the_window(room: Room) -> None:
+    """Issue 13 through the window: the roll call offers only registered deputies, the chair leaving leaves no
+    one presiding (the vice-chair is proposed, not assumed), and a casting vote needs someone in the chair."""
+    store = room.store
+    carter, jones, makarem = room.person("DC"), room.person("CJ"), room.person("RM")
+    people_commands.set_deputies(store, carter, [jones])
+    borrett = next(p for p in room.record().people if p.initials == "ABo")
+    people_commands.edit_person(store, replace(borrett, role_tags=("non-executive", "vice-chair")))
+
+    def roll_call(dialog: QDialog) -> None:
+        assert isinstance(dialog, RollCallDialog)
+        carter_deputy = dialog._combo(dialog.row_of(carter), dialog.COL_DEPUTY)
+        offered = {carter_deputy.itemData(i) for i in range(carter_deputy.count())} - {None}
+        assert offered == {jones}  # only the registered deputy, not anyone in the body
+        other = dialog._combo(dialog.row_of(room.person("JH")), dialog.COL_DEPUTY)
+        assert other.count() == 1 and other.itemText(0) == "(no deputy registered)"
+        dialog.set_presence(carter, Presence.DEPUTISED, jones)
+        dialog.accept()
+
+    room.expect(roll_call)
+    room.press("Ctrl+Shift+R")
+    deputy = next(a for a in room.record().attendance if a.person_id == jones)
+    assert deputy.deputy_for_id == carter
+    assert svc.room_after(room.record()).presiding_id == makarem
+
+    room.press("Ctrl+PgDown")
+
+    def chair_leaves(dialog: QDialog) -> None:
+        assert isinstance(dialog, PersonDialog)
+        dialog.choose(makarem)
+        dialog.accept()
+
+    room.expect(chair_leaves)
+    room.press("Ctrl+Shift+L")
+    assert svc.room_after(room.record()).presiding_id is None  # the vice-chair is not assumed
+
+    def who_presides(dialog: QDialog) -> None:
+        assert isinstance(dialog, PersonDialog) and dialog.windowTitle() == "Who is presiding"
+        assert dialog.values().person_id == borrett.id  # proposed, for the secretary to confirm
+        dialog.accept()
+
+    room.expect(who_presides)
+    room.press("Ctrl+Shift+H")
+    assert svc.room_after(room.record()).presiding_id == borrett.id
+    presided = [e for e in room.record().events if e.kind == EventKind.PRESIDE]
+    assert [e.person_id for e in presided] == [borrett.id]
+
+    room.window.live.vacate_action.trigger()
+    assert svc.room_after(room.record()).presiding_id is None
+    live = room.window.live.live
+    assert live is not None
+    item = room.window.current_item()
+    assert item is not None and item.id is not None
+    motion = live.move(item.id, "That the report be approved.").new_id
+    assert motion is not None
+    eligible = len(svc.eligible_now(room.record(), item.id))
+    live.vote(motion, eligible // 2, eligible // 2, eligible % 2)
+    with pytest.raises(LiveError, match="No one is presiding, so there is no casting vote"):
+        live.casting_vote(motion, Ballot.FOR)
+
+
+def test_the_minute_editor_stores_no_soft_wraps(room: Room) -> None:
+    editor = room.window.meeting_page.editor
+    item = room.item("2")
+    assert item.id is not None
+    room.window.select_item(item.id)
+    editor.setFocus()
+    sentence = "The Board noted the report and asked for an update on the waiting lists at its next meeting " * 3
+    QTest.keyClicks(editor, sentence.strip())
+    room.press("Return", editor)
+    QTest.keyClicks(editor, "Noted by the Board.")
+    editor.flush()
+    stored = room.minute("2")
+    assert stored == sentence.strip() + "\n\nNoted by the Board."  # one paragraph each, however long

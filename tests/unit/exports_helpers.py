@@ -13,7 +13,7 @@ from datetime import date, time
 from app.commands.live import LiveMeeting
 from app.domain import AgendaItem, Ballot, DeclarationConduct, Meeting, MotionOutcome, Person, Presence, RuleSet, Tier
 from app.storage import Store
-from app.storage.people import add_person, set_body_rules
+from app.storage.people import add_person, set_body_rules, set_deputies
 
 MEMBERS = ["Ann Chair", "Ben Baker", "Cat Cole", "Dan Dale", "Eve Ellis"]
 FIRST_MINUTE = (
@@ -79,6 +79,7 @@ def make_board(store: Store, deputies_count: bool = True) -> Board:
     add_person(store, Person(None, body.id, "Dee Deputy", role="Deputy", initials="DDe", tier=Tier.MEMBER))
     add_person(store, Person(None, body.id, "Pat Officer", role="Secretary", tier=Tier.IN_ATTENDANCE, voting=False))
     ids = {p.name.split()[0]: p.id for p in store.people(body.id) if p.id is not None}
+    set_deputies(store, ids["Eve"], [ids["Dee"]])  # only a registered deputy may stand in
 
     # 1 March 2024: Eve sends apologies; Vic has not joined yet. A decision, actions, then Part II.
     mar = _meeting(

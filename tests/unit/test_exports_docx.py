@@ -173,7 +173,7 @@ def test_presenter_headings_and_odd_markdown(tmp_path: Path) -> None:
         venue="",
         part=Part.ONE,
         draft=True,
-        attendance=(AttendanceBlock("Members", (AttendeeLine("Cllr Jo Bloggs", "", "JB", part_time=True),)),),
+        attendance=(AttendanceBlock("Members", (AttendeeLine("Cllr Jo Bloggs", "", "JB", note="part"),)),),
         members_of_public=1,
         sections=(
             MinuteSection("", "6.", "SYSTEM STRATEGY", "", "", is_heading=True),

@@ -256,12 +256,18 @@ def test_chair_pin_guards_confirmations(live: LiveMeeting) -> None:
     assert confirmation.pin_checked and confirmation.chair_id == _ids(live)["Ann"]
 
 
-def test_find_person_by_initials_surname_and_near_spelling(live: LiveMeeting) -> None:
+def test_find_person_by_initials_surname_exactly_and_never_by_a_guess(live: LiveMeeting) -> None:
     assert live.find_person("BB").name == "Ben Baker"
     assert live.find_person("Ellis").name == "Eve Ellis"
-    assert live.find_person("Cat Coles").name == "Cat Cole"
+    # A near spelling is offered, never chosen: the record must not name someone who was not named.
+    with pytest.raises(LiveError, match="Nobody is called exactly “Cat Coles”: did you mean “Cat Cole”"):
+        live.find_person("Cat Coles")
     with pytest.raises(LiveError, match="Nobody called"):
         live.find_person("Zed Zulu")
+    # A single letter names nobody (it once matched the chair).
+    for letter in ("M", "B", "e."):
+        with pytest.raises(LiveError, match="too short to name anyone"):
+            live.find_person(letter)
 
 
 def test_a_signed_meeting_refuses_every_live_change(live: LiveMeeting) -> None:
@@ -282,12 +288,15 @@ def test_minutes_carry_the_live_record_and_keep_part_two_out_of_part_one(live: L
     ids = _started(live)
     budget, estates = _item(live, "2"), _item(live, "3")
     live.open_item(budget, time(10, 5))
-    live.declare(budget, ids["Dan"], "Director of Bidder Ltd", "financial", DeclarationConduct.WITHDREW)
-    motion = live.move(budget, "That the budget for 2024/25 is approved.", ids["Ben"], ids["Cat"]).new_id
+    live.declare(budget, ids["Dan"], "Director of Bidder Ltd", "financial", DeclarationConduct.WITHDREW, time(10, 6))
+    motion = live.move(
+        budget, "That the budget for 2024/25 is approved.", ids["Ben"], ids["Cat"], at=time(10, 20)
+    ).new_id
     assert motion is not None
     live.vote(
         motion,
         ballots={ids["Ann"]: Ballot.FOR, ids["Ben"]: Ballot.FOR, ids["Cat"]: Ballot.FOR, ids["Eve"]: Ballot.AGAINST},
+        at=time(10, 25),
     )
     live.minute(budget, "The Board **discussed** the budget.")
     live.add_action(budget, "Publish the approved budget", ["Ben Baker"])

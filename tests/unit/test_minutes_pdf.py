@@ -35,6 +35,7 @@ def _sections() -> tuple[MinuteSection, ...]:
             "Welcome, Introductions and Apologies",
             "",
             "The Chair welcomed all to this meeting of the Board.\n\nIt was confirmed that the meeting was quorate.",
+            show_item_number=False,  # the agenda number is the minute number: build_minutes prints it once
         ),
         MinuteSection("", "6.", "SYSTEM STRATEGY", "", "", is_heading=True),
         MinuteSection(
@@ -74,7 +75,7 @@ def make_doc(**changes: Any) -> MinutesDocument:
                 "Members",
                 (
                     AttendeeLine("Dr Rima Makarem", "Chair", "RM"),
-                    AttendeeLine("Joe Harrison", "Partner Member, NHS Trusts", "JH", part_time=True),
+                    AttendeeLine("Joe Harrison", "Partner Member, NHS Trusts", "JH", note="part"),
                 ),
             ),
             AttendanceBlock("Apologies", (AttendeeLine("David Carter", "Partner Member", "DC"),)),

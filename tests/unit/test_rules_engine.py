@@ -21,6 +21,7 @@ from app.domain.rules import (
     RoleRequirement,
     RuleSet,
     TieOutcome,
+    describe_quorum,
     rules_from_dict,
     rules_to_dict,
 )
@@ -686,3 +687,31 @@ def test_an_organisation_name_in_a_paper_prompts_its_member() -> None:
     suggestions = suggest_conflicts(REGISTER, "Community Pharmacy Contracts", paper)
     assert [s.person_name for s in suggestions] == ["Maresh Shah"]
     assert suggestions[0].matched[0] == "Mall Pharmacy"
+
+
+def test_a_deputy_arriving_in_their_own_right_leaves_the_seat_to_the_other_deputy() -> None:
+    """The counterexample Hypothesis found: a non-voting chair deputises for P1, and P2 (a voting member) is
+    also one of P1's deputies. P2 arriving sits in their own seat; the chair must keep P1's, so the meeting
+    stays quorate and keeps its chair."""
+    people = (
+        Person(1, 1, "P1", voting=True),
+        Person(2, 1, "P2", voting=True),
+        Person(3, 1, "P3", voting=False, role_tags=("chair",)),
+    )
+    rules = RuleSet(quorum_number=1, quorum_fraction=None, required_roles=({"any_of": ["chair", "vice-chair"]},))
+    deputising = {2: 1, 3: 1}  # P2 and P3 may both stand in for P1
+    before = quorum(RoomState(people, frozenset({3}), deputising), rules)
+    after = quorum(RoomState(people, frozenset({2, 3}), deputising), rules)
+    assert before.quorate and before.counted == 1
+    assert after.quorate, after.reasons
+    assert after.counted == 2
+    assert {p.name for p in after.counted_people} == {"P2", "P3"}
+
+
+def test_a_body_without_a_quorum_rule_is_always_quorate() -> None:
+    people = tuple(Person(i, 1, f"P{i}") for i in range(1, 11))
+    rules = RuleSet(has_quorum=False)
+    result = quorum(RoomState(people, frozenset({1})), rules)
+    assert result.quorate and result.threshold == 0
+    assert result.summary == "no quorum is set: 1 voting member present"
+    assert "There is no quorum" in describe_quorum(rules)

@@ -47,13 +47,14 @@ def withdrew(person_id: int, kind: str = "financial") -> Declaration:
 # -- every preset -----------------------------------------------------------------------------------------------
 
 
-def test_five_presets_are_shipped() -> None:
+def test_six_presets_are_shipped() -> None:
     assert list(PRESETS) == [
         "nhs_board",
         "local_authority_committee",
         "company_model_articles",
         "charity_trustees",
         "society_committee",
+        "advisory_partnership",
     ]
 
 
@@ -250,13 +251,20 @@ def test_society_one_third_or_three(size: int, needed: int) -> None:
     assert not quorum(room(people, range(1, needed)), SOCIETY_COMMITTEE).quorate
 
 
-@pytest.mark.parametrize("key", list(PRESETS))
+@pytest.mark.parametrize("key", [k for k in PRESETS if PRESETS[k].casting_vote is CastingVote.CHAIR])
 def test_each_preset_simple_majority_and_tie(key: str) -> None:
     preset = PRESETS[key]
     assert tally(4, 3, 2, 0, preset, 9).outcome is TallyOutcome.CARRIED
     assert tally(3, 4, 2, 0, preset, 9).outcome is TallyOutcome.LOST
     assert tally(3, 3, 2, 0, preset, 8).outcome is TallyOutcome.TIED
     assert tally(3, 3, 2, 0, preset, 8, casting=Ballot.AGAINST).outcome is TallyOutcome.LOST
+
+
+def test_the_advisory_preset_has_no_quorum_no_casting_vote_and_leaves_a_tie_undecided() -> None:
+    preset = PRESETS["advisory_partnership"]
+    assert not preset.has_quorum and preset.decides_by_consensus
+    assert tally(4, 3, 2, 0, preset, 9).outcome is TallyOutcome.CARRIED
+    assert tally(3, 3, 2, 0, preset, 8).outcome is TallyOutcome.NO_DECISION
 
 
 # -- the JSON form ----------------------------------------------------------------------------------------------

@@ -1,0 +1,418 @@
+"""The layout model of a pack: words with their boxes, font size and weight, grouped into lines per page.
+
+Readers of agendas, minutes and tables work on these lines instead of fixed-width text, so position, indent,
+size and boldness are still there when a line is judged. PDF pages come from PDFium character by character
+(plain C calls, no helper objects); text packs become the same lines with character offsets as x.
+
+Running headers and footers (a line repeated near the top or bottom of most pages, "Page N", a lone page
+number) are set aside as `furniture`, and the printed page numbers they carry give `PageMap`, which turns a
+printed page ("Pages 13 - 64") into the PDF page it is on. No Qt here.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+# Two characters further apart than this share of the font size are two words, whatever the space glyph says
+# (Google Docs and some converters draw no space characters at all).
+WORD_GAP_EM = 0.18
+# A gap of at least this many font sizes inside a line separates table cells.
+CELL_GAP_EM = 1.2
+_EDGE_SHARE = 0.09  # running headers and footers sit within this share of the page height from an edge
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*-)?$", re.I)
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float  # distance from the top of the page (y grows downwards)
+    bottom: float
+    size: float  # font size in points (1.0 for text packs)
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Words on one baseline, left to right. `page` is 0-based."""
+
+    page: int
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        """The font size most of the line's characters have."""
+        weights: Counter[float] = Counter()
+        for w in self.words:
+            weights[round(w.size, 1)] += len(w.text)
+        return weights.most_common(1)[0][0]
+
+    @property
+    def bold(self) -> bool:
+        """Most of the line's letters are bold."""
+        total = sum(len(w.text) for w in self.words)
+        return sum(len(w.text) for w in self.words if w.bold) * 2 > total
+
+    def cells(self, gap_em: float = CELL_GAP_EM) -> list[tuple[float, str]]:
+        """The line split where the gap between words is at least `gap_em` font sizes: (x, text) per cell."""
+        out: list[tuple[float, list[str]]] = []
+        last: Word | None = None
+        for word in self.words:
+            if last is None or word.x0 - last.x1 >= gap_em * max(last.size, word.size):
+                out.append((word.x0, [word.text]))
+            else:
+                out[-1][1].append(word.text)
+            last = word
+        return [(x, " ".join(parts)) for x, parts in out]
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    index: int  # 0-based
+    width: float
+    height: float
+    lines: tuple[Line, ...]  # reading order, furniture excluded once `set_aside_furniture` has run
+    furniture: tuple[Line, ...] = ()
+    printed: int | None = None  # the page number printed on the page, if one was found
+
+
+@dataclass(frozen=True, slots=True)
+class PageMap:
+    """Printed page numbers to PDF pages (both 1-based)."""
+
+    printed_to_pdf: dict[int, int] = field(default_factory=dict)
+    offset: int | None = None  # PDF page minus printed page, where most numbered pages agree
+
+    def pdf_page(self, printed: int) -> int:
+        """The PDF page a printed page number is on (the printed number itself when nothing is known)."""
+        if printed in self.printed_to_pdf:
+            return self.printed_to_pdf[printed]
+        return printed + (self.offset or 0)
+
+
+# ---------------------------------------------------------------------------------------------- PDF pages
+
+
+class _Calls:
+    """The PDFium calls made per character, declared with plain pointers so handles stay cheap ints."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as c
+
+        ptr, i32, dbl = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+
+        def proto(function: Any, restype: Any, *argtypes: Any) -> Any:
+            address = ctypes.cast(function, ctypes.c_void_p).value or 0
+            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+        self.load_page = proto(c.FPDF_LoadPage, ptr, ptr, i32)
+        self.close_page = proto(c.FPDF_ClosePage, None, ptr)
+        self.load_text = proto(c.FPDFText_LoadPage, ptr, ptr)
+        self.close_text = proto(c.FPDFText_ClosePage, None, ptr)
+        self.width = proto(c.FPDF_GetPageWidthF, ctypes.c_float, ptr)
+        self.height = proto(c.FPDF_GetPageHeightF, ctypes.c_float, ptr)
+        self.count_chars = proto(c.FPDFText_CountChars, i32, ptr)
+        self.unicode = proto(c.FPDFText_GetUnicode, ctypes.c_uint, ptr, i32)
+        self.generated = proto(c.FPDFText_IsGenerated, i32, ptr, i32)
+        # The loose box spans the glyph's advance and the font's ascent and descent: gaps and lines are then
+        # judged by the type, not by the ink (a "1" or a dash has a narrow, short tight box).
+        self.loose_box = proto(c.FPDFText_GetLooseCharBox, i32, ptr, i32, ctypes.c_void_p)
+        self.font_size = proto(c.FPDFText_GetFontSize, dbl, ptr, i32)
+        self.char_object = proto(c.FPDFText_GetTextObject, ptr, ptr, i32)
+        self.object_font = proto(c.FPDFTextObj_GetFont, ptr, ptr)
+        self.font_weight = proto(c.FPDFFont_GetWeight, i32, ptr)
+        self.font_flags = proto(c.FPDFFont_GetFlags, i32, ptr)
+        self.font_name = proto(c.FPDFFont_GetBaseFontName, ctypes.c_ulong, ptr, ctypes.c_char_p, ctypes.c_ulong)
+        self.map_error = proto(c.FPDFText_HasUnicodeMapError, i32, ptr, i32)
+
+
+_CALLS: list[_Calls] = []
+_FORCE_BOLD = 1 << 18  # PDF font descriptor flag 19
+_ITALIC = 1 << 6  # flag 7
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+_ITALIC_NAME = re.compile(r"italic|oblique", re.I)
+
+
+def _calls() -> _Calls:
+    if not _CALLS:
+        _CALLS.append(_Calls())
+    return _CALLS[0]
+
+
+@dataclass(slots=True)
+class _Char:
+    ch: str
+    left: float
+    right: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+
+
+class _FontStyles:
+    """(bold, italic) per text object, from its font's weight, flags and name; cached per font."""
+
+    def __init__(self, calls: _Calls) -> None:
+        self.c = calls
+        self.by_font: dict[int, tuple[bool, bool]] = {}
+        self.by_object: dict[int, tuple[bool, bool]] = {}
+        self.name = ctypes.create_string_buffer(256)
+
+    def of(self, obj: int | None) -> tuple[bool, bool]:
+        if not obj:
+            return False, False
+        known = self.by_object.get(obj)
+        if known is not None:
+            return known
+        font = self.c.object_font(obj) or 0
+        style = self.by_font.get(font)
+        if style is None:
+            style = (False, False)
+            if font:
+                weight = self.c.font_weight(font)
+                flags = self.c.font_flags(font)
+                length = self.c.font_name(font, self.name, 256)
+                name = self.name.value.decode("latin-1", errors="replace") if length else ""
+                bold = weight >= 600 or bool(flags & _FORCE_BOLD) or bool(_BOLD_NAME.search(name))
+                style = (bold, bool(flags & _ITALIC) or bool(_ITALIC_NAME.search(name)))
+            self.by_font[font] = style
+        self.by_object[obj] = style
+        return style
+
+
+@dataclass(frozen=True, slots=True)
+class PdfPageRead:
+    layout: PageLayout
+    characters: int
+    map_errors: int  # characters PDFium could not map to Unicode
+
+
+def read_pdf_page(document: Any, index: int) -> PdfPageRead:
+    """One PDF page's lines (PDFium document handle, 0-based page)."""
+    c = _calls()
+    handle = ctypes.cast(document, ctypes.c_void_p).value
+    page = c.load_page(handle, index)
+    if not page:
+        return PdfPageRead(PageLayout(index, 0.0, 0.0, ()), 0, 0)
+    textpage = c.load_text(page)
+    try:
+        width, height = float(c.width(page)), float(c.height(page))
+        chars, errors = _page_chars(c, textpage, height) if textpage else ([], 0)
+    finally:
+        if textpage:
+            c.close_text(textpage)
+        c.close_page(page)
+    words = _words(chars)
+    return PdfPageRead(PageLayout(index, width, height, tuple(_lines(index, words))), len(chars), errors)
+
+
+_BREAKS = frozenset((32, 9, 10, 13, 0xA0, 0x200B, 0xFEFF))  # spaces and line ends (PDFium's generated ones too)
+_MAP_SAMPLE = 4  # every this many characters is checked for a Unicode map error (a per-page share is enough)
+
+
+def _page_chars(c: _Calls, textpage: int, height: float) -> tuple[list[_Char | None], int]:
+    """The page's characters in content order; None marks a break (a space or line end). Three PDFium calls
+    per character: its code, its box and its text object (size and style are the object's, cached)."""
+    styles = _FontStyles(c)
+    sizes: dict[int, float] = {}
+    box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    box_at = ctypes.addressof(box)
+    out: list[_Char | None] = []
+    errors = 0
+    unicode, loose_box, char_object = c.unicode, c.loose_box, c.char_object
+    for i in range(c.count_chars(textpage)):
+        code = unicode(textpage, i)
+        if code in _BREAKS:
+            out.append(None)
+            continue
+        if not loose_box(textpage, i, box_at):
+            continue
+        left, top, right, bottom = box
+        if i % _MAP_SAMPLE == 0 and c.map_error(textpage, i):
+            errors += _MAP_SAMPLE
+        ch = chr(code) if code < 0x110000 else "\ufffd"
+        if ch in "\ufffe\u00ad":  # PDFium's mark for a hyphen ending a line; a soft hyphen that is drawn
+            ch = "-"
+        obj = char_object(textpage, i) or 0
+        size = sizes.get(obj)
+        if size is None:
+            size = sizes[obj] = c.font_size(textpage, i) or (top - bottom)
+        bold, italic = styles.of(obj)
+        out.append(_Char(ch, left, right, height - top, height - bottom, size, bold, italic))
+    return out, errors
+
+
+def _words(chars: list[_Char | None]) -> list[Word]:
+    """Characters into words: a break, a jump back or down, or a gap wider than `WORD_GAP_EM` ends a word."""
+    words: list[Word] = []
+    run: list[_Char] = []
+
+    def flush() -> None:
+        if run:
+            words.append(
+                Word(
+                    "".join(ch.ch for ch in run),
+                    min(ch.left for ch in run),
+                    max(ch.right for ch in run),
+                    min(ch.top for ch in run),
+                    max(ch.bottom for ch in run),
+                    run[len(run) // 2].size,
+                    sum(ch.bold for ch in run) * 2 > len(run),
+                    sum(ch.italic for ch in run) * 2 > len(run),
+                )
+            )
+            run.clear()
+
+    for ch in chars:
+        if ch is None:
+            flush()
+            continue
+        if run:
+            last = run[-1]
+            middle = (ch.top + ch.bottom) / 2
+            same_line = last.top - 0.3 * last.size <= middle <= last.bottom + 0.3 * last.size
+            gap = ch.left - last.right
+            ligature = last.left - 0.5 <= ch.left and ch.right <= last.right + 0.5  # "ﬀ" read as two f's
+            if ligature and same_line:
+                run.append(ch)
+                continue
+            if not same_line or gap > WORD_GAP_EM * max(ch.size, last.size) or gap < -0.5 * last.size:
+                flush()
+        run.append(ch)
+    flush()
+    return words
+
+
+def _lines(page: int, words: Iterable[Word]) -> list[Line]:
+    """Words into lines by vertical overlap, lines top to bottom, words left to right."""
+    rows: list[tuple[float, float, list[Word]]] = []  # (top, bottom, words) of each line so far
+    for word in sorted(words, key=lambda w: (w.bottom, w.x0)):
+        middle = (word.top + word.bottom) / 2
+        for index in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+            top, bottom, members = rows[index]
+            if top <= middle <= bottom and not _overlaps(members, word):
+                members.append(word)
+                rows[index] = (min(top, word.top), max(bottom, word.bottom), members)
+                break
+        else:
+            rows.append((word.top, word.bottom, [word]))
+    lines = [Line(page, tuple(sorted(members, key=lambda w: w.x0))) for _, _, members in rows]
+    lines.sort(key=lambda ln: (ln.bottom, ln.x0))
+    return lines
+
+
+def _overlaps(members: list[Word], word: Word) -> bool:
+    """Whether `word` sits on top of one already in the line (two lines drawn close, not one line)."""
+    return any(w.x0 < word.x1 - 1 and word.x0 < w.x1 - 1 for w in members)
+
+
+# ---------------------------------------------------------------------------------------------- text packs
+
+
+_TAB = 8
+_BOLD_MARK = re.compile(r"^\s*(?:#{1,6}\s+|\*\*)")
+
+
+def text_layout(text: str) -> list[PageLayout]:
+    """A text or markdown pack as pages of lines: x is the character offset, every size 1, markdown headings
+    and **bold** lines bold. Pages are split at form feeds."""
+    pages: list[PageLayout] = []
+    for index, page_text in enumerate(text.split("\f")):
+        lines: list[Line] = []
+        for row, raw in enumerate(page_text.split("\n")):
+            expanded = raw.expandtabs(_TAB)
+            bold = bool(_BOLD_MARK.match(expanded))
+            words = [
+                Word(m[0], float(m.start()), float(m.end()), float(row), row + 1.0, 1.0, bold)
+                for m in re.finditer(r"\S+", expanded)
+            ]
+            if words:
+                lines.append(Line(index, tuple(words)))
+        pages.append(PageLayout(index, 80.0, float(page_text.count("\n") + 1), tuple(lines)))
+    return pages
+
+
+# ---------------------------------------------------------------------------------------------- furniture
+
+
+def _shape(text: str) -> str:
+    return _DIGITS.sub("#", text.casefold()).strip()
+
+
+def set_aside_furniture(pages: list[PageLayout]) -> list[PageLayout]:
+    """PDF pages with running headers, footers and page numbers moved from `lines` to `furniture`, and the
+    printed page number of each page where one was found. (Text packs have no margins: not for them.)"""
+    edge_shapes: Counter[str] = Counter()
+    for page in pages:
+        edge_shapes.update({_shape(ln.text) for ln in page.lines if _at_edge(page, ln)})
+    repeated = {s for s, n in edge_shapes.items() if len(pages) >= 2 and n >= max(2, len(pages) // 2)}
+    out: list[PageLayout] = []
+    for page in pages:
+        keep: list[Line] = []
+        aside: list[Line] = []
+        printed: int | None = None
+        for ln in page.lines:
+            if not _at_edge(page, ln):
+                keep.append(ln)
+                continue
+            number = _printed_number(ln)
+            if number is not None or _shape(ln.text) in repeated:
+                aside.append(ln)
+                printed = printed if printed is not None else number
+            else:
+                keep.append(ln)
+        out.append(PageLayout(page.index, page.width, page.height, tuple(keep), tuple(aside), printed))
+    return out
+
+
+def _at_edge(page: PageLayout, line: Line) -> bool:
+    return line.bottom < page.height * _EDGE_SHARE or line.top > page.height * (1 - _EDGE_SHARE)
+
+
+def _printed_number(line: Line) -> int | None:
+    """The page number a header or footer line prints: the whole line, or its last or first cell."""
+    for _, cell in (line.cells()[-1:] + line.cells()[:1]) if line.words else ():
+        m = _PAGE_NUMBER.match(cell.strip())
+        if m:
+            return int(m[1])
+    return None
+
+
+def page_map(pages: list[PageLayout]) -> PageMap:
+    """Printed page numbers to PDF pages, with the offset most numbered pages agree on for the others."""
+    pairs = {p.printed: p.index + 1 for p in pages if p.printed is not None}
+    offsets = Counter(pdf - printed for printed, pdf in pairs.items())
+    offset = offsets.most_common(1)[0][0] if offsets else None
+    # Keep only the pages that agree with the others' order (a stray number in a footer is not a page number).
+    agreed = {printed: pdf for printed, pdf in pairs.items() if offset is None or pdf - printed == offset}
+    return PageMap(agreed, offset)

@@ -1,0 +1,689 @@
+"""The agenda read from the layout: items chosen as a whole consistent sequence, not line by line.
+
+Every line that starts with an item label (`1`, `1.1.`, `2(a)`, `a.`, `IV.`, `84.`, `14/037:`, `TB23/045`,
+`ITEM NO. (1)`, a time, a bullet under an "Agenda" heading, an unnumbered heading in larger or bold type) is a
+candidate. Candidates of one kind, size and indent form a family; within a family the best chain is found
+by dynamic programming (numbers that increase, by one at best; times that increase). Chains are scored as a
+whole (length, consistent steps, starting at one, short titles, type at least the body's size, compactness,
+a heading that says "Agenda" above), and the best one is the agenda. Indented restarts under an item, and
+sub-numbers of an item ("3.2" under "3"), become its children. A title is the item's whole block: the lines
+at the title's indent, in its type, until a gap, a style change or the next label.
+
+The margin between the best chain and the next best is the reading's confidence; when it is small the items
+are marked uncertain, so the review grid shows them amber and "read cleanly" is not said.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from app.packs.agenda import looks_like_presenter
+from app.packs.layout import Line
+
+_BULLETS = "●•○■▪◦‣·–-*►▶❖✓"
+_BULLET = re.compile(rf"^([{re.escape(_BULLETS)}])\s*")
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I)
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?"
+
+# (kind, pattern): the first group is the number as printed (without trailing punctuation).
+_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "item",
+        re.compile(
+            r"^(?:agenda\s+)?item\s*(?:no\.?|number)?\s*[:.]?\s*(\(\d{1,3}[a-z]?\)|\d{1,3}[a-z]?)[.:)]?(?=\s|$)", re.I
+        ),
+    ),
+    ("time", re.compile(rf"^\**({_TIME})(?:\s*(?:-|–|to)\s*{_TIME})?(?=\s|$)", re.I)),
+    ("yearseq", re.compile(r"^(\d{2}/\d{2,4})[:.]?(?=\s|$)")),
+    (
+        "code",
+        re.compile(r"^([A-Z]{1,5}\d{0,4}(?:/\d{1,4}){1,2}|[A-Z]{2,5}\d{1,4}|[A-Z]{1,3}\d{4}-\d{3,6})[:.]?(?=\s|$)"),
+    ),
+    ("dotted", re.compile(r"^(\d{1,2}(?:\.[1-9]\d?){1,3})[.:)]?(?=\s|$)")),
+    ("num", re.compile(r"^(\d{1,3}(?:\s?\([a-z]\)|[a-z])?)[.:)]?(?=\s|$)")),
+    ("paren", re.compile(r"^(\((?:\d{1,3}|[a-z]|[ivx]{1,5})\))(?=\s|$)")),
+    ("roman", re.compile(r"^([IVX]{1,5}\.|[ivx]{1,5}[.)])(?=\s|$)")),
+    ("alpha", re.compile(r"^([a-zA-Z])[.)](?=\s|$)")),
+)
+_AGENDA_HEADING = re.compile(r"^(?:[\w'’]+\s+){0,3}agenda(?:\s+(?:items?|topics?)(?:\s+discussed)?)?\s*:?$", re.I)
+_SECTION_WORDS = re.compile(
+    r"^(?:attendees|attendance|present|apologies|minutes|actions?(?:\s+(?:list|items|log))?|agenda|in attendance)"
+    r"\b",
+    re.I,
+)
+_DESCRIPTION = re.compile(r"^(?:To|For)\s+[a-z]{3,}\b")
+_JOINING = re.compile(r"(?:\b(?:and|or|of|the|for|to|in|on|with|a|an)|[-,&:/])$", re.I)
+_ACTION_HEADING = re.compile(r"^action\s+(?:list|log|tracker|points)\b", re.I)
+_DATEISH = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{1,2}\s+\w+\s+\d{4}")
+
+
+@dataclass(slots=True)
+class Candidate:
+    index: int  # line index
+    kind: str
+    number: str  # as printed, for the item's number ("" for bullets and headings)
+    value: tuple[int, ...]  # for ordering within a family
+    label_x: float
+    title: str  # the rest of the line's first cell
+    title_x: float
+    size: float
+    bold: bool
+    bullet: str = ""
+    depth: int = 1  # parts of a dotted number
+    time_text: str = ""  # a time printed before the title or the number
+    page: int = 0
+
+
+@dataclass(slots=True)
+class Chain:
+    members: list[Candidate]
+    score: float
+    family: tuple[object, ...]
+
+
+@dataclass(slots=True)
+class OutlineItem:
+    number: str
+    title: str
+    line: int  # index of the label line
+    side: list[str] = field(default_factory=list)  # the label line's other cells
+    time_label: str = ""
+    children: list[OutlineItem] = field(default_factory=list)
+    title_lines: int = 1
+
+
+@dataclass(slots=True)
+class Outline:
+    items: list[OutlineItem]
+    margin: float  # (best - next best) / best chain score: 1.0 when nothing else came close
+    first_line: int
+    last_line: int
+
+
+def _roman_value(text: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for a, b in zip(text.lower(), text.lower()[1:] + " ", strict=True):
+        total += -values[a] if values.get(b, 0) > values[a] else values[a]
+    return total
+
+
+def _value(kind: str, number: str) -> tuple[int, ...] | None:
+    digits = [int(d) for d in re.findall(r"\d+", number)]
+    if kind in ("num", "item"):
+        letter = re.search(r"[a-z]", number.lower())
+        return (digits[0], ord(letter[0]) - 96) if letter and digits else tuple(digits[:1]) or None
+    if kind == "dotted":
+        return tuple(digits)
+    if kind in ("yearseq", "code"):
+        return tuple(digits[-1:])
+    if kind == "time":
+        m = re.match(r"(\d{1,2})[:.](\d{2})\s*([ap])?", number.lower())
+        if not m:
+            return None
+        hour = int(m[1]) % 12 + (12 if m[3] == "p" else 0) if m[3] else int(m[1])
+        return (hour * 60 + int(m[2]),)
+    inner = number.strip("().")
+    if kind == "roman" or (kind == "paren" and _ROMAN.match(inner) and not inner.isdigit() and len(inner) > 1):
+        return (_roman_value(inner),) if _ROMAN.match(inner) else None
+    if inner.isdigit():
+        return (int(inner),)
+    return (ord(inner.lower()) - 96,) if len(inner) == 1 else None
+
+
+def _words_after(line: Line, chars: int) -> tuple[str, float]:
+    """The line's first cell after its first `chars` characters, and where that text starts."""
+    cells = line.cells()
+    first_cell = cells[0][1]
+    used = 0
+    for word in line.words:
+        if used >= chars:
+            rest = first_cell[used:].strip()
+            return rest, word.x0
+        used += len(word.text) + 1
+    return "", line.x1
+
+
+def _match(body: str) -> tuple[str, re.Match[str]] | None:
+    for kind, rx in _LABELS:
+        found = rx.match(body)
+        if found:
+            return kind, found
+    return None
+
+
+def candidates(lines: list[Line]) -> list[Candidate]:
+    """Every line that starts with an item label (after a bullet, or after a time column)."""
+    out: list[Candidate] = []
+    for index, line in enumerate(lines):
+        cells = line.cells()
+        text = cells[0][1].strip()
+        bullet = ""
+        skip = 0
+        m = _BULLET.match(text)
+        if m and len(text) > m.end():
+            bullet, skip = m[1], m.end()
+        body = text[skip:]
+        matched = _match(body)
+        if matched is None:
+            if bullet:
+                rest, x = _words_after(line, skip)
+                out.append(
+                    Candidate(index, "bullet", "", (0,), line.x0, rest, x, line.size, line.bold, bullet, page=line.page)
+                )
+            continue
+        kind, found = matched
+        title, title_x = _words_after(line, skip + found.end())
+        if not title and len(cells) > 1:
+            title_x, title = cells[1]
+        label_x, time_text = line.x0, ""
+        if kind == "time" and (numbered := _match(title)) is not None and numbered[0] in ("num", "dotted", "item"):
+            # A time column before the item number: the number is the label, the time a side column.
+            time_text, label_x = found[0], title_x
+            kind, found = numbered
+            rest = title[found.end() :].strip()
+            after = [w.x0 for w in line.words if w.x0 > label_x + 0.5]
+            title_x, title = (after[0] if after else title_x), rest
+            if not rest:  # the number is a cell of its own: the title is the next one
+                later = [(x, text) for x, text in cells if x > label_x + 1]
+                if later:
+                    title_x, title = later[0]
+        timed = _LABELS[1][1].match(title) if kind != "time" else None
+        if timed is not None and not title[timed.end() :].strip():
+            # A time column after the number ("HCP1  14:00  Welcome"): the title is the next cell.
+            later = [(x, text) for x, text in cells if x > title_x + 1]
+            if later:
+                time_text = timed[0]
+                title_x, title = later[0]
+        number = found[1]
+        value = _value(kind, number)
+        if value is None or (kind == "num" and _DATEISH.match(body)):
+            continue
+        label = "" if kind == "time" else number if "(" in number else number.rstrip(".:)")
+        depth = number.count(".") + 1 if kind == "dotted" else 1
+        cand = Candidate(index, kind, label, value, label_x, title, title_x, line.size, line.bold, bullet, depth)
+        cand.time_text = time_text or (text if kind == "time" else "")
+        cand.page = line.page
+        out.append(cand)
+    return out
+
+
+def _body_size(lines: list[Line]) -> float:
+    sizes: defaultdict[float, int] = defaultdict(int)
+    for line in lines:
+        sizes[round(line.size)] += len(line.text)
+    return max(sizes, key=lambda s: sizes[s]) if sizes else 0.0
+
+
+def _headings(lines: list[Line], body: float, taken: set[int]) -> list[Candidate]:
+    """Unnumbered headings: blocks in bold or larger type than the body, at the left, not ending in ":"."""
+    out: list[Candidate] = []
+    previous: Line | None = None
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        heading = (line.size >= body * 1.15 or (line.bold and line.size >= body * 0.95)) and index not in taken
+        continues = (
+            previous is not None
+            and previous.page == line.page
+            and abs(previous.size - line.size) < 0.5
+            and previous.bold == line.bold
+            and abs(previous.x0 - line.x0) < line.size
+            and line.top - previous.bottom < line.size * 0.8
+        )
+        header_row = all(w.text.lower().strip(":.()") in _HEADER_WORDS for w in line.words)
+        if (
+            heading
+            and not continues
+            and not header_row
+            and not text.endswith(":")
+            and len(text) > 2
+            and len(text.split()) <= 14
+        ):
+            out.append(
+                Candidate(index, "heading", "", (0,), line.x0, text, line.x0, line.size, line.bold, page=line.page)
+            )
+        previous = line
+    return out
+
+
+def _family_key(c: Candidate) -> tuple[object, ...]:
+    return (c.kind, c.depth, c.bullet)
+
+
+def _cluster(members: list[Candidate], key: str, within: float) -> list[list[Candidate]]:
+    """Members grouped where `key` values lie within `within` times the font size of the group's first."""
+    clusters: list[list[Candidate]] = []
+    for c in sorted(members, key=lambda c: float(getattr(c, key))):
+        first = clusters[-1][0] if clusters else None
+        if first is not None and float(getattr(c, key)) - float(getattr(first, key)) <= within * max(first.size, 6.0):
+            clusters[-1].append(c)
+        else:
+            clusters.append([c])
+    return clusters
+
+
+def _families(cands: list[Candidate]) -> list[list[Candidate]]:
+    """Candidates of one kind, at one indent (within a font size) and of one type size (within 12%)."""
+    by_key: defaultdict[tuple[object, ...], list[Candidate]] = defaultdict(list)
+    for c in cands:
+        by_key[_family_key(c)].append(c)
+    out: list[list[Candidate]] = []
+    for members in by_key.values():
+        for at_x in _cluster(members, "label_x", 1.0):
+            out += [sorted(cl, key=lambda c: c.index) for cl in _cluster(at_x, "size", 0.12)]
+    return out
+
+
+def _runs(family: list[Candidate], lines: list[Line]) -> list[list[Candidate]]:
+    """A bulleted family cut into its lists (each list is read on its own)."""
+    runs: list[list[Candidate]] = []
+    for c in family:
+        if runs and _step(runs[-1][-1], c, lines) is not None:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def _step(a: Candidate, b: Candidate, lines: list[Line] | None = None) -> float | None:
+    """How well `b` follows `a` in one sequence (None: it cannot)."""
+    if b.page - a.page > 1:
+        return None  # a whole page without an item: the list has ended (the papers after an agenda)
+    if a.kind == "bullet":
+        # A bulleted list ends at the first line further left than its bullets (a heading, the next section).
+        outer = lines is not None and any(lines[i].x0 < a.label_x - 1 for i in range(a.index + 1, b.index))
+        return None if outer else 1.0
+    if a.kind == "heading":
+        return 1.0
+    if a.kind == "time":
+        # Times only increase; a 12-hour clock without am/pm goes round once ("11:30 - 2:00").
+        return 1.0 if b.value > a.value or b.value[0] + 720 > a.value[0] else None
+    if b.value <= a.value:
+        return None
+    if a.kind == "dotted":
+        same_parent = a.value[:-1] == b.value[:-1]
+        if same_parent:
+            return 1.0 if b.value[-1] == a.value[-1] + 1 else 0.4
+        return 0.9 if b.value[-1] == 1 else 0.3
+    if len(a.value) == 2 and len(b.value) == 2 and a.value[0] == b.value[0]:
+        return 1.0 if b.value[1] == a.value[1] + 1 else 0.4
+    gap = b.value[0] - a.value[0]
+    return 1.0 if gap == 1 else 0.6 if gap == 0 else 0.5 if gap <= 3 else 0.1
+
+
+def _best_chain(family: list[Candidate], lines: list[Line]) -> tuple[list[Candidate], float]:
+    """The highest-scoring increasing chain in a family (document order), by dynamic programming."""
+    n = len(family)
+    best = [1.0] * n
+    back = [-1] * n
+    for i in range(n):
+        for j in range(max(0, i - 60), i):
+            step = _step(family[j], family[i], lines)
+            if step is not None and best[j] + step > best[i]:
+                best[i], back[i] = best[j] + step, j
+    end = max(range(n), key=lambda i: best[i])
+    total = best[end]
+    chain = []
+    while end >= 0:
+        chain.append(family[end])
+        end = back[end]
+    chain.reverse()
+    return chain, total
+
+
+def _score(
+    chain: list[Candidate],
+    raw: float,
+    lines: list[Line],
+    body: float,
+    agenda_lines: list[int],
+    numbered: list[Candidate],
+) -> float:
+    first = chain[0]
+    score = raw
+    heading = next((i for i in reversed(agenda_lines) if i < first.index), None)
+    if first.kind not in ("bullet", "heading", "time") and first.value[-1] == 1:
+        score += 1.0
+    if first.kind == "item":
+        score += 1.5
+    words = statistics.mean(len(c.title.split()) for c in chain)
+    if words > 9:
+        score -= (words - 9) * 0.3 * len(chain) / 4
+    # Side columns (pages, times, leads) on the label lines: an agenda is a table; a report's sections are not.
+    with_side = sum(1 for c in chain if len(lines[c.index].cells()) > (2 if c.time_text else 1))
+    score += 0.6 * with_side
+    if first.size >= body - 0.5:
+        score += 0.5
+    if first.size > body + 1:
+        score += 0.5
+    pages = {lines[c.index].page for c in chain}
+    if len(chain) >= 2 and len(pages) >= len(chain) * 0.7:  # one per page: slides, sections or cover sheets
+        score *= 0.4
+    score -= 0.15 * min(pages)
+    if heading is not None and first.index - heading <= (2 if first.kind == "bullet" else 8):
+        score += 2.0
+    elif first.kind == "bullet":
+        score *= 0.1  # bullets are an agenda only under an "Agenda" heading
+    above = [ln for ln in lines[max(0, first.index - 3) : first.index]]
+    if any(_ACTION_HEADING.match(ln.text) for ln in above):
+        score *= 0.3
+    under_heading = heading is not None and first.index - heading <= 2
+    if len(chain) == 1 and first.kind not in ("item", "code", "yearseq") and not under_heading:
+        score *= 0.0 if first.kind == "heading" else 0.4  # one line is a list only with an explicit label
+    if first.kind == "dotted":
+        parents = {c.value[0] for c in numbered}
+        if sum(1 for c in chain if c.value[0] in parents) * 2 >= len(chain):
+            score *= 0.2  # sub-numbers of a numbered list: its children
+    if first.kind == "heading":
+        score *= 0.6
+        if sum(1 for c in chain if _SECTION_WORDS.match(c.title)) * 2 >= len(chain):
+            score *= 0.2
+    if first.kind not in ("bullet", "heading") and all(
+        _AGENDA_HEADING.match(c.title) for c in chain
+    ):  # "1. Agenda Topics Discussed": the agenda's heading, not an item
+        score = 0.0
+    return score
+
+
+def read_outline(lines: list[Line]) -> Outline | None:
+    """The agenda's items in `lines` (furniture set aside), or None when nothing reads as one."""
+    if not lines:
+        return None
+    body = _body_size(lines)
+    cands = candidates(lines)
+    taken = {c.index for c in cands}
+    agenda_lines = [i for i, ln in enumerate(lines) if _AGENDA_HEADING.match(ln.text.strip())]
+    families = _families(cands)
+    numbered = [c for c in cands if c.kind in ("num", "item")]
+    heads = _headings(lines, body, taken)
+    if heads:
+        families += _families(heads)
+    chains: list[Chain] = []
+    found: list[tuple[list[Candidate], float]] = []
+    for family in families:
+        if family[0].kind == "bullet":
+            found += [(run, float(len(run))) for run in _runs(family, lines)]
+        else:  # the best chain, and the next ones in what it leaves (another list in the same type is a rival)
+            left = family
+            for _ in range(6):
+                picked, raw = _best_chain(left, lines)
+                found.append((picked, raw))
+                left = [c for c in left if c not in picked]
+                if not left:
+                    break
+    for members, raw in found:
+        score = _score(members, raw, lines, body, agenda_lines, numbered)
+        chains.append(Chain(members, score, _family_key(members[0])))
+    _merge_headings(chains)
+    for chain in chains:  # a list inside another list's items is their content
+        if any(_nested(chain, outer, lines) for outer in chains if outer is not chain and len(outer.members) >= 2):
+            chain.score *= 0.3
+    for chain in chains:  # a chain is worth its children too (sections are not items: theirs do not count)
+        if chain.members[0].kind == "heading":
+            continue
+        children = [
+            _children(lines, c, _stop(lines, chain.members, i), cands, set()) for i, c in enumerate(chain.members)
+        ]
+        chain.score += 0.8 * sum(len(found_children) for found_children in children)
+    chains.sort(key=lambda ch: ch.score, reverse=True)
+    if not chains or chains[0].score <= 1.0:
+        return None
+    top = chains[0]
+    rivals = [ch.score for ch in chains[1:] if not _nested(ch, top, lines)]
+    margin = 1.0 if not rivals else max(0.0, (top.score - rivals[0]) / top.score)
+    members = _with_unnumbered_siblings(top.members, cands)
+    members_at = {c.index for c in members}
+    items: list[OutlineItem] = []
+    largest = max(c.size for c in members)
+    stops = _column_stops([lines[c.index] for c in members])
+    for pos, cand in enumerate(members):
+        stop = _stop(lines, members, pos)
+        item = _item(lines, cand, stop, cands, members_at, stops)
+        if cand.kind == "heading" and cand.size < largest - 0.5 and items:
+            items[-1].children.append(item)  # a smaller heading: a sub-section of the one above
+            continue
+        item.children = _children(lines, cand, stop, cands, members_at)
+        items.append(item)
+    last = max([i.line for i in items] + [c.line for i in items for c in i.children])
+    return Outline(items, margin, members[0].index, last)
+
+
+def _merge_headings(chains: list[Chain]) -> None:
+    """Unnumbered headings at one indent in two or three sizes are one outline: sections and sub-sections."""
+    heads = [ch for ch in chains if ch.members[0].kind == "heading" and ch.score > 0]
+    for ch in sorted(heads, key=lambda ch: -ch.members[0].size):
+        if ch not in chains:
+            continue
+        for other in heads:
+            same_x = abs(other.members[0].label_x - ch.members[0].label_x) < 2
+            if other is not ch and other in chains and same_x and other.members[0].size < ch.members[0].size:
+                after_first = other.members[0].index > ch.members[0].index
+                if after_first:
+                    ch.members = sorted(ch.members + other.members, key=lambda c: c.index)
+                    ch.score += other.score
+                    chains.remove(other)
+
+
+def _nested(other: Chain, top: Chain, lines: list[Line]) -> bool:
+    """Whether `other` lies inside `top`'s items, indented: their content, not a rival reading."""
+    first, last = top.members[0].index, top.members[-1].index + 40
+    inside = all(first < c.index < last for c in other.members)
+    return inside and other.members[0].label_x > top.members[0].label_x + 2
+
+
+def _with_unnumbered_siblings(members: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """Bullets of the same glyph and indent as a numbered list, next to it: items printed without a number."""
+    first = members[0]
+    if not first.bullet or first.kind == "bullet":
+        return members
+    bullets = {c.index: c for c in cands if c.kind == "bullet" and c.bullet == first.bullet}
+    out = list(members)
+    near = [c for c in bullets.values() if abs(c.label_x - first.label_x) < 2 and abs(c.size - first.size) < 0.5]
+    for c in near:
+        before = c.index < first.index and first.index - c.index <= 3
+        inside = members[0].index < c.index < members[-1].index
+        if before or inside:
+            out.append(c)
+    return sorted(out, key=lambda c: c.index)
+
+
+def _stop(lines: list[Line], members: list[Candidate], pos: int) -> int:
+    return members[pos + 1].index if pos + 1 < len(members) else _span_end(lines, members[pos], members[0])
+
+
+def _span_end(lines: list[Line], last: Candidate, first: Candidate) -> int:
+    """Where the last item's block ends: a line in the list's type or larger at or left of its label."""
+    for index in range(last.index + 1, min(len(lines), last.index + 40)):
+        line = lines[index]
+        if line.page != lines[last.index].page and index - last.index > 12:
+            return index
+        if line.x0 <= first.label_x + 1 and line.size > first.size + 0.5:
+            return index
+    return min(len(lines), last.index + 40)
+
+
+_HEADER_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "item items no no. number ref lead leads presenter presenters presented by time timings timing purpose action"
+        " paper papers page pages title subject owner enc encl format duration officer required report",
+    )
+)
+
+
+def _column_stops(rows: list[Line]) -> list[float]:
+    """Where a table's columns start: cell starts that recur in the item rows (two in five at least), when
+    there are three or more of them; [] for a list that is not a table."""
+    starts = sorted(x for row in rows for x, _ in row.cells())
+    clusters: list[list[float]] = []
+    for x in starts:
+        if clusters and x - clusters[-1][0] <= 4.0:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    need = max(2, 0.4 * len(rows))
+    stops = [min(cl) for cl in clusters if len(cl) >= need]
+    return stops if len(stops) >= 3 else []
+
+
+def _column(stops: list[float], x: float) -> int:
+    return max((i for i, stop in enumerate(stops) if stop <= x + 2), default=0)
+
+
+def _table_item(lines: list[Line], cand: Candidate, stop: int, labels: set[int], stops: list[float]) -> OutlineItem:
+    """An item row of a table with a header: each word read in the column it stands under."""
+    title_column = _column(stops, cand.title_x)
+    label_column = _column(stops, cand.label_x)
+    columns: defaultdict[int, list[str]] = defaultdict(list)
+    line = lines[cand.index]
+    for w in line.words:
+        column = _column(stops, w.x0)
+        # Columns between the number and the title hold the time, which the label already gave.
+        if column > title_column or (column == title_column and w.x0 >= cand.title_x - 1):
+            columns[column].append(w.text)
+    previous, count, last_pitch = line, 1, 0.0
+    for index in range(cand.index + 1, stop):
+        nxt = lines[index]
+        gap = nxt.top - previous.bottom
+        if index in labels or nxt.page != line.page or gap > 0.9 * line.size:
+            break
+        if nxt.bold != line.bold:
+            lead = _lead_line(nxt, cand.title_x)
+            if lead:
+                columns[-1].append(lead)  # read first among the side cells: the lead
+            break
+        if any(_column(stops, w.x0) <= label_column for w in nxt.words):
+            break  # something in the number column: a new row or a section heading
+        pitch = nxt.top - previous.top
+        wide = pitch > max(1.5 * line.size, 1.2 * last_pitch)
+        if (wide or _DESCRIPTION.match(nxt.text)) and not _JOINING.search(" ".join(columns[title_column])):
+            break  # the item's description, not more of its row
+        last_pitch = pitch
+        for w in nxt.words:
+            if _column(stops, w.x0) >= title_column:
+                columns[_column(stops, w.x0)].append(w.text)
+        previous, count = nxt, count + 1
+    side = [" ".join(columns[c]) for c in sorted(columns) if c != title_column and columns[c]]
+    return OutlineItem(
+        cand.number, _join(columns[title_column]), cand.index, side, time_label=cand.time_text, title_lines=count
+    )
+
+
+def _item(
+    lines: list[Line],
+    cand: Candidate,
+    stop: int,
+    cands: list[Candidate],
+    members: set[int],
+    stops: list[float] | None = None,
+) -> OutlineItem:
+    if stops:
+        return _table_item(lines, cand, stop, {c.index for c in cands} | members, stops)
+    line = lines[cand.index]
+    title_parts = [cand.title] if cand.title else []
+    side = [text for x, text in line.cells() if x > cand.title_x + 1]  # the cells right of the title
+    labels = {c.index for c in cands}
+    previous = line
+    title_size = line.size
+    title_x = cand.title_x
+    count = 1
+    last_pitch = 0.0
+    for index in range(cand.index + 1, stop):
+        nxt = lines[index]
+        if index in labels or index in members or nxt.page != previous.page:
+            break
+        gap = nxt.top - previous.bottom
+        first_x = nxt.x0
+        if not title_parts and len(nxt.words) <= 2 and re.search(r"\d", nxt.text) and gap < title_size:
+            side.append(nxt.text)  # a reference on its own line ("13-0600") before the title
+            previous = nxt
+            continue
+        near = max(1.25 * title_size, 6.0)
+        # At the title's indent, or (centred cells drift) at the line above's.
+        in_column = abs(first_x - title_x) <= near or (len(title_parts) > 1 and abs(first_x - previous.x0) <= near)
+        aligned = in_column if title_parts else first_x > cand.label_x
+        if aligned and gap <= 0.9 * title_size and nxt.bold != previous.bold and (lead := _lead_line(nxt, title_x)):
+            side.insert(0, lead)  # "Name, Role" under a bold title, in the title's cell: the lead
+            break
+        if not aligned or abs(nxt.size - title_size) > 0.6 or gap > 0.9 * title_size or nxt.bold != previous.bold:
+            break
+        # A wrapped title keeps its line spacing; a wider step, or a sentence starting "To approve ...",
+        # is the item's description.
+        pitch = nxt.top - previous.top
+        wide = pitch > max(1.5 * title_size, 1.2 * last_pitch)
+        described = bool(title_parts) and _DESCRIPTION.match(nxt.text) is not None
+        if (wide or described) and (not title_parts or not _JOINING.search(title_parts[-1])):
+            break
+        last_pitch = pitch
+        cells = nxt.cells()
+        title_parts.append(cells[0][1])
+        side += [text for _, text in cells[1:]]
+        if not title_parts[:-1]:
+            title_x = first_x
+        previous = nxt
+        count += 1
+    return OutlineItem(
+        cand.number,
+        _join(title_parts),
+        cand.index,
+        side,
+        time_label=cand.time_text,
+        title_lines=count,
+    )
+
+
+def _lead_line(line: Line, title_x: float) -> str:
+    """The line's text when it is a lead written under the title in another style ("Dr A Name, Medical
+    Director"), else ""."""
+    text = line.cells()[0][1]
+    if abs(line.x0 - title_x) > line.size or len(text.split()) > 10 or len(line.cells()) > 1:
+        return ""
+    return text if looks_like_presenter(text) is not False else ""
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and part[:1].islower():
+            out = out[:-1] + part
+        else:
+            out = f"{out} {part}" if out else part
+    return re.sub(r"\s+", " ", out).strip()
+
+
+_CHILD_KINDS = frozenset({"dotted", "num", "alpha", "roman", "paren", "time", "code", "yearseq"})
+
+
+def _children(
+    lines: list[Line], parent: Candidate, stop: int, cands: list[Candidate], members: set[int]
+) -> list[OutlineItem]:
+    """Sub-items: sub-numbers of the parent, or a labelled list that starts right under it, indented."""
+    inside = [c for c in cands if parent.index < c.index < stop and c.index not in members and c.kind in _CHILD_KINDS]
+    if not inside:
+        return []
+    prefix = parent.value if parent.kind in ("num", "item", "dotted") else None
+    subs = [c for c in inside if c.kind == "dotted" and prefix and c.value[: len(prefix)] == prefix[:1]]
+    if subs:
+        chosen = [c for c in subs if c.depth == subs[0].depth and abs(c.label_x - subs[0].label_x) < subs[0].size]
+    else:
+        first = inside[0]
+        between = [i for i in range(parent.index + 1, first.index)]
+        # Immediately under the parent's title (no discussion lines between) and indented.
+        title_lines = _item(lines, parent, stop, cands, members).title_lines
+        immediate = len(between) <= title_lines - 1
+        starts = first.kind == "time" or first.value[-1] == 1
+        if not immediate or first.label_x <= parent.label_x + 2 or not starts:
+            return []
+        chosen = [first]
+        for c in inside[1:]:
+            same_list = _family_key(c) == _family_key(first) and abs(c.label_x - first.label_x) < first.size
+            if same_list and _step(chosen[-1], c) is not None:
+                chosen.append(c)
+    out: list[OutlineItem] = []
+    for pos, c in enumerate(chosen):
+        end = chosen[pos + 1].index if pos + 1 < len(chosen) else stop
+        out.append(_item(lines, c, end, cands, {x.index for x in chosen} | members))
+    return out

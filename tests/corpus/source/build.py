@@ -1,0 +1,39 @@
+"""Regenerate the corpus: `.venv/bin/python tests/corpus/source/build.py [STEM...]`.
+
+Writes tests/corpus/pdf/*.pdf (and text/*), and tests/corpus/expected/*.json from the same data, so what is
+printed and what is expected cannot drift apart. Needs LibreOffice (`soffice`) for the Word-style documents.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import layouts
+import minutes
+import moderngov
+import more
+import text_docs
+import wordstyle
+
+DOCUMENTS = [
+    *moderngov.DOCUMENTS,
+    *wordstyle.DOCUMENTS,
+    *minutes.DOCUMENTS,
+    *layouts.DOCUMENTS,
+    *text_docs.DOCUMENTS,
+    *more.DOCUMENTS,
+]
+
+
+def main(wanted: list[str]) -> None:
+    for make in DOCUMENTS:
+        if not wanted or any(w in make.__name__ for w in wanted):
+            print("building", make.__name__)
+            make()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
