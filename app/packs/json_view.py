@@ -45,6 +45,7 @@ def draft_to_json(draft: DraftPack) -> dict[str, Any]:
         "people": [_plain(p) for p in draft.people],
         "interests": [_plain(i) for i in draft.interests],
         "actions": [_plain(a) for a in draft.actions],
+        "minute_actions": [_plain(a) for a in draft.minute_actions],
         "planner": [_plain(r) for r in draft.planner],
         "papers": [_plain(p) for p in draft.papers],
         "warnings": list(draft.warnings),

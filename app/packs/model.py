@@ -43,6 +43,11 @@ class DraftPerson:
     tier: Tier = Tier.MEMBER
     apologies: bool = False
     part_time: bool = False  # "- part" after the role: present for part of the meeting
+    absent: bool = False  # listed as absent (or not present) without apologies
+    category: str = ""  # the attendance heading it was listed under, as written ("Also present", "Not Present")
+    deputising_for: str = ""  # "(deputising for Dr A Smith)": whom they stood in for
+    chair: bool = False  # chaired this meeting: "(Chair)", "(in the Chair)", "was elected Chair"
+    uncertain: frozenset[str] = frozenset()  # "name" (one word only), "attendance" (came or not unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +67,9 @@ class DraftPack:
     # The text of each page (PDF) or text page (form feed, else a fixed run of lines), for search.
     pages: tuple[str, ...] = ()
     interests: tuple[DraftInterest, ...] = ()
-    actions: tuple[DraftAction, ...] = ()
+    actions: tuple[DraftAction, ...] = ()  # rows of the pack's action tracker
+    # Actions the minutes record: "ACTION: AB to ...", an "Actions" list, an action column or margin initials.
+    minute_actions: tuple[DraftAction, ...] = ()
     planner: tuple[DraftPlannerRow, ...] = ()
     papers: tuple[DraftPaper, ...] = ()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
 from app.packs.layout_reader import LAYOUT_PAGES, LayoutReading, agenda_from_layout, read_layout
+from app.packs.minutes_doc import minutes_lines, read_minutes
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
 from app.packs.pdf import (
@@ -25,7 +26,7 @@ from app.packs.pdf import (
     fast_page_texts,
     open_document,
 )
-from app.packs.people import find_people
+from app.packs.people import find_attendance
 from app.packs.serialised import rejoin_cells
 from app.packs.tables import TableLines, find_actions, find_interests, find_planner
 
@@ -62,7 +63,7 @@ def read_pack(path: Path, progress: Progress | None = None, cancelled: Cancelled
         raise PackError(_no_agenda(name))
     if progress is not None:
         progress(1, 1)
-    people = tuple(find_people(lines[agenda.end_line :]))
+    people = tuple(find_attendance(lines, agenda.end_line))
     warnings: list[str] = []
     items = list(agenda.items)
     papers = find_papers(lines, line_page, len(pages), items, agenda.last_item_line)
@@ -85,19 +86,28 @@ def text_pages(text: str) -> tuple[list[str], list[int]]:
 
 
 def _with_extras(
-    pack: DraftPack, lines: list[str], pages: tuple[str, ...], papers: tuple[DraftPaper, ...]
+    pack: DraftPack,
+    lines: list[str],
+    pages: tuple[str, ...],
+    papers: tuple[DraftPaper, ...],
+    minutes: list[str] | None = None,
 ) -> DraftPack:
-    """The pack with its pages, papers, register of interests, action tracker and decision planner.
+    """The pack with its pages, papers, register of interests, action tracker, decision planner and the
+    actions its minutes record (read from `minutes`, the layout's lines, when given).
 
     Tables are looked for in the whole text: a register may sit before or inside what looked like the agenda.
     """
     table_lines = TableLines(lines)  # prepared once for the three scans
+    actions = tuple(find_actions(table_lines, pack.people))
+    people, minute_actions = read_minutes(minutes if minutes is not None else lines, pack.people, actions)
     return replace(
         pack,
         pages=pages,
         papers=papers,
+        people=people,
         interests=tuple(find_interests(table_lines)),
-        actions=tuple(find_actions(table_lines, pack.people)),
+        actions=actions,
+        minute_actions=minute_actions,
         planner=tuple(find_planner(table_lines)),
     )
 
@@ -214,10 +224,12 @@ def _read_pdf_document(
         warnings.append("No agenda was found in the PDF's text; the items come from its bookmarks.")
         title = document.title()
         agenda = Agenda((), title, title, None, "", None, last_item_line=0, end_line=0)
-    people = tuple(find_people(lines[agenda.end_line :])) if agenda.items else ()
+    layout = (reading.pages, reading.last_page) if reading is not None else ((), -1)
+    minutes, after = minutes_lines(lines, agenda.end_line, layout[0], layout[1], count)
+    people = tuple(find_attendance(minutes, after))
     pack = _pack(path, digest, "pdf", agenda, items, count, people, warnings)
     papers = tuple(find_papers(lines, line_page, count, items, agenda.last_item_line if agenda.items else -1))
-    return _with_extras(pack, lines, tuple(texts), papers)
+    return _with_extras(pack, lines, tuple(texts), papers, minutes)
 
 
 def _layout_reading(document: PackDocument, data: bytes, count: int, name: str) -> LayoutReading | None:

@@ -137,6 +137,7 @@ def _roles(row: list[str], spec: Spec) -> dict[int, str]:
 class _Header:
     cells: list[str]
     roles: dict[int, str]
+    spans: list[tuple[int, str]] | None = None  # where each cell starts, in a table laid out with spaces
 
 
 def _is_header(row: list[str], spec: Spec, required: Sequence[Sequence[str]], least: int) -> dict[int, str] | None:
@@ -186,17 +187,30 @@ def _may_split_raw(line: str) -> bool:
 
 
 def scan(
-    lines: Sequence[str] | TableLines, spec: Spec, required: Sequence[Sequence[str]], least: int = 3
+    lines: Sequence[str] | TableLines,
+    spec: Spec,
+    required: Sequence[Sequence[str]],
+    least: int = 3,
+    wrapped: bool = False,
 ) -> Iterator[tuple[dict[str, str], tuple[tuple[str, str], ...]]]:
-    """Each data row of each table with a header matching `spec`: (role -> cell, (header, cell) pairs)."""
+    """Each data row of each table with a header matching `spec`: (role -> cell, (header, cell) pairs).
+
+    With `wrapped`, a table laid out with spaces (a PDF's text) may have cells that wrap: a line whose cells
+    start where the row above has cells continues those cells, and a header line below the header ("No"
+    under "Action") joins the header cell it sits under.
+    """
     prepared = lines if isinstance(lines, TableLines) else TableLines(lines)
     source, candidates = prepared.lines, prepared.candidates
     header: _Header | None = None
     stray = 0
     just_header = False
+    held: _Held | None = None  # with `wrapped`, the last row waits for the lines that continue it
     index = next_candidate = 0
     while index < len(source):
         if header is None:  # outside a table only lines that can split matter: jump to the next one
+            if held is not None:
+                yield held.values(), held.pairs()
+                held = None
             while next_candidate < len(candidates) and candidates[next_candidate] < index:
                 next_candidate += 1
             if next_candidate == len(candidates):
@@ -212,35 +226,112 @@ def scan(
                     header = None
             continue
         row = _split(clean)
+        spans = _spans(clean) if wrapped else None
         roles = _is_header(row, spec, required, least)
         if roles is not None:
             if header is not None and just_header and _continuation(header, row, spec):
                 continue
-            header, stray, just_header = _Header(list(row), roles), 0, True
+            if held is not None:
+                yield held.values(), held.pairs()
+                held = None
+            header, stray, just_header = _Header(list(row), roles, spans), 0, True
             continue
         if header is None:
+            continue
+        if just_header and spans and header.spans and _under_header(header, spans, spec):
+            just_header = False
             continue
         if just_header and _continuation(header, row, spec):
             just_header = False
             continue
         just_header = False
+        if held is not None and spans and held.continues(spans, stray):
+            continue
         if sum(1 for c in row if c) < 2 or len(row) < max(2, len(header.roles) // 2):
             stray += 1
             if stray > _MAX_BLANKS or (len(row) == 1 and len(row[0]) < 120):
                 header = None  # a heading or paragraph: the table is over
             continue
         stray = 0
+        if held is not None:
+            yield held.values(), held.pairs()
+            held = None
+        if spans is not None and len(spans) == len(row):
+            held = _Held(header, row, spans)
+            continue
+        yield _Held(header, row, None).values(), _Held(header, row, None).pairs()
+    if held is not None:
+        yield held.values(), held.pairs()
+
+
+def _spans(clean: str) -> list[tuple[int, str]] | None:
+    """(start, text) of each cell of a line laid out with spaces; None for tab or pipe tables."""
+    if "\t" in clean or clean.count("|") >= 2:
+        return None
+    return [(m.start(), " ".join(m.group().split())) for m in re.finditer(r"\S+(?: \S+)*", clean)]
+
+
+def _centre(span: tuple[int, str]) -> float:
+    return span[0] + len(span[1]) / 2
+
+
+def _under_header(header: _Header, spans: list[tuple[int, str]], spec: Spec) -> bool:
+    """A second header line laid out with spaces: each word joins the header cell it sits under."""
+    above = header.spans or []
+    cells = list(header.cells)
+    if not above or len(above) != len(cells):
+        return False
+    for span in spans:
+        nearest = min(range(len(cells)), key=lambda i: abs(_centre(above[i]) - _centre(span)))
+        cells[nearest] = f"{cells[nearest]} {span[1]}".strip()
+    roles = _roles(cells, spec)
+    if len(roles) < len(header.roles):
+        return False
+    header.cells, header.roles = cells, roles
+    return True
+
+
+_ALIGN = 2  # characters: a wrapped cell starts where its column does
+
+
+class _Held:
+    """A data row whose cells may continue on the next lines."""
+
+    def __init__(self, header: _Header, row: list[str], spans: list[tuple[int, str]] | None) -> None:
+        self.header = header
+        self.row = list(row)
+        self.spans = spans
+
+    def continues(self, spans: list[tuple[int, str]], stray: int) -> bool:
+        """Append a line whose every cell starts where one of this row's cells starts (a wrapped cell)."""
+        if self.spans is None or stray or len(spans) >= len(self.spans):
+            return False
+        columns = []
+        for start, _text in spans:
+            column = next((i for i, (s, _t) in enumerate(self.spans) if abs(s - start) <= _ALIGN), None)
+            if column is None or column == 0:
+                return False  # a new row starts in the first column
+            columns.append(column)
+        for (_start, text), column in zip(spans, columns, strict=True):
+            self.row[column] = f"{self.row[column]} {text}".strip()
+        return True
+
+    def values(self) -> dict[str, str]:
+        header, row = self.header, self.row
         values = {role: row[i] for i, role in header.roles.items() if i < len(row)}
         # A cell repeating its column's header (a header cell leaked into a row) is empty.
         for i, role in header.roles.items():
             if i < len(row) and row[i] and norm(row[i]).casefold() == norm(header.cells[i]).casefold():
                 values[role] = ""
-        pairs = tuple(
+        return values
+
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        header, row = self.header, self.row
+        return tuple(
             (header.cells[i] if i < len(header.cells) else "", cell)
             for i, cell in enumerate(row)
             if cell or i < len(header.cells)
         )
-        yield values, pairs
 
 
 def _flag(text: str) -> bool:
@@ -298,7 +389,7 @@ def split_owners(text: str, known: Sequence[str] = ()) -> tuple[tuple[str, ...],
     """Owners from an owner cell, and whether the split was guessed.
 
     Cells are split on "/", "&", "and", commas; names run together without a separator
-    ("Tara Dear Michael Bracey") are split at people known from the pack, then in pairs.
+    ("Jane Smith Alan Jones") are split at people known from the pack, then in pairs.
     """
     parts = [p.strip(" .") for p in _OWNER_SPLIT.split(text) if p.strip(" .")]
     owners: list[str] = []
@@ -343,7 +434,7 @@ def find_actions(lines: Sequence[str] | TableLines, people: Sequence[DraftPerson
     known = [re.sub(r"^(?:Dr|Cllr|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Rev)\.?\s+", "", p.name) for p in people]
     out: list[DraftAction] = []
     required = (("action",), ("owner", "deadline"))
-    for v, pairs in scan(lines, ACTION_SPEC, required):
+    for v, pairs in scan(lines, ACTION_SPEC, required, wrapped=True):
         number = v.get("number", "").strip()
         action = v.get("action", "")
         if number and not _ACTION_NUMBER.match(number):

@@ -909,7 +909,8 @@ class ImportReviewDialog(QDialog):
                 [
                     person.name,
                     person.initials,
-                    TIER_LABELS.get(person.tier, str(person.tier)) + (" — apologies" if person.apologies else ""),
+                    TIER_LABELS.get(person.tier, str(person.tier))
+                    + (" — apologies" if person.apologies else " — absent" if person.absent else ""),
                     person.role,
                     "",
                 ]
@@ -918,6 +919,11 @@ class ImportReviewDialog(QDialog):
             widths={3: 320},
         )
         self.people.setColumnWidth(2, min(self.people.columnWidth(2), 110))  # "Member — apologies" has a tooltip
+        for row, person in enumerate(draft.people):  # a one-word name, or attendance the pack does not settle
+            if "name" in person.uncertain:
+                _mark_guessed(self.people.item(row, 0), "Only one word of the name is printed; check who this is")
+            if "attendance" in person.uncertain:
+                _mark_guessed(self.people.item(row, 2), "Listed as a member; whether they came is not printed")
         people_box = self._duplicates_box()
 
         self.warnings = QListWidget()

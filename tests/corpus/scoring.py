@@ -80,7 +80,7 @@ def people_right(document: CorpusDocument, draft: DraftPack | None) -> int:
 
 
 def actions_right(document: CorpusDocument, draft: DraftPack | None) -> int:
-    found = draft.actions if draft is not None else ()
+    found = (*draft.actions, *draft.minute_actions) if draft is not None else ()
     people = document.expected.get("people", [])
     return sum(any(action_matches(e, f, people) for f in found) for e in document.expected.get("actions", []))
 

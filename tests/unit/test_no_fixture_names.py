@@ -23,8 +23,6 @@ KNOWN_ON_MAIN: dict[tuple[str, str], int] = {
     ("app/commands/people.py", "Mahesh Shah"): 1,
     ("app/commands/people.py", "Michelle Summers"): 1,
     ("app/commands/people.py", "Rima Makarem"): 2,
-    ("app/packs/tables.py", "Michael Bracey"): 1,
-    ("app/packs/tables.py", "Tara Dear"): 1,
     ("app/services/attendance_report.py", "Vineeta Manchanda"): 2,
     ("app/services/rules_engine.py", "BLMK"): 1,
     ("app/services/rules_engine.py", "Luton"): 1,
