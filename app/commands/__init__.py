@@ -346,14 +346,17 @@ def ensure_demo_meeting(store: Store) -> int:
     draft = packs.read_pack(paths.demo_pack())
     meeting = find_meeting_for_pack(store, draft.sha256) or accept_draft(store, draft)
     assert meeting.id is not None
-    _demo_rules(store, meeting.body_id)
     return meeting.id
 
 
-def _demo_rules(store: Store, body_id: int) -> None:
-    """The demo body runs on the rule preset its kind of body uses (with its source), not the bare default."""
+def start_demo(store: Store) -> int:
+    """What `quorate --demo` opens: the demo meeting, its body on the rule preset its kind of body uses (with its
+    source) rather than the bare default. (Tests that reason about the default quorum use `ensure_demo_meeting`.)"""
     from app.domain import PRESETS, RuleSet, rules_to_dict
     from app.storage.people import set_body_rules
 
+    meeting_id = ensure_demo_meeting(store)
+    body_id = store.meeting(meeting_id).body_id
     if rules_to_dict(store.body(body_id).rules) == rules_to_dict(RuleSet()):  # never overwrite rules someone set
         set_body_rules(store, body_id, PRESETS[paths.DEMO_RULES_PRESET])
+    return meeting_id

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 import types
 import typing
 from collections.abc import Mapping, Sequence
@@ -100,10 +101,34 @@ def _spec(name: str, hint: Any) -> FieldSpec:
     return FieldSpec(name, "structured", optional)
 
 
+_PROBE = "\x00not-a-value"
+_QUOTED = re.compile(r"'([^'\x00]+)'")
+
+
+def _text_choices(cls: type[Any], name: str) -> tuple[str, ...]:
+    """The values a text field accepts when the dataclass checks it against a fixed few ("minute_numbering must
+    be 'sequence' or 'agenda'"): found by offering it a value that cannot be right and reading the refusal."""
+    try:
+        cls(**{name: _PROBE})
+    except (ValueError, TypeError) as error:
+        message = str(error)
+        values = tuple(dict.fromkeys(_QUOTED.findall(message)))
+        if name in message and len(values) >= 2:
+            return values
+    return ()
+
+
 def field_specs(cls: type[Any]) -> tuple[FieldSpec, ...]:
-    """The fields of a settings dataclass (HouseStyle, RuleSet), in their declared order."""
+    """The fields of a settings dataclass (HouseStyle, RuleSet), in their declared order. A text field the
+    dataclass allows only a few values for is a choice among them."""
     hints = typing.get_type_hints(cls)
-    return tuple(_spec(f.name, hints[f.name]) for f in fields(cls))
+    specs = []
+    for f in fields(cls):
+        spec = _spec(f.name, hints[f.name])
+        if spec.kind == "text" and (choices := _text_choices(cls, f.name)):
+            spec = FieldSpec(f.name, "choice", spec.optional, choices)
+        specs.append(spec)
+    return tuple(specs)
 
 
 def _refuse(group: str, name: str, reason: str) -> SettingRefused:

@@ -720,7 +720,7 @@ def _known(people: _People | None, draft_people: Sequence[DraftPerson] = ()) -> 
 
 def _candidates(name: str, known: Mapping[str, Candidate]) -> tuple[Candidate, ...]:
     """Who `name` may be, best first, three at most. A name holding all of another's words scores as close
-    ("Stuart Ross Graves" and Ross Graves) when that name has two words or more; a surname alone never does."""
+    ("Alan Jon Doe" and Jon Doe) when that name has two words or more; a surname alone never does."""
     key = name_key(name)
     words = set(key.split())
     best: dict[object, Candidate] = {}

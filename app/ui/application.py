@@ -148,7 +148,7 @@ def run_gui(data_dir: Path, demo: bool = False, meeting_id: int | None = None, e
     watcher: InstanceWatcher | None = None
     try:
         if demo:
-            meeting_id = commands.ensure_demo_meeting(store)
+            meeting_id = commands.start_demo(store)
         window = MainWindow(store, data_dir)
         log_file = data_dir / "logs" / "quorate.log"
         install_excepthook(window.flush, str(log_file))

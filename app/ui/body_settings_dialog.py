@@ -281,6 +281,9 @@ class BodySettingsDialog(QDialog):
         except SettingRefused as exc:
             self.message.setText(f"<b>Cannot be saved:</b> {_escape(str(exc))}")
             self.save_button.setEnabled(False)
+            blocked = self.preset.blockSignals(True)
+            self.preset.setCurrentIndex(self.preset.findData(""))  # no preset says this
+            self.preset.blockSignals(blocked)
             return
         self._show_preset(style)
         self.save_button.setEnabled(True)

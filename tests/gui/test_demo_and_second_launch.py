@@ -22,11 +22,11 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_the_demo_body_runs_on_the_nhs_board_preset_with_its_source(store: Store) -> None:
-    meeting_id = commands.ensure_demo_meeting(store)
+    meeting_id = commands.start_demo(store)
     body = store.body(store.meeting(meeting_id).body_id)
     assert rules_to_dict(body.rules) == rules_to_dict(PRESETS["nhs_board"])
     assert body.rules.source.strip()
-    assert commands.ensure_demo_meeting(store) == meeting_id  # reused, and the rules are left as they are
+    assert commands.start_demo(store) == meeting_id  # reused, and the rules are left as they are
 
 
 def test_the_demo_never_uses_the_real_data_folder(monkeypatch: pytest.MonkeyPatch) -> None:

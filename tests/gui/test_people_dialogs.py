@@ -272,6 +272,8 @@ def test_rules_dialog_switches_presets_and_refuses_bad_rules(qtbot: QtBot, store
     assert not dialog.save()
     assert "quorum_number 9 is larger than the 5 voting members in post" in dialog.message.text()
     assert store.body(body_id).rules.quorum_number == 2
+    dialog.load(store.body(body_id).rules)  # back to what is saved, so closing has nothing to ask about
+    assert not dialog.has_changes()
 
 
 def test_body_menu_opens_the_dialogs_for_the_meetings_body(
