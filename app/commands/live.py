@@ -960,6 +960,7 @@ class LiveMeeting:
 
     def reopen(self, at: time | None = None) -> Done:
         """Take a closed meeting up again (the close time is kept in the record as an event)."""
+        self.writer.check_unlocked()  # a signed record says so, whatever the time of day
         record = self.record()
         if record.meeting.closed_at is None:
             raise LiveError("The meeting is not closed.")

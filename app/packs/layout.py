@@ -246,15 +246,18 @@ def _columns(page: int, words: list[Word], width: float) -> list[Line]:
         return lines
     # The gutter is the widest band of x (in the middle of the page) that no word below the top crosses.
     runs: list[tuple[float, float, float]] = []  # (first x, last x, top of the columns)
-    for step in range(int(width * 0.3), int(width * 0.7), 3):
-        x = float(step)
+    stride = max(3.0, width * 0.4 / 150)  # every 3 pt on a real page; never more than 150 looks on a huge one
+    for step in range(150):
+        x = width * 0.3 + step * stride
+        if x >= width * 0.7:
+            break
         top = max((w.bottom for w in words if w.x0 < x < w.x1), default=0.0)
         below = [w for w in words if w.top > top]
         left = {round(w.bottom) for w in below if w.x1 <= x}
         right = {round(w.bottom) for w in below if w.x0 >= x}
         if min(len(left), len(right)) < 5:
             continue
-        if runs and runs[-1][2] == top and x - runs[-1][1] <= 3:
+        if runs and runs[-1][2] == top and x - runs[-1][1] <= stride:
             runs[-1] = (runs[-1][0], x, top)
         else:
             runs.append((x, x, top))
