@@ -848,6 +848,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("refused: %s", exc)
         print(f"quorate: {exc}", file=sys.stderr)
         return EXIT_USER
+    except BrokenPipeError:  # `quorate … | head`: the reader left, which is not an error to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python would complain flushing stdout
+        return EXIT_OK
     except OSError as exc:  # a full disk or a read-only folder while writing an export or a signed copy
         sentence = _os_error_sentence(exc, getattr(args, "out", None))
         if sentence is None:
