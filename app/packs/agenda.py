@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 
@@ -442,9 +443,17 @@ def parse_agenda(lines: list[str]) -> Agenda | None:
 
 def _finish(found: list[tuple[_Item, Part]], warnings: list[str]) -> list[DraftItem]:
     numbers = [it.number for it, _ in found]
+    # An item is a section when a later number extends it ("3" before "3.1", "3(a)", "3a"): the prefixes of the
+    # later numbers, gathered from the end in one pass (comparing every pair took minutes on thousands of items).
+    sections: list[bool] = []
+    later: set[str] = set()
+    for number in reversed(numbers):
+        sections.append(number.casefold() in later)
+        later.update(number[:k].casefold() for k in range(len(number)) if number[k] in ".(" or _ascii_letter(number[k]))
+    sections.reverse()
     out: list[DraftItem] = []
     for i, (it, part) in enumerate(found):
-        is_section = any(re.match(rf"{re.escape(it.number)}(?:[.(]|[a-z])", n, re.I) for n in numbers[i + 1 :])
+        is_section = sections[i]
         if it.purpose is Purpose.UNKNOWN and not is_section:
             it.uncertain.add("purpose")
         out.append(
@@ -462,10 +471,14 @@ def _finish(found: list[tuple[_Item, Part]], warnings: list[str]) -> list[DraftI
                 tabled=it.tabled or bool(_TABLED.search(norm(it.title))),
             )
         )
-    dupes = sorted({n for n in numbers if numbers.count(n) > 1})
+    dupes = sorted(n for n, times in Counter(numbers).items() if times > 1)
     if dupes:
         warnings.append(f"Agenda item numbers appear more than once: {', '.join(dupes)}.")
     return out
+
+
+def _ascii_letter(ch: str) -> bool:
+    return "a" <= ch.lower() <= "z"
 
 
 def _masthead(

@@ -86,9 +86,12 @@ def _item(item: DraftItem, papers: tuple[DraftPaper, ...]) -> dict[str, Any]:
 
 
 def _is_child(parent: str, child: str) -> bool:
-    """ "6.1" is under "6", "2(a)" and "2a" under "2", "1.2.3" under "1.2"; "10" is not under "1"."""
+    """ "6.1" is under "6", "2(a)" and "2a" under "2", "1.2.3" under "1.2"; "10" is not under "1", nor "II" under
+    "I" (roman numerals), nor anything under an item printed without a number."""
     rest = child[len(parent) :]
-    return child.lower().startswith(parent.lower()) and bool(re.match(r"[.(][\da-z]|[a-z]", rest, re.I))
+    if not parent or not child.lower().startswith(parent.lower()):
+        return False
+    return bool(re.match(r"[.(][\da-z]", rest, re.I) or (parent[-1].isdigit() and re.match(r"[a-z]", rest, re.I)))
 
 
 def _tree(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -37,8 +37,8 @@ _INLINE_ACTION = re.compile(
 )
 _SECTION = re.compile(
     r"^(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivx]+\.)\s*)?(?:new\s+|agreed\s+|summary\s+of\s+|list\s+of\s+|key\s+)?"
-    r"actions?(?:\s+(?:items?|list|points?|agreed|arising|summary|log|register|from\s+(?:the|this)\s+meeting))?"
-    r"\s*:?$",
+    r"actions?(?:\s+(?:items?|list|points?|agreed|arising|summary|log|register))?"
+    r"(?:\s+(?:arising\s+)?(?:from|of)\s+(?:the\s+|this\s+|last\s+|previous\s+)*meetings?\b[^:]{0,40})?\s*:?$",
     re.I,
 )
 _ITEM_MARK = re.compile(r"^\s*(?:(?P<number>\d{1,3})[.)]|[-*•●○■□▪◦‣·–—]|o(?=\s))\s*")
@@ -367,6 +367,8 @@ def _reads_as_item(body: str, people: _People) -> bool:
 
 def _action_line(text: list[str], index: int, people: _People) -> DraftAction | None:
     """An "ACTION …" line, or a sentence ending in "Action: AB to …", with the lines it wraps onto."""
+    if "ction" not in text[index] and "CTION" not in text[index]:
+        return None  # the word is in neither form (a quick test: most lines are not actions)
     line = unbullet(text[index]).strip()
     match = _ACTION_LINE.match(line)
     before = ""
@@ -440,7 +442,7 @@ def _paragraph_before(text: list[str], index: int) -> str:
 def _margin(text: list[str], index: int, people: _People, names: set[str]) -> DraftAction | None:
     """Initials at the right margin of a minute ("25/064:  Public Participation      Clerk", then the minute's
     text; or "… will write to the council.      AB" at a paragraph's end)."""
-    if not people:
+    if not people or "    " not in text[index]:
         return None
     match = _MARGIN.match(text[index].strip())
     if match is None or not re.search(r"\b[a-z]{2,}\b|^\S+\s{2,}\S", match["text"]):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -26,7 +25,8 @@ _TAIL = 12  # lines of other text after attendance before it is taken as over ("
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/li|/td|/th|/tr|/div)\b[^<>]{0,200}>", re.I)
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")  # Unicode's other spaces (Zs)
 _BULLET = re.compile(r"^\s*(?:(?:[-*•●○■□▪◦‣·>✓➢–—]|o(?=\s{1,8}\S))\s*)+(?=\S)")
 _MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+")
 _CELL_SPLIT = re.compile(r"\t|\s{2,}|\s\|\s")
@@ -41,8 +41,7 @@ def clean(line: str) -> str:
     if "**" in line or "__" in line or line.startswith("#"):
         line = _MARKDOWN.sub("", line)  # "**Present:** A, B", "### Minutes"
     if not line.isascii():
-        line = line.translate(_INVISIBLE)
-        line = "".join(" " if ch != "\t" and unicodedata.category(ch) == "Zs" else ch for ch in line)
+        line = _ODD_SPACE.sub(" ", _INVISIBLE.sub("", line))
     return line.rstrip()
 
 

@@ -65,7 +65,9 @@ def read_pack(path: Path, progress: Progress | None = None, cancelled: Cancelled
     if progress is not None:
         progress(1, 1)
     people = tuple(find_attendance(lines, agenda.end_line))
-    warnings = agenda_cut_short(lines, agenda.last_item_line, [i.number for i in agenda.items])
+    warnings = agenda_cut_short(
+        _before_next_list(lines, agenda.last_item_line), agenda.last_item_line, [i.number for i in agenda.items]
+    )
     items = list(agenda.items)
     papers = find_papers(lines, line_page, len(pages), items, agenda.last_item_line)
     if any(p.item_number for p in papers):
@@ -73,6 +75,18 @@ def read_pack(path: Path, progress: Progress | None = None, cancelled: Cancelled
         warnings.append("Page ranges were found from the papers' cover sheets; please check them.")
     pack = _pack(path, digest, "text", agenda, items, None, people, warnings)
     return _with_extras(pack, lines, tuple(pages), tuple(papers))
+
+
+_LIST_START = re.compile(r"^\s*(?:[^\w\s]\s*)?(?:item\s+)?1[.):]?\s+\S", re.I)
+
+
+def _before_next_list(lines: list[str], last_item_line: int) -> list[str]:
+    """`lines` up to the next list that starts at 1 after the agenda (an action list, a paper's numbered
+    paragraphs): a "7." there continues that list, not the agenda."""
+    for index in range(last_item_line + 1, len(lines)):
+        if _LIST_START.match(lines[index]):
+            return lines[:index]
+    return lines
 
 
 def text_pages(text: str) -> tuple[list[str], list[int]]:
@@ -209,7 +223,9 @@ def _read_pdf_document(
         raise PackError(_no_agenda(name))
     items = list(agenda.items) if agenda else []
     if agenda is not None and not marks:
-        warnings += agenda_cut_short(lines, agenda.last_item_line, [i.number for i in items])
+        warnings += agenda_cut_short(
+            _before_next_list(lines, agenda.last_item_line), agenda.last_item_line, [i.number for i in items]
+        )
     if marks:
         items = _merge(marks, items, warnings)
     elif agenda is not None:
