@@ -147,6 +147,7 @@ class Agenda:
     last_item_line: int
     end_line: int  # index of the first line after the agenda
     warnings: tuple[str, ...] = ()
+    uncertain: frozenset[str] = frozenset()  # meeting fields read as a guess: "title", "date", "venue", "body"
 
 
 @dataclass(slots=True)

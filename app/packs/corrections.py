@@ -55,6 +55,7 @@ def apply_corrections(draft: DraftPack, data: Any, name: str) -> DraftPack:
         venue=_text(meeting, "venue", f"{name}: meeting.venue", draft.venue),
         items=tuple(items),
         warnings=tuple(w for w in draft.warnings if "agenda" not in w.lower()),
+        meeting_uncertain=frozenset(),  # the file's meeting fields are what a person checked
     )
 
 

@@ -39,6 +39,10 @@ def draft_to_json(draft: DraftPack) -> dict[str, Any]:
             "date": _plain(draft.meeting_date),
             "time": draft.start.strftime("%H:%M") if draft.start else None,
             "venue": draft.venue,
+            "uncertain": sorted(draft.meeting_uncertain),
+            "confidence": {
+                key: UNSURE if key in draft.meeting_uncertain else SURE for key in ("title", "body", "date", "venue")
+            },
         },
         "page_count": draft.page_count if draft.page_count is not None else len(draft.pages) or None,
         "items": _tree([_item(i, papers.get(i.number, ())) for i in draft.items]),

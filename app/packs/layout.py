@@ -42,14 +42,25 @@ class Word:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """Words on one baseline, left to right. `page` is 0-based."""
+    """Words on one baseline, left to right. `page` is 0-based. Text, size and weight are worked out once (every
+    reader asks for them many times)."""
 
     page: int
     words: tuple[Word, ...]
+    text: str = field(init=False, compare=False)
+    size: float = field(init=False, compare=False)  # the font size most of the line's characters have
+    bold: bool = field(init=False, compare=False)  # most of the line's letters are bold
 
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+    def __post_init__(self) -> None:
+        weights: Counter[float] = Counter()
+        total = heavy = 0
+        for w in self.words:
+            weights[round(w.size, 1)] += len(w.text)
+            total += len(w.text)
+            heavy += len(w.text) if w.bold else 0
+        object.__setattr__(self, "text", " ".join(w.text for w in self.words))
+        object.__setattr__(self, "size", weights.most_common(1)[0][0] if weights else 0.0)
+        object.__setattr__(self, "bold", heavy * 2 > total)
 
     @property
     def x0(self) -> float:
@@ -66,20 +77,6 @@ class Line:
     @property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
-
-    @property
-    def size(self) -> float:
-        """The font size most of the line's characters have."""
-        weights: Counter[float] = Counter()
-        for w in self.words:
-            weights[round(w.size, 1)] += len(w.text)
-        return weights.most_common(1)[0][0]
-
-    @property
-    def bold(self) -> bool:
-        """Most of the line's letters are bold."""
-        total = sum(len(w.text) for w in self.words)
-        return sum(len(w.text) for w in self.words if w.bold) * 2 > total
 
     def cells(self, gap_em: float = CELL_GAP_EM) -> list[tuple[float, str]]:
         """The line split where the gap between words is at least `gap_em` font sizes: (x, text) per cell."""

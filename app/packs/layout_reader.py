@@ -28,6 +28,7 @@ from app.packs.agenda import (
     purpose_of,
 )
 from app.packs.layout import Line, PageLayout, PageMap, page_map, read_pdf_page, set_aside_furniture
+from app.packs.meeting import announced, meetingish, plain_title
 from app.packs.model import DraftItem, PackError
 from app.packs.outline import Outline, OutlineItem, read_outline
 
@@ -76,15 +77,66 @@ def agenda_from_layout(pages: list[PageLayout]) -> LayoutReading | None:
     # The front sheet read by type: the body and the meeting's title are its largest lines, the date the
     # best-placed one (a weekday, "Date:", near the top; not a previous meeting's or a print date).
     body, title = _names(front_lines) or (body, title)
-    when = _best_date(front_lines) or when
+    uncertain: set[str] = set()
+    best = _best_date(front_lines)
+    if best is not None:
+        when = best[0]
+        if not best[1]:
+            uncertain.add("date")  # another date on the front sheet reads as well: which is the meeting's?
+    # What the front sheet says in words: "a meeting of the … to be held in the … on …", "Committee meeting -
+    # date, time, venue", or a venue under the date line. A title that is only the body's name gives way.
+    paragraphs = _paragraphs(front_lines)
+    said = announced(paragraphs, body)
+    if said.title and (said.explicit or not title or _same(title, body) or not meetingish(title)):
+        title = said.title
+    elif not said.title and (not title or _same(title, body)):
+        uncertain.add("title")  # only the body's name stands out: the meeting's own title is not printed
+    title = plain_title(title)
+    if when is None:  # a date may wrap onto the next line of its sentence
+        when = next((found for text in paragraphs if (found := find_date(text)) is not None), None)
+    if not venue and said.venue:
+        venue = said.venue
+        if said.venue_guessed:
+            uncertain.add("venue")
     start = start or next((i.planned_time for i in items if i.planned_time), None)
     warnings: list[str] = []
     if when is None:
         warnings.append("No meeting date was found above the agenda.")
     if outline.margin < _SURE_MARGIN:
         warnings.append("The agenda could be read in more than one way; the items in amber need checking.")
-    agenda = Agenda(tuple(items), body, title, when, venue, start, 0, 0, tuple(warnings))
+    agenda = Agenda(tuple(items), body, title, when, venue, start, 0, 0, tuple(warnings), frozenset(uncertain))
     return LayoutReading(items, agenda, outline.margin, pages, pmap, lines[outline.last_line].page)
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _paragraphs(lines: list[Line]) -> list[str]:
+    """The front sheet's lines with wrapped lines joined: the next line in the same type, close below."""
+    out: list[str] = []
+    previous: Line | None = None
+    width = max((ln.x1 for ln in lines), default=0.0) - min((ln.x0 for ln in lines), default=0.0)
+    for line in lines:
+        text = _line_text(line).replace("\t", "  ")
+        joined = (
+            previous is not None
+            and out
+            and line.page == previous.page
+            and abs(line.size - previous.size) < 0.5
+            and line.bold == previous.bold
+            and 0 <= line.top - previous.bottom < 0.6 * line.size
+            # The line above ran on to the margin: a full line of a sentence, not a short line of its own.
+            and previous.x1 - previous.x0 > 0.75 * width
+            and len(previous.words) >= 8
+            and not out[-1].rstrip().endswith((".", ":"))
+        )
+        if joined:
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+        previous = line
+    return out
 
 
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
@@ -96,27 +148,56 @@ _NOT_A_NAME = re.compile(
 )
 
 
+_ITEM_LABEL = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,2})*|[ivxIVX]{1,5}|[a-zA-Z])[.)]\s")
+_MEETING_WORD = re.compile(r"\bmeeting\b|\bagm\b", re.I)
+_TIME_ONLY = re.compile(r"^[\d\s:.apm-]+$", re.I)
+
+
 def _names(lines: list[Line]) -> tuple[str, str] | None:
-    """(body, meeting title): the front sheet's two most prominent lines (size, then bold), the upper one the
-    body ("Example Borough Council" above "Cabinet"); one line is both when nothing else stands out."""
+    """(body, meeting title): the front sheet's two most prominent headings (size, then bold; a heading wrapped
+    onto two lines is one), the upper one the body ("Example Borough Council" above "Cabinet") unless only the
+    upper one names a meeting ("Committee Meeting" above "Example Society"); one is both when nothing else
+    stands out."""
     sheet = [ln for ln in lines if ln.page == (lines[0].page if lines else 0)]
     body_size = round(_body(sheet))
-    named = [
-        ln
-        for ln in sheet
-        if not _NOT_A_NAME.match(_first_cell(ln).strip(" :"))
-        and not _SECTION.match(_first_cell(ln))
-        and not _LABEL_LINE.match(ln.text)
-        and find_date(ln.text) is None
-        and len(_first_cell(ln)) <= 90
-        and any(ch.isalpha() for ch in ln.text)
-        and (round(ln.size) > body_size or (ln.bold and round(ln.size) >= body_size))
-    ]
+    named: list[tuple[str, Line]] = []
+    previous: Line | None = None
+    for ln in sheet:
+        cell = _first_cell(ln).strip()
+        eligible = (
+            not _NOT_A_NAME.match(cell.strip(" :"))
+            and not _SECTION.match(cell)
+            and not _LABEL_LINE.match(ln.text)
+            and not _ITEM_LABEL.match(cell)
+            and not _TIME_ONLY.match(cell)
+            and find_date(ln.text) is None
+            and len(cell) <= 90
+            and not cell.endswith(":")
+            and any(ch.isalpha() for ch in ln.text)
+            and (round(ln.size) > body_size or (ln.bold and round(ln.size) >= body_size))
+        )
+        wrapped = (
+            eligible
+            and named
+            and previous is named[-1][1]
+            and abs(previous.size - ln.size) < 0.5
+            and previous.bold == ln.bold
+            and -0.4 * ln.size <= ln.top - previous.bottom < 0.5 * ln.size
+        )
+        if wrapped:
+            named[-1] = (f"{named[-1][0]} {cell}", ln)
+        elif eligible:
+            named.append((cell, ln))
+        previous = ln
     if not named:
         return None
-    ranked = sorted(named, key=lambda ln: (-round(ln.size), not ln.bold, sheet.index(ln)))
-    pair = sorted(ranked[:2], key=sheet.index)
-    return _first_cell(pair[0]).strip(), _first_cell(pair[-1]).strip()
+    order = {id(ln): i for i, (_, ln) in enumerate(named)}
+    ranked = sorted(named, key=lambda pair: (-round(pair[1].size), not pair[1].bold, order[id(pair[1])]))
+    pair = sorted(ranked[:2], key=lambda pair: order[id(pair[1])])
+    upper, lower = pair[0][0], pair[-1][0]
+    if _MEETING_WORD.search(upper) and not _MEETING_WORD.search(lower) and not meetingish(lower):
+        upper, lower = lower, upper
+    return upper, lower
 
 
 def _first_cell(line: Line) -> str:
@@ -127,17 +208,22 @@ def _body(lines: list[Line]) -> float:
     return statistics.median(ln.size for ln in lines) if lines else 0.0
 
 
-def _best_date(lines: list[Line]) -> date | None:
-    best: tuple[float, date] | None = None
+def _best_date(lines: list[Line]) -> tuple[date, bool] | None:
+    """The meeting's date among the front sheet's dates, and whether it is clearly the best placed."""
+    scored: list[tuple[float, date]] = []
     for order, line in enumerate(lines):
         found = find_date(line.text)
         if found is None:
             continue
         score = 2.0 * bool(_WEEKDAY.search(line.text)) + 2.0 * bool(_DATE_LABEL.search(line.text))
         score -= 4.0 * bool(_OTHER_DATE.search(line.text)) + 0.05 * order
-        if best is None or score > best[0]:
-            best = (score, found)
-    return best[1] if best else None
+        scored.append((score, found))
+    if not scored:
+        return None
+    scored.sort(key=lambda pair: -pair[0])
+    best_score, best = scored[0]
+    rivals = [score for score, other in scored[1:] if other != best]
+    return best, not rivals or best_score - rivals[0] >= 1.0
 
 
 def _line_text(line: Line) -> str:

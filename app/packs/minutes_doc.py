@@ -249,7 +249,8 @@ def find_minute_actions(
                 index = after
                 continue
         starts_row = index == 0 or rows[index - 1] != rows[index]  # not a paragraph inside a table cell
-        label = _MINUTE_LABEL.match(clean(lines[rows[index]]).replace("\t", "  ")) if starts_row else None
+        whole = text[index] if index + 1 == len(rows) or rows[index + 1] != rows[index] else clean(lines[rows[index]])
+        label = _MINUTE_LABEL.match(whole.replace("\t", "  ")) if starts_row and whole[:1].isalnum() else None
         if label and indent <= _LABEL_INDENT:  # an indented "1." is a list in the minute
             minute = label["label"]
         action = _action_line(text, index, known) or _margin(text, index, known, names)

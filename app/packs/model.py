@@ -72,6 +72,8 @@ class DraftPack:
     minute_actions: tuple[DraftAction, ...] = ()
     planner: tuple[DraftPlannerRow, ...] = ()
     papers: tuple[DraftPaper, ...] = ()
+    # Meeting fields read as a guess ("title", "date", "venue", "body"): marked for checking in the review.
+    meeting_uncertain: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ import threading
 import time
 import warnings
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -162,6 +162,8 @@ def fast_page_texts(
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
     document: PackDocument | None = None,
+    *,
+    shared: bool = True,
 ) -> list[str] | None:
     """Plain text of pages `start` to `count` - 1 with PDFium (pypdfium2): about 15x faster than pypdf.
 
@@ -170,6 +172,8 @@ def fast_page_texts(
     """
     if isinstance(document, PdfiumDocument):
         try:
+            if not shared:
+                return _pdfium_texts(document.raw, start, count, progress, cancelled)
             return _shared_texts(data, document.raw, start, count, progress, cancelled)
         except ImportCancelled:
             raise
@@ -272,6 +276,42 @@ def _shared_texts(
     if progress is not None:
         progress(count, count)
     return first + second
+
+
+class HelperTexts:
+    """Pages' plain text read by the helper process while this one lays out the agenda pages: started before
+    that work, collected after it (`result`), and read here instead if the helper fails."""
+
+    def __init__(self, data: bytes, start: int, count: int) -> None:
+        self.data, self.start, self.count = data, start, count
+        pool = _text_pool() if count - start > 0 else None
+        self.future: Future[list[str]] | None = None
+        if pool is not None:
+            try:
+                self.future = pool.submit(_texts_of, data, start, count)
+            except (BrokenProcessPool, RuntimeError, OSError):
+                _mark_pool_broken()
+
+    @property
+    def started(self) -> bool:
+        return self.future is not None
+
+    def cancel(self) -> None:
+        if self.future is not None:
+            self.future.cancel()
+
+    def result(self, document: object, cancelled: Callable[[], bool] | None) -> list[str]:
+        if self.future is not None:
+            try:
+                return self.future.result()
+            except Exception:  # the helper died or could not read the file: read the pages here
+                _mark_pool_broken()
+        return _pdfium_texts(document, self.start, self.count, None, cancelled)
+
+
+def _mark_pool_broken() -> None:
+    global _pool_broken
+    _pool_broken = True
 
 
 def _pdfium_texts(
@@ -886,7 +926,12 @@ def cover_pages(texts: list[str], after: int) -> dict[str, int]:
     """Item number -> 1-based page for pages after index `after` whose top names an item."""
     found: dict[str, int] = {}
     for index in range(after + 1, len(texts)):
-        lines = [" ".join(r) for r in map(cells, texts[index].splitlines()) if r][:_COVER_LINES]
+        lines: list[str] = []
+        for raw in texts[index].split("\n", 4 * _COVER_LINES):  # only the top of the page matters
+            if len(lines) == _COVER_LINES:
+                break
+            if row := cells(raw):
+                lines.append(" ".join(row))
         for line in lines:
             m = _COVER.match(norm(line))
             if m:

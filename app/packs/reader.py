@@ -9,16 +9,19 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
-from app.packs.layout_reader import LAYOUT_PAGES, LayoutReading, agenda_from_layout, read_layout
+from app.packs.layout_reader import FRONT_PAGES, LAYOUT_PAGES, LayoutReading, agenda_from_layout, read_layout
 from app.packs.limits import agenda_cut_short, read_pack_input
 from app.packs.minutes_doc import minutes_lines, read_minutes
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
 from app.packs.pdf import (
+    PARALLEL_FROM_PAGES,
     Bookmark,
     EngineFailed,
+    HelperTexts,
     PackDocument,
     PdfiumDocument,
     PypdfDocument,
@@ -35,6 +38,7 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 _AGENDA_PAGES = 8  # with bookmarks, only the agenda and masthead pages need text
+_LAYOUT_COST_PAGES = 12  # laying out a page takes about as long as reading the plain text of this many
 _CONTROL_SHARE = 0.05  # more control characters than this and it is not text
 TEXT_PAGE_LINES = 60  # a text pack without form feeds is cut into "text pages" of this many lines
 
@@ -196,13 +200,34 @@ def _read_pdf_document(
     # With bookmarks, or in a long pack (its agenda is read from the layout of its first pages), only the agenda
     # pages need layout text; the rest is for search, papers and tables.
     head = min(count, _AGENDA_PAGES) if marks or count > LAYOUT_PAGES else count
-    texts = document.texts(0, head, count, True, progress, cancelled)
-    if head < count:
-        rest = fast_page_texts(data, head, count, name, progress, cancelled, document)
-        if rest is None:  # PDFium could not read every page: pypdf reads them
-            plain = document if isinstance(document, PypdfDocument) else PypdfDocument(data, name)
-            rest = plain.texts(head, count, count, False, progress, cancelled)
-        texts += rest
+    # A long pack's later pages are read by the helper process while this one lays out the agenda pages and
+    # reads the pages between: the helper takes the larger share, as laying out a page costs many text pages.
+    helper: HelperTexts | None = None
+    split = count
+    if isinstance(document, PdfiumDocument) and count - head >= PARALLEL_FROM_PAGES:
+        layout_pages = count if count <= LAYOUT_PAGES else FRONT_PAGES
+        split = max(head, min(count, (head + count - _LAYOUT_COST_PAGES * layout_pages) // 2))
+        helper = HelperTexts(data, split, count)
+        split = split if helper.started else count
+    try:
+        texts = document.texts(0, head, count, True, progress, cancelled)
+        reading = _layout_reading(document, data, count, name) if any(t.strip() for t in texts) else None
+        if head < count:
+            rest = fast_page_texts(data, head, split, name, progress, cancelled, document, shared=helper is None)
+            if rest is None:  # PDFium could not read every page: pypdf reads them
+                if helper is not None:
+                    helper.cancel()
+                plain = document if isinstance(document, PypdfDocument) else PypdfDocument(data, name)
+                rest = plain.texts(head, count, count, False, progress, cancelled)
+            elif helper is not None and split < count:
+                rest += helper.result(cast(PdfiumDocument, document).raw, cancelled)
+                if progress is not None:
+                    progress(count, count)
+            texts += rest
+    except BaseException:
+        if helper is not None:
+            helper.cancel()
+        raise
     lines: list[str] = []
     line_page: list[int] = []
     for index, text in enumerate(texts):
@@ -211,7 +236,8 @@ def _read_pdf_document(
         line_page += [index] * len(page_lines)
     if not any(t.strip() for t in texts):
         raise PackError(f"{name} has no text to read: it may be a scanned image without a text layer.")
-    reading = _layout_reading(document, data, count, name)
+    if reading is None and head < count:
+        reading = _layout_reading(document, data, count, name)  # the agenda pages were blank: look further
     agenda = parse_agenda(lines[: sum(len(t.splitlines()) for t in texts[:head])])
     if reading is not None:
         # The layout reading is the agenda; the line reader still says where the agenda's text ends.
@@ -284,6 +310,7 @@ def _pack(
         page_count=page_count,
         people=people,
         warnings=(*agenda.warnings, *warnings),
+        meeting_uncertain=agenda.uncertain | ({"title"} if not agenda.meeting_title else set()),
     )
 
 

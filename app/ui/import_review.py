@@ -816,13 +816,19 @@ class ImportReviewDialog(QDialog):
         layout.addWidget(hint)
         # The reader marks titles uncertain only when the agenda itself could be read another way.
         doubtful = sum(1 for item in draft.items if "title" in item.uncertain)
-        self.needs_checking = QLabel(
-            f"<b>Needs checking:</b> the agenda could be read in more than one way; {doubtful} of "
-            f"{len(draft.items)} items are marked in amber as the likeliest reading."
-        )
+        reasons = []
+        if doubtful:
+            reasons.append(
+                f"the agenda could be read in more than one way; {doubtful} of {len(draft.items)} items are marked "
+                "in amber as the likeliest reading"
+            )
+        if draft.meeting_uncertain:
+            fields = ", ".join(sorted(draft.meeting_uncertain))
+            reasons.append(f"the meeting's {fields} {'was' if len(draft.meeting_uncertain) == 1 else 'were'} guessed")
+        self.needs_checking = QLabel(f"<b>Needs checking:</b> {'; '.join(reasons)}." if reasons else "")
         self.needs_checking.setAccessibleName("Needs checking")
         self.needs_checking.setWordWrap(True)
-        self.needs_checking.setVisible(doubtful > 0)
+        self.needs_checking.setVisible(bool(reasons))
         layout.addWidget(self.needs_checking)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
@@ -891,6 +897,18 @@ class ImportReviewDialog(QDialog):
             edit.textEdited.connect(lambda _text: self._on_changed())
         self.date_edit.dateChanged.connect(lambda _date: self._on_changed())
 
+        # Meeting fields the reader guessed (only the body's name stood out, a venue read from where it stands,
+        # two dates that read equally well) are amber, like guessed cells in the grid.
+        meeting_edits: dict[str, QWidget] = {
+            "body": self.body_edit,
+            "title": self.title_edit,
+            "date": self.date_edit,
+            "venue": self.venue_edit,
+        }
+        for key in sorted(draft.meeting_uncertain):
+            if (field_edit := meeting_edits.get(key)) is not None:
+                _mark_guessed_edit(field_edit)
+
         form = QFormLayout()
         form.addRow("&Body:", self.body_edit)
         form.addRow("&Meeting:", self.title_edit)
@@ -932,11 +950,14 @@ class ImportReviewDialog(QDialog):
         self.warnings.addItems(list(draft.warnings))
         warnings_box = QGroupBox(f"Warnings from the import ({len(draft.warnings)})")
         warnings_layout = QVBoxLayout(warnings_box)
+        guessed = bool(draft.meeting_uncertain) or any("title" in item.uncertain for item in draft.items)
         if draft.warnings:
             warnings_layout.addWidget(self.warnings)
         else:
             self.warnings.hide()
-            warnings_layout.addWidget(QLabel("None: the pack read cleanly."))
+            warnings_layout.addWidget(
+                QLabel("None, but the fields in amber need checking." if guessed else "None: the pack read cleanly.")
+            )
 
         panel = QWidget()
         panel_layout = QVBoxLayout(panel)
@@ -1355,6 +1376,14 @@ def _table(
         table.setColumnWidth(column, min(table.columnWidth(column), 420))
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def _mark_guessed_edit(edit: QWidget, why: str = GUESSED_TIP) -> None:
+    """A meeting field in amber, with why in the tooltip and for screen readers."""
+    edit.setStyleSheet(f"background: {GUESSED_BACKGROUND.name()}; color: {GUESSED_FOREGROUND.name()};")
+    edit.setToolTip(why)
+    edit.setAccessibleDescription(why)
+    edit.setProperty("guessed", True)
 
 
 def _mark_guessed(cell: QTableWidgetItem | None, why: str = GUESSED_TIP) -> None:

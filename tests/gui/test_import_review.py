@@ -374,3 +374,15 @@ def test_an_ambiguous_agenda_says_needs_checking_with_its_fields_in_amber(qtbot:
 def test_a_clear_agenda_does_not_say_needs_checking(qtbot: QtBot, demo_draft: DraftPack) -> None:
     dialog = _dialog(qtbot, demo_draft)
     assert not dialog.needs_checking.isVisible()
+
+
+def test_guessed_meeting_fields_are_amber_and_the_review_says_needs_checking(
+    qtbot: QtBot, demo_draft: DraftPack
+) -> None:
+    from dataclasses import replace
+
+    dialog = _dialog(qtbot, replace(demo_draft, meeting_uncertain=frozenset({"venue", "title"}), warnings=()))
+    assert dialog.venue_edit.property("guessed") and dialog.title_edit.property("guessed")
+    assert not dialog.body_edit.property("guessed")
+    assert dialog.needs_checking.isVisible() and "title, venue were guessed" in dialog.needs_checking.text()
+    assert "read cleanly" not in " ".join(label.text() for label in dialog.findChildren(QLabel))

@@ -179,3 +179,107 @@ def test_the_front_sheet_gives_body_title_and_the_meeting_date_not_a_print_date(
     pack = read_pack(path)
     assert (pack.body_name, pack.meeting_title) == ("Example Borough Council", "Cabinet")
     assert pack.meeting_date == date(2025, 1, 14) and pack.start == time(18, 30)
+
+
+def _front_sheet(path: Path, lines: list[tuple[str, float, bool]], items: list[str]) -> Path:
+    """A front sheet of (text, size, bold) lines, then "Agenda" and numbered items."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    y = HEIGHT - 60
+    for text, size, bold in lines:
+        pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        pdf.drawString(60, y, text)
+        y -= size * 1.6
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(60, y - 10, "Agenda")
+    pdf.setFont("Helvetica", 11)
+    for n, title in enumerate(items):
+        pdf.drawString(60, y - 40 - 20 * n, f"{n + 1}.")
+        pdf.drawString(90, y - 40 - 20 * n, title)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_the_summons_sentence_gives_the_meeting_title_and_venue(tmp_path: Path) -> None:
+    pack = read_pack(
+        _front_sheet(
+            tmp_path / "summons.pdf",
+            [
+                ("EXAMPLE PARISH COUNCIL", 16, True),
+                ("You are summoned to attend a meeting of Example Parish Council to be held in the", 10, False),
+                ("Village Hall, Mill Lane, Exampleton on Tuesday 10 June 2025 at 7.30pm.", 10, False),
+            ],
+            ["Apologies", "Minutes", "Finance"],
+        )
+    )
+    assert pack.meeting_title == "Meeting of Example Parish Council"
+    assert pack.venue == "Village Hall, Mill Lane, Exampleton"
+    assert pack.meeting_date == date(2025, 6, 10) and pack.start == time(19, 30)
+    assert not pack.meeting_uncertain
+
+
+def test_a_dated_title_line_gives_title_and_venue(tmp_path: Path) -> None:
+    pack = read_pack(
+        _front_sheet(
+            tmp_path / "club.pdf",
+            [
+                ("Example Cycling Club", 16, True),
+                ("Committee meeting - Tuesday 3 June 2025, 8.00pm, The Red Lion function room", 11, False),
+            ],
+            ["Apologies", "Treasurer's report", "Any other business"],
+        )
+    )
+    assert (pack.body_name, pack.meeting_title) == ("Example Cycling Club", "Committee meeting")
+    assert pack.venue == "Red Lion function room"
+
+
+def test_a_venue_read_from_where_it_stands_and_a_title_that_is_only_the_body_are_marked(tmp_path: Path) -> None:
+    pack = read_pack(
+        _front_sheet(
+            tmp_path / "stacked.pdf",
+            [
+                ("Example Community Trust", 16, True),
+                ("Thursday 6 February 2025 at 09:30", 11, False),
+                ("Boardroom, Example House, Quarry Lane", 11, False),
+            ],
+            ["Welcome", "Minutes", "Finance"],
+        )
+    )
+    assert pack.venue == "Boardroom, Example House, Quarry Lane"
+    assert {"venue", "title"} <= pack.meeting_uncertain
+    meeting = draft_to_json(pack)["meeting"]
+    assert meeting["confidence"]["venue"] < 1.0 and "venue" in meeting["uncertain"]
+
+
+def test_an_action_list_after_the_agenda_is_not_more_agenda_and_gives_actions(tmp_path: Path) -> None:
+    path = tmp_path / "agenda-and-actions.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(60, HEIGHT - 60, "Committee Meeting, Tuesday 4 March 2025")
+    pdf.setFont("Helvetica", 12)
+    for n, title in enumerate(["Opening", "Apologies", "Reports", "Close"]):
+        pdf.drawString(60, HEIGHT - 100 - 22 * n, f"{n + 1}. {title}")
+    pdf.showPage()
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(60, HEIGHT - 60, "Action List from Meeting 4-2-25")
+    pdf.setFont("Helvetica", 10)
+    tasks = ["Sam - book the room", "Alex - order the posters", "Kim - write to the treasurer", "Jo - buy cups"]
+    tasks += ["Sam - check the insurance", "Alex - update the website"]
+    for n, task in enumerate(tasks):
+        pdf.drawString(70, HEIGHT - 90 - 20 * n, f"{n + 1}. {task}")
+    pdf.showPage()
+    pdf.save()
+    pack = read_pack(path)
+    assert [i.title for i in pack.items] == ["Opening", "Apologies", "Reports", "Close"]
+    assert not any("go on after" in w for w in pack.warnings)
+    assert [(a.owner_text, a.action) for a in pack.minute_actions][:2] == [
+        ("Sam", "book the room"),
+        ("Alex", "order the posters"),
+    ]
+
+
+def test_roman_numbers_are_siblings_in_agenda_json(tmp_path: Path) -> None:
+    from app.packs.json_view import _is_child
+
+    assert not _is_child("I", "II") and not _is_child("I", "IV") and not _is_child("", "I")
+    assert _is_child("2", "2a") and _is_child("6", "6.1") and _is_child("2", "2(a)") and not _is_child("1", "10")
