@@ -15,6 +15,7 @@ import layouts
 import minutes
 import moderngov
 import more
+import round2_agendas
 import text_docs
 import wordstyle
 
@@ -25,6 +26,7 @@ DOCUMENTS = [
     *layouts.DOCUMENTS,
     *text_docs.DOCUMENTS,
     *more.DOCUMENTS,
+    *round2_agendas.DOCUMENTS,
 ]
 
 
