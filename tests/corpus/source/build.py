@@ -16,6 +16,7 @@ import minutes
 import moderngov
 import more
 import round2_agendas
+import round2_minutes
 import text_docs
 import wordstyle
 
@@ -27,6 +28,7 @@ DOCUMENTS = [
     *text_docs.DOCUMENTS,
     *more.DOCUMENTS,
     *round2_agendas.DOCUMENTS,
+    *round2_minutes.DOCUMENTS,
 ]
 
 
