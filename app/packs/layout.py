@@ -287,7 +287,7 @@ def _page_words(c: _Calls, textpage: int, height: float) -> tuple[list[Word], in
             words += _words([ch for ch in chars if ch is not None])
             continue
         bold, italic = styles.of(first_object)
-        word = match[0].replace("\ufffe", "-").replace("\u00ad", "-")
+        word = match[0].replace("\ufffe", "-").replace("\u00ad", "-").replace("\x02", "-")
         words.append(Word(word, left, right, height - top, height - bottom, size, bold, italic))
     return words, characters, errors
 
@@ -301,7 +301,7 @@ def _char_at(
     left, top, right, bottom = box
     code = c.unicode(textpage, i)
     ch = chr(code) if code < 0x110000 else "\ufffd"
-    if ch in "\ufffe\u00ad":
+    if ch in "\ufffe\u00ad\x02":  # PDFium's marks for a hyphen that ends a line
         ch = "-"
     obj = c.char_object(textpage, i) or 0
     size = sizes.get(obj)
@@ -378,7 +378,7 @@ def _page_chars(c: _Calls, textpage: int, height: float) -> tuple[list[_Char | N
         if i % _MAP_SAMPLE == 0 and c.map_error(textpage, i):
             errors += _MAP_SAMPLE
         ch = chr(code) if code < 0x110000 else "\ufffd"
-        if ch in "\ufffe\u00ad":  # PDFium's mark for a hyphen ending a line; a soft hyphen that is drawn
+        if ch in "\ufffe\u00ad\x02":  # PDFium's marks for a hyphen ending a line; a soft hyphen that is drawn
             ch = "-"
         obj = char_object(textpage, i) or 0
         size = sizes.get(obj)

@@ -49,7 +49,9 @@ _MAX_SECTION_LINES = 120
 _LABEL_INDENT = 2  # a minute's number starts at the margin
 _SECTION_INDENT = 40  # an "Actions" heading indented further is a column header
 # The number a minute starts with ("25/064:", "FGB/24/33", "TB25/012", "84.", "3."): which minute an action is in.
-_MINUTE_LABEL = re.compile(r"^(?P<label>(?:[A-Z]{1,5}\d{0,4}[/.-]?)?\d{1,4}(?:[/.]\d{1,4}){0,2}[a-z]?)[.:)]?(?=\s+\S)")
+_MINUTE_LABEL = re.compile(
+    r"^(?P<label>(?:[A-Z][A-Za-z]{0,4}\d{0,4}[/.-]?)?\d{1,4}(?:[/.]\d{1,4}){0,2}[a-z]?)[.:)]?(?=\s+\S)"
+)
 _HTML_BLOCK = re.compile(r"</?(?:p|ul|ol|li|br|div|tr|td|th|h[1-6])\b[^<>]{0,200}>", re.I)
 
 

@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from app.packs.agenda import looks_like_presenter
-from app.packs.layout import Line
+from app.packs.layout import Line, Word
 
 _BULLETS = "●•○■▪◦‣·–-*►▶❖✓"
 _BULLET = re.compile(rf"^([{re.escape(_BULLETS)}])\s*")
@@ -40,7 +40,10 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("yearseq", re.compile(r"^(\d{2}/\d{2,4})[:.]?(?=\s|$)")),
     (
         "code",
-        re.compile(r"^([A-Z]{1,5}\d{0,4}(?:/\d{1,4}){1,2}|[A-Z]{2,5}\d{1,4}|[A-Z]{1,3}\d{4}-\d{3,6})[:.]?(?=\s|$)"),
+        # "TB23/045", "BoD/25/061", "PL/24/88", "HCP5", "13-0600": a body's own minute or item references.
+        re.compile(
+            r"^([A-Z][A-Za-z]{0,4}\d{0,4}(?:/\d{1,4}){1,2}|[A-Z]{2,5}\d{1,4}|[A-Z]{1,3}\d{4}-\d{3,6})[:.]?(?=\s|$)"
+        ),
     ),
     ("dotted", re.compile(r"^(\d{1,2}(?:\.[1-9]\d?){1,3})[.:)]?(?=\s|$)")),
     ("num", re.compile(r"^(\d{1,3}(?:\s?\([a-z]\)|[a-z])?)[.:)]?(?=\s|$)")),
@@ -447,7 +450,7 @@ def read_outline(lines: list[Line]) -> Outline | None:
         if cand.kind == "heading" and cand.size < largest - 0.5 and items:
             items[-1].children.append(item)  # a smaller heading: a sub-section of the one above
             continue
-        item.children = _children(lines, cand, stop, cands, members_at)
+        item.children = _children(lines, cand, stop, cands, members_at, stops)
         items.append(item)
     last = max([i.line for i in items] + [c.line for i in items for c in i.children])
     return Outline(items, margin, members[0].index, last)
@@ -558,42 +561,90 @@ def _column(stops: list[float], x: float) -> int:
 
 
 def _table_item(lines: list[Line], cand: Candidate, stop: int, labels: set[int], stops: list[float]) -> OutlineItem:
-    """An item row of a table with a header: each word read in the column it stands under."""
+    """An item row of a table with a header: each word read in the column it stands under.
+
+    Each cell is judged on its own words: the title runs on while its own words keep the title's type (the row's
+    other cells may wrap in another style, a role in italics under a name); a lead cell that prints a name over a
+    role in italic or smaller type gives the name."""
     title_column = _column(stops, cand.title_x)
     label_column = _column(stops, cand.label_x)
-    columns: defaultdict[int, list[str]] = defaultdict(list)
+    cells: defaultdict[int, list[Word]] = defaultdict(list)
     line = lines[cand.index]
     for w in line.words:
         column = _column(stops, w.x0)
         # Columns between the number and the title hold the time, which the label already gave.
         if column > title_column or (column == title_column and w.x0 >= cand.title_x - 1):
-            columns[column].append(w.text)
+            cells[column].append(w)
+    first_title = cells[title_column]
+    title_bold = sum(len(w.text) for w in first_title if w.bold) * 2 > sum(len(w.text) for w in first_title)
+    title_size = first_title[0].size if first_title else line.size
+    title_done = False
     previous, count, last_pitch = line, 1, 0.0
+    lead_under_title = ""
+    turned = False  # the row went on over a page break, under the table's header repeated there
     for index in range(cand.index + 1, stop):
         nxt = lines[index]
+        if nxt.page != previous.page:
+            if turned or nxt.page != previous.page + 1 or not _header_row(nxt):
+                break
+            turned = True
+            previous = nxt
+            continue
         gap = nxt.top - previous.bottom
-        if index in labels or nxt.page != line.page or gap > 0.9 * line.size:
+        if index in labels or gap > 0.9 * line.size:
             break
-        if nxt.bold != line.bold:
-            lead = _lead_line(nxt, cand.title_x)
-            if lead:
-                columns[-1].append(lead)  # read first among the side cells: the lead
+        # Something in the number column (or left of this label): a new row or a section heading.
+        if any(
+            w.x0 < cand.label_x - 1 or (_column(stops, w.x0) < title_column and _column(stops, w.x0) <= label_column)
+            for w in nxt.words
+        ):
             break
-        if any(_column(stops, w.x0) <= label_column for w in nxt.words):
-            break  # something in the number column: a new row or a section heading
-        pitch = nxt.top - previous.top
-        wide = pitch > max(1.5 * line.size, 1.2 * last_pitch)
-        if (wide or _DESCRIPTION.match(nxt.text)) and not _JOINING.search(" ".join(columns[title_column])):
-            break  # the item's description, not more of its row
-        last_pitch = pitch
+        in_title = [w for w in nxt.words if _column(stops, w.x0) == title_column]
+        if in_title and not title_done:
+            bold = sum(len(w.text) for w in in_title if w.bold) * 2 > sum(len(w.text) for w in in_title)
+            text = " ".join(w.text for w in in_title)
+            # A table's rows set a title's lines a little unevenly (the other cells wrap too): only a gap of
+            # nearly two lines parts the title from a description under it.
+            pitch = nxt.top - previous.top
+            wide = pitch > max(1.8 * line.size, 1.5 * last_pitch)
+            joined = _JOINING.search(" ".join(w.text for w in cells[title_column]))
+            if bold != title_bold or abs(in_title[0].size - title_size) > 0.6:
+                title_done = True
+                if not lead_under_title and looks_like_presenter(text) is not False and len(text.split()) <= 10:
+                    lead_under_title = text  # "Dr A Name, Medical Director" under a bold title
+            elif (wide or _DESCRIPTION.match(text)) and not joined:
+                title_done = True  # the item's description, not more of its title
+            else:
+                cells[title_column] += in_title
+                last_pitch = pitch
         for w in nxt.words:
-            if _column(stops, w.x0) >= title_column:
-                columns[_column(stops, w.x0)].append(w.text)
+            column = _column(stops, w.x0)
+            if column > title_column:
+                cells[column].append(w)
         previous, count = nxt, count + 1
-    side = [" ".join(columns[c]) for c in sorted(columns) if c != title_column and columns[c]]
-    return OutlineItem(
-        cand.number, _join(columns[title_column]), cand.index, side, time_label=cand.time_text, title_lines=count
-    )
+    side = [_cell_text(cells[c]) for c in sorted(cells) if c != title_column and cells[c]]
+    if lead_under_title:
+        side.insert(0, lead_under_title)
+    title = _join([w.text for w in cells[title_column]])
+    return OutlineItem(cand.number, title, cand.index, side, time_label=cand.time_text, title_lines=count)
+
+
+def _header_row(line: Line) -> bool:
+    """A table's header row (repeated at the top of a page): every word a column heading's."""
+    return all(w.text.lower().strip(":.()") in _HEADER_WORDS for w in line.words)
+
+
+def _cell_text(words: list[Word]) -> str:
+    """A side cell's text; a name over its role in italic or smaller type gives the name alone."""
+    head = words[0]
+
+    def same_style(w: Word) -> bool:
+        return w.italic == head.italic and abs(w.size - head.size) <= 0.6
+
+    main = [w for w in words if same_style(w)]
+    if not head.italic and len(main) < len(words):
+        return " ".join(w.text for w in main)
+    return " ".join(w.text for w in words)
 
 
 def _item(
@@ -682,7 +733,12 @@ _CHILD_KINDS = frozenset({"dotted", "num", "alpha", "roman", "paren", "time", "c
 
 
 def _children(
-    lines: list[Line], parent: Candidate, stop: int, cands: list[Candidate], members: set[int]
+    lines: list[Line],
+    parent: Candidate,
+    stop: int,
+    cands: list[Candidate],
+    members: set[int],
+    stops: list[float] | None = None,
 ) -> list[OutlineItem]:
     """Sub-items: sub-numbers of the parent, or a labelled list that starts right under it, indented."""
     inside = [c for c in cands if parent.index < c.index < stop and c.index not in members and c.kind in _CHILD_KINDS]
@@ -709,5 +765,5 @@ def _children(
     out: list[OutlineItem] = []
     for pos, c in enumerate(chosen):
         end = chosen[pos + 1].index if pos + 1 < len(chosen) else stop
-        out.append(_item(lines, c, end, cands, {x.index for x in chosen} | members))
+        out.append(_item(lines, c, end, cands, {x.index for x in chosen} | members, stops))
     return out
