@@ -22,6 +22,7 @@ from app.packs.agenda import (
     _VERBAL,
     Agenda,
     find_date,
+    looks_like_presenter,
     masthead,
     norm,
     parse_item,
@@ -263,8 +264,38 @@ def _replace(item: DraftItem, planned: time | None, uncertain: set[str]) -> Draf
     return replace(item, planned_time=planned, uncertain=frozenset(uncertain))
 
 
+_PRINTED_PAGES = re.compile(r"(?:pp?\.?\s*|pages?\s+)?(\d{1,4})(?:\s*(?:[-–—]|to)\s*(\d{1,4}))?", re.I)
+
+
+def _typed(item: OutlineItem, parsed: Any) -> None:
+    """A table's cells read by the type its header gives their column (`item.typed`), into `parsed`."""
+    lead = item.typed.get("lead", "").strip()
+    if lead:
+        # "Name, Role" and "Name (Role)": the name; a role alone ("Chief Executive") is the lead as printed.
+        name = re.split(r",\s+|\s+\(", lead)[0].strip()
+        parsed.presenter = name if looks_like_presenter(name) is not False else lead
+        parsed.uncertain.discard("presenter")
+    if (when := item.typed.get("time")) and (found := _time(when)) is not None:
+        parsed.planned_time = found
+    if purpose := item.typed.get("purpose"):
+        parsed.purpose, several = purpose_of(purpose)
+        if several or parsed.purpose is Purpose.UNKNOWN:
+            parsed.uncertain.add("purpose")
+    if (pages := item.typed.get("pages")) and (m := _PRINTED_PAGES.fullmatch(pages.strip())):
+        parsed.first_page, parsed.last_page = int(m[1]), int(m[2] or m[1])
+    if paper := item.typed.get("paper"):
+        parsed.verbal = parsed.verbal or bool(_VERBAL.search(paper))
+        parsed.tabled = parsed.tabled or bool(_TABLED.search(paper))
+
+
 def _draft(item: OutlineItem, is_section: bool, part: Part, pmap: PageMap) -> DraftItem:
-    parsed = parse_item(["1", item.title, *item.side]) if item.title else None
+    if item.typed and item.title:
+        # The header says what each column holds: the title is its own cell, the others are read by type.
+        parsed = parse_item(["1", item.title])
+        if parsed is not None:
+            _typed(item, parsed)
+    else:
+        parsed = parse_item(["1", item.title, *item.side]) if item.title else None
     title = parsed.title if parsed is not None else item.title
     planned = _time(item.time_label) if item.time_label else None
     uncertain: set[str] = set()

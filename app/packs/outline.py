@@ -93,6 +93,9 @@ class OutlineItem:
     title: str
     line: int  # index of the label line
     side: list[str] = field(default_factory=list)  # the label line's other cells
+    # Cells of a table whose header names its columns, by what the column holds: "lead", "time", "purpose",
+    # "paper", "pages" (read by the column's type, not guessed cell by cell).
+    typed: dict[str, str] = field(default_factory=dict)
     time_label: str = ""
     children: list[OutlineItem] = field(default_factory=list)
     title_lines: int = 1
@@ -421,8 +424,9 @@ def read_outline(lines: list[Line]) -> Outline | None:
         score = _score(members, raw, lines, body, agenda_lines, numbered)
         chains.append(Chain(members, score, _family_key(members[0])))
     _merge_headings(chains)
-    for chain in chains:  # a list inside another list's items is their content
-        if any(_nested(chain, outer, lines) for outer in chains if outer is not chain and len(outer.members) >= 2):
+    for chain in chains:  # a list inside another list's items is their content (under headings it is not)
+        outers = [o for o in chains if o is not chain and len(o.members) >= 2 and o.members[0].kind != "heading"]
+        if any(_nested(chain, outer, lines) for outer in outers):
             chain.score *= 0.3
     for chain in chains:  # a chain is worth its children too (sections are not items: theirs do not count)
         if chain.members[0].kind == "heading":
@@ -430,7 +434,9 @@ def read_outline(lines: list[Line]) -> Outline | None:
         children = [
             _children(lines, c, _stop(lines, chain.members, i), cands, set()) for i, c in enumerate(chain.members)
         ]
-        chain.score += 0.8 * sum(len(found_children) for found_children in children)
+        # Sub-items support a list; they cannot carry a short one (a paper's "1 Background" with its 1.1-1.5).
+        count = sum(len(found_children) for found_children in children)
+        chain.score += 0.8 * min(count, 2 * len(chain.members))
     chains.sort(key=lambda ch: ch.score, reverse=True)
     if not chains or chains[0].score <= 1.0:
         return None
@@ -444,9 +450,10 @@ def read_outline(lines: list[Line]) -> Outline | None:
     items: list[OutlineItem] = []
     largest = max(c.size for c in members)
     stops = _column_stops([lines[c.index] for c in members])
+    roles = _header_roles(lines, members[0].index, stops) if stops else {}
     for pos, cand in enumerate(members):
         stop = _stop(lines, members, pos)
-        item = _item(lines, cand, stop, cands, members_at, stops)
+        item = _item(lines, cand, stop, cands, members_at, stops, roles)
         if cand.kind == "heading" and cand.size < largest - 0.5 and items:
             items[-1].children.append(item)  # a smaller heading: a sub-section of the one above
             continue
@@ -536,9 +543,36 @@ _HEADER_WORDS = frozenset(
     re.findall(
         r"\S+",
         "item items no no. number ref lead leads presenter presenters presented by time timings timing purpose action"
-        " paper papers page pages title subject owner enc encl format duration officer required report",
+        " paper papers page pages title subject owner enc encl format duration officer required report who"
+        " sponsor responsible description business enclosure attachment reference start mins minutes",
     )
 )
+# What a table column holds, by the words of its header ("Lead", "Presented by", "Action required", "Pages").
+_ROLE_WORDS = (
+    ("lead", re.compile(r"\b(?:lead|leads|presenter|presenters|presented|by|owner|officer|who|sponsor|responsible)\b")),
+    ("time", re.compile(r"\b(?:time|timing|timings|start|duration|mins|minutes)\b")),
+    ("pages", re.compile(r"\bpages?\b")),
+    ("paper", re.compile(r"\b(?:paper|papers|enc|encl|enclosure|attachment|ref|reference|format|report)\b")),
+    ("purpose", re.compile(r"\b(?:purpose|action|required)\b")),
+)
+
+
+def _header_roles(lines: list[Line], first: int, stops: list[float]) -> dict[int, str]:
+    """The table's columns (index into `stops`) that its header row names, each by what it holds; {} when no
+    header row stands within a few lines above the first item."""
+    for index in range(first - 1, max(-1, first - 5), -1):
+        line = lines[index]
+        if line.page != lines[first].page or not _header_row(line):
+            continue
+        roles: dict[int, str] = {}
+        for x, cell in line.cells():
+            words = cell.lower()
+            role = next((name for name, rx in _ROLE_WORDS if rx.search(words)), None)
+            column = _column(stops, x)
+            if role is not None and column not in roles and role not in roles.values():
+                roles[column] = role
+        return roles
+    return {}
 
 
 def _column_stops(rows: list[Line]) -> list[float]:
@@ -560,7 +594,14 @@ def _column(stops: list[float], x: float) -> int:
     return max((i for i, stop in enumerate(stops) if stop <= x + 2), default=0)
 
 
-def _table_item(lines: list[Line], cand: Candidate, stop: int, labels: set[int], stops: list[float]) -> OutlineItem:
+def _table_item(
+    lines: list[Line],
+    cand: Candidate,
+    stop: int,
+    labels: set[int],
+    stops: list[float],
+    roles: dict[int, str] | None = None,
+) -> OutlineItem:
     """An item row of a table with a header: each word read in the column it stands under.
 
     Each cell is judged on its own words: the title runs on while its own words keep the title's type (the row's
@@ -623,15 +664,19 @@ def _table_item(lines: list[Line], cand: Candidate, stop: int, labels: set[int],
                 cells[column].append(w)
         previous, count = nxt, count + 1
     side = [_cell_text(cells[c]) for c in sorted(cells) if c != title_column and cells[c]]
+    typed = {role: _cell_text(cells[c]) for c, role in (roles or {}).items() if cells.get(c) and c != title_column}
     if lead_under_title:
         side.insert(0, lead_under_title)
+        typed.setdefault("lead", lead_under_title)
     title = _join([w.text for w in cells[title_column]])
-    return OutlineItem(cand.number, title, cand.index, side, time_label=cand.time_text, title_lines=count)
+    return OutlineItem(cand.number, title, cand.index, side, typed=typed, time_label=cand.time_text, title_lines=count)
 
 
 def _header_row(line: Line) -> bool:
-    """A table's header row (repeated at the top of a page): every word a column heading's."""
-    return all(w.text.lower().strip(":.()") in _HEADER_WORDS for w in line.words)
+    """A table's header row (repeated at the top of a page): two or more cells, three words in four a column
+    heading's ("Lead Director" too)."""
+    heading = sum(1 for w in line.words if w.text.lower().strip(":.()/") in _HEADER_WORDS)
+    return len(line.cells()) >= 2 and heading * 4 >= len(line.words) * 3
 
 
 def _cell_text(words: list[Word]) -> str:
@@ -654,9 +699,10 @@ def _item(
     cands: list[Candidate],
     members: set[int],
     stops: list[float] | None = None,
+    roles: dict[int, str] | None = None,
 ) -> OutlineItem:
     if stops:
-        return _table_item(lines, cand, stop, {c.index for c in cands} | members, stops)
+        return _table_item(lines, cand, stop, {c.index for c in cands} | members, stops, roles)
     line = lines[cand.index]
     title_parts = [cand.title] if cand.title else []
     side = [text for x, text in line.cells() if x > cand.title_x + 1]  # the cells right of the title
