@@ -62,7 +62,8 @@ _PAGES = re.compile(r"\(?\s*\bpages?\s+(\d{1,4})(?:\s*(?:-|to)\s*(\d{1,4}))?\s*\
 _PAPER_CELL = re.compile(
     r"^(?:\(?\d{1,3}\s*min(?:ute)?s?\)?|(?:paper|enc(?:l(?:osure)?)?|appendix|annex)\.?\s*[\w.()-]{1,6}"
     r"|verbal|oral|presentation|attached|to follow|tabled|to be tabled"
-    r"|(?-i:[A-Z]\d{0,2}[a-z]?)|[-\u2013\u2014]|n/?a)$",  # a paper column's letter ("C", "3a"), or a dash for none
+    r"|(?-i:[A-Z]\d{0,2}[a-z]?)|[-\u2013\u2014]|n/?a"
+    r"|(?-i:[A-Z][A-Za-z]{1,5}[/-]?\d[\w/-]{0,12}))$",  # a paper's letter ("C", "3a") or code ("SEN/24-25/61")
     re.I,
 )
 _HEADER_WORDS = frozenset(

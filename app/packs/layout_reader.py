@@ -288,6 +288,19 @@ def _typed(item: OutlineItem, parsed: Any) -> None:
         parsed.tabled = parsed.tabled or bool(_TABLED.search(paper))
 
 
+_PRESENTED_BY = re.compile(
+    r"^(?:(?:presented|introduced|reported|led|moved)\s+by|lead|presenter|speaker)\s*:?\s+", re.I
+)
+
+
+def _lead_name(lead: str) -> str:
+    """ "Presented by Professor A Name, Pro-Vice-Chancellor" -> "Professor A Name": the person, when a name
+    stands before the role; the lead as printed otherwise."""
+    text = _PRESENTED_BY.sub("", lead.strip())
+    name, _, role = text.partition(", ")
+    return name if role and looks_like_presenter(name) is not False and len(name.split()) <= 5 else text
+
+
 def _draft(item: OutlineItem, is_section: bool, part: Part, pmap: PageMap) -> DraftItem:
     if item.typed and item.title:
         # The header says what each column holds: the title is its own cell, the others are read by type.
@@ -297,6 +310,8 @@ def _draft(item: OutlineItem, is_section: bool, part: Part, pmap: PageMap) -> Dr
     else:
         parsed = parse_item(["1", item.title, *item.side]) if item.title else None
     title = parsed.title if parsed is not None else item.title
+    if parsed is not None and parsed.presenter:
+        parsed.presenter = _lead_name(parsed.presenter)
     planned = _time(item.time_label) if item.time_label else None
     uncertain: set[str] = set()
     presenter = purpose_text = ""

@@ -208,7 +208,14 @@ def candidates(lines: list[Line]) -> list[Candidate]:
         value = _value(kind, number)
         if value is None or (kind == "num" and _DATEISH.match(body)):
             continue
-        label = "" if kind == "time" else number if "(" in number else number.rstrip(".:)")
+        # The label less its punctuation: "3." -> "3", a sub-item's "(a)" -> "a"; "2(a)" and "ITEM NO. (1)"'s
+        # "(1)" keep their brackets.
+        if kind == "time":
+            label = ""
+        elif kind == "paren":
+            label = number.strip("()")
+        else:
+            label = number if "(" in number else number.rstrip(".:)")
         depth = number.count(".") + 1 if kind == "dotted" else 1
         cand = Candidate(index, kind, label, value, label_x, title, title_x, line.size, line.bold, bullet, depth)
         cand.time_text = time_text or (text if kind == "time" else "")
@@ -278,8 +285,23 @@ def _families(cands: list[Candidate]) -> list[list[Candidate]]:
         by_key[_family_key(c)].append(c)
     out: list[list[Candidate]] = []
     for members in by_key.values():
-        for at_x in _cluster(members, "label_x", 1.0):
+        for at_x in _aligned(_cluster(members, "label_x", 1.0)):
             out += [sorted(cl, key=lambda c: c.index) for cl in _cluster(at_x, "size", 0.12)]
+    return out
+
+
+def _aligned(clusters: list[list[Candidate]]) -> list[list[Candidate]]:
+    """Clusters whose titles start at one x are one list: labels set flush right ("I." to "VIII." ending where
+    the titles begin) start at different x."""
+    out: list[list[Candidate]] = []
+    for cluster in sorted(clusters, key=lambda cl: statistics.median(c.title_x for c in cl)):
+        x = statistics.median(c.title_x for c in cluster)
+        if out:
+            last = statistics.median(c.title_x for c in out[-1])
+            if abs(x - last) <= 0.5 * max(cluster[0].size, 6.0):
+                out[-1] = out[-1] + cluster
+                continue
+        out.append(cluster)
     return out
 
 
@@ -632,8 +654,8 @@ def _table_item(
             previous = nxt
             continue
         gap = nxt.top - previous.bottom
-        if index in labels or gap > 0.9 * line.size:
-            break
+        if index in labels or gap > 0.9 * line.size or nxt.top < previous.top - 1:
+            break  # the next row, a gap, or a jump back up the page (the next column of a page in two)
         # Something in the number column (or left of this label): a new row or a section heading.
         if any(
             w.x0 < cand.label_x - 1 or (_column(stops, w.x0) < title_column and _column(stops, w.x0) <= label_column)
