@@ -163,6 +163,7 @@ class _Item:
     uncertain: set[str] = field(default_factory=set)
     verbal: bool = False
     tabled: bool = False
+    sub: bool = False  # an indented "a)" line under a numbered item
 
 
 def norm(text: str) -> str:
@@ -258,6 +259,28 @@ def looks_like_presenter(cell: str) -> bool | None:
     return None if len(text.split()) <= 8 and _NAMEISH.match(text) else False
 
 
+_MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
+_BRACKETED_LEAD = re.compile(r"\s*\(([^()]{2,40})\)\s*$")
+_LEADING_DASH = re.compile(r"^\s*[-\u2013\u2014]\s+(?=\S)")
+_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+
+
+def _trailing_parts(cell: str) -> list[str]:
+    """A cell whose end is columns written inline after spaced dashes ("Title (Lead) — 7.00pm", "Title – Paper B
+    – Approval"): the title, then each trailing part that reads as a time, purpose or paper, as cells."""
+    dashes = list(_SPACED_DASH.finditer(cell))
+    cut = len(cell)
+    tail: list[str] = []
+    for dash in reversed(dashes):
+        part = cell[dash.end() : cut]
+        last = norm(part)
+        if not (_TIME_START.fullmatch(last) or _PURPOSE_CELL.match(last) or _PAPER_CELL.match(last)):
+            break
+        tail.insert(0, part.strip())
+        cut = dash.start()
+    return [cell[:cut], *tail]
+
+
 def parse_item(row: list[str]) -> _Item | None:
     """An agenda item from one line's cells, or None if the line is not an item."""
     row = list(row)
@@ -279,6 +302,11 @@ def parse_item(row: list[str]) -> _Item | None:
     rest = row[0][m.end() :].strip()
     row = ([rest] if rest else []) + row[1:]
     item = _Item(number=number, title="", planned_time=planned)
+    if row:
+        # "**Welcome**": emphasis is not the title's; "— 7.30pm" after it is a cell of its own.
+        row = [_LEADING_DASH.sub("", _MARKDOWN_EMPHASIS.sub("", cell)) for cell in row]
+        row = [cell for cell in row if cell.strip()]
+        row = row[:-1] + _trailing_parts(row[-1])
     # Trailing columns: purpose, printed pages, paper references, a time.
     while len(row) > 1:
         last = norm(row[-1])
@@ -312,6 +340,12 @@ def parse_item(row: list[str]) -> _Item | None:
         item.purpose = purpose_of(tail[1])[0]
         item.uncertain.add("purpose")
         title = title[: tail.start()]
+    if not presenter and (lead := _BRACKETED_LEAD.search(title)) is not None:
+        sure = looks_like_presenter(lead[1])
+        if sure or (sure is None and not re.search(r"\d", lead[1]) and len(lead[1].split()) <= 4):
+            presenter, title = lead[1], title[: lead.start()]  # "Treasurer's report (Treasurer)"
+            if sure is None:
+                item.uncertain.add("presenter")
     if not presenter:
         title, presenter, guessed = split_presenter(title)
         if guessed:
@@ -364,7 +398,29 @@ def _top(number: str) -> int:
     return int(re.match(r"\d+", number)[0])  # type: ignore[index]  # numbers always start with digits
 
 
-def _parse_items(rows: list[list[str]], begin: int) -> tuple[list[tuple[_Item, Part, int]], int]:
+_SUB_ITEM = re.compile(r"^(?P<indent>\s+)\(?(?P<label>[a-z]|[ivx]{1,4})[.)]\s+(?P<text>\S.*)$")
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+
+
+def _sub_item(raw: list[str], idx: int, items: list[tuple[_Item, Part, int]]) -> _Item | None:
+    """An indented "a)", "(b)", "ii." line under an item (or under its sub-item before it): a sub-item."""
+    sub = _SUB_ITEM.match(raw[idx].expandtabs(8)) if idx < len(raw) else None
+    parent = next((at for it, _, at in reversed(items) if not it.sub), None)
+    if sub is None or parent is None or parent >= len(raw) or len(sub["indent"]) <= _indent(raw[parent]):
+        return None
+    item = parse_item(["1", sub["text"]])
+    if item is None:
+        return None
+    item.number, item.sub = sub["label"], True
+    return item
+
+
+def _parse_items(
+    rows: list[list[str]], begin: int, raw: list[str] | None = None
+) -> tuple[list[tuple[_Item, Part, int]], int]:
     items: list[tuple[_Item, Part, int]] = []
     part, gap, last_top, just_private = Part.ONE, 0, 0, False
     pending: time | None = None  # a time on a line of its own (PDF text in reading order) starts the next item
@@ -373,6 +429,10 @@ def _parse_items(rows: list[list[str]], begin: int) -> tuple[list[tuple[_Item, P
         if not row or _is_header_row(row):
             continue
         item = parse_item(row)
+        if item is None and raw is not None and (child := _sub_item(raw, idx, items)) is not None:
+            items.append((child, part, idx))  # numbering goes on from its parent
+            gap = 0
+            continue
         if item is None:
             n = norm(" ".join(row))
             if len(row) == 1 and _TIME_START.fullmatch(n):
@@ -411,13 +471,13 @@ def parse_agenda(lines: list[str]) -> Agenda | None:
     found: list[tuple[_Item, Part, int]] = []
     end = len(rows)
     if heading is not None:
-        found, end = _parse_items(rows, heading + 1)
+        found, end = _parse_items(rows, heading + 1, lines)
     if not found:
         # No heading (or nothing under it): take the first list numbered from 1 under a meeting-like masthead.
         first = next((i for i, r in enumerate(rows) if r and (it := parse_item(r)) and it.number in ("1", "1.")), None)
         if first is None or not any(_MEETING_WORDS.search(" ".join(r)) for r in rows[max(0, first - 60) : first + 1]):
             return None
-        found, end = _parse_items(rows, first)
+        found, end = _parse_items(rows, first, lines)
         if len(found) < 2:
             return None
         heading = None
