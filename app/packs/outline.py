@@ -479,8 +479,15 @@ def read_outline(lines: list[Line]) -> Outline | None:
         if cand.kind == "heading" and cand.size < largest - 0.5 and items:
             items[-1].children.append(item)  # a smaller heading: a sub-section of the one above
             continue
-        item.children = _children(lines, cand, stop, cands, members_at, stops)
+        item.children = _children(lines, cand, stop, cands, members_at, stops, judged=False)
         items.append(item)
+    # The minutes' numbered paragraphs are judged together (one short "There was no other business." too).
+    if _prose([c for i in items for c in i.children]):
+        for item in items:
+            item.children = []
+    else:
+        for item in items:
+            item.children = [] if _prose(item.children) else item.children
     last = max([i.line for i in items] + [c.line for i in items for c in i.children])
     return Outline(items, margin, members[0].index, last)
 
@@ -807,8 +814,11 @@ def _children(
     cands: list[Candidate],
     members: set[int],
     stops: list[float] | None = None,
+    *,
+    judged: bool = True,
 ) -> list[OutlineItem]:
-    """Sub-items: sub-numbers of the parent, or a labelled list that starts right under it, indented."""
+    """Sub-items: sub-numbers of the parent, or a labelled list that starts right under it, indented. With
+    `judged`, numbered paragraphs of prose are not sub-items (else the caller judges them all together)."""
     inside = [c for c in cands if parent.index < c.index < stop and c.index not in members and c.kind in _CHILD_KINDS]
     if not inside:
         return []
@@ -834,4 +844,14 @@ def _children(
     for pos, c in enumerate(chosen):
         end = chosen[pos + 1].index if pos + 1 < len(chosen) else stop
         out.append(_item(lines, c, end, cands, {x.index for x in chosen} | members, stops))
-    return out
+    return [] if judged and _prose(out) else out
+
+
+def _prose(items: list[OutlineItem]) -> bool:
+    """Numbered paragraphs of minutes ("1.1 The chair reported that notice of the meeting had been given…"),
+    not sub-items: most of them are sentences, ended by a full stop, and they run long."""
+    if not items:
+        return False
+    words = sorted(len(i.title.split()) for i in items)
+    sentences = sum(1 for i in items if i.title.rstrip().endswith((".", ".)", '."')))
+    return words[len(words) // 2] > 12 and sentences * 2 >= len(items)
