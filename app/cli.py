@@ -165,7 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", parents=[common], help="measure speeds against their floors (JSON)")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--repeat", type=int, default=5)
-    bench.add_argument("--only", choices=["replay"], help="only the replay figures (1,000 and 10,000 events)")
+    bench.add_argument(
+        "--only",
+        choices=["replay", "packs"],
+        help="only the replay figures (1,000 and 10,000 events), or only the pack-reading figures (300-page PDFs"
+        " with and without bookmarks, the corpus)",
+    )
     replay = sub.add_parser(
         "replay", parents=[common], help="apply a file of live-meeting events (docs/replay.md) and show the result"
     )

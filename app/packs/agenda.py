@@ -260,9 +260,17 @@ def looks_like_presenter(cell: str) -> bool | None:
 
 
 _MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
+_DASHED_LEAD = re.compile(r"\s+[-\u2013\u2014]\s+(?P<lead>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$")
 _BRACKETED_LEAD = re.compile(r"\s*\(([^()]{2,40})\)\s*$")
 _LEADING_DASH = re.compile(r"^\s*[-\u2013\u2014]\s+(?=\S)")
 _SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+
+
+def _abbreviation(title: str, bracket: re.Match[str]) -> bool:
+    """ "Example Regional Authority (ERA)": the bracket spells the words before it, it names no lead."""
+    letters = bracket[1].replace(".", "").strip()
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", title[: bracket.start()]) if w[0].isupper()]
+    return letters.isupper() and len(letters) >= 2 and "".join(w[0] for w in words[-len(letters) :]) == letters
 
 
 def _trailing_parts(cell: str) -> list[str]:
@@ -340,11 +348,18 @@ def parse_item(row: list[str]) -> _Item | None:
         item.purpose = purpose_of(tail[1])[0]
         item.uncertain.add("purpose")
         title = title[: tail.start()]
-    if not presenter and (lead := _BRACKETED_LEAD.search(title)) is not None:
+    if not presenter and (lead := _BRACKETED_LEAD.search(title)) is not None and not _abbreviation(title, lead):
         sure = looks_like_presenter(lead[1])
         if sure or (sure is None and not re.search(r"\d", lead[1]) and len(lead[1].split()) <= 4):
             presenter, title = lead[1], title[: lead.start()]  # "Treasurer's report (Treasurer)"
             if sure is None:
+                item.uncertain.add("presenter")
+    if not presenter and (dashed := _DASHED_LEAD.search(title)) is not None:
+        named = dashed["lead"]
+        sure = looks_like_presenter(named)
+        if sure or named.lower().startswith("the "):  # "Opening remarks – the Chair", "Finance – Treasurer"
+            presenter, title = named, title[: dashed.start()]
+            if not sure:
                 item.uncertain.add("presenter")
     if not presenter:
         title, presenter, guessed = split_presenter(title)
@@ -366,7 +381,8 @@ def split_presenter(text: str) -> tuple[str, str, bool]:
     role = _ROLE_TAIL.search(n)
     if role:
         before = n[: role.start()].split()
-        if before and before[-1].lower() not in _NOT_BEFORE_ROLE:
+        # "Hon. Treasurer" is the item (the treasurer's report): a title is more than one word.
+        if len(before) > 1 and before[-1].lower() not in _NOT_BEFORE_ROLE:
             return text[: role.start()].rstrip(), text[role.start(1) :], True
     return text, "", False
 

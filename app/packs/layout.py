@@ -350,6 +350,11 @@ def _columns(page: int, words: list[Word], width: float) -> list[Line]:
     if not own_margin or unaligned * 10 < len(right_lines) * 4:
         return lines
     above = _lines(page, [w for w in words if w.top <= top])
+    # A table that goes on below (its last rows short, their leads wrapping on the right): the "right column"
+    # starts where cells of two or more rows above it start.
+    starts_above = Counter(round(x) for ln in above for x, _ in ln.cells() if x > gutter - 1)
+    if sum(n for x, n in starts_above.items() if abs(x - margin[0][0]) <= 2) >= 2:
+        return lines
     return above + left_lines + right_lines
 
 

@@ -41,7 +41,7 @@ _NOT_VENUE = re.compile(
 )
 # "a meeting of the Board of Directors", "the meeting of the Planning Committee".
 _MEETING_OF = re.compile(
-    r"\bmeeting\s+of\s+(?P<who>(?:the\s+)?[A-Z][\w'’&,-]*(?:\s+(?:of|and|&|for|the|[A-Z][\w'’&-]*))*)", re.UNICODE
+    r"\b(?i:meeting)\s+of\s+(?P<who>(?:the\s+)?[A-Z][\w'’&,-]*(?:\s+(?:of|and|&|for|the|[A-Z][\w'’&-]*))*)", re.UNICODE
 )
 _NAMED_MEETING = re.compile(
     r"\b(?P<what>(?:annual|extraordinary|special|ordinary|general|statutory)(?:\s+(?:general|parish|town|annual))*"
@@ -61,6 +61,7 @@ _LABEL = re.compile(r"^\s*[\w ]{1,20}:")
 @dataclass(frozen=True, slots=True)
 class Announced:
     title: str = ""  # "Meeting of the Planning Committee", "Annual General Meeting"
+    body: str = ""  # whose meeting a sentence says it is ("The Annual General Meeting of Example Club will be held")
     venue: str = ""
     venue_guessed: bool = False  # read from where it stands (the line under the date), not from what it says
     explicit: bool = False  # the title is what the sheet says this document is of ("Minutes of the …")
@@ -80,7 +81,9 @@ def announced(paragraphs: list[str], body: str = "") -> Announced:
             if not venue:
                 venue = _stacked_venue(paragraphs[at:])
                 guessed = bool(venue)
-    return Announced(title, venue, guessed, explicit)
+    whose = next((m["who"] for text in paragraphs if (m := _MEETING_OF.search(text)) is not None), "")
+    body = re.split(r"\s+(?:to\s+be|will|held|on|at|in|is|shall)\s+", _TRAILING.sub("", whose.strip(" ,")))[0]
+    return Announced(title, body, venue, guessed, explicit)
 
 
 _OF_THE = re.compile(
@@ -209,3 +212,68 @@ def _stacked_venue(paragraphs: list[str]) -> str:
 def _clean(venue: str) -> str:
     venue = re.sub(r"^the\s+", "", venue.strip(" ,.;:-–"), flags=re.I)
     return " ".join(venue.split())
+
+
+_MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|sent|date|subject|re)\s*:", re.I)
+_GREETING = re.compile(r"^(?:dear|hi|hello|good\s+(?:morning|afternoon|evening))\b", re.I)
+_RULE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
+_FIRST_ITEM = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s+)?(?:item\s+)?1[.):]?\s+\S|^\s*#*\s*\**agenda\b", re.I)
+_BAD_BODY = re.compile(r"(?:^|\s)(?:from|subject|to|dear|hi)\b\s*:?|:$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class TextMasthead:
+    body: str
+    title: str
+    venue: str
+    guessed: frozenset[str]
+
+
+def text_masthead(lines: list[str], body: str, title: str, venue: str) -> TextMasthead:
+    """A text or markdown pack's meeting fields, from the lines above its agenda: markdown headings ("# Body",
+    "## Board Meeting"), a capitalised name line, and what the sheet says in words (`announced`); an e-mail's
+    headers and greeting are not the meeting's. Fields read well already are kept."""
+    front: list[str] = []
+    for line in lines:
+        if _FIRST_ITEM.match(line):
+            break
+        front.append(line)
+    headings: list[tuple[int, str]] = []
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for raw in [*front, ""]:
+        text = raw.strip()
+        heading = re.match(r"^(#{1,6})\s+(.+)$", text)
+        if heading:
+            headings.append((len(heading[1]), heading[2].strip(" *")))
+        if not text or heading or _RULE.match(text) or _MAIL_HEADER.match(text) or _GREETING.match(text):
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            if heading:
+                paragraphs.append(heading[2].strip(" *"))
+            continue
+        if current and (len(current[-1]) < 45 or current[-1].isupper()):
+            paragraphs.append(" ".join(current))  # a short line or a name in capitals stands alone
+            current = []
+        current.append(re.sub(r"\*\*|__", "", text))
+    said = announced(paragraphs, body)
+    guessed: set[str] = set()
+    named = [p for p in paragraphs if p.isupper() and 1 < len(p.split()) <= 8 and not meetingish(p)]
+    if not body or len(body) > 80 or _BAD_BODY.search(body):
+        body = next((h for level, h in headings if level == 1), "") or (named[0] if named else "") or said.body
+        if not body:
+            guessed.add("body")
+    # The line reader's title stands unless it is no title ("Board members: A, B, C…", an e-mail's subject
+    # line, the body's name); then a "## Board Meeting" heading or what the sheet says.
+    crowded = bool(said.title and said.venue) and said.venue.casefold() in title.casefold()  # "…, 7.30pm, the Hall"
+    if not title or len(title) > 80 or _BAD_BODY.search(title) or title == body or not meetingish(title) or crowded:
+        second = next((h for level, h in headings if level == 2 and meetingish(h)), "")
+        title = second or said.title or title
+        if not (second or said.title):
+            guessed.add("title")
+    if not venue and said.venue:
+        venue = said.venue
+        if said.venue_guessed:
+            guessed.add("venue")
+    return TextMasthead(_readable(body) if body.isupper() else body, title, venue, frozenset(guessed))

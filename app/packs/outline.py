@@ -46,7 +46,8 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("dotted", re.compile(r"^(\d{1,2}(?:\.[1-9]\d?){1,3})[.:)]?(?=\s|$)")),
-    ("num", re.compile(r"^(\d{1,3}(?:\s?\([a-z]\)|[a-z])?)[.:)]?(?=\s|$)")),
+    # "10.Finance report": a word processor's list sets wide numbers against their titles.
+    ("num", re.compile(r"^(\d{1,3}(?:\s?\([a-z]\)|[a-z])?)(?:[.:)]?(?=\s|$)|\.(?=[A-Z][a-z]))")),
     ("paren", re.compile(r"^(\((?:\d{1,3}|[a-z]|[ivx]{1,5})\))(?=\s|$)")),
     ("roman", re.compile(r"^([IVX]{1,5}\.|[ivx]{1,5}[.)])(?=\s|$)")),
     ("alpha", re.compile(r"^([a-zA-Z])[.)](?=\s|$)")),
@@ -133,7 +134,9 @@ def _value(kind: str, number: str) -> tuple[int, ...] | None:
         hour = int(m[1]) % 12 + (12 if m[3] == "p" else 0) if m[3] else int(m[1])
         return (hour * 60 + int(m[2]),)
     inner = number.strip("().")
-    if kind == "roman" or (kind == "paren" and _ROMAN.match(inner) and not inner.isdigit() and len(inner) > 1):
+    # "(i)" starts a roman list (letters start at "(a)"); "(ii)", "(iv)" are roman too.
+    roman_paren = kind == "paren" and _ROMAN.match(inner) is not None and (len(inner) > 1 or inner.lower() == "i")
+    if kind == "roman" or roman_paren:
         return (_roman_value(inner),) if _ROMAN.match(inner) else None
     if inner.isdigit():
         return (int(inner),)
@@ -149,6 +152,9 @@ def _words_after(line: Line, chars: int) -> tuple[str, float]:
         if used >= chars:
             rest = first_cell[used:].strip()
             return rest, word.x0
+        if used + len(word.text) > chars:  # the label ends inside this word ("10.Finance")
+            share = (chars - used) / len(word.text)
+            return first_cell[chars:].strip(), word.x0 + share * (word.x1 - word.x0)
         used += len(word.text) + 1
     return "", line.x1
 
@@ -467,7 +473,7 @@ def read_outline(lines: list[Line]) -> Outline | None:
     chains = [ch for ch in chains if ch not in continued]
     rivals = [ch.score for ch in chains[1:] if not _nested(ch, top, lines)]
     margin = 1.0 if not rivals else max(0.0, (top.score - rivals[0]) / top.score)
-    members = _with_unnumbered_siblings(top.members, cands)
+    members = _with_opening(_with_unnumbered_siblings(top.members, cands), lines, agenda_lines)
     members_at = {c.index for c in members}
     items: list[OutlineItem] = []
     largest = max(c.size for c in members)
@@ -479,7 +485,7 @@ def read_outline(lines: list[Line]) -> Outline | None:
         if cand.kind == "heading" and cand.size < largest - 0.5 and items:
             items[-1].children.append(item)  # a smaller heading: a sub-section of the one above
             continue
-        item.children = _children(lines, cand, stop, cands, members_at, stops, judged=False)
+        item.children = _children(lines, cand, stop, cands, members_at, stops, roles, judged=False)
         items.append(item)
     # The minutes' numbered paragraphs are judged together (one short "There was no other business." too).
     if _prose([c for i in items for c in i.children]):
@@ -551,6 +557,32 @@ def _with_unnumbered_siblings(members: list[Candidate], cands: list[Candidate]) 
         if before or inside:
             out.append(c)
     return sorted(out, key=lambda c: c.index)
+
+
+def _with_opening(members: list[Candidate], lines: list[Line], agenda_lines: list[int]) -> list[Candidate]:
+    """An unnumbered opening item between the "Agenda" heading and item 1 ("Opening remarks – the Chair"): one
+    short line in the items' type, not a heading, a label or an introduction ending in a colon."""
+    first = members[0]
+    heading = next((i for i in reversed(agenda_lines) if i < first.index), None)
+    if first.kind in ("bullet", "heading") or heading is None or first.index - heading != 2:
+        return members
+    line = lines[heading + 1]
+    text = line.text.strip()
+    plain = (
+        line.page == lines[first.index].page
+        and abs(line.size - first.size) < 0.6
+        and line.bold == first.bold
+        and 1 < len(text.split()) <= 12
+        and not text.endswith((":", "."))
+        and not text.isupper()
+        and not _SECTION_WORDS.match(text)
+        and abs(line.x0 - first.label_x) < 3 * first.size
+    )
+    if not plain:
+        return members
+    opening = Candidate(heading + 1, "unnumbered", "", (0,), line.x0, text, line.x0, line.size, line.bold)
+    opening.page = line.page
+    return [opening, *members]
 
 
 def _stop(lines: list[Line], members: list[Candidate], pos: int) -> int:
@@ -757,6 +789,7 @@ def _item(
         aligned = in_column if title_parts else first_x > cand.label_x
         if aligned and gap <= 0.9 * title_size and nxt.bold != previous.bold and (lead := _lead_line(nxt, title_x)):
             side.insert(0, lead)  # "Name, Role" under a bold title, in the title's cell: the lead
+            side += [text for _, text in nxt.cells()[1:]]  # and the row's cells beside it (a time)
             break
         if not aligned or abs(nxt.size - title_size) > 0.6 or gap > 0.9 * title_size or nxt.bold != previous.bold:
             break
@@ -775,21 +808,34 @@ def _item(
             title_x = first_x
         previous = nxt
         count += 1
-    return OutlineItem(
-        cand.number,
-        _join(title_parts),
-        cand.index,
-        side,
-        time_label=cand.time_text,
-        title_lines=count,
-    )
+        if _italic_tail(nxt):
+            break  # the title ended with its lead in italics
+    title = _join(title_parts)
+    last = lines[cand.index + count - 1] if count else line
+    if (tail := _italic_tail(last)) and title.endswith(tail) and len(title) > len(tail):
+        title = title[: -len(tail)].rstrip()  # "Minutes of the last meeting  Hon. Secretary" with the lead in italics
+        side.insert(0, tail)
+    return OutlineItem(cand.number, title, cand.index, side, time_label=cand.time_text, title_lines=count)
+
+
+def _italic_tail(line: Line) -> str:
+    """The words that end the line's first cell in italics after upright ones (a lead set after the title), or
+    ""."""
+    first = line.cells()[0][1]
+    words = list(line.words[: len(first.split())])
+    tail: list[str] = []
+    while words and words[-1].italic:
+        tail.insert(0, words.pop().text)
+    if not tail or not words or any(w.italic for w in words) or len(tail) > 6:
+        return ""
+    return " ".join(tail)
 
 
 def _lead_line(line: Line, title_x: float) -> str:
-    """The line's text when it is a lead written under the title in another style ("Dr A Name, Medical
-    Director"), else ""."""
+    """The line's first cell when it is a lead written under the title in another style ("Dr A Name, Medical
+    Director"), else "" (the caller reads the row's other cells)."""
     text = line.cells()[0][1]
-    if abs(line.x0 - title_x) > line.size or len(text.split()) > 10 or len(line.cells()) > 1:
+    if abs(line.x0 - title_x) > line.size or len(text.split()) > 10:
         return ""
     return text if looks_like_presenter(text) is not False else ""
 
@@ -814,6 +860,7 @@ def _children(
     cands: list[Candidate],
     members: set[int],
     stops: list[float] | None = None,
+    roles: dict[int, str] | None = None,
     *,
     judged: bool = True,
 ) -> list[OutlineItem]:
@@ -829,9 +876,11 @@ def _children(
     else:
         first = inside[0]
         between = [i for i in range(parent.index + 1, first.index)]
-        # Immediately under the parent's title (no discussion lines between) and indented.
+        # Immediately under the parent's title (no discussion lines between, but for a line introducing the
+        # list: "To receive the minutes of:") and indented.
         title_lines = _item(lines, parent, stop, cands, members).title_lines
-        immediate = len(between) <= title_lines - 1
+        introduced = len(between) - (title_lines - 1) == 1 and lines[first.index - 1].text.rstrip().endswith(":")
+        immediate = len(between) <= title_lines - 1 or introduced
         starts = first.kind == "time" or first.value[-1] == 1
         if not immediate or first.label_x <= parent.label_x + 2 or not starts:
             return []
@@ -843,7 +892,7 @@ def _children(
     out: list[OutlineItem] = []
     for pos, c in enumerate(chosen):
         end = chosen[pos + 1].index if pos + 1 < len(chosen) else stop
-        out.append(_item(lines, c, end, cands, {x.index for x in chosen} | members, stops))
+        out.append(_item(lines, c, end, cands, {x.index for x in chosen} | members, stops, roles))
     return [] if judged and _prose(out) else out
 
 
@@ -853,5 +902,5 @@ def _prose(items: list[OutlineItem]) -> bool:
     if not items:
         return False
     words = sorted(len(i.title.split()) for i in items)
-    sentences = sum(1 for i in items if i.title.rstrip().endswith((".", ".)", '."')))
+    sentences = sum(1 for i in items if i.title.rstrip().endswith((".", ".)", '."', ":")))
     return words[len(words) // 2] > 12 and sentences * 2 >= len(items)

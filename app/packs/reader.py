@@ -14,6 +14,7 @@ from typing import cast
 from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
 from app.packs.layout_reader import FRONT_PAGES, LAYOUT_PAGES, LayoutReading, agenda_from_layout, read_layout
 from app.packs.limits import agenda_cut_short, read_pack_input
+from app.packs.meeting import text_masthead
 from app.packs.minutes_doc import minutes_lines, read_minutes
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
@@ -66,6 +67,8 @@ def read_pack(path: Path, progress: Progress | None = None, cancelled: Cancelled
     _check(cancelled)
     if agenda is None:
         raise PackError(_no_agenda(name))
+    said = text_masthead(lines, agenda.body_name, agenda.meeting_title, agenda.venue)
+    agenda = replace(agenda, body_name=said.body, meeting_title=said.title, venue=said.venue, uncertain=said.guessed)
     if progress is not None:
         progress(1, 1)
     people = tuple(find_attendance(lines, agenda.end_line))
