@@ -349,6 +349,12 @@ def _columns(page: int, words: list[Word], width: float) -> list[Line]:
     own_margin = bool(margin) and margin[0][1] >= max(3, len(right_lines) // 3) and margin[0][0] > gutter - 1
     if not own_margin or unaligned * 10 < len(right_lines) * 4:
         return lines
+    # A table whose right-hand cells wrap (a lead's role under the name): nearly every left line still has a
+    # right line on its baseline; two columns of text do not line up like that.
+    right_bottoms = [ln.bottom for ln in right_lines]
+    paired = sum(1 for ln in left_lines if any(abs(ln.bottom - b) < 2 for b in right_bottoms))
+    if left_lines and paired * 10 >= len(left_lines) * 7:
+        return lines
     above = _lines(page, [w for w in words if w.top <= top])
     # A table that goes on below (its last rows short, their leads wrapping on the right): the "right column"
     # starts where cells of two or more rows above it start.

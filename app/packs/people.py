@@ -58,7 +58,10 @@ def split_cells(text: str) -> list[str]:
 
 _HONORIFIC = (
     r"(?:Dr|Cllr|ClIr|Councillor|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Revd|Reverend|Lord|Lady|Baroness|"
-    r"Baron|Hon|Alderman|Ald|Father|Canon|Judge|Rt\.?\s+Hon|Herr|Frau)\.?"
+    r"Baron|Hon|Alderman|Ald|Father|Fr|Canon|Judge|Rt\.?\s+Hon|Herr|Frau|Rabbi|Imam|Pastor|Bishop|Archdeacon|"
+    # police and service ranks, as attendance lists print them ("PC A Name (Community Officer)")
+    r"PC|PCSO|DC|Sgt|Sergeant|Insp|Inspector|Ch\.?\s*Insp|Supt|Superintendent|Capt|Captain|Maj|Major|Col|Cdr|"
+    r"Lt|Lieutenant|Station\s+Manager|Group\s+Manager|Watch\s+Manager)\.?"
 )
 _TITLE = re.compile(rf"^((?:{_HONORIFIC}\s+)+)")
 
@@ -225,7 +228,8 @@ _CATEGORIES: tuple[tuple[re.Pattern[str], _Category], ...] = tuple(
         ),
         (r"(?:committee\s+|board\s+)?membership|members\s+of\s+the\s+\w+", _Category(Tier.MEMBER, roster=True)),
         (
-            rf"present|{_Q}attendees|attendance|{_Q}members(?:\s+present)?|voting\s+members|{_Q}present"
+            # "Sederunt": those present, in Scottish minutes.
+            rf"present|sederunt|{_Q}attendees|attendance|{_Q}members(?:\s+present)?|voting\s+members|{_Q}present"
             rf"|{_Q}in\s+the\s+chair",
             _Category(Tier.MEMBER),
         ),

@@ -283,3 +283,107 @@ def test_roman_numbers_are_siblings_in_agenda_json(tmp_path: Path) -> None:
 
     assert not _is_child("I", "II") and not _is_child("I", "IV") and not _is_child("", "I")
     assert _is_child("2", "2a") and _is_child("6", "6.1") and _is_child("2", "2(a)") and not _is_child("1", "10")
+
+
+def test_a_table_is_read_by_the_types_its_header_gives_the_columns(tmp_path: Path) -> None:
+    """No. | Item | Lead | Purpose | Paper | Time | Pages, with a lead's role in italics under the name."""
+    path = tmp_path / "table.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(60, HEIGHT - 60, "Agenda")
+    columns = (60, 90, 260, 350, 420, 460, 510)
+    pdf.setFont("Helvetica-Bold", 9)
+    for x, head in zip(columns, ("No.", "Item", "Lead", "Purpose", "Paper", "Time", "Pages"), strict=True):
+        pdf.drawString(x, HEIGHT - 90, head)
+    rows = [
+        ("1", "Welcome and apologies", "Jo Example", "Chair", "Note", "Verbal", "6.00pm", ""),
+        ("2", "Finance report", "Sam Sample", "Director of Finance", "Decision", "A", "6.10pm", "1–3"),
+        ("3", "Risk register", "Kim Test", "Company Secretary", "Assurance", "B", "6.30pm", "4–5"),
+    ]
+    for n, (number, title, lead, role, purpose, paper, at, pages) in enumerate(rows):
+        y = HEIGHT - 110 - 30 * n
+        pdf.setFont("Helvetica", 10)
+        for x, text in zip(columns, (number, title, lead, purpose, paper, at, pages), strict=True):
+            pdf.drawString(x, y, text)
+        pdf.setFont("Helvetica-Oblique", 9)
+        pdf.drawString(columns[2], y - 11, role)
+    pdf.showPage()
+    for printed in range(1, 6):
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(60, HEIGHT - 80, f"Paper text {printed}")
+        pdf.drawString(A4[0] / 2, 30, str(printed))
+        pdf.showPage()
+    pdf.save()
+    items = read_pack(path).items
+    assert [(i.number, i.title, i.presenter) for i in items] == [
+        ("1", "Welcome and apologies", "Jo Example"),
+        ("2", "Finance report", "Sam Sample"),
+        ("3", "Risk register", "Kim Test"),
+    ]
+    assert [i.planned_time for i in items] == [time(18, 0), time(18, 10), time(18, 30)]
+    assert [(i.first_page, i.last_page) for i in items[1:]] == [(2, 4), (5, 6)]  # printed 1-3 and 4-5
+    assert items[0].verbal
+
+
+def test_numbered_paragraphs_of_minutes_are_not_sub_items(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(60, HEIGHT - 60, "Minutes of the meeting of the Board held on 3 March 2025")
+    y = HEIGHT - 100
+    sections = [
+        (
+            "1.",
+            "CHAIR AND QUORUM",
+            ["The chair opened the meeting and confirmed that a quorum was present for the business."],
+        ),
+        (
+            "2.",
+            "FINANCE",
+            [
+                "The finance director presented the accounts for the year and answered questions on them.",
+                "The board noted the position on cash and agreed to review it again at the next meeting.",
+            ],
+        ),
+        ("3.", "CLOSE", ["There was no other business."]),
+    ]
+    for number, heading, paragraphs in sections:
+        pdf.setFont("Helvetica-Bold", 11)
+        pdf.drawString(60, y, f"{number} {heading}")
+        y -= 20
+        pdf.setFont("Helvetica", 10)
+        for k, text in enumerate(paragraphs, start=1):
+            pdf.drawString(60, y, f"{number[:-1]}.{k} {text}")
+            y -= 18
+        y -= 10
+    pdf.showPage()
+    pdf.save()
+    items = read_pack(path).items
+    assert [(i.number, i.title) for i in items] == [("1", "CHAIR AND QUORUM"), ("2", "FINANCE"), ("3", "CLOSE")]
+
+
+def test_roman_labels_set_flush_right_and_sub_items_after_an_introducing_line(tmp_path: Path) -> None:
+    path = tmp_path / "senate.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(250, HEIGHT - 60, "AGENDA")
+    y = HEIGHT - 90
+    entries = [("I.", "Welcome"), ("II.", "Minutes"), ("III.", "Reports of committees"), ("IV.", "Finance")]
+    for label, title in entries:
+        pdf.setFont("Helvetica-Bold", 11)
+        pdf.drawRightString(100, y, label)  # labels end where the titles begin
+        pdf.drawString(106, y, title)
+        y -= 20
+        if label == "III.":
+            pdf.setFont("Helvetica", 11)
+            pdf.drawString(106, y, "To receive the minutes of:")
+            y -= 18
+            for sub, name in (("(i)", "Audit Committee"), ("(ii)", "People Committee")):
+                pdf.drawString(120, y, sub)
+                pdf.drawString(145, y, name)
+                y -= 18
+    pdf.showPage()
+    pdf.save()
+    items = read_pack(path).items
+    assert [i.number for i in items] == ["I", "II", "III", "i", "ii", "IV"]
+    assert [i.title for i in items if i.number in ("i", "ii")] == ["Audit Committee", "People Committee"]
