@@ -283,8 +283,7 @@ def _page_words(c: _Calls, textpage: int, height: float) -> tuple[list[Word], in
         else:
             right = box[2]
         if first_object != last_object:  # drawn in two goes: perhaps two words with no space between
-            chars = [_char_at(c, textpage, i, height, styles, sizes) for i in range(start, end)]
-            words += _words([ch for ch in chars if ch is not None])
+            words += _pieces(c, textpage, match[0], start, end, height, styles, sizes)
             continue
         bold, italic = styles.of(first_object)
         word = match[0].replace("\ufffe", "-").replace("\u00ad", "-").replace("\x02", "-")
@@ -292,23 +291,61 @@ def _page_words(c: _Calls, textpage: int, height: float) -> tuple[list[Word], in
     return words, characters, errors
 
 
-def _char_at(
-    c: _Calls, textpage: int, i: int, height: float, styles: _FontStyles, sizes: dict[int, float]
-) -> _Char | None:
+def _pieces(
+    c: _Calls,
+    textpage: int,
+    text: str,
+    start: int,
+    end: int,
+    height: float,
+    styles: _FontStyles,
+    sizes: dict[int, float],
+) -> list[Word]:
+    """A PDFium word drawn from several text objects, as words: one call per character finds where the text
+    object changes, two boxes per piece; pieces further apart than `WORD_GAP_EM`, on another line or drawn back
+    to the left are separate words."""
+    objects = [c.char_object(textpage, i) or 0 for i in range(start, end)]
     box = (ctypes.c_float * 4)()
-    if not c.loose_box(textpage, i, ctypes.addressof(box)):
-        return None
-    left, top, right, bottom = box
-    code = c.unicode(textpage, i)
-    ch = chr(code) if code < 0x110000 else "\ufffd"
-    if ch in "\ufffe\u00ad\x02":  # PDFium's marks for a hyphen that ends a line
-        ch = "-"
-    obj = c.char_object(textpage, i) or 0
-    size = sizes.get(obj)
-    if size is None:
-        size = sizes[obj] = c.font_size(textpage, i) or (top - bottom)
-    bold, italic = styles.of(obj)
-    return _Char(ch, left, right, height - top, height - bottom, size, bold, italic)
+    box_at = ctypes.addressof(box)
+    out: list[Word] = []
+    piece_start = 0
+    for k in range(1, len(objects) + 1):
+        if k < len(objects) and objects[k] == objects[piece_start]:
+            continue
+        first, last = start + piece_start, start + k - 1
+        if c.loose_box(textpage, first, box_at):
+            left, top, right, bottom = box
+            if last != first and c.loose_box(textpage, last, box_at):
+                right, top, bottom = box[2], max(top, box[1]), min(bottom, box[3])
+            obj = objects[piece_start]
+            size = sizes.get(obj)
+            if size is None:
+                size = sizes[obj] = c.font_size(textpage, first) or (top - bottom)
+            bold, italic = styles.of(obj)
+            piece = text[piece_start:k].replace("\ufffe", "-").replace("\u00ad", "-").replace("\x02", "-")
+            word = Word(piece, left, right, height - top, height - bottom, size, bold, italic)
+            if out:
+                prev = out[-1]
+                middle = (word.top + word.bottom) / 2
+                same_line = prev.top - 0.3 * prev.size <= middle <= prev.bottom + 0.3 * prev.size
+                gap = word.x0 - prev.x1
+                if same_line and -0.5 * prev.size <= gap <= WORD_GAP_EM * max(size, prev.size):
+                    heavy = len(prev.text) >= len(word.text)
+                    out[-1] = Word(
+                        prev.text + word.text,
+                        prev.x0,
+                        max(prev.x1, word.x1),
+                        min(prev.top, word.top),
+                        max(prev.bottom, word.bottom),
+                        prev.size if heavy else word.size,
+                        prev.bold if heavy else word.bold,
+                        prev.italic if heavy else word.italic,
+                    )
+                    piece_start = k
+                    continue
+            out.append(word)
+        piece_start = k
+    return out
 
 
 def _columns(page: int, words: list[Word], width: float) -> list[Line]:

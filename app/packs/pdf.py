@@ -199,8 +199,16 @@ def fast_page_texts(
 # thread-safe, so a thread would not do. The helper forks from a forkserver (started once, without Qt loaded), never
 # from this process, which may be running Qt threads; anything going wrong falls back to reading here alone.
 PARALLEL_FROM_PAGES = 64
+# In a process that is itself a helper (the bounded pack reader, a fresh process per import), the text helper
+# needs a forkserver of its own started first: measured, that costs more than it saves below a few hundred pages.
+PARALLEL_FROM_PAGES_IN_A_HELPER = 400
 _pool: ProcessPoolExecutor | None = None
 _pool_broken = False
+
+
+def parallel_from_pages() -> int:
+    """How many pages make sharing them with the text helper worth it, here."""
+    return PARALLEL_FROM_PAGES if multiprocessing.parent_process() is None else PARALLEL_FROM_PAGES_IN_A_HELPER
 
 
 def _text_pool() -> ProcessPoolExecutor | None:
@@ -254,7 +262,7 @@ def _shared_texts(
 ) -> list[str]:
     """The pages' text, the second half read by the helper process at the same time when the pack is long."""
     global _pool_broken
-    pool = _text_pool() if count - start >= PARALLEL_FROM_PAGES else None
+    pool = _text_pool() if count - start >= parallel_from_pages() else None
     if pool is None:
         return _pdfium_texts(document, start, count, progress, cancelled)
     middle = (start + count) // 2

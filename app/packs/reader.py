@@ -19,7 +19,6 @@ from app.packs.minutes_doc import minutes_lines, read_minutes
 from app.packs.model import DraftItem, DraftPack, DraftPaper, DraftPerson, ImportCancelled, PackError
 from app.packs.papers import find_papers, items_with_paper_pages
 from app.packs.pdf import (
-    PARALLEL_FROM_PAGES,
     Bookmark,
     EngineFailed,
     HelperTexts,
@@ -30,6 +29,7 @@ from app.packs.pdf import (
     cover_pages,
     fast_page_texts,
     open_document,
+    parallel_from_pages,
 )
 from app.packs.people import find_attendance
 from app.packs.serialised import rejoin_cells
@@ -207,7 +207,7 @@ def _read_pdf_document(
     # reads the pages between: the helper takes the larger share, as laying out a page costs many text pages.
     helper: HelperTexts | None = None
     split = count
-    if isinstance(document, PdfiumDocument) and count - head >= PARALLEL_FROM_PAGES:
+    if isinstance(document, PdfiumDocument) and count - head >= parallel_from_pages():
         layout_pages = count if count <= LAYOUT_PAGES else FRONT_PAGES
         split = max(head, min(count, (head + count - _LAYOUT_COST_PAGES * layout_pages) // 2))
         helper = HelperTexts(data, split, count)
