@@ -434,6 +434,25 @@ def _sub_item(raw: list[str], idx: int, items: list[tuple[_Item, Part, int]]) ->
     return item
 
 
+def _wraps_title(raw: list[str], idx: int, last: tuple[_Item, Part, int]) -> bool:
+    """Whether line `idx` carries on the title of the item on the line above it: it starts in the title's column
+    (a text table's wrapped cell), right under it, in lower case or after a word that joins."""
+    item, _, at = last
+    if at != idx - 1 or idx >= len(raw) or not item.title:
+        return False
+    line, above = raw[idx].expandtabs(8), raw[at].expandtabs(8)
+    words = item.title.split()
+    column = above.find(" ".join(words[:3]))
+    if column < 0:  # the line above is itself a wrapped part: its indent is the column
+        column = _indent(above)
+    text = line.strip()
+    if column < 0 or not text or _indent(line) != column or len(text.split()) > 12:
+        return False
+    first_cell = re.split(r"\s{2,}", text)[0]
+    joins = words[-1].lower() in {"the", "of", "and", "for", "to", "in", "on", "with", "a", "an", "&"}
+    return first_cell[:1].islower() or joins or item.title.endswith((",", "-", "–", ":"))
+
+
 def _parse_items(
     rows: list[list[str]], begin: int, raw: list[str] | None = None
 ) -> tuple[list[tuple[_Item, Part, int]], int]:
@@ -445,6 +464,11 @@ def _parse_items(
         if not row or _is_header_row(row):
             continue
         item = parse_item(row)
+        if item is None and raw is not None and items and _wraps_title(raw, idx, items[-1]):
+            last = items[-1][0]
+            last.title = _join([last.title, row[0]])  # a title wrapped onto the next line, in its column
+            items[-1] = (last, items[-1][1], idx)
+            continue
         if item is None and raw is not None and (child := _sub_item(raw, idx, items)) is not None:
             items.append((child, part, idx))  # numbering goes on from its parent
             gap = 0
