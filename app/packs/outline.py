@@ -573,7 +573,9 @@ def _with_opening(members: list[Candidate], lines: list[Line], agenda_lines: lis
         and abs(line.size - first.size) < 0.6
         and line.bold == first.bold
         and 1 < len(text.split()) <= 12
-        and not text.endswith((":", "."))
+        and ":" not in text  # "Chair: Cllr A Name", "Time: 7pm" are labels, not items
+        and not text.endswith(".")
+        and not re.search(r"\d{1,2}[:.]\d{2}|\b\d{4}\b", text)  # a date or a time line
         and not text.isupper()
         and not _SECTION_WORDS.match(text)
         and abs(line.x0 - first.label_x) < 3 * first.size
