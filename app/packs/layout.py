@@ -291,6 +291,29 @@ def _page_words(c: _Calls, textpage: int, height: float) -> tuple[list[Word], in
     return words, characters, errors
 
 
+def _objects(c: _Calls, textpage: int, start: int, end: int) -> list[int]:
+    """The text object of each character from `start` to `end` - 1, found by halving: a run whose two ends share
+    an object is taken as one (a text object's characters come together), so a word of a few pieces costs a few
+    calls, not one per character."""
+    out = [0] * (end - start)
+
+    def fill(lo: int, hi: int, first: int, last: int) -> None:  # chars lo..hi inclusive; their objects known
+        if first == last:
+            out[lo - start : hi - start + 1] = [first] * (hi - lo + 1)
+            return
+        if hi - lo <= 1:
+            out[lo - start], out[hi - start] = first, last
+            return
+        mid = (lo + hi) // 2
+        middle = c.char_object(textpage, mid) or 0
+        fill(lo, mid, first, middle)
+        fill(mid, hi, middle, last)
+
+    if end > start:
+        fill(start, end - 1, c.char_object(textpage, start) or 0, c.char_object(textpage, end - 1) or 0)
+    return out
+
+
 def _pieces(
     c: _Calls,
     textpage: int,
@@ -304,7 +327,7 @@ def _pieces(
     """A PDFium word drawn from several text objects, as words: one call per character finds where the text
     object changes, two boxes per piece; pieces further apart than `WORD_GAP_EM`, on another line or drawn back
     to the left are separate words."""
-    objects = [c.char_object(textpage, i) or 0 for i in range(start, end)]
+    objects = _objects(c, textpage, start, end)
     box = (ctypes.c_float * 4)()
     box_at = ctypes.addressof(box)
     out: list[Word] = []
@@ -355,6 +378,10 @@ def _columns(page: int, words: list[Word], width: float) -> list[Line]:
     its own, and lines there that mostly do not share a baseline with the left (a table's cells do)."""
     lines = _lines(page, words)
     if width <= 0 or len(lines) < 8:
+        return lines
+    # A right-hand column needs lines that start right of where a gutter is looked for; a page of full-width
+    # text has none, and is not searched (the search looks at every word for each place a gutter could be).
+    if sum(1 for ln in lines for x, _ in ln.cells() if x > width * 0.3) < 5:
         return lines
     # The gutter is the widest band of x (in the middle of the page) that no word below the top crosses.
     runs: list[tuple[float, float, float]] = []  # (first x, last x, top of the columns)
