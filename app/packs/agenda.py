@@ -273,6 +273,16 @@ def _abbreviation(title: str, bracket: re.Match[str]) -> bool:
     return letters.isupper() and len(letters) >= 2 and "".join(w[0] for w in words[-len(letters) :]) == letters
 
 
+def _unmerged(cell: str) -> list[str]:
+    """A purpose and a paper that came out as one cell ("Assurance Paper D"): two cells."""
+    words = cell.split()
+    for k in range(1, len(words)):
+        left, right = " ".join(words[:k]), " ".join(words[k:])
+        if _PURPOSE_CELL.match(norm(left)) and _PAPER_CELL.match(norm(right)):
+            return [left, right]
+    return [cell]
+
+
 def _trailing_parts(cell: str) -> list[str]:
     """A cell whose end is columns written inline after spaced dashes ("Title (Lead) — 7.00pm", "Title – Paper B
     – Approval"): the title, then each trailing part that reads as a time, purpose or paper, as cells."""
@@ -315,6 +325,8 @@ def parse_item(row: list[str]) -> _Item | None:
         row = [_LEADING_DASH.sub("", _MARKDOWN_EMPHASIS.sub("", cell)) for cell in row]
         row = [cell for cell in row if cell.strip()]
         row = row[:-1] + _trailing_parts(row[-1])
+    if len(row) > 1:
+        row = row[:-1] + _unmerged(row[-1])
     # Trailing columns: purpose, printed pages, paper references, a time.
     while len(row) > 1:
         last = norm(row[-1])

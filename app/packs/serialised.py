@@ -34,6 +34,8 @@ def rejoin_cells(lines: list[str]) -> list[str] | None:
         paragraph: list[str] = []
         while index < count and _row_start(lines, index) is None:
             text = lines[index].strip()
+            if (cells or paragraph) and _ends_row(text):  # the title, its first cell, may read like one
+                break  # a section row ("QUALITY AND SAFETY") or a timed row without a number ("11:10", "Break")
             if text:
                 paragraph.append(text)
             elif paragraph:
@@ -46,6 +48,15 @@ def rejoin_cells(lines: list[str]) -> list[str] | None:
         rows.append(row)
         out.append(row)
     return out if len(rows) >= 2 else None
+
+
+_LABELLED = re.compile(r"^[A-Z][\w ]{1,24}:\s+\S")  # "Chair: A Name", "Date of next meeting: …" under the table
+
+
+def _ends_row(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    heading = len(text.split()) >= 2 and len(letters) >= 6 and all(ch.isupper() for ch in letters)
+    return heading or _TIME.match(text) is not None or _LABELLED.match(text) is not None
 
 
 def _row_start(lines: list[str], index: int) -> int | None:
