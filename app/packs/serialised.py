@@ -27,7 +27,8 @@ def rejoin_cells(lines: list[str]) -> list[str] | None:
             out.append(lines[index])
             index += 1
             continue
-        cells, index = [], start
+        cells: list[str] = []
+        index = start
         time_cell = line if _TIME.match(line) else ""
         number = lines[index].strip()
         index += 1
