@@ -329,7 +329,7 @@ def _sign_meeting(args: argparse.Namespace, data_dir: Path) -> int:
             visible=not args.invisible,
             box=_box(args.box),
         )
-    except (approval.ApprovalError, signing.SigningError) as exc:
+    except (approval.ApprovalError, signing.SigningError, StorageError) as exc:
         raise _signing_refused(store, exc) from exc
     store.close()
     if args.json:

@@ -712,10 +712,10 @@ class SignDialog(QDialog):
         store, meeting_id = self.flow.window.store, self.record.meeting.id or 0
         # The dialog renders the approved minutes afresh: that export is recorded, so it is the file signed.
         unsigned = scratch / "minutes.pdf"
-        exported = signing_commands.export_minutes_pdf(store, meeting_id, unsigned, Part.ONE)
         try:
+            exported = signing_commands.export_minutes_pdf(store, meeting_id, unsigned, Part.ONE)
             self._export = signing_commands.export_to_sign(store, meeting_id, unsigned, unsigned.read_bytes())
-        except signing_commands.SigningError as exc:
+        except (signing_commands.SigningError, StorageError) as exc:
             self.show_error(str(exc))
             return
         box = self._export.signature_box

@@ -179,6 +179,75 @@ def test_setting_the_status_column_back_to_draft_is_named_and_unlocks_nothing(fo
     assert any("minutes_status" in p for p in checked.problems)
 
 
+def test_export_and_signing_refuse_a_record_changed_outside_quorate(folder: Folder) -> None:
+    """Changed by hand before the export: the minutes would print what the audit trail contradicts, so neither
+    the PDF, the Word export nor the signature goes ahead, and the sentence names what differs."""
+    from app.commands.exports import export_minutes_docx
+    from app.storage.signatures import RecordAltered
+
+    folder.sql("UPDATE vote SET votes_for = 0, votes_against = 3 WHERE id = 1")
+    for export in (signing.export_minutes_pdf, export_minutes_docx):
+        with pytest.raises(RecordAltered, match=r"vote 1 \(meeting 1\): votes_(for|against) is .*nothing was exported"):
+            export(folder.store, folder.first.meeting_id, folder.tmp / "again.out")
+        assert not (folder.tmp / "again.out").exists()
+    with pytest.raises(RecordAltered, match="nothing was signed"):
+        folder.sign()  # the export made before the change, whose bytes were recorded
+    _nothing_locked(folder)
+    other = folder.tmp / "second.pdf"
+    signing.export_minutes_pdf(folder.store, folder.second.meeting_id, other)  # another meeting is untouched
+
+
+def test_after_signing_an_export_of_the_changed_record_is_refused(folder: Folder) -> None:
+    from app.storage.signatures import RecordAltered
+
+    folder.sign()
+    folder.sql("DELETE FROM declaration")
+    with pytest.raises(RecordAltered, match="declaration 1 was deleted"):
+        signing.export_minutes_pdf(folder.store, folder.first.meeting_id, folder.tmp / "again.pdf")
+
+
+def test_a_minute_deleted_by_hand_is_named_even_before_signing(folder: Folder) -> None:
+    folder.sql("DELETE FROM minute_entry")
+    report = check_store(folder.store)
+    assert any("the minute of item 2 (meeting 1) was deleted outside Quorate" in d.text for d in report.record)
+
+
+@pytest.mark.parametrize("tamper", [*sorted(TAMPERS), "status", "minute deleted", "row added", "moved"])
+def test_one_meetings_check_finds_what_the_whole_check_finds_for_it(folder: Folder, tamper: str) -> None:
+    from app.storage.signatures import meeting_problems
+
+    statements = {
+        **{name: statement for name, (statement, _named) in TAMPERS.items()},
+        "status": "UPDATE meeting SET minutes_status = 'draft' WHERE id = 1",
+        "minute deleted": "DELETE FROM minute_entry",
+        "row added": "INSERT INTO meeting_event (meeting_id, kind, at, text) VALUES (1, 'arrive', '10:30', '')",
+        "moved": "UPDATE declaration SET item_id = (SELECT id FROM agenda_item WHERE meeting_id = 2 LIMIT 1)",
+    }
+    assert meeting_problems(folder.store, folder.first.meeting_id) == []
+    folder.sql(statements[tamper])
+    everything = integrity.check_record(folder.store.conn)
+    assert everything
+    whole = [d.text for d in everything if d.meeting_id == folder.first.meeting_id]
+    one = [d.text for d in integrity.check_record(folder.store.conn, meeting_id=folder.first.meeting_id)]
+    assert set(whole) <= set(one)
+    assert meeting_problems(folder.store, folder.first.meeting_id)
+
+
+def test_an_altered_audit_entry_of_the_meeting_stops_its_export(folder: Folder) -> None:
+    from app.storage.signatures import RecordAltered
+
+    assert folder.store.path is not None
+    conn = sqlite3.connect(folder.store.path)
+    conn.execute("DROP TRIGGER audit_no_update")
+    conn.execute(
+        "UPDATE audit SET after = replace(after, '\"votes_for\": 2', '\"votes_for\": 3') WHERE entity = 'vote'"
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(RecordAltered, match=r"audit entry \d+ was altered after it was written"):
+        signing.export_minutes_pdf(folder.store, folder.first.meeting_id, folder.tmp / "again.pdf")
+
+
 def _rebuild_chain(path: Path, change: Callable[[dict[str, object]], dict[str, object] | None]) -> None:
     """The 20-line script: rewrite audit rows by hand and recompute every hash so the chain verifies again."""
     conn = sqlite3.connect(path)
@@ -448,6 +517,21 @@ def test_a_changed_contents_padding_is_reported_by_verify_and_pdfsig(folder: Fol
     if PDFSIG is not None:
         output = subprocess.run([PDFSIG, str(changed)], capture_output=True, text=True, check=False).stdout
         assert "Not total document signed" in output, output
+
+
+def test_a_signed_file_changed_afterwards_is_named_for_what_happened_to_it(folder: Folder) -> None:
+    """Bytes appended to the recorded signed file, or its padding changed: verify says the file is the recorded
+    one with more added, or differs from it, never that no signature was recorded."""
+    done = folder.sign()
+    appended = folder.tmp / "appended.pdf"
+    appended.write_bytes(done.signed.out.read_bytes() + b"\n% added later\n")
+    checked = _verify(folder, appended)
+    assert not checked.ok and not checked.file_recorded
+    assert any("begins with the signed minutes recorded for meeting 1 (version 1" in p for p in checked.problems)
+    padded = _verify(folder, _padding_changed(done.signed.out, folder.tmp / "padding.pdf"))
+    assert any("is not the signed minutes recorded for meeting 1" in p for p in padded.problems)
+    for problems in (checked.problems, padded.problems):
+        assert not any("no signature" in p for p in problems), problems
 
 
 # --- the command line: check, verify against the record, sign --meeting, correct ----------------------------------
