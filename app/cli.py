@@ -137,7 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     correct.add_argument("meeting_id", type=int, help="the meeting whose signed minutes are corrected")
     correct.add_argument("--at-meeting", type=int, required=True, help="the later meeting that agreed the correction")
-    correct.add_argument("--motion", type=int, help="the resolution there that agreed it (motion id)")
+    correct.add_argument(
+        "--motion", type=int, required=True, help="the resolution there that agreed it (motion id: see `motions`)"
+    )
     correct.add_argument("--item", required=True, help="the number of the item whose minute is corrected")
     wording = correct.add_mutually_exclusive_group(required=True)
     wording.add_argument("--text", help="the corrected wording of the minute")

@@ -243,8 +243,9 @@ def export_minutes_pdf(store: Store, meeting_id: int, out: Path, part: Part = Pa
     write_atomically(Path(out), data)
     sha256 = hashlib.sha256(data).hexdigest()
     recorded = None
-    signed = store.signature_of(meeting_id)
-    if record.meeting.minutes_status is MinutesStatus.BODY_APPROVED and (signed is None or signed[0] < version):
+    status = record.meeting.minutes_status
+    done = approval.signed_parts(store, meeting_id, version)
+    if Part(part) not in done and (status is MinutesStatus.BODY_APPROVED or (status is MinutesStatus.SIGNED and done)):
         writer = LiveWriter(store, meeting_id, "secretary")
         with writer.unrecorded_step() as w:
             export_id = w.insert(
@@ -348,6 +349,7 @@ def sign_meeting(
     except OSError as exc:
         raise SigningError(f"{src} cannot be read: {exc.strerror or exc}.") from exc
     export = export_to_sign(store, meeting_id, Path(src), data)
+    approval.check_ready_to_sign(store, meeting_id, Part(export.part))
     if box is None and export.signature_box is not None:
         box = export.signature_box
     done = sign(
@@ -371,7 +373,10 @@ def record_signature(store: Store, meeting_id: int, export: MinutesExport, signe
     if digest != export.record_digest:
         raise SigningError("The record changed while the minutes were being signed; export and sign them again.")
     with store.transaction():
-        approval.mark_signed(store, meeting_id, signer, signed_sha256, actor="chair")
+        if store.meeting(meeting_id).minutes_status is MinutesStatus.SIGNED:
+            approval.check_ready_to_sign(store, meeting_id, Part(export.part))  # the other part: already locked
+        else:
+            approval.mark_signed(store, meeting_id, signer, signed_sha256, actor="chair")
         LiveWriter(store, meeting_id, "chair").insert(
             "minutes_signature",
             {

@@ -577,11 +577,13 @@ def _version_note(record: MeetingRecord) -> str:
     if not record.amendments:
         return ""
     latest = max(record.amendments, key=lambda a: a.version)
-    numbers = {i.id: i.number for i in record.items}
-    signed = next((a for a in record.approvals if a.step is MinutesStatus.SIGNED), None)
-    was = f", signed on {_long_date(signed.on)}" if signed else ""
+    corrected = next((i for i in record.items if i.id == latest.item_id), None)
+    minute = f"the minute of item {corrected.number} ({corrected.title})" if corrected else "a minute"
+    agreed = f", item {latest.agreed_item}" if latest.agreed_item else ""
+    signed = [a for a in record.approvals if a.step is MinutesStatus.SIGNED and a.version == latest.version - 1]
+    was = f", signed on {_long_date(signed[-1].on)}" if signed else ""
     reason = f" ({latest.reason})" if latest.reason else ""
     return (
-        f"Version {latest.version}: corrected at the meeting of {_long_date(latest.on)} (item "
-        f"{numbers.get(latest.item_id, '')}){reason}; supersedes version {latest.version - 1}{was}."
+        f"Version {latest.version}: {minute} corrected by resolution of the meeting held on "
+        f"{_long_date(latest.on)}{agreed}{reason}; supersedes version {latest.version - 1}{was}."
     )

@@ -18,7 +18,7 @@ import pytest
 from app.commands import signing
 from app.commands.approval import ApprovalError, amend_signed, body_approve, chair_approve
 from app.commands.live import LiveMeeting
-from app.domain import AgendaItem, DeclarationConduct, Meeting, MinutesStatus, Person, Presence, Tier
+from app.domain import AgendaItem, DeclarationConduct, Meeting, MinutesStatus, Part, Person, Presence, Tier
 from app.export import keys
 from app.storage import RecordLocked, Store, integrity
 from app.storage.people import add_person
@@ -373,6 +373,65 @@ def test_a_stale_export_of_an_earlier_state_is_refused_and_locks_nothing(folder:
     assert check_store(store).ok, _problems(folder)
 
 
+def _with_part_two(tmp_path: Path, chair_key: Path) -> Folder:
+    """A board whose first meeting took its last item in Part II, approved at the next meeting."""
+    store = Store.open(tmp_path / "quorate.db")
+    body = store.ensure_body("Test Board")
+    assert body.id is not None
+    for name in ("Ann Chair", "Ben Baker", "Cat Cole"):
+        add_person(store, Person(None, body.id, name, tier=Tier.MEMBER))
+    items = [("1", "Minutes of the previous meeting"), ("2", "Budget"), ("3", "Staffing")]
+    first = _meeting(store, body.id, date(2024, 1, 10), items)
+    budget, staffing = first.find_item("2").id or 0, first.find_item("3").id or 0
+    first.open_item(budget, time(10, 5))
+    first.minute(budget, "The Board approved the budget.")
+    first.part2(time(10, 30))
+    first.open_item(staffing, time(10, 31))
+    first.minute(staffing, "The Board discussed a confidential staffing matter.")
+    first.close(time(12))
+    second = _meeting(store, body.id, date(2024, 3, 6), items)
+    chair_approve(store, first.meeting_id, "Ann Chair", on=date(2024, 1, 17))
+    wording = "That the minutes of the meeting held on 10 January 2024 be approved as a correct record."
+    body_approve(store, first.meeting_id, second.meeting_id, _approve_at(second, wording))
+    return Folder(tmp_path, store, first, second, chair_key, tmp_path / "minutes.pdf")
+
+
+@pytest.mark.parametrize("order", [(Part.ONE, Part.TWO), (Part.TWO, Part.ONE)])
+def test_the_part_ii_minutes_are_signed_apart_from_the_same_record(
+    tmp_path: Path, chair_key: Path, order: tuple[Part, Part]
+) -> None:
+    """Part I and Part II are separate documents, each signed: the first signature locks the record, and the
+    other part is then exported and signed from that same record, once."""
+    folder = _with_part_two(tmp_path, chair_key)
+    store, meeting_id = folder.store, folder.first.meeting_id
+    try:
+        signed = []
+        for part in order:
+            export = tmp_path / f"part-{int(part)}.pdf"
+            assert signing.export_minutes_pdf(store, meeting_id, export, part).recorded is not None
+            done = folder.sign(export, tmp_path / f"part-{int(part)}-signed.pdf")
+            assert done.export.part == int(part)
+            signed.append(done.signed.out)
+            assert store.meeting(meeting_id).minutes_status is MinutesStatus.SIGNED
+        assert sorted(s.part for s in signatures_of(store)) == [1, 2]
+        with pytest.raises(ApprovalError, match="already signed"):
+            folder.sign(tmp_path / f"part-{int(order[1])}.pdf", tmp_path / "again.pdf")
+        assert not (tmp_path / "again.pdf").exists()
+        unrecorded = tmp_path / "after.pdf"
+        assert signing.export_minutes_pdf(store, meeting_id, unrecorded, order[0]).recorded is None
+        for out in signed:
+            checked = _verify(folder, out)
+            assert checked.ok and checked.file_recorded, checked.problems
+            if PDFSIG is not None:
+                output = subprocess.run([PDFSIG, str(out)], capture_output=True, text=True, check=False).stdout
+                assert "Signature is Valid." in output and "Total document signed" in output, output
+        assert check_store(store).ok, _problems(folder)
+        with pytest.raises(RecordLocked):
+            folder.first.minute(folder.first.find_item("3").id or 0, "A quiet rewrite.")
+    finally:
+        store.close()
+
+
 def test_a_correction_is_version_two_signed_like_version_one_and_both_verify(folder: Folder) -> None:
     store, first, second = folder.store, folder.first, folder.second
     version_one = folder.sign()
@@ -602,7 +661,7 @@ def test_correct_on_the_command_line_makes_version_two(folder: Folder, capsys: p
     third = _meeting(store, store.meeting(folder.first.meeting_id).body_id, date(2024, 5, 8), [("1", "Minutes")])
     agreed = _approve_at(third, "That the minutes of 10 January 2024 be corrected.")
     base = ["correct", str(folder.first.meeting_id), "--item", "2", "--text", "Approved, Cat Cole dissenting."]
-    code, _, err = _cli(folder, capsys, *base, "--at-meeting", str(folder.first.meeting_id))
+    code, _, err = _cli(folder, capsys, *base, "--at-meeting", str(folder.first.meeting_id), "--motion", str(agreed))
     assert code == 2 and "later meeting" in err
     code, out, _ = _cli(folder, capsys, *base, "--at-meeting", str(third.meeting_id), "--motion", str(agreed), "--json")
     assert code == 0 and json.loads(out) == {"meeting_id": folder.first.meeting_id, "version": 2, "status": "draft"}
