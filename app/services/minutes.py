@@ -239,17 +239,24 @@ def _resolution_text(text: str, outcome: MotionOutcome, style: str, number: int)
     return _bold_lead(f"RESOLVED – {text}")
 
 
-def _as_amended(record: MeetingRecord, motion: Motion) -> tuple[str, bool]:
-    """The substantive motion's wording after the amendments carried on it, and whether it was amended."""
+def _as_amended(record: MeetingRecord, motion: Motion) -> tuple[str, str]:
+    """The substantive motion's wording after the amendments carried on it, and a note when that wording is not
+    known to be final: a carried amendment came after the last one whose whole wording ("as amended") was
+    recorded, so what was resolved is the wording printed as that amendment changed it."""
     carried = [
         m
         for m in sorted(record.motions, key=lambda m: (m.position, m.id or 0))
         if m.amends_id == motion.id and m.outcome in (MotionOutcome.CARRIED, MotionOutcome.CONSENSUS)
     ]
-    worded = [m for m in carried if m.amended_wording.strip()]
+    worded = [index for index, m in enumerate(carried) if m.amended_wording.strip()]
+    wording = carried[worded[-1]].amended_wording.strip() if worded else motion.text.strip()
+    unworded = len(carried) - 1 - worded[-1] if worded else len(carried)
+    if not unworded:
+        return wording, ""
+    which = "amendment" if unworded == 1 else f"{unworded} amendments"
     if worded:
-        return worded[-1].amended_wording.strip(), True
-    return motion.text.strip(), bool(carried)
+        return wording, f"*(As further amended by the later {which} carried above, whose wording is not recorded.)*"
+    return wording, f"*(The motion as amended by the {which} above.)*"
 
 
 def _vote_words(vote: Vote) -> str:
@@ -287,13 +294,11 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
             lines.append(f"({motion.outcome_note.strip()})")
     else:
         decided = motion.outcome in _DECIDED
-        wording, amended = _as_amended(record, motion)
-        if decided:
-            lines.append(_resolution_text(wording, motion.outcome, style, number))
-            if amended and wording == motion.text.strip():
-                lines.append("*(The motion as amended by the amendment above.)*")
-        else:
+        wording, amended_note = _as_amended(record, motion)
+        if not decided:
             lines.append(f"Motion: {wording}")
+            if amended_note:
+                lines.append(amended_note)
         movers = []
         if mover:
             movers.append(f"Moved by {mover}")
@@ -322,6 +327,12 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
             tally_vote(record, motion, vote)
         except ValueError:
             lines.append("(The figures recorded do not match those eligible to vote.)")
+    if motion.amends_id is None and motion.outcome in _DECIDED:
+        # Who moved it, the vote and any casting vote lead to the resolution, which ends the minute.
+        wording, amended_note = _as_amended(record, motion)
+        lines.append(_resolution_text(wording, motion.outcome, style, number))
+        if amended_note:
+            lines.append(amended_note)
     if motion.amends_id is None:
         note = motion.outcome_note.strip().rstrip(".")
         if motion.outcome is MotionOutcome.DEFERRED:
@@ -363,14 +374,14 @@ def _record_markdown(record: MeetingRecord, item: AgendaItem, style: str, counte
     the secretary's prose; what came before it leads in.
     """
     people: dict[int | None, Person] = {p.id: p for p in record.people}
-    # ((minute, order within the minute), is a decision, markdown or a motion's id)
-    facts: list[tuple[tuple[int, float], bool, str | int]] = []
+    # ((minute, order within the minute, then the order votes were taken), is a decision, markdown or a motion's id)
+    facts: list[tuple[tuple[int, float, float], bool, str | int]] = []
     for declaration in (d for d in record.declarations if d.item_id == item.id):
         name = display_name(people[declaration.person_id]) if declaration.person_id in people else "A member"
         kind = f"{declaration.kind} " if declaration.kind else ""
         article = "an" if (kind or "interest")[0].casefold() in "aeiou" else "a"
         line = f"*{name} declared {article} {kind}interest ({declaration.interest}) {_CONDUCT[declaration.conduct]}.*"
-        facts.append(((_clock(declaration.declared_at), -1.0), False, line))
+        facts.append(((_clock(declaration.declared_at), -1.0, 0.0), False, line))
     # A declaration "and withdrew" already says so: its withdrawal is not minuted twice.
     withdrew_declaring = {
         d.person_id for d in record.declarations if d.item_id == item.id and d.conduct is DeclarationConduct.WITHDREW
@@ -381,17 +392,20 @@ def _record_markdown(record: MeetingRecord, item: AgendaItem, style: str, counte
         if event.kind is EventKind.WITHDRAW and event.person_id in withdrew_declaring:
             continue
         if event.kind is EventKind.PART2:
-            facts.append(((_clock(event.at), float(event.id or 0)), True, event.text))
+            facts.append(((_clock(event.at), float(event.id or 0), 0.0), True, _bold_lead(event.text)))
         elif line := _event_line(event, people):
-            facts.append(((_clock(event.at), float(event.id or 0)), event.kind is EventKind.DEFER_ITEM, line))
+            decision = event.kind is EventKind.DEFER_ITEM
+            facts.append(((_clock(event.at), float(event.id or 0), 0.0), decision, line))
     order = {m.id: index for index, m in enumerate(sorted(record.motions, key=lambda m: (m.position, m.id or 0)))}
     for motion in sorted((m for m in record.motions if m.item_id == item.id), key=lambda m: (m.position, m.id)):
         votes = [v for v in record.votes if v.motion_id == motion.id]
         when = (votes[0].taken_at if votes else None) or motion.decided_at or motion.moved_at
-        # A vote follows the room event it was taken after; a motion never voted on ends its minute.
+        # A vote follows the room event it was taken after, and votes after the same event come in the order they
+        # were taken (amendments before the motion they amend); a motion never voted on ends its minute.
         seq = float(votes[0].after_event_id) + 0.5 if votes and votes[0].after_event_id is not None else 1e9
         assert motion.id is not None
-        facts.append(((_clock(when), seq + order.get(motion.id, 0) * 1e-6), True, motion.id))
+        taken = float(votes[0].id or 0) if votes else 1e9 + order.get(motion.id, 0)
+        facts.append(((_clock(when), seq, taken), True, motion.id))
     facts.sort(key=lambda f: f[0])
     # Resolutions are numbered in the order they print ("Agreed: 1.", "Agreed: 2." …).
     rendered: list[tuple[bool, str]] = []
