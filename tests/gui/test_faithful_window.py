@@ -27,8 +27,10 @@ from app.services.live import display_name
 from app.services.minutes import build_minutes
 from app.ui.live_dialogs import (
     CastingVoteDialog,
+    DeclarationDialog,
     DeferDialog,
     MotionDialog,
+    OutcomeDialog,
     PersonDialog,
     RollCallDialog,
     StatementDialog,
@@ -150,6 +152,32 @@ def test_a_hard_meeting_taken_in_the_window_is_minuted_as_it_happened(room: Room
     _vote(room, amendment)
     _vote(room, motion)
 
+    # A declaration by someone not in the room is refused with the reason, and nothing is recorded.
+    def declares(dialog: QDialog) -> None:
+        assert isinstance(dialog, DeclarationDialog)
+        dialog.person.setCurrentIndex(dialog.person.findData(member_id))  # sent a deputy: not here
+        dialog.interest.setEditText("Director of a supplier")
+        dialog.accept()
+        assert "is not in the meeting, so cannot declare an interest" in dialog.error_text()
+        assert dialog.isVisible()
+        dialog.reject()
+
+    room.expect(declares)
+    room.press("Ctrl+Shift+D")
+    assert room.record().declarations == ()
+
+    # "Noted" is an outcome: a report noted without a vote.
+    noted = _move(room, "That the Board notes the performance report.", mover_id, seconder_id)
+
+    def note(dialog: QDialog) -> None:
+        assert isinstance(dialog, OutcomeDialog)
+        dialog.motion.setCurrentIndex(dialog.motion.findData(noted))
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData(MotionOutcome.NOTED))
+        dialog.accept()
+
+    room.expect(note)
+    room.press("Ctrl+Shift+O")
+
     # -- the next item is deferred, and the window asks why -----------------------------------------------------
     deferred = room.item("6.2")
     assert deferred.id is not None
@@ -223,6 +251,7 @@ def test_a_hard_meeting_taken_in_the_window_is_minuted_as_it_happened(room: Room
     assert re.search(r"\*\*(RESOLVED – |Agreed: \d+\. )" + re.escape(amended) + r"\*\*", text["6.1"])
     assert "That the Board approves the operating plan.**" not in text["6.1"]  # never the original wording
     assert text["6.1"].index("An amendment") < text["6.1"].index(amended)
+    assert "**NOTED – That the Board notes the performance report.**" in text["6.1"]
     assert "This item was deferred: the paper was not ready; it comes to the November meeting." in text["6.2"]
     third = text["6.3"]
     left, took = f"{chair} left the meeting at", f"{vice} took the chair at"
