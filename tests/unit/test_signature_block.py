@@ -105,6 +105,10 @@ def test_the_reserved_box_is_blank_then_holds_the_signature_and_covers_no_text(t
     for image in (unchanged_before, unchanged_after):
         image.paste(255, mask_box)
     assert unchanged_before.tobytes() == unchanged_after.tobytes()  # nothing else on the page moved
+    pdfsig = shutil.which("pdfsig")
+    if pdfsig is not None:
+        output = subprocess.run([pdfsig, str(signed)], capture_output=True, text=True, check=False).stdout
+        assert "Signature is Valid." in output and "Total document signed" in output, output
     widget = [a.get_object() for a in PdfReader(signed).pages[-1].get("/Annots", [])]
     (rect,) = [[float(v) for v in w["/Rect"]] for w in widget if w.get("/FT") == "/Sig"]
     assert rect == pytest.approx([int(x1), int(y1), round(x2), round(y2)], abs=1)
@@ -238,6 +242,10 @@ def test_the_word_exports_printed_pdf_is_signed_in_its_blank_place_covering_no_t
     for image in (before, after):
         image.paste(255, mask_box)
     assert before.tobytes() == after.tobytes()  # nothing else on the page changed
+    pdfsig = shutil.which("pdfsig")
+    if pdfsig is not None:
+        output = subprocess.run([pdfsig, str(signed)], capture_output=True, text=True, check=False).stdout
+        assert "Signature is Valid." in output and "Total document signed" in output, output
 
 
 def test_a_box_that_would_cover_text_is_refused_and_a_page_with_no_room_too(tmp_path: Path) -> None:

@@ -460,6 +460,9 @@ def test_a_correction_is_version_two_signed_like_version_one_and_both_verify(fol
     for done in (version_one, version_two):
         checked = _verify(folder, done.signed.out)
         assert checked.ok, checked.problems
+        if PDFSIG is not None:
+            output = subprocess.run([PDFSIG, str(done.signed.out)], capture_output=True, text=True, check=False).stdout
+            assert "Signature is Valid." in output and "Total document signed" in output, output
     assert check_store(store).ok, _problems(folder)
 
 
