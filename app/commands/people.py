@@ -84,7 +84,7 @@ class CsvImportError(PeopleError):
 # for merging; see PossibleDuplicate.suggested_id for when "same person" is proposed without asking.
 POSSIBLY_SAME = 80.0
 VERY_CLOSE = 88.0  # the score `_People.likely` already trusts to put a register row against a person
-VERY_CLOSE_EDITS = 2  # and at most this many letters changed: Maresh/Mahesh (1), Colfait/Coiffait (2)
+VERY_CLOSE_EDITS = 2  # and at most this many letters changed: Hana/Hanna (1), Colvin/Calvin (1), Petersen/Pietersen (1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ class NameMatch:
 
 @dataclass(frozen=True, slots=True)
 class PossibleDuplicate:
-    """A name in a pack that looks like someone the body already has (Colfait / Coiffait).
+    """A name in a pack that looks like someone the body already has (Colvin / Calvin).
 
     `suggested_id` is the person to treat it as when nobody is asked (the command line) and the choice the
     review proposes: set only when one person is very close (score >= VERY_CLOSE, at most VERY_CLOSE_EDITS
@@ -238,7 +238,7 @@ _TITLES = re.compile(
 
 
 def split_title(name: str) -> tuple[str, str]:
-    """("Dr", "Rima Makarem") from "Dr Rima Makarem"; ("", name) when there is no title."""
+    """("Dr", "Ada Lovell") from "Dr Ada Lovell"; ("", name) when there is no title."""
     clean = " ".join(name.split())
     match = _TITLES.match(clean)
     if not match or not clean[match.end() :].strip():
@@ -306,7 +306,7 @@ class _People:
         return sorted(best.values(), key=lambda m: (-m.score, m.edits, m.name))
 
     def likely(self, name: str, cutoff: float = 88) -> Person | None:
-        """The one person whose name is close to `name` (Colfait/Coiffait), or None if none or several are."""
+        """The one person whose name is close to `name` (Colvin/Calvin), or None if none or several are."""
         key = name_key(name)
         scored = [(fuzz.token_sort_ratio(key, k), p) for k, p in self.by_key.items()]
         close = [(score, p) for score, p in scored if score >= cutoff]
@@ -855,7 +855,7 @@ def import_pack_people(
     the id of the person it is (the name is then kept as their alias) or to None (add a new person). A name with
     no choice is merged only when it is very close (`PossibleDuplicate.suggested_id`), else added; either way it
     is listed in the report's `possible_duplicates` for a person to look at. Initials that clash with someone
-    else's are left blank (MS = Mahesh Shah and Michelle Summers) unless `placements` (by `Unplaced.key`) says
+    else's are left blank (AB = Ann Baker and Alan Brown) unless `placements` (by `Unplaced.key`) says
     otherwise: other initials, the same person as whoever has them, or leave them out; either way the clash is
     listed in the report's `unplaced` with what was done.
     """

@@ -15,6 +15,8 @@ import layouts
 import minutes
 import moderngov
 import more
+import round2_agendas
+import round2_minutes
 import text_docs
 import wordstyle
 
@@ -25,6 +27,8 @@ DOCUMENTS = [
     *layouts.DOCUMENTS,
     *text_docs.DOCUMENTS,
     *more.DOCUMENTS,
+    *round2_agendas.DOCUMENTS,
+    *round2_minutes.DOCUMENTS,
 ]
 
 
