@@ -545,6 +545,11 @@ PEOPLE_COLUMNS = (
     _Column("role_tags", "Role tags", ("role tags", "tags", "roles", "role tag")),
     _Column("term_from", "Term from", ("term from", "term start", "from", "start", "start date", "appointed")),
     _Column("term_to", "Term to", ("term to", "term end", "to", "end", "end date", "until", "term ends")),
+    _Column(
+        "deputy_for",
+        "Deputy for",
+        ("deputy for", "deputises for", "deputising for", "deputy of", "substitute for", "substitutes for"),
+    ),
 )
 _TIER_WORDS = {
     "member": Tier.MEMBER,
@@ -654,7 +659,29 @@ def import_people_csv(store: Store, body_id: int, source: Path | str, actor: str
             assert saved.id is not None
             ids.add(saved.id)
             people.reload()
+        _register_deputies(store, people, records)
     return ImportReport(created, updated, 0, tuple(warnings), frozenset(ids))
+
+
+def _register_deputies(store: Store, people: _People, records: Sequence[tuple[int, Mapping[str, str]]]) -> None:
+    """Each row's "Deputy for" registers that person as a deputy of the member named there (exactly, by name or a
+    name they were known by), so the roll call offers them; a name that is no one in the body is refused."""
+    for number, record in records:
+        named = " ".join(record.get("deputy_for", "").split())
+        if not named:
+            continue
+        deputy = people.exact(_row_name(record))
+        member = people.exact(split_title(named)[1])
+        where = f"Row {number} ({_short(_row_name(record), 40)}), column Deputy for"
+        if member is None:
+            close = people.near(split_title(named)[1])
+            hint = f" (did you mean {close[0].name}?)" if close else ""
+            raise CsvImportError(f"{where}: “{_short(named)}” is no one in this body{hint}; nothing was saved.")
+        assert deputy is not None and deputy.id is not None and member.id is not None
+        try:
+            storage.set_deputies(store, member.id, [*storage.deputies(store, member.id), deputy.id])
+        except PeopleError as error:
+            raise CsvImportError(f"{where}: {error} Nothing from the file was saved.") from None
 
 
 def _possible_duplicate(draft: DraftPerson, matches: Sequence[NameMatch]) -> PossibleDuplicate:
