@@ -28,7 +28,7 @@ from PIL import Image, UnidentifiedImageError
 from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1, translate_pyca_cryptography_key_to_asn1
 from pyhanko.pdf_utils.content import PdfContent
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.layout import BoxConstraints
+from pyhanko.pdf_utils.layout import AxisAlignment, BoxConstraints, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
@@ -237,7 +237,16 @@ def _sign_bytes(
         if x2 - x1 < 60 or y2 - y1 < 30:
             raise SigningError("The signature box is too small: it needs at least 60 × 30 points.")
         appearance = appearance_pdf(name, role, reason, now, x2 - x1, y2 - y1, image)
-        stamp_style = StaticStampStyle(background=_PdfBytesPage(appearance), border_width=0)
+        stamp_style = StaticStampStyle(  # drawn whole and opaque, filling the box (pyHanko fades and insets it)
+            background=_PdfBytesPage(appearance),
+            border_width=0,
+            background_opacity=1.0,
+            background_layout=SimpleBoxLayoutRule(
+                x_align=AxisAlignment.ALIGN_MID,
+                y_align=AxisAlignment.ALIGN_MID,
+                margins=Margins(left=0, right=0, top=0, bottom=0),
+            ),
+        )
         field_spec = fields.SigFieldSpec(
             sig_field_name=field_name, on_page=page, box=(int(x1), int(y1), round(x2), round(y2))
         )

@@ -54,6 +54,19 @@ def _ink(image: Image.Image, spot: SignatureSpot, inset: float = 1.0) -> int:
     return sum(1 for value in crop.tobytes() if value < 245)
 
 
+def _frame_fills(image: Image.Image, spot: SignatureSpot) -> bool:
+    """The appearance's frame is drawn on the box's left and right edges (within 2 points), dark, along most of
+    its height: the signature fills the place reserved rather than a faded, shrunken copy inside it."""
+    x1, y1, x2, y2 = spot.box
+    top, bottom = round(image.height - y2) + 4, round(image.height - y1) - 4
+    for edge in (x1, x2):
+        column = image.crop((round(edge) - 2, top, round(edge) + 2, bottom))
+        rows = [column.crop((0, y, column.width, y + 1)).getextrema()[0] for y in range(column.height)]
+        if sum(1 for darkest in rows if isinstance(darkest, int) and darkest < 160) < 0.8 * len(rows):
+            return False
+    return True
+
+
 def _full_page_doc(moved: bool) -> tuple[MinutesDocument, bytes, SignatureSpot]:
     """Minutes whose last page is full: the block either just fits at its foot under the text, or (`moved`)
     the text ends so low that the block has to move to a page of its own."""
@@ -96,6 +109,7 @@ def test_the_reserved_box_is_blank_then_holds_the_signature_and_covers_no_text(t
     after = _render_last(signed, tmp_path / f"{length}-after")
     assert _ink(before, spot) == 0  # nothing printed where the signature goes
     assert _ink(after, spot) > 500  # the signature's appearance is drawn there
+    assert _frame_fills(after, spot)  # … whole and opaque, its frame on the reserved box's edges
     x1, y1, x2, y2 = spot.box
     outside = Image.new("L", before.size, 255)
     outside.paste(before)
