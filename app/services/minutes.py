@@ -295,23 +295,21 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
     else:
         decided = motion.outcome in _DECIDED
         wording, amended_note = _as_amended(record, motion)
+        amended = _has_amendments(record, motion)
         if not decided:
-            lines.append(f"Motion: {wording}")
+            lines.append(f"Motion{' as amended' if amended and wording != motion.text.strip() else ''}: {wording}")
             if amended_note:
                 lines.append(amended_note)
-        movers = []
-        if mover:
-            movers.append(f"Moved by {mover}")
-        if seconder:
-            movers.append(f"seconded by {seconder}")
-        if movers:
-            lines.append(", ".join(movers) + ".")
+        if not amended:  # a motion that was amended was moved in a sentence of its own, before its amendments
+            lines += _moved_by(mover, seconder)
+    on_amended = motion.amends_id is None and _has_amendments(record, motion)
     for vote in votes:
         if motion.amends_id is None:  # an amendment's figures are in its sentence
             figures = f"For {vote.votes_for}, against {vote.votes_against}, abstentions {vote.abstentions}"
             if vote.did_not_vote:
                 figures += f", did not vote {vote.did_not_vote}"
-            lines.append(f"Vote{' (recorded)' if vote.kind is VoteKind.RECORDED else ''}: {figures}.")
+            recorded = " (recorded)" if vote.kind is VoteKind.RECORDED else ""
+            lines.append(f"Vote{recorded}{' on the motion as amended' if on_amended else ''}: {figures}.")
         if vote.kind is VoteKind.RECORDED:
             by_ballot = {b: [pid for pid, cast in vote.ballots if cast is b] for b in Ballot}
             named = ((Ballot.FOR, "For"), (Ballot.AGAINST, "Against"), (Ballot.ABSTAIN, "Abstained"))
@@ -348,6 +346,28 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
     if motion.minority_view.strip():
         lines.append(f"Minority view: {motion.minority_view.strip()}")
     return lines
+
+
+def _has_amendments(record: MeetingRecord, motion: Motion) -> bool:
+    return motion.id is not None and any(m.amends_id == motion.id for m in record.motions)
+
+
+def _moved_by(mover: str, seconder: str) -> list[str]:
+    movers = [f"Moved by {mover}"] if mover else []
+    if seconder:
+        movers.append(f"seconded by {seconder}")
+    return [", ".join(movers) + "."] if movers else []
+
+
+def _moved_line(record: MeetingRecord, motion: Motion) -> str:
+    """ "Moved by …, seconded by …, that …": an amended motion as it was first moved, before its amendments."""
+    people: dict[int | None, Person] = {p.id: p for p in record.people}
+    mover = display_name(people[motion.mover_id]) if motion.mover_id in people else ""
+    seconder = display_name(people[motion.seconder_id]) if motion.seconder_id in people else ""
+    moved = _moved_by(mover, seconder)
+    if moved:
+        return f"{moved[0].rstrip('.')}, {_lower_that(motion.text)}."
+    return f"The motion moved: {motion.text.strip()}"
 
 
 def _clock(value: time | None) -> int:
@@ -406,6 +426,9 @@ def _record_markdown(record: MeetingRecord, item: AgendaItem, style: str, counte
         assert motion.id is not None
         taken = float(votes[0].id or 0) if votes else 1e9 + order.get(motion.id, 0)
         facts.append(((_clock(when), seq, taken), True, motion.id))
+        if motion.amends_id is None and _has_amendments(record, motion):
+            # Moved before its amendments (which end up in the minute before its own vote): said first.
+            facts.append(((_clock(motion.moved_at or when), -0.5, 0.0), True, _moved_line(record, motion)))
     facts.sort(key=lambda f: f[0])
     # Resolutions are numbered in the order they print ("Agreed: 1.", "Agreed: 2." …).
     rendered: list[tuple[bool, str]] = []

@@ -146,6 +146,13 @@ def test_the_amendment_is_minuted_in_order_and_the_resolution_is_the_motion_as_a
     assert resolved in text
     assert text.index(amendment) < text.index(resolved)
     assert "RESOLVED – That the Committee approves the budget proposals set out in the report." not in text
+    # The motion as first moved comes before its amendment, the vote on it as amended after, then the resolution.
+    moved = (
+        "Moved by Cllr Ann Marland, seconded by Cllr Ben Okafor, that the Committee approves the budget proposals "
+        "set out in the report."
+    )
+    voted = "Vote on the motion as amended: For 5, against 0, abstentions 0."
+    assert text.index(moved) < text.index(amendment) < text.index(voted) < text.index(resolved)
     # The declaration and the withdrawal come first, the arrival at 14:20 before the votes at 14:30.
     declared = text.index("Cllr Dev Patel declared an other registrable interest")
     assert "Cllr Dev Patel withdrew from the meeting" not in text  # the declaration says it once
