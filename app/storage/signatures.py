@@ -168,7 +168,12 @@ def signed_record_problems(store: Store, meeting_id: int | None = None) -> list[
     """Signed meetings (or this one) whose record no longer hashes to the digest kept with their signature,
     naming what changed (the canonical record signed is kept beside the digest)."""
     problems = []
+    seen: set[tuple[int, int, str]] = set()
     for signature in signatures_of(store, meeting_id):
+        key = (signature.meeting_id, signature.version, signature.record_digest)
+        if key in seen:
+            continue  # Part II signed from the same record as Part I: one record, said once
+        seen.add(key)
         try:
             now = integrity.canonical_record(store.conn, signature.meeting_id, signature.version)
         except LookupError:

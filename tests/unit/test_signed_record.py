@@ -175,6 +175,7 @@ def test_setting_the_status_column_back_to_draft_is_named_and_unlocks_nothing(fo
     assert 'minutes_status is "draft", the audit log says "signed"' in _problems(folder)
     with pytest.raises(RecordLocked, match="signed"):  # the lock is the signature record, not the column
         folder.first.minute(folder.first.find_item("2").id or 0, "A quiet rewrite.")
+    assert "minutes_status" in (integrity_warning(folder.store) or "")  # said at start-up too
     checked = _verify(folder, folder.tmp / "signed.pdf")
     assert any("minutes_status" in p for p in checked.problems)
 
@@ -428,6 +429,8 @@ def test_the_part_ii_minutes_are_signed_apart_from_the_same_record(
         assert check_store(store).ok, _problems(folder)
         with pytest.raises(RecordLocked):
             folder.first.minute(folder.first.find_item("3").id or 0, "A quiet rewrite.")
+        folder.sql("UPDATE minute_entry SET body = 'Rewritten.' WHERE item_id = ?", (folder.first.find_item("3").id,))
+        assert len(check_store(store).signed) == 1  # both parts were signed from one record: it is named once
     finally:
         store.close()
 
