@@ -290,27 +290,34 @@ def meeting_rows(conn: sqlite3.Connection, meeting_id: int) -> dict[str, set[int
     return found
 
 
-def _audit_rows(
-    conn: sqlite3.Connection, tables: Mapping[str, RecordTable], scope: Mapping[str, set[int]] | None
-) -> Iterable[tuple[Any, ...]]:
-    """The audit rows of the record tables (or of the rows in `scope`, and the minute saves of its agenda
+_AUDIT_COLUMNS = "id, at, actor, entity, entity_id, action, before, after, prev_hash, hash"
+
+
+def _audit_query(tables: Mapping[str, RecordTable], scope: Mapping[str, set[int]] | None) -> tuple[str, list[Any]]:
+    """SQL for the audit rows of the record tables (or of the rows in `scope`, and the minute saves of its agenda
     items), oldest first: id, at, actor, entity, entity_id, action, before, after, prev_hash, hash."""
-    columns = "id, at, actor, entity, entity_id, action, before, after, prev_hash, hash"
     if scope is None:
         marks = ", ".join("?" for _ in tables)
-        return conn.execute(f"SELECT {columns} FROM audit WHERE entity IN ({marks}) ORDER BY id", list(tables))
+        return f"SELECT {_AUDIT_COLUMNS} FROM audit WHERE entity IN ({marks}) ORDER BY id", list(tables)
     parts, params = [], []
     for name, ids in scope.items():
         if name == "minute_entry":
             ids = ids | scope.get("agenda_item", set())
         if ids:
             parts.append(
-                f"SELECT {columns} FROM audit WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))"
+                f"SELECT {_AUDIT_COLUMNS} FROM audit WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))"
             )
             params += [name, _json_ids(ids)]
     if not parts:
-        return []
-    return conn.execute(" UNION ALL ".join(parts) + " ORDER BY id", params)
+        return f"SELECT {_AUDIT_COLUMNS} FROM audit WHERE 0", []
+    return " UNION ALL ".join(parts) + " ORDER BY id", params
+
+
+def _audit_rows(
+    conn: sqlite3.Connection, tables: Mapping[str, RecordTable], scope: Mapping[str, set[int]] | None
+) -> Iterable[tuple[Any, ...]]:
+    sql, params = _audit_query(tables, scope)
+    return conn.execute(sql, params)
 
 
 def replay_audit(conn: sqlite3.Connection, scope: Mapping[str, set[int]] | None = None) -> Replay:
@@ -339,11 +346,14 @@ def chain_problems(
     from app.storage.store import audit_hash  # the one definition of an entry's hash
 
     tables = replayed_tables(conn)
+    sql, params = _audit_query(tables, scope)
+    with_previous = (
+        f"SELECT u.*, (SELECT p.hash FROM audit p WHERE p.id < u.id ORDER BY p.id DESC LIMIT 1) FROM ({sql}) u"
+    )
     problems = []
-    for row in _audit_rows(conn, tables, scope):
-        entry_id, at, actor, entity, entity_id, action, before, after, prev_hash, digest = row
-        previous = conn.execute("SELECT hash FROM audit WHERE id < ? ORDER BY id DESC LIMIT 1", (entry_id,)).fetchone()
-        if prev_hash != (previous[0] if previous else genesis):
+    for row in conn.execute(with_previous, params):
+        entry_id, at, actor, entity, entity_id, action, before, after, prev_hash, digest, previous = row
+        if prev_hash != (previous if previous is not None else genesis):
             problems.append(f"audit entry {entry_id} does not follow the entry before it")
         if audit_hash(prev_hash, at, actor, entity, entity_id, action, before, after, chain_hash) != digest:
             problems.append(f"audit entry {entry_id} was altered after it was written")
