@@ -552,6 +552,12 @@ def _run_body(store: Store, args: argparse.Namespace) -> None:
             if body.rules.source:
                 print(f"Source: {body.rules.source}")
             print(describe_rules(body.rules))
+            if not body.rules.source.strip():
+                print(
+                    "Check: these rules name no source, so they are Quorate's starting point, not the body's standing"
+                    f" orders: start from a preset (quorate rules {args.body_id} --preset NAME) or set each rule"
+                    f" (quorate body set {args.body_id} rules.FIELD=VALUE), giving rules.source."
+                )
     elif args.command == "meeting":
         meeting = (
             body_settings.set_meeting_title(store, args.meeting_id, args.title)

@@ -91,7 +91,11 @@ def test_presets_name_and_meeting_title_both_ways(data_dir: Path, capsys: Captur
     assert main(["--data-dir", d, "rules", "1", "--preset", "no_such"]) == 2
     assert "the presets are: nhs_board" in capsys.readouterr().err
     assert main(["--data-dir", d, "rules", "1"]) == 0
-    assert "NHS England" in capsys.readouterr().out  # the source is shown with the rules
+    out = capsys.readouterr().out
+    assert "NHS England" in out and "Check:" not in out  # the source is shown with the rules
+    assert _set(data_dir, capsys, "rules.source=") == 0
+    assert main(["--data-dir", d, "rules", "1"]) == 0
+    assert "Check: these rules name no source" in capsys.readouterr().out  # a guess is not passed off as the body's
 
     title = _json(capsys, "--data-dir", d, "meeting", "1", "--json")["title"]
     assert _json(capsys, "--data-dir", d, "meeting", "1", "--title", "Board meeting", "--json")["title"] == (
