@@ -313,7 +313,7 @@ def bench_signing(scratch: Path, meeting_id: int, store: Store, repeat: int) -> 
     minutes = commands.export_minutes(store, meeting_id, scratch / "to-sign.pdf")
     key = scratch / "chair.p12"
     passphrase = "bench passphrase"
-    signing_commands.create_key(scratch, key, "Rima Makarem", passphrase, role="Chair", trust=False)
+    signing_commands.create_key(scratch, key, "Ada Benchmark", passphrase, role="Chair", trust=False)
     counter = iter(range(1_000_000))
 
     def ours() -> None:
@@ -344,7 +344,7 @@ def bench_verify(scratch: Path, meeting_id: int, store: Store, repeat: int) -> d
 
     minutes = commands.export_minutes(store, meeting_id, scratch / "to-verify.pdf")
     key = scratch / "verifier.p12"
-    signing_commands.create_key(scratch, key, "Rima Makarem", "bench passphrase", role="Chair", trust=True)
+    signing_commands.create_key(scratch, key, "Ada Benchmark", "bench passphrase", role="Chair", trust=True)
     signed = signing_commands.sign(minutes, key, "bench passphrase", scratch / "verified.pdf").out
     report = signing_commands.verify(scratch, signed)
     if not (report.ok and report.trusted):

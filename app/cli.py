@@ -137,7 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     correct.add_argument("meeting_id", type=int, help="the meeting whose signed minutes are corrected")
     correct.add_argument("--at-meeting", type=int, required=True, help="the later meeting that agreed the correction")
-    correct.add_argument("--motion", type=int, help="the resolution there that agreed it (motion id)")
+    correct.add_argument(
+        "--motion", type=int, required=True, help="the resolution there that agreed it (motion id: see `motions`)"
+    )
     correct.add_argument("--item", required=True, help="the number of the item whose minute is corrected")
     wording = correct.add_mutually_exclusive_group(required=True)
     wording.add_argument("--text", help="the corrected wording of the minute")
@@ -334,7 +336,7 @@ def _sign_meeting(args: argparse.Namespace, data_dir: Path) -> int:
             visible=not args.invisible,
             box=_box(args.box),
         )
-    except (approval.ApprovalError, signing.SigningError) as exc:
+    except (approval.ApprovalError, signing.SigningError, StorageError) as exc:
         raise _signing_refused(store, exc) from exc
     store.close()
     if args.json:
@@ -555,6 +557,12 @@ def _run_body(store: Store, args: argparse.Namespace) -> None:
             if body.rules.source:
                 print(f"Source: {body.rules.source}")
             print(describe_rules(body.rules))
+            if not body.rules.source.strip():
+                print(
+                    "Check: these rules name no source, so they are Quorate's starting point, not the body's standing"
+                    f" orders: start from a preset (quorate rules {args.body_id} --preset NAME) or set each rule"
+                    f" (quorate body set {args.body_id} rules.FIELD=VALUE), giving rules.source."
+                )
     elif args.command == "meeting":
         meeting = (
             body_settings.set_meeting_title(store, args.meeting_id, args.title)

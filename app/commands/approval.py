@@ -18,8 +18,8 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
-from app.domain import AgendaItem, Meeting, MeetingRecord, MinutesStatus, Motion, MotionOutcome
-from app.storage import Store
+from app.domain import AgendaItem, Meeting, MeetingRecord, MinutesStatus, Motion, MotionOutcome, Part
+from app.storage import Store, signatures
 from app.storage.live import LiveWriter
 
 _ORDER = [MinutesStatus.DRAFT, MinutesStatus.CHAIR_APPROVED, MinutesStatus.BODY_APPROVED, MinutesStatus.SIGNED]
@@ -59,12 +59,28 @@ def approval_prefill(store: Store, meeting_id: int, item_title: str) -> str | No
     return approval_motion_wording(max(earlier, key=_order)) if earlier else None
 
 
-def already_signed_message(store: Store, meeting_id: int) -> str | None:
+def already_signed_message(store: Store, meeting_id: int, part: Part | None = None) -> str | None:
     signed = store.signature_of(meeting_id)
     if signed is None:
         return None
     version, on = signed
-    return f"These minutes are already signed (version {version}, {_short_date(on)}); a correction makes a new version."
+    which = "The Part II minutes are" if part is Part.TWO else "These minutes are"
+    return f"{which} already signed (version {version}, {_short_date(on)}); a correction makes a new version."
+
+
+def minutes_parts(store: Store, meeting_id: int) -> set[Part]:
+    """The documents a meeting's minutes are: Part I, and Part II when it took confidential business."""
+    return {Part.ONE} | {item.part for item in store.items(meeting_id)}
+
+
+def signed_parts(store: Store, meeting_id: int, version: int) -> set[Part]:
+    """The parts of this version of the minutes whose signed file is recorded (all of them for a signature
+    recorded as an approval step alone, with no file bound to it)."""
+    bound = {Part(s.part) for s in signatures.signatures_of(store, meeting_id) if s.version == version}
+    signed = store.signature_of(meeting_id)
+    if not bound and signed is not None and signed[0] >= version:
+        return minutes_parts(store, meeting_id)
+    return bound
 
 
 def _advance(store: Store, meeting_id: int, to: MinutesStatus, row: Mapping[str, object], actor: str) -> None:
@@ -230,12 +246,18 @@ def return_to_draft(store: Store, meeting_id: int, actor: str = "secretary") -> 
             raise ApprovalError("These minutes are a draft already: edit them as they are.")
 
 
-def check_ready_to_sign(store: Store, meeting_id: int) -> None:
-    """Refuse, before anything is signed, minutes the body has not approved (or whose version is signed)."""
-    signed = store.signature_of(meeting_id)
-    if signed is not None and signed[0] >= store.current_version(meeting_id):
-        raise ApprovalError(already_signed_message(store, meeting_id) or "These minutes are already signed.")
+def check_ready_to_sign(store: Store, meeting_id: int, part: Part | None = None) -> None:
+    """Refuse, before anything is signed, minutes the body has not approved, or whose version is signed (`part`:
+    that part; None: every part). Part I and Part II are signed one after the other: once one of them is, the
+    record is locked and the other is signed from the same record."""
+    version = store.current_version(meeting_id)
+    done = signed_parts(store, meeting_id, version)
+    wanted = minutes_parts(store, meeting_id) if part is None else {part}
+    if wanted <= done:
+        raise ApprovalError(already_signed_message(store, meeting_id, part) or "These minutes are already signed.")
     status = store.meeting(meeting_id).minutes_status
+    if status is MinutesStatus.SIGNED and done:
+        return  # the other part of a version already signed
     if status is not MinutesStatus.BODY_APPROVED:
         raise ApprovalError(
             f"These minutes are {_STEP_WORDS[status]}; they are signed once the body has approved them."
@@ -273,8 +295,9 @@ def amend_signed(
     reason: str = "",
     actor: str = "secretary",
 ) -> int:
-    """Correct signed minutes by a decision of a later meeting; returns the new version number, which then goes
-    through the chair's and the body's approval and the signature like version 1."""
+    """Correct signed minutes by a resolution (`motion_id`, required) of a later meeting; returns the new version
+    number, which cites that meeting's item and then goes through the chair's and the body's approval and the
+    signature like version 1."""
     record = store.record(meeting_id)
     signed = store.signature_of(meeting_id)
     if signed is None:
@@ -293,8 +316,12 @@ def amend_signed(
     later = store.record(at_meeting_id)
     if later.meeting.body_id != record.meeting.body_id or _order(later.meeting) <= _order(record.meeting):
         raise ApprovalError("A correction to signed minutes is agreed at a later meeting of the same body.")
-    if motion_id is not None:
-        _carried_motion(later, motion_id)
+    if motion_id is None:
+        raise ApprovalError(
+            "Say which resolution of that meeting agreed the correction: the new version cites it (see "
+            "`quorate motions`)."
+        )
+    _carried_motion(later, motion_id)
     writer = LiveWriter(store, meeting_id, actor)
     with writer.unrecorded_step() as w:
         w.insert(

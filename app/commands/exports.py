@@ -31,8 +31,9 @@ def export_minutes_docx(store: Store, meeting_id: int, out: Path, part: Part = P
     from dataclasses import replace
 
     from app.export.minutes_docx import render_minutes_docx  # python-docx loads only when exporting
-    from app.storage import integrity
+    from app.storage import integrity, signatures
 
+    signatures.ensure_record_whole(store, meeting_id, "nothing was exported")
     version = store.current_version(meeting_id)
     document = replace(
         build_minutes(store.record(meeting_id), part),

@@ -84,7 +84,7 @@ class CsvImportError(PeopleError):
 # for merging; see PossibleDuplicate.suggested_id for when "same person" is proposed without asking.
 POSSIBLY_SAME = 80.0
 VERY_CLOSE = 88.0  # the score `_People.likely` already trusts to put a register row against a person
-VERY_CLOSE_EDITS = 2  # and at most this many letters changed: Maresh/Mahesh (1), Colfait/Coiffait (2)
+VERY_CLOSE_EDITS = 2  # and at most this many letters changed: Hana/Hanna (1), Colvin/Calvin (1), Petersen/Pietersen (1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ class NameMatch:
 
 @dataclass(frozen=True, slots=True)
 class PossibleDuplicate:
-    """A name in a pack that looks like someone the body already has (Colfait / Coiffait).
+    """A name in a pack that looks like someone the body already has (Colvin / Calvin).
 
     `suggested_id` is the person to treat it as when nobody is asked (the command line) and the choice the
     review proposes: set only when one person is very close (score >= VERY_CLOSE, at most VERY_CLOSE_EDITS
@@ -238,7 +238,7 @@ _TITLES = re.compile(
 
 
 def split_title(name: str) -> tuple[str, str]:
-    """("Dr", "Rima Makarem") from "Dr Rima Makarem"; ("", name) when there is no title."""
+    """("Dr", "Ada Lovell") from "Dr Ada Lovell"; ("", name) when there is no title."""
     clean = " ".join(name.split())
     match = _TITLES.match(clean)
     if not match or not clean[match.end() :].strip():
@@ -306,7 +306,7 @@ class _People:
         return sorted(best.values(), key=lambda m: (-m.score, m.edits, m.name))
 
     def likely(self, name: str, cutoff: float = 88) -> Person | None:
-        """The one person whose name is close to `name` (Colfait/Coiffait), or None if none or several are."""
+        """The one person whose name is close to `name` (Colvin/Calvin), or None if none or several are."""
         key = name_key(name)
         scored = [(fuzz.token_sort_ratio(key, k), p) for k, p in self.by_key.items()]
         close = [(score, p) for score, p in scored if score >= cutoff]
@@ -545,6 +545,11 @@ PEOPLE_COLUMNS = (
     _Column("role_tags", "Role tags", ("role tags", "tags", "roles", "role tag")),
     _Column("term_from", "Term from", ("term from", "term start", "from", "start", "start date", "appointed")),
     _Column("term_to", "Term to", ("term to", "term end", "to", "end", "end date", "until", "term ends")),
+    _Column(
+        "deputy_for",
+        "Deputy for",
+        ("deputy for", "deputises for", "deputising for", "deputy of", "substitute for", "substitutes for"),
+    ),
 )
 _TIER_WORDS = {
     "member": Tier.MEMBER,
@@ -654,7 +659,29 @@ def import_people_csv(store: Store, body_id: int, source: Path | str, actor: str
             assert saved.id is not None
             ids.add(saved.id)
             people.reload()
+        _register_deputies(store, people, records)
     return ImportReport(created, updated, 0, tuple(warnings), frozenset(ids))
+
+
+def _register_deputies(store: Store, people: _People, records: Sequence[tuple[int, Mapping[str, str]]]) -> None:
+    """Each row's "Deputy for" registers that person as a deputy of the member named there (exactly, by name or a
+    name they were known by), so the roll call offers them; a name that is no one in the body is refused."""
+    for number, record in records:
+        named = " ".join(record.get("deputy_for", "").split())
+        if not named:
+            continue
+        deputy = people.exact(_row_name(record))
+        member = people.exact(split_title(named)[1])
+        where = f"Row {number} ({_short(_row_name(record), 40)}), column Deputy for"
+        if member is None:
+            close = people.near(split_title(named)[1])
+            hint = f" (did you mean {close[0].name}?)" if close else ""
+            raise CsvImportError(f"{where}: “{_short(named)}” is no one in this body{hint}; nothing was saved.")
+        assert deputy is not None and deputy.id is not None and member.id is not None
+        try:
+            storage.set_deputies(store, member.id, [*storage.deputies(store, member.id), deputy.id])
+        except PeopleError as error:
+            raise CsvImportError(f"{where}: {error} Nothing from the file was saved.") from None
 
 
 def _possible_duplicate(draft: DraftPerson, matches: Sequence[NameMatch]) -> PossibleDuplicate:
@@ -855,7 +882,7 @@ def import_pack_people(
     the id of the person it is (the name is then kept as their alias) or to None (add a new person). A name with
     no choice is merged only when it is very close (`PossibleDuplicate.suggested_id`), else added; either way it
     is listed in the report's `possible_duplicates` for a person to look at. Initials that clash with someone
-    else's are left blank (MS = Mahesh Shah and Michelle Summers) unless `placements` (by `Unplaced.key`) says
+    else's are left blank (AB = Ann Baker and Alan Brown) unless `placements` (by `Unplaced.key`) says
     otherwise: other initials, the same person as whoever has them, or leave them out; either way the clash is
     listed in the report's `unplaced` with what was done.
     """

@@ -234,6 +234,7 @@ def export_minutes_pdf(store: Store, meeting_id: int, out: Path, part: Part = Pa
     version, chain head, digest and where the signature goes), and only that file can then be signed."""
     from app.export.minutes_pdf import minutes_pdf_and_spot
 
+    signatures.ensure_record_whole(store, meeting_id, "nothing was exported")
     record = store.record(meeting_id)
     version = store.current_version(meeting_id)
     digest = integrity.record_digest(store.conn, meeting_id, version)
@@ -242,8 +243,9 @@ def export_minutes_pdf(store: Store, meeting_id: int, out: Path, part: Part = Pa
     write_atomically(Path(out), data)
     sha256 = hashlib.sha256(data).hexdigest()
     recorded = None
-    signed = store.signature_of(meeting_id)
-    if record.meeting.minutes_status is MinutesStatus.BODY_APPROVED and (signed is None or signed[0] < version):
+    status = record.meeting.minutes_status
+    done = approval.signed_parts(store, meeting_id, version)
+    if Part(part) not in done and (status is MinutesStatus.BODY_APPROVED or (status is MinutesStatus.SIGNED and done)):
         writer = LiveWriter(store, meeting_id, "secretary")
         with writer.unrecorded_step() as w:
             export_id = w.insert(
@@ -339,6 +341,7 @@ def sign_meeting(
     transaction, record the signature (the signed file's SHA-256, the record's digest and canonical form, the
     chain head) and lock the meeting. A refusal changes nothing and writes no file."""
     approval.check_ready_to_sign(store, meeting_id)
+    signatures.ensure_record_whole(store, meeting_id, "nothing was signed")
     try:
         data = Path(src).read_bytes()
     except FileNotFoundError:
@@ -346,6 +349,7 @@ def sign_meeting(
     except OSError as exc:
         raise SigningError(f"{src} cannot be read: {exc.strerror or exc}.") from exc
     export = export_to_sign(store, meeting_id, Path(src), data)
+    approval.check_ready_to_sign(store, meeting_id, Part(export.part))
     if box is None and export.signature_box is not None:
         box = export.signature_box
     done = sign(
@@ -369,7 +373,10 @@ def record_signature(store: Store, meeting_id: int, export: MinutesExport, signe
     if digest != export.record_digest:
         raise SigningError("The record changed while the minutes were being signed; export and sign them again.")
     with store.transaction():
-        approval.mark_signed(store, meeting_id, signer, signed_sha256, actor="chair")
+        if store.meeting(meeting_id).minutes_status is MinutesStatus.SIGNED:
+            approval.check_ready_to_sign(store, meeting_id, Part(export.part))  # the other part: already locked
+        else:
+            approval.mark_signed(store, meeting_id, signer, signed_sha256, actor="chair")
         LiveWriter(store, meeting_id, "chair").insert(
             "minutes_signature",
             {
@@ -443,12 +450,15 @@ def check_against_record(store: Store, pdf: Path, report: VerifyReport) -> Recor
     `--meeting`, or from another data folder)."""
     data = Path(pdf).read_bytes()
     sha256 = hashlib.sha256(data).hexdigest()
+    revisions = _revision_hashes(data)
     signed_rows = signatures.signatures_with_sha256(store, sha256)
-    exports = [e for h in _revision_hashes(data) for e in signatures.exports_with_sha256(store, h)]
-    if not signed_rows and not exports:
+    within = [s for h in revisions - {sha256} for s in signatures.signatures_with_sha256(store, h)]
+    exports = [e for h in revisions for e in signatures.exports_with_sha256(store, h)]
+    if not signed_rows and not within and not exports:
         return None  # a file this data folder never exported nor signed: only the offline checks apply
-    meeting_id = signed_rows[-1].meeting_id if signed_rows else exports[-1].meeting_id
-    version = signed_rows[-1].version if signed_rows else exports[-1].version
+    found = signed_rows or within
+    meeting_id = found[-1].meeting_id if found else exports[-1].meeting_id
+    version = found[-1].version if found else exports[-1].version
     problems: list[str] = []
     chain = store.verify_audit_chain()
     problems += [f"the audit chain does not verify: {p}" for p in chain[:3]]
@@ -461,7 +471,7 @@ def check_against_record(store: Store, pdf: Path, report: VerifyReport) -> Recor
             f"the audit hash printed in the file ({printed[:12]}…) is not in this database's chain: the chain was "
             "rewritten after the minutes were exported"
         )
-    export = signatures.export_by_id(store, signed_rows[-1].export_id) if signed_rows else None
+    export = signatures.export_by_id(store, found[-1].export_id) if found else None
     export = export or (exports[-1] if exports else None)
     matches_export = export is not None and printed == export.audit_head
     if export is not None and printed is not None and printed != export.audit_head:
@@ -469,13 +479,23 @@ def check_against_record(store: Store, pdf: Path, report: VerifyReport) -> Recor
             f"the audit hash printed in the file ({printed[:12]}…) is not the chain head recorded when these "
             f"minutes were exported ({export.audit_head[:12]}…)"
         )
-    if not signed_rows:
+    if within and not signed_rows:
+        signature = within[-1]
         problems.append(
-            f"no signature of this file is recorded for meeting {meeting_id} (it was signed elsewhere, or "
-            "the record of its signature was removed)"
+            f"this file begins with the signed minutes recorded for meeting {meeting_id} (version "
+            f"{signature.version}, signed by {signature.signer}), but more was added to it after signing"
         )
-    record_ok = _record_problems(store, meeting_id, version, report, signed_rows, problems)
-    problems += [d.text for d in integrity.check_record(store.conn) if d.meeting_id == meeting_id][:5]
+    elif not signed_rows:
+        recorded = [s for s in signatures.signatures_of(store, meeting_id) if s.version == version]
+        problems.append(
+            f"this file is not the signed minutes recorded for meeting {meeting_id} (version {version}, signed by "
+            f"{recorded[-1].signer}): it differs from them byte for byte"
+            if recorded
+            else f"no signature of these minutes is recorded for meeting {meeting_id} (they were signed without "
+            "`--meeting`, or elsewhere, or the record of the signature was removed)"
+        )
+    record_ok = _record_problems(store, meeting_id, version, report, found, problems)
+    problems += [d.text for d in integrity.check_record(store.conn, limit=5, meeting_id=meeting_id)]
     return RecordCheck(
         meeting_id, version, bool(signed_rows), in_chain, matches_export, not chain, record_ok, tuple(problems)
     )

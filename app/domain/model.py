@@ -383,6 +383,7 @@ class MinutesAmendment:
     on: date
     motion_id: int | None = None
     reason: str = ""
+    agreed_item: str = ""  # the later meeting's item whose resolution agreed it, numbered as there ("6.1")
 
 
 @dataclass(frozen=True, slots=True)

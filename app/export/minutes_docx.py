@@ -27,6 +27,7 @@ from markdown_it.token import Token
 from app.domain import Part
 from app.export.files import write_atomically
 from app.export.markdown_flow import _MD, _PASTED_BULLET
+from app.export.signature_place import SIGNATURE_CAPTION
 from app.services.minutes import ActionLine, AttendanceBlock, MinutesDocument, MinuteSection
 
 FONT = "Arial"
@@ -568,13 +569,15 @@ def _signature_block(document: Any, doc: MinutesDocument) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     _widths(table, [FRAME_MM - 88.0, 88.0])
     caption = table.cell(0, 1).paragraphs[0]
-    _run(caption, "Signed as a correct record by the Chair", bold=True, size=9, colour=NHS_DARK_GREY)
+    _run(caption, SIGNATURE_CAPTION, bold=True, size=9, colour=NHS_DARK_GREY)
     _spacing_kept(caption)
     table.rows[1].height = Mm(28)
     table.rows[1].height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
     for row in table.rows:
         row._tr.get_or_add_trPr().append(_no_split())
-    digest = document.add_paragraph()
+        for cell in row.cells:
+            _spacing_kept(cell.paragraphs[0])  # the caption, the blank and the digest stay on one page
+    digest = _spacing_kept(document.add_paragraph())  # … with the audit line under it
     _spacing(digest, 4, 0)
     text = f"Minutes version {doc.version}"
     if doc.record_digest:

@@ -40,6 +40,7 @@ from app.domain.house_style import HouseStyle
 from app.export.files import write_atomically
 from app.export.fonts import BOLD, FAMILY, register_fonts
 from app.export.markdown_flow import escape, markdown_to_flowables
+from app.export.signature_place import SIGNATURE_CAPTION
 from app.services.minutes import ActionLine, AttendanceBlock, MinutesDocument, MinuteSection
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -460,9 +461,7 @@ def signature_block(doc: MinutesDocument, st: _Styles, spots: list[SignatureSpot
     parts: list[Flowable] = [Spacer(1, 6 * mm)]
     parts += [Paragraph(escape(line), st.text) for line in doc.approval_lines]
     parts.append(Spacer(1, 3 * mm))
-    parts.append(
-        _SignatureArea("Signed as a correct record by the Chair", digest_lines, spots if spots is not None else [])
-    )
+    parts.append(_SignatureArea(SIGNATURE_CAPTION, digest_lines, spots if spots is not None else []))
     return KeepTogether(parts)
 
 

@@ -28,7 +28,7 @@ from PIL import Image, UnidentifiedImageError
 from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1, translate_pyca_cryptography_key_to_asn1
 from pyhanko.pdf_utils.content import PdfContent
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.layout import BoxConstraints
+from pyhanko.pdf_utils.layout import AxisAlignment, BoxConstraints, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
@@ -186,7 +186,7 @@ def sign_pdf(
     check_validity(chair.certificate, now)
     name = " ".join((signer_name or chair.name).split())
     title = " ".join((chair.role if role is None else role).split())
-    page, where = _place(data, box)
+    page, where = _place(data, box, src) if visible else (-1, DEFAULT_BOX)
     signed = _sign_bytes(data, src, chair, name, title, reason, location, visible, image, where, now, page)
     try:
         write_atomically(out, signed, mode=0o644)
@@ -237,7 +237,16 @@ def _sign_bytes(
         if x2 - x1 < 60 or y2 - y1 < 30:
             raise SigningError("The signature box is too small: it needs at least 60 × 30 points.")
         appearance = appearance_pdf(name, role, reason, now, x2 - x1, y2 - y1, image)
-        stamp_style = StaticStampStyle(background=_PdfBytesPage(appearance), border_width=0)
+        stamp_style = StaticStampStyle(  # drawn whole and opaque, filling the box (pyHanko fades and insets it)
+            background=_PdfBytesPage(appearance),
+            border_width=0,
+            background_opacity=1.0,
+            background_layout=SimpleBoxLayoutRule(
+                x_align=AxisAlignment.ALIGN_MID,
+                y_align=AxisAlignment.ALIGN_MID,
+                margins=Margins(left=0, right=0, top=0, bottom=0),
+            ),
+        )
         field_spec = fields.SigFieldSpec(
             sig_field_name=field_name, on_page=page, box=(int(x1), int(y1), round(x2), round(y2))
         )
@@ -272,11 +281,39 @@ def reserved_spot(data: bytes) -> tuple[int, tuple[float, float, float, float]] 
     return int(found.group(1)) - 1, (x1, y1, x2, y2)
 
 
-def _place(data: bytes, box: tuple[float, float, float, float] | None) -> tuple[int, tuple[float, float, float, float]]:
-    if box is not None:
-        return -1, box
+def _place(
+    data: bytes, box: tuple[float, float, float, float] | None, src: Path
+) -> tuple[int, tuple[float, float, float, float]]:
+    """Where the visible signature goes: the box given, else the place Quorate's minutes reserved, else the blank
+    under the signature caption (the Word export printed to PDF), else DEFAULT_BOX, else the lowest blank place
+    at the bottom right of the last page. The box must be blank on the rendered page (see
+    `app.export.signature_place`)."""
+    from app.export import signature_place
+
     spot = reserved_spot(data)
-    return spot if spot is not None else (-1, DEFAULT_BOX)
+    with signature_place.last_page(data) as page:
+        if page is None:  # PDFium cannot render it (a turned page): the old places, unchecked
+            return (-1, box) if box is not None else spot if spot is not None else (-1, DEFAULT_BOX)
+        if box is not None:
+            if not page.blank(box, pad=0):
+                shown = ",".join(f"{v:g}" for v in box)
+                raise SigningError(
+                    f"The signature box {shown} would cover text or lines on the last page of {src}: give a blank "
+                    "place, or sign without a visible box (--invisible)."
+                )
+            return page.index, box
+        if spot is not None and spot[0] == page.index and page.blank(spot[1]):
+            return spot
+        found = signature_place.under_caption(page)
+        if found is None and page.index == page.count - 1 and page.blank(DEFAULT_BOX):
+            found = DEFAULT_BOX
+        found = found or signature_place.lowest_blank(page)
+        if found is None:
+            raise SigningError(
+                f"The last page of {src} has no blank place for the signature box (250 × 80 points): give one "
+                "with --box x1,y1,x2,y2, or sign without a visible box (--invisible)."
+            )
+        return page.index, found
 
 
 def _read_pdf_bytes(path: Path) -> bytes:

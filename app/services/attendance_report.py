@@ -1,6 +1,6 @@
 """The annual attendance report: per person, meetings attended out of the meetings they were expected at.
 
-Annual reports print "Vineeta Manchanda (From 21 July 2023) 3/3" (DOMAIN.md section 7): the figure is counted over
+Annual reports print "Ann Baker (From 21 July 2023) 3/3" (DOMAIN.md section 7): the figure is counted over
 the person's term, so someone who joined mid-year is expected only at the meetings after they joined. Whether a
 deputy attending for a member counts as the member's attendance is the body's rule (`RuleSet.deputies_count`);
 the report says which in a footnote, and marks the figures a deputy's attendance changed.
@@ -65,7 +65,7 @@ class AttendanceFigure:
 
     @property
     def label(self) -> str:
-        """The line as annual reports print it: "Vineeta Manchanda (From 21 July 2023) 3/3"."""
+        """The line as annual reports print it: "Ann Baker (From 21 July 2023) 3/3"."""
         note = f" ({self.term_note})" if self.term_note else ""
         return f"{self.name}{note} {self.figure}"
 

@@ -239,17 +239,24 @@ def _resolution_text(text: str, outcome: MotionOutcome, style: str, number: int)
     return _bold_lead(f"RESOLVED – {text}")
 
 
-def _as_amended(record: MeetingRecord, motion: Motion) -> tuple[str, bool]:
-    """The substantive motion's wording after the amendments carried on it, and whether it was amended."""
+def _as_amended(record: MeetingRecord, motion: Motion) -> tuple[str, str]:
+    """The substantive motion's wording after the amendments carried on it, and a note when that wording is not
+    known to be final: a carried amendment came after the last one whose whole wording ("as amended") was
+    recorded, so what was resolved is the wording printed as that amendment changed it."""
     carried = [
         m
         for m in sorted(record.motions, key=lambda m: (m.position, m.id or 0))
         if m.amends_id == motion.id and m.outcome in (MotionOutcome.CARRIED, MotionOutcome.CONSENSUS)
     ]
-    worded = [m for m in carried if m.amended_wording.strip()]
+    worded = [index for index, m in enumerate(carried) if m.amended_wording.strip()]
+    wording = carried[worded[-1]].amended_wording.strip() if worded else motion.text.strip()
+    unworded = len(carried) - 1 - worded[-1] if worded else len(carried)
+    if not unworded:
+        return wording, ""
+    which = "amendment" if unworded == 1 else f"{unworded} amendments"
     if worded:
-        return worded[-1].amended_wording.strip(), True
-    return motion.text.strip(), bool(carried)
+        return wording, f"*(As further amended by the later {which} carried above, whose wording is not recorded.)*"
+    return wording, f"*(The motion as amended by the {which} above.)*"
 
 
 def _vote_words(vote: Vote) -> str:
@@ -287,26 +294,22 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
             lines.append(f"({motion.outcome_note.strip()})")
     else:
         decided = motion.outcome in _DECIDED
-        wording, amended = _as_amended(record, motion)
-        if decided:
-            lines.append(_resolution_text(wording, motion.outcome, style, number))
-            if amended and wording == motion.text.strip():
-                lines.append("*(The motion as amended by the amendment above.)*")
-        else:
-            lines.append(f"Motion: {wording}")
-        movers = []
-        if mover:
-            movers.append(f"Moved by {mover}")
-        if seconder:
-            movers.append(f"seconded by {seconder}")
-        if movers:
-            lines.append(", ".join(movers) + ".")
+        wording, amended_note = _as_amended(record, motion)
+        amended = _has_amendments(record, motion)
+        if not decided:
+            lines.append(f"Motion{' as amended' if amended and wording != motion.text.strip() else ''}: {wording}")
+            if amended_note:
+                lines.append(amended_note)
+        if not amended:  # a motion that was amended was moved in a sentence of its own, before its amendments
+            lines += _moved_by(mover, seconder)
+    on_amended = motion.amends_id is None and _has_amendments(record, motion)
     for vote in votes:
         if motion.amends_id is None:  # an amendment's figures are in its sentence
             figures = f"For {vote.votes_for}, against {vote.votes_against}, abstentions {vote.abstentions}"
             if vote.did_not_vote:
                 figures += f", did not vote {vote.did_not_vote}"
-            lines.append(f"Vote{' (recorded)' if vote.kind is VoteKind.RECORDED else ''}: {figures}.")
+            recorded = " (recorded)" if vote.kind is VoteKind.RECORDED else ""
+            lines.append(f"Vote{recorded}{' on the motion as amended' if on_amended else ''}: {figures}.")
         if vote.kind is VoteKind.RECORDED:
             by_ballot = {b: [pid for pid, cast in vote.ballots if cast is b] for b in Ballot}
             named = ((Ballot.FOR, "For"), (Ballot.AGAINST, "Against"), (Ballot.ABSTAIN, "Abstained"))
@@ -322,6 +325,12 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
             tally_vote(record, motion, vote)
         except ValueError:
             lines.append("(The figures recorded do not match those eligible to vote.)")
+    if motion.amends_id is None and motion.outcome in _DECIDED:
+        # Who moved it, the vote and any casting vote lead to the resolution, which ends the minute.
+        wording, amended_note = _as_amended(record, motion)
+        lines.append(_resolution_text(wording, motion.outcome, style, number))
+        if amended_note:
+            lines.append(amended_note)
     if motion.amends_id is None:
         note = motion.outcome_note.strip().rstrip(".")
         if motion.outcome is MotionOutcome.DEFERRED:
@@ -337,6 +346,28 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
     if motion.minority_view.strip():
         lines.append(f"Minority view: {motion.minority_view.strip()}")
     return lines
+
+
+def _has_amendments(record: MeetingRecord, motion: Motion) -> bool:
+    return motion.id is not None and any(m.amends_id == motion.id for m in record.motions)
+
+
+def _moved_by(mover: str, seconder: str) -> list[str]:
+    movers = [f"Moved by {mover}"] if mover else []
+    if seconder:
+        movers.append(f"seconded by {seconder}")
+    return [", ".join(movers) + "."] if movers else []
+
+
+def _moved_line(record: MeetingRecord, motion: Motion) -> str:
+    """ "Moved by …, seconded by …, that …": an amended motion as it was first moved, before its amendments."""
+    people: dict[int | None, Person] = {p.id: p for p in record.people}
+    mover = display_name(people[motion.mover_id]) if motion.mover_id in people else ""
+    seconder = display_name(people[motion.seconder_id]) if motion.seconder_id in people else ""
+    moved = _moved_by(mover, seconder)
+    if moved:
+        return f"{moved[0].rstrip('.')}, {_lower_that(motion.text)}."
+    return f"The motion moved: {motion.text.strip()}"
 
 
 def _clock(value: time | None) -> int:
@@ -363,14 +394,14 @@ def _record_markdown(record: MeetingRecord, item: AgendaItem, style: str, counte
     the secretary's prose; what came before it leads in.
     """
     people: dict[int | None, Person] = {p.id: p for p in record.people}
-    # ((minute, order within the minute), is a decision, markdown or a motion's id)
-    facts: list[tuple[tuple[int, float], bool, str | int]] = []
+    # ((minute, order within the minute, then the order votes were taken), is a decision, markdown or a motion's id)
+    facts: list[tuple[tuple[int, float, float], bool, str | int]] = []
     for declaration in (d for d in record.declarations if d.item_id == item.id):
         name = display_name(people[declaration.person_id]) if declaration.person_id in people else "A member"
         kind = f"{declaration.kind} " if declaration.kind else ""
         article = "an" if (kind or "interest")[0].casefold() in "aeiou" else "a"
         line = f"*{name} declared {article} {kind}interest ({declaration.interest}) {_CONDUCT[declaration.conduct]}.*"
-        facts.append(((_clock(declaration.declared_at), -1.0), False, line))
+        facts.append(((_clock(declaration.declared_at), -1.0, 0.0), False, line))
     # A declaration "and withdrew" already says so: its withdrawal is not minuted twice.
     withdrew_declaring = {
         d.person_id for d in record.declarations if d.item_id == item.id and d.conduct is DeclarationConduct.WITHDREW
@@ -381,17 +412,23 @@ def _record_markdown(record: MeetingRecord, item: AgendaItem, style: str, counte
         if event.kind is EventKind.WITHDRAW and event.person_id in withdrew_declaring:
             continue
         if event.kind is EventKind.PART2:
-            facts.append(((_clock(event.at), float(event.id or 0)), True, event.text))
+            facts.append(((_clock(event.at), float(event.id or 0), 0.0), True, _bold_lead(event.text)))
         elif line := _event_line(event, people):
-            facts.append(((_clock(event.at), float(event.id or 0)), event.kind is EventKind.DEFER_ITEM, line))
+            decision = event.kind is EventKind.DEFER_ITEM
+            facts.append(((_clock(event.at), float(event.id or 0), 0.0), decision, line))
     order = {m.id: index for index, m in enumerate(sorted(record.motions, key=lambda m: (m.position, m.id or 0)))}
     for motion in sorted((m for m in record.motions if m.item_id == item.id), key=lambda m: (m.position, m.id)):
         votes = [v for v in record.votes if v.motion_id == motion.id]
         when = (votes[0].taken_at if votes else None) or motion.decided_at or motion.moved_at
-        # A vote follows the room event it was taken after; a motion never voted on ends its minute.
+        # A vote follows the room event it was taken after, and votes after the same event come in the order they
+        # were taken (amendments before the motion they amend); a motion never voted on ends its minute.
         seq = float(votes[0].after_event_id) + 0.5 if votes and votes[0].after_event_id is not None else 1e9
         assert motion.id is not None
-        facts.append(((_clock(when), seq + order.get(motion.id, 0) * 1e-6), True, motion.id))
+        taken = float(votes[0].id or 0) if votes else 1e9 + order.get(motion.id, 0)
+        facts.append(((_clock(when), seq, taken), True, motion.id))
+        if motion.amends_id is None and _has_amendments(record, motion):
+            # Moved before its amendments (which end up in the minute before its own vote): said first.
+            facts.append(((_clock(motion.moved_at or when), -0.5, 0.0), True, _moved_line(record, motion)))
     facts.sort(key=lambda f: f[0])
     # Resolutions are numbered in the order they print ("Agreed: 1.", "Agreed: 2." …).
     rendered: list[tuple[bool, str]] = []
@@ -577,11 +614,13 @@ def _version_note(record: MeetingRecord) -> str:
     if not record.amendments:
         return ""
     latest = max(record.amendments, key=lambda a: a.version)
-    numbers = {i.id: i.number for i in record.items}
-    signed = next((a for a in record.approvals if a.step is MinutesStatus.SIGNED), None)
-    was = f", signed on {_long_date(signed.on)}" if signed else ""
+    corrected = next((i for i in record.items if i.id == latest.item_id), None)
+    minute = f"the minute of item {corrected.number} ({corrected.title})" if corrected else "a minute"
+    agreed = f", item {latest.agreed_item}" if latest.agreed_item else ""
+    signed = [a for a in record.approvals if a.step is MinutesStatus.SIGNED and a.version == latest.version - 1]
+    was = f", signed on {_long_date(signed[-1].on)}" if signed else ""
     reason = f" ({latest.reason})" if latest.reason else ""
     return (
-        f"Version {latest.version}: corrected at the meeting of {_long_date(latest.on)} (item "
-        f"{numbers.get(latest.item_id, '')}){reason}; supersedes version {latest.version - 1}{was}."
+        f"Version {latest.version}: {minute} corrected by resolution of the meeting held on "
+        f"{_long_date(latest.on)}{agreed}{reason}; supersedes version {latest.version - 1}{was}."
     )

@@ -547,7 +547,7 @@ _STOPWORDS = _words(
     three through two under until upon without"""
 )
 # Words that name a kind of post, organisation or common subject rather than a particular one: they strengthen a
-# name that has a distinctive word ("Milton Keynes City Council") but never match on their own.
+# name that has a distinctive word ("Northtown City Council") but never match on their own.
 _GENERIC = _words(
     """academy accountable address advisor adviser agreement area associate association audit authority board
     borough care centre chair chairman chairperson chief city clinical co cic college commissioning committee
@@ -586,7 +586,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _kind_of(token: _Token, ignored: frozenset[str] = frozenset()) -> str:
-    """stop, generic or distinctive. Only names are distinctive: capitalised words ("Luton", "LifeArc") and
+    """stop, generic or distinctive. Only names are distinctive: capitalised words ("Northtown", "BioTrust") and
     long numbers (company numbers). Lower-case words ("provide", "equipment") only strengthen a name."""
     stem = token.stem
     if stem in _STOPWORDS:
@@ -611,7 +611,7 @@ class _ItemText:
         self._resolved: dict[str, str | None] = {}
 
     def resolve(self, stem: str) -> str | None:
-        """The item's spelling of a register word: exact, or close for long words ("Bedfordshires", typos)."""
+        """The item's spelling of a register word: exact, or close for long words ("Northtowns", typos)."""
         if stem in self.positions:
             return stem
         if stem not in self._resolved:
@@ -684,8 +684,8 @@ def suggest_conflicts(
     """Register entries whose organisations or other names appear in the item's title or paper.
 
     One suggestion per register row, strongest first. Strength grows with how rare the matched names are across
-    the register, with longer matched names (a whole "Bedford Borough Council" beats "Bedford"), and with a match
-    in the title. `ignore_words` are words that name the body itself ("BLMK", "ICB"), found in every paper.
+    the register, with longer matched names (a whole "Northtown Borough Council" beats "Northtown"), and with a match
+    in the title. `ignore_words` are words that name the body itself (its acronym, "ICB"), found in every paper.
     A prompt only: the member declares.
     """
     entries = [e for e in register if e.details.strip()]

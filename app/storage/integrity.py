@@ -262,20 +262,102 @@ def _apply(replay: Replay, entity: str, entity_id: int, after: Any, tables: Mapp
     rows.setdefault(entity_id, {}).update({k: v for k, v in after.items() if k in known})
 
 
-def replay_audit(conn: sqlite3.Connection) -> Replay:
-    """Apply every audit row to empty record tables, oldest first."""
+def _json_ids(ids: Iterable[int]) -> str:
+    return json.dumps(sorted(ids))
+
+
+def meeting_rows(conn: sqlite3.Connection, meeting_id: int) -> dict[str, set[int]]:
+    """The rowids, per record table, that belong to one meeting now or that the audit log ever wrote for it.
+
+    Found table by table away from the meeting: a row is the meeting's when the table holds it under the meeting,
+    or when an audit row gave its owning column the id of one of the meeting's parent rows (so a row deleted or
+    moved by hand is still found). Minute saves are logged under their agenda item, which is among these."""
+    tables = replayed_tables(conn)
+    found: dict[str, set[int]] = {}
+    for name, table in sorted(tables.items(), key=lambda kv: (kv[1].depth, kv[0])):
+        where = table.meeting_expression(tables, "t")
+        ids = {int(r[0]) for r in conn.execute(f"SELECT t.rowid FROM {name} t WHERE {where} = ?", (meeting_id,))}
+        if table.depth == 0:
+            ids.add(meeting_id)
+        elif found.get(table.parent):
+            logged = conn.execute(
+                "SELECT DISTINCT entity_id FROM audit WHERE entity = ? AND entity_id IS NOT NULL AND json_valid(after)"
+                " AND json_extract(after, ?) IN (SELECT value FROM json_each(?))",
+                (name, f"$.{table.owner_column}", _json_ids(found[table.parent])),
+            )
+            ids |= {int(r[0]) for r in logged}
+        found[name] = ids
+    return found
+
+
+_AUDIT_COLUMNS = "id, at, actor, entity, entity_id, action, before, after, prev_hash, hash"
+
+
+def _audit_query(tables: Mapping[str, RecordTable], scope: Mapping[str, set[int]] | None) -> tuple[str, list[Any]]:
+    """SQL for the audit rows of the record tables (or of the rows in `scope`, and the minute saves of its agenda
+    items), oldest first: id, at, actor, entity, entity_id, action, before, after, prev_hash, hash."""
+    if scope is None:
+        marks = ", ".join("?" for _ in tables)
+        return f"SELECT {_AUDIT_COLUMNS} FROM audit WHERE entity IN ({marks}) ORDER BY id", list(tables)
+    parts, params = [], []
+    for name, ids in scope.items():
+        if name == "minute_entry":
+            ids = ids | scope.get("agenda_item", set())
+        if ids:
+            parts.append(
+                f"SELECT {_AUDIT_COLUMNS} FROM audit WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))"
+            )
+            params += [name, _json_ids(ids)]
+    if not parts:
+        return f"SELECT {_AUDIT_COLUMNS} FROM audit WHERE 0", []
+    return " UNION ALL ".join(parts) + " ORDER BY id", params
+
+
+def _audit_rows(
+    conn: sqlite3.Connection, tables: Mapping[str, RecordTable], scope: Mapping[str, set[int]] | None
+) -> Iterable[tuple[Any, ...]]:
+    sql, params = _audit_query(tables, scope)
+    return conn.execute(sql, params)
+
+
+def replay_audit(conn: sqlite3.Connection, scope: Mapping[str, set[int]] | None = None) -> Replay:
+    """Apply every audit row (or those of the rows in `scope`, see `meeting_rows`) to empty record tables,
+    oldest first."""
     tables = replayed_tables(conn)
     replay = Replay()
-    cursor = conn.execute(
-        f"SELECT entity, entity_id, after FROM audit WHERE entity IN ({', '.join('?' for _ in tables)}) ORDER BY id",
-        list(tables),
-    )
-    for entity, entity_id, after_json in cursor:
+    for row in _audit_rows(conn, tables, scope):
+        entity, entity_id, after_json = row[3], row[4], row[7]
         if entity_id is None:
             continue
+        if scope is not None and entity == "minute_entry" and int(entity_id) not in scope.get("minute_entry", ()):
+            after = json.loads(after_json) if after_json is not None else None
+            if not (isinstance(after, dict) and "item_id" not in after and "id" not in after):
+                continue  # a whole minute row whose rowid happens to be one of the meeting's agenda items
         after = json.loads(after_json) if after_json is not None else None
         _apply(replay, str(entity), int(entity_id), after, tables)
     return replay
+
+
+def chain_problems(
+    conn: sqlite3.Connection, scope: Mapping[str, set[int]], chain_hash: ChainHash, genesis: str
+) -> list[str]:
+    """The audit entries of one meeting's rows that were altered or do not follow the entry before them (the
+    whole chain is `Store.verify_audit_chain`)."""
+    from app.storage.store import audit_hash  # the one definition of an entry's hash
+
+    tables = replayed_tables(conn)
+    sql, params = _audit_query(tables, scope)
+    with_previous = (
+        f"SELECT u.*, (SELECT p.hash FROM audit p WHERE p.id < u.id ORDER BY p.id DESC LIMIT 1) FROM ({sql}) u"
+    )
+    problems = []
+    for row in conn.execute(with_previous, params):
+        entry_id, at, actor, entity, entity_id, action, before, after, prev_hash, digest, previous = row
+        if prev_hash != (previous if previous is not None else genesis):
+            problems.append(f"audit entry {entry_id} does not follow the entry before it")
+        if audit_hash(prev_hash, at, actor, entity, entity_id, action, before, after, chain_hash) != digest:
+            problems.append(f"audit entry {entry_id} was altered after it was written")
+    return problems
 
 
 def _same(stored: Any, logged: Any) -> bool:
@@ -294,11 +376,13 @@ class Difference:
     text: str
 
 
-def check_record(conn: sqlite3.Connection, limit: int = 20) -> list[Difference]:
+def check_record(conn: sqlite3.Connection, limit: int = 20, meeting_id: int | None = None) -> list[Difference]:
     """Where the record tables differ from what the audit log says they are, in words; empty when they agree.
-    At most `limit` differences are named (the first one is what matters)."""
+    At most `limit` differences are named (the first one is what matters). With `meeting_id`, only that
+    meeting's rows (see `meeting_rows`) are replayed and compared."""
     tables = replayed_tables(conn)
-    replay = replay_audit(conn)
+    scope = meeting_rows(conn, meeting_id) if meeting_id is not None else None
+    replay = replay_audit(conn, scope)
     problems: list[Difference] = []
     current: dict[str, Any] = {}
 
@@ -309,18 +393,20 @@ def check_record(conn: sqlite3.Connection, limit: int = 20) -> list[Difference]:
     for name in sorted(tables):
         table = tables[name]
         meeting_of = table.meeting_expression(tables, "t")
-        stored = {
-            int(r.pop("__rowid__")): r
-            for r in _rows(conn, f"SELECT t.rowid AS __rowid__, {meeting_of} AS __meeting__, t.* FROM {name} t", ())
-        }
+        sql = f"SELECT t.rowid AS __rowid__, {meeting_of} AS __meeting__, t.* FROM {name} t"
+        params: tuple[Any, ...] = ()
+        if scope is not None:
+            sql += " WHERE t.rowid IN (SELECT value FROM json_each(?))"
+            params = (_json_ids(scope.get(name, set())),)
+        stored = {int(r.pop("__rowid__")): r for r in _rows(conn, sql, params)}
         logged = replay.rows.get(name, {})
         for rowid in sorted(set(stored) | set(logged)):
             row = stored.get(rowid)
             expected = logged.get(rowid)
             current.update(table=name, rowid=rowid, meeting=row["__meeting__"] if row else None)
             if row is None and expected is not None:
-                owner = expected.get("meeting_id") if name != "meeting" else rowid
-                current["meeting"] = owner if isinstance(owner, int) else None
+                owner = rowid if name == "meeting" else _logged_meeting(conn, tables, replay, name, expected)
+                current["meeting"] = owner
             if expected is None and name == "minute_entry" and row is not None:
                 expected = replay.minutes_by_item.get(int(row["item_id"]))
             where = f"{name} {rowid}" + (f" (meeting {row['__meeting__']})" if row and row["__meeting__"] else "")
@@ -337,7 +423,76 @@ def check_record(conn: sqlite3.Connection, limit: int = 20) -> list[Difference]:
                     text = f"{where}: {column} is {_short(_plain(row[column]))}, the audit log says {_short(value)}"
                     if note(text):
                         return problems
+        if name == "minute_entry":
+            for difference in _deleted_minutes(conn, tables, replay, stored, scope):
+                problems.append(difference)
+                if len(problems) >= limit:
+                    return problems
     return problems
+
+
+def _logged_meeting(
+    conn: sqlite3.Connection, tables: Mapping[str, RecordTable], replay: Replay, name: str, row: Mapping[str, Any]
+) -> int | None:
+    """The meeting a row the audit log still has belongs to, through its owning keys (rows deleted by hand)."""
+    table = tables[name]
+    while table.depth > 0:
+        parent_id = row.get(table.owner_column)
+        if not isinstance(parent_id, int):
+            return None
+        if table.parent == "meeting":
+            return parent_id
+        parent_table = tables[table.parent]
+        logged = replay.rows.get(table.parent, {}).get(parent_id)
+        if logged is None:
+            found = conn.execute(
+                f"SELECT {parent_table.meeting_expression(tables, 't')} FROM {parent_table.name} t"
+                f" WHERE t.{table.parent_column} = ?",
+                (parent_id,),
+            ).fetchone()
+            return int(found[0]) if found and found[0] is not None else None
+        row, table = logged, parent_table
+    return None
+
+
+def _deleted_minutes(
+    conn: sqlite3.Connection,
+    tables: Mapping[str, RecordTable],
+    replay: Replay,
+    stored: Mapping[int, Mapping[str, Any]],
+    scope: Mapping[str, set[int]] | None,
+) -> list[Difference]:
+    """Minutes the audit log saved (as minute saves, under their agenda item) whose row is gone from the table."""
+    with_rows = {int(row["item_id"]) for row in stored.values()}
+    if scope is not None:  # rows of the meeting's items outside the scope of rowids still count as there
+        with_rows |= {
+            int(r[0])
+            for r in conn.execute(
+                "SELECT item_id FROM minute_entry WHERE item_id IN (SELECT value FROM json_each(?))",
+                (_json_ids(scope.get("agenda_item", set())),),
+            )
+        }
+    found = []
+    for item_id, saved in sorted(replay.minutes_by_item.items()):
+        if item_id in with_rows or not str(saved.get("body", "")).strip():
+            continue
+        item = conn.execute(
+            f"SELECT {tables['agenda_item'].meeting_expression(tables, 't')}, t.number FROM agenda_item t"
+            " WHERE t.id = ?",
+            (item_id,),
+        ).fetchone()
+        if item is None:
+            continue  # the agenda item itself is gone: that is named on its own row
+        found.append(
+            Difference(
+                "minute_entry",
+                item_id,
+                int(item[0]),
+                f"the minute of item {item[1]} (meeting {item[0]}) was deleted outside Quorate: the audit log "
+                f"still has it ({_short(saved.get('body', ''))})",
+            )
+        )
+    return found
 
 
 def meeting_of_rows(conn: sqlite3.Connection, table: str, rowids: Iterable[int]) -> set[int]:

@@ -331,7 +331,7 @@ def body_id_named(store: Store, name: str) -> int | None:
 
 
 def add_alias(store: Store, person_id: int, alias: str, initials: str = "", actor: str = "secretary") -> bool:
-    """Record another name a person is known by ("Maresh Shah" for Mahesh Shah), so that later imports match
+    """Record another name a person is known by ("Hanna Lee" for Hana Lee), so that later imports match
     them. False (and nothing written) when the name is blank, their own, or already one of their aliases."""
     keep = person(store, person_id)
     clean = " ".join(alias.split())

@@ -203,8 +203,14 @@ def amendments(conn: sqlite3.Connection, meeting_id: int) -> tuple[MinutesAmendm
             date.fromisoformat(r["on_date"]),
             r["motion_id"],
             r["reason"],
+            r["agreed_item"] or "",
         )
-        for r in select(conn, "SELECT * FROM minutes_amendment WHERE meeting_id = ? ORDER BY version", [meeting_id])
+        for r in select(
+            conn,
+            "SELECT a.*, i.number AS agreed_item FROM minutes_amendment a LEFT JOIN motion m ON m.id = a.motion_id"
+            " LEFT JOIN agenda_item i ON i.id = m.item_id WHERE a.meeting_id = ? ORDER BY a.version",
+            [meeting_id],
+        )
     )
 
 

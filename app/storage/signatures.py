@@ -12,8 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.storage import integrity
+from app.storage.connection import StorageError
 from app.storage.rows import select
-from app.storage.store import Store
+from app.storage.store import GENESIS, Store
+
+
+class RecordAltered(StorageError):
+    """A meeting's record was changed outside Quorate: it is not exported or signed as it stands."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +164,16 @@ class CheckReport:
         }
 
 
-def signed_record_problems(store: Store) -> list[str]:
-    """Signed meetings whose record no longer hashes to the digest kept with their signature, naming what
-    changed (the canonical record signed is kept beside the digest)."""
+def signed_record_problems(store: Store, meeting_id: int | None = None) -> list[str]:
+    """Signed meetings (or this one) whose record no longer hashes to the digest kept with their signature,
+    naming what changed (the canonical record signed is kept beside the digest)."""
     problems = []
-    for signature in signatures_of(store):
+    seen: set[tuple[int, int, str]] = set()
+    for signature in signatures_of(store, meeting_id):
+        key = (signature.meeting_id, signature.version, signature.record_digest)
+        if key in seen:
+            continue  # Part II signed from the same record as Part I: one record, said once
+        seen.add(key)
         try:
             now = integrity.canonical_record(store.conn, signature.meeting_id, signature.version)
         except LookupError:
@@ -195,6 +205,28 @@ def check_store(store: Store) -> CheckReport:
         tuple(integrity.check_record(store.conn)),
         tuple(signed_record_problems(store)),
     )
+
+
+def meeting_problems(store: Store, meeting_id: int) -> list[str]:
+    """Why one meeting's record is not what its audit trail says, in words (empty when it is): its audit entries
+    altered, its rows different from the replayed log, or, once signed, its record changed since signing. What
+    `quorate check` finds for the whole library, for one meeting, before its minutes are exported or signed."""
+    scope = integrity.meeting_rows(store.conn, meeting_id)
+    problems = integrity.chain_problems(store.conn, scope, store.chain_hash, GENESIS)[:3]
+    problems += [d.text for d in integrity.check_record(store.conn, limit=5, meeting_id=meeting_id)]
+    return problems + signed_record_problems(store, meeting_id)
+
+
+def ensure_record_whole(store: Store, meeting_id: int, doing: str) -> None:
+    """Refuse (`RecordAltered`, one sentence naming the first difference) to export or sign minutes whose
+    record was changed outside Quorate; `doing` says what was refused ("nothing was exported")."""
+    problems = meeting_problems(store, meeting_id)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise RecordAltered(
+            f"The record of meeting {meeting_id} is not what its audit trail says, so it was changed outside "
+            f"Quorate: {problems[0].rstrip('.')}{more}; {doing} (`quorate check` lists every difference)."
+        )
 
 
 def last_reopened(store: Store, meeting_id: int) -> datetime | None:

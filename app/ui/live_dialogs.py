@@ -1282,6 +1282,28 @@ class StatementDialog(LiveDialog):
         return None
 
 
+class DeferDialog(LiveDialog):
+    """Defer the item shown: the minutes say it was deferred, and why (and when it comes back) when given."""
+
+    def __init__(
+        self, item_label: str, submit: Callable[[str], Done] | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Defer item", submit, parent)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Why it is deferred")
+        self.reason.setPlaceholderText("e.g. the paper was not ready; it comes to the next meeting")
+        form = QFormLayout()
+        form.addRow("&Why (minuted):", self.reason)
+        self.body.addWidget(QLabel(f"Defer {item_label}? The minutes record that it was deferred."))
+        self.body.addLayout(form)
+        self.ok_button().setText("Defer item")
+        self.reason.setFocus()
+        self.setMinimumWidth(520)
+
+    def values(self) -> str:
+        return " ".join(self.reason.text().split())
+
+
 class ChairPinDialog(LiveDialog):
     """The chair chooses a PIN (typed twice) that each confirmation then asks for; empty turns it off."""
 

@@ -49,6 +49,7 @@ from app.ui.live_dialogs import (
     ChairPinDialog,
     DeclarationDialog,
     DeclarationInput,
+    DeferDialog,
     MotionDialog,
     MotionInput,
     OutcomeDialog,
@@ -476,10 +477,18 @@ class LiveMode(QObject):
             self.open_item(item)
 
     def defer_selected(self) -> None:
+        """Defer the item shown, asking why: the minutes print "This item was deferred: …"."""
         live, _record = self._need()
         item = self._item()
-        if item is not None and item.id is not None:
-            self.run(lambda: live.defer_item(item.id or 0))
+        if item is None or item.id is None:
+            return
+        item_id = item.id
+
+        def submit(reason: str) -> Done:
+            return live.defer_item(item_id, reason=reason)
+
+        label = f"item {item.number} ({item.title})" if item.number else item.title
+        self._dialog(DeferDialog(label, submit, self.parent_widget))
 
     def _person_dialog(self, title: str, prompt: str, here: bool, command: Callable[..., Done]) -> None:
         _live, record = self._need()

@@ -79,6 +79,7 @@ LOCKED_MESSAGE = (
 )
 PREVIOUS_MINUTES = re.compile(r"minutes\b.*\b(previous|last|prior)\b|\b(previous|last|prior)\b.*\bminutes", re.I)
 CARRIED = (MotionOutcome.CARRIED, MotionOutcome.CONSENSUS)
+SIGN_LABELS = {Part.ONE: "Sign as a correct record…", Part.TWO: "Sign the Part II minutes…"}
 # What a job can be refused with, in one sentence for the user.
 USER_ERRORS: tuple[type[Exception], ...] = (
     exports.ExportError,
@@ -219,7 +220,8 @@ def status_details(record: MeetingRecord, titles: dict[int, str]) -> list[str]:
             lines.append(f"Signed by {step.name} on {long_date(step.on)}.")
     for amendment in record.amendments:
         where = titles.get(amendment.at_meeting_id, "a later meeting")
-        lines.append(f"Version {amendment.version}: corrected at {where}.")
+        item = f", item {amendment.agreed_item}" if amendment.agreed_item else ""
+        lines.append(f"Version {amendment.version}: corrected at {where}{item}.")
     return lines
 
 
@@ -366,7 +368,7 @@ class AmendmentDialog(StepDialog):
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("Corrected minute")
         self.text.setTabChangesFocus(True)
-        self.pick = MeetingAndResolution(store, record.meeting, optional=True, parent=self)
+        self.pick = MeetingAndResolution(store, record.meeting, optional=False, parent=self)
         self.reason = QLineEdit()
         self.reason.setAccessibleName("Reason")
         self.reason.setPlaceholderText("e.g. a member's dissent was omitted")
@@ -389,9 +391,9 @@ class AmendmentDialog(StepDialog):
         self.text.setPlainText(text)
 
     def _submit(self) -> int:
-        at = self.pick.meeting_id()
-        if at is None:
-            raise approval.ApprovalError("Choose the later meeting at which the correction was agreed.")
+        at, motion = self.pick.meeting_id(), self.pick.motion_id()
+        if at is None or motion is None:
+            raise approval.ApprovalError("Choose the later meeting and the resolution that agreed the correction.")
         assert self.record.meeting.id is not None
         return approval.amend_signed(
             self.store,
@@ -399,7 +401,7 @@ class AmendmentDialog(StepDialog):
             int(self.item.currentData()),
             self.text.toPlainText(),
             at,
-            self.pick.motion_id(),
+            motion,
             self.reason.text(),
         )
 
@@ -504,16 +506,20 @@ class SignDialog(QDialog):
     A wrong passphrase, a damaged key or an expired certificate is shown here, and the dialog stays open.
     """
 
-    def __init__(self, flow: MinutesWorkflow, record: MeetingRecord, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, flow: MinutesWorkflow, record: MeetingRecord, parent: QWidget | None = None, part: Part = Part.ONE
+    ) -> None:
         super().__init__(parent)
         self.flow = flow
         self.record = record
+        self.part = part
         self.signed: SignedMinutes | None = None
         self.want_verification = False
         self._job: BackgroundJob | None = None
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         self._export: MinutesExport | None = None  # the recorded export being signed
-        self.setWindowTitle("Sign the minutes as a correct record")
+        confidential = part is Part.TWO
+        self.setWindowTitle(f"Sign the {'Part II ' if confidential else ''}minutes as a correct record")
         meeting = record.meeting
         chair = next((a for a in record.approvals if a.step is MinutesStatus.CHAIR_APPROVED), None)
         body = next((a for a in record.approvals if a.step is MinutesStatus.BODY_APPROVED), None)
@@ -522,8 +528,9 @@ class SignDialog(QDialog):
         title = meeting.title if when in meeting.title or not meeting.date else f"{meeting.title}, {when}"
         intro = QLabel(
             f"<b>Minutes of the {escape(title)}</b>{escape(approved)}.<br>"
-            "Quorate renders the approved minutes (Part I), adds a visible signature block on the last page and "
-            "signs the file with your key. Nothing can be added to it afterwards without showing."
+            f"Quorate renders the approved minutes ({'Part II, confidential' if confidential else 'Part I'}), adds "
+            "a visible signature block on the last page and signs the file with your key. Nothing can be added to "
+            "it afterwards without showing."
         )
         intro.setWordWrap(True)
 
@@ -566,7 +573,8 @@ class SignDialog(QDialog):
         pad_row.addWidget(self.pad, 1)
         pad_row.addLayout(pad_buttons)
 
-        suggested = flow.exports_dir() / f"minutes-{meeting.date or meeting.id}-signed.pdf"
+        suffix = "-part-ii" if confidential else ""
+        suggested = flow.exports_dir() / f"minutes-{meeting.date or meeting.id}{suffix}-signed.pdf"
         self.out = QLineEdit(str(suggested))
         self.out.setAccessibleName("Save the signed minutes as")
         choose_out = QPushButton("Choose…")
@@ -692,7 +700,7 @@ class SignDialog(QDialog):
         problem = self._problem_before_signing()
         if problem is None:
             try:
-                approval.check_ready_to_sign(self.flow.window.store, self.record.meeting.id or 0)
+                approval.check_ready_to_sign(self.flow.window.store, self.record.meeting.id or 0, self.part)
             except approval.ApprovalError as exc:
                 problem = str(exc)
         if problem is not None:
@@ -712,10 +720,10 @@ class SignDialog(QDialog):
         store, meeting_id = self.flow.window.store, self.record.meeting.id or 0
         # The dialog renders the approved minutes afresh: that export is recorded, so it is the file signed.
         unsigned = scratch / "minutes.pdf"
-        exported = signing_commands.export_minutes_pdf(store, meeting_id, unsigned, Part.ONE)
         try:
+            exported = signing_commands.export_minutes_pdf(store, meeting_id, unsigned, self.part)
             self._export = signing_commands.export_to_sign(store, meeting_id, unsigned, unsigned.read_bytes())
-        except signing_commands.SigningError as exc:
+        except (signing_commands.SigningError, StorageError) as exc:
             self.show_error(str(exc))
             return
         box = self._export.signature_box
@@ -880,6 +888,7 @@ class MinutesWorkflow(QObject):
         self.meeting_id: int | None = None
         self.status = MinutesStatus.DRAFT
         self.signed = False  # the lock: a signature is recorded (whatever the status column says)
+        self.to_sign: list[Part] = []  # the parts of the minutes that can be signed now (Part II is signed apart)
         self.last_output: Path | None = None
         self.last_problem = ""
         self._job: BackgroundJob | None = None
@@ -938,6 +947,9 @@ class MinutesWorkflow(QObject):
         self.chair_action = self._action("&Chair approves the draft…", self.approve_as_chair)
         self.body_action = self._action("Approved by the &body at…", self.approve_by_body)
         self.sign_action = self._action("&Sign as a correct record…", self.sign)
+        self.sign_part2_action = self._action(
+            "Sign the Part &II minutes as a correct record…", lambda: self.sign(Part.TWO), "Confidential: signed apart"
+        )
         self.amend_action = self._action("Record a &correction agreed at a later meeting…", self.record_correction)
         self.reopen_action = self._action(
             "&Edit the approved minutes (back to draft)…", self.edit_approved, "Withdraw the approvals and edit"
@@ -953,6 +965,7 @@ class MinutesWorkflow(QObject):
             self.chair_action,
             self.body_action,
             self.sign_action,
+            self.sign_part2_action,
             self.reopen_action,
             self.amend_action,
         ]
@@ -980,12 +993,13 @@ class MinutesWorkflow(QObject):
         wanted = {
             self.chair_action: MinutesStatus.DRAFT,
             self.body_action: MinutesStatus.CHAIR_APPROVED,
-            self.sign_action: MinutesStatus.BODY_APPROVED,
             self.amend_action: MinutesStatus.SIGNED,
         }
         for action, status in wanted.items():
             action.setEnabled(has_meeting and self.status is status and not working)
         self.amend_action.setEnabled(has_meeting and self.signed and not working)
+        self.sign_action.setEnabled(has_meeting and Part.ONE in self.to_sign and not working)
+        self.sign_part2_action.setEnabled(has_meeting and Part.TWO in self.to_sign and not working)
         approved = self.status in (MinutesStatus.CHAIR_APPROVED, MinutesStatus.BODY_APPROVED)
         self.reopen_action.setEnabled(has_meeting and approved and not self.signed and not working)
         for action in self.export_actions:
@@ -1012,18 +1026,21 @@ class MinutesWorkflow(QObject):
             self.panel.hide()
             self.status = MinutesStatus.DRAFT
             self.signed = False
+            self.to_sign = []
             editor.set_locked(False)
             self.refresh_actions()
             return
         record = self.record()
         self.status = record.meeting.minutes_status
         self.signed = self.window.store.signature_of(record.meeting.id or 0) is not None
+        parts = approval.minutes_parts(self.window.store, record.meeting.id or 0)
+        self.to_sign = [part for part in (Part.ONE, Part.TWO) if part in parts and self._can_sign(part)]
         titles = {m.id: f"the meeting of {long_date(m.date)}" for m in self.window.store.meetings() if m.id}
         next_step = {
             MinutesStatus.DRAFT: "Chair approves the draft…",
             MinutesStatus.CHAIR_APPROVED: "Approved by the body at…",
             MinutesStatus.BODY_APPROVED: "Sign as a correct record…",
-            MinutesStatus.SIGNED: "",
+            MinutesStatus.SIGNED: "" if not self.to_sign else SIGN_LABELS[self.to_sign[0]],
         }[self.status]
         details = status_details(record, titles)
         reopened = last_reopened(self.window.store, record.meeting.id or 0)
@@ -1047,11 +1064,12 @@ class MinutesWorkflow(QObject):
         self.window.statusBar().showMessage(message, 20_000)
 
     def next_step(self) -> None:
-        {
-            MinutesStatus.DRAFT: self.approve_as_chair,
-            MinutesStatus.CHAIR_APPROVED: self.approve_by_body,
-            MinutesStatus.BODY_APPROVED: self.sign,
-        }.get(self.status, lambda: None)()
+        if self.status is MinutesStatus.DRAFT:
+            self.approve_as_chair()
+        elif self.status is MinutesStatus.CHAIR_APPROVED:
+            self.approve_by_body()
+        elif self.to_sign:
+            self.sign(self.to_sign[0])
 
     # -- steps -----------------------------------------------------------------------------------------------------
 
@@ -1085,16 +1103,24 @@ class MinutesWorkflow(QObject):
         if self.exec_dialog(dialog):
             self._after_step("The minutes are approved by the body as a correct record: the chair can sign them.")
 
-    def sign(self) -> None:
+    def _can_sign(self, part: Part) -> bool:
+        try:
+            approval.check_ready_to_sign(self.window.store, self.meeting_id or 0, part)
+        except approval.ApprovalError:
+            return False
+        return True
+
+    def sign(self, part: Part = Part.ONE) -> None:
+        """Sign Part I (or the Part II minutes: signed apart, before or after Part I, from the same record)."""
         if self.meeting_id is None:
             return
         self.window.flush()
         try:
-            approval.check_ready_to_sign(self.window.store, self.meeting_id)
+            approval.check_ready_to_sign(self.window.store, self.meeting_id, part)
         except approval.ApprovalError as exc:
             self.tell("Not ready to sign", str(exc))
             return
-        dialog = SignDialog(self, self.record(), self.window)
+        dialog = SignDialog(self, self.record(), self.window, part)
         self.exec_dialog(dialog)
         signed = dialog.signed
         if signed is None:

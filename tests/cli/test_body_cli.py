@@ -91,7 +91,11 @@ def test_presets_name_and_meeting_title_both_ways(data_dir: Path, capsys: Captur
     assert main(["--data-dir", d, "rules", "1", "--preset", "no_such"]) == 2
     assert "the presets are: nhs_board" in capsys.readouterr().err
     assert main(["--data-dir", d, "rules", "1"]) == 0
-    assert "NHS England" in capsys.readouterr().out  # the source is shown with the rules
+    out = capsys.readouterr().out
+    assert "NHS England" in out and "Check:" not in out  # the source is shown with the rules
+    assert _set(data_dir, capsys, "rules.source=") == 0
+    assert main(["--data-dir", d, "rules", "1"]) == 0
+    assert "Check: these rules name no source" in capsys.readouterr().out  # a guess is not passed off as the body's
 
     title = _json(capsys, "--data-dir", d, "meeting", "1", "--json")["title"]
     assert _json(capsys, "--data-dir", d, "meeting", "1", "--title", "Board meeting", "--json")["title"] == (
@@ -120,6 +124,30 @@ def test_people_import_a_csv_then_list_them_by_surname(tmp_path: Path, data_dir:
     surnames = [p["name"].split()[-1].casefold() for p in people]
     assert surnames == sorted(surnames)
     assert surnames[0] == "aardvark" and surnames[-1] == "zebra"
+
+
+def test_people_import_registers_deputies_so_the_roll_call_accepts_them(
+    tmp_path: Path, data_dir: Path, capsys: Capture
+) -> None:
+    """Without the window a secretary registers who deputises for whom with a "Deputy for" column; a name that
+    is no one in the body is refused, naming the row and the near name, and nothing is saved."""
+    d = str(data_dir)
+    roll_call = tmp_path / "roll-call.jsonl"
+    roll_call.write_text(
+        '{"type": "roll_call", "present": ["Rima Makarem"], "deputies": {"Dr Tam Nguyen": "David Carter"}}\n',
+        encoding="utf-8",
+    )
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("Name,Tier,Deputy for\nDr Tam Nguyen,participant,Dave Cartr\n", encoding="utf-8")
+    assert main(["--data-dir", d, "people", "import", "1", str(wrong)]) == 2
+    assert "column Deputy for: “Dave Cartr” is no one in this body (did you mean David Carter?)" in (
+        capsys.readouterr().err
+    )
+    assert not any(p["name"] == "Tam Nguyen" for p in _json(capsys, "--data-dir", d, "people", "list", "1", "--json"))
+    csv = tmp_path / "deputies.csv"
+    csv.write_text("Name,Tier,Voting,Deputy for\nDr Tam Nguyen,participant,no,David Carter\n", encoding="utf-8")
+    assert _json(capsys, "--data-dir", d, "people", "import", "1", str(csv), "--json")["created"] == 1
+    assert main(["--data-dir", d, "replay", "1", str(roll_call)]) == 0, capsys.readouterr().err
 
 
 def test_import_json_lists_what_it_could_not_place(tmp_path: Path, demo_pack: Path, capsys: Capture) -> None:

@@ -146,6 +146,13 @@ def test_the_amendment_is_minuted_in_order_and_the_resolution_is_the_motion_as_a
     assert resolved in text
     assert text.index(amendment) < text.index(resolved)
     assert "RESOLVED – That the Committee approves the budget proposals set out in the report." not in text
+    # The motion as first moved comes before its amendment, the vote on it as amended after, then the resolution.
+    moved = (
+        "Moved by Cllr Ann Marland, seconded by Cllr Ben Okafor, that the Committee approves the budget proposals "
+        "set out in the report."
+    )
+    voted = "Vote on the motion as amended: For 5, against 0, abstentions 0."
+    assert text.index(moved) < text.index(amendment) < text.index(voted) < text.index(resolved)
     # The declaration and the withdrawal come first, the arrival at 14:20 before the votes at 14:30.
     declared = text.index("Cllr Dev Patel declared an other registrable interest")
     assert "Cllr Dev Patel withdrew from the meeting" not in text  # the declaration says it once
@@ -165,8 +172,13 @@ def test_the_deferral_says_so_and_why(exported: dict[str, str], fmt: str) -> Non
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_casting_vote_is_given_by_the_person_presiding_by_name(exported: dict[str, str], fmt: str) -> None:
     text = exported[f"public.{fmt}"]
-    assert "The Chair, Cllr Ben Okafor, gave a casting vote for the motion." in text
-    assert "RESOLVED – That the libraries open until 17:00 on Saturdays from 1 April 2024." in text
+    casting = "The Chair, Cllr Ben Okafor, gave a casting vote for the motion."
+    resolved = "RESOLVED – That the libraries open until 17:00 on Saturdays from 1 April 2024."
+    # As a secretary writes it: who moved it, the vote, the casting vote, then what was resolved.
+    moved = "Moved by Cllr Cara Singh, seconded by Cllr Eve Hughes."
+    tied = "Vote: For 2, against 2, abstentions 1."
+    taken = text.index("Cllr Ben Okafor took the chair at 14:40.")
+    assert taken < text.index(moved, taken) < text.index(tied, taken) < text.index(casting) < text.index(resolved)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -272,3 +272,29 @@ def test_standing_sentences_follow_the_record_but_the_secretarys_own_words_stay(
     assert "Apologies were received from the Mayor's office." in body  # not Quorate's sentence: kept
     assert "Cllr Cara Singh declared an interest in item 2 (a governor of the trust)" in body
     assert "There were no declarations" not in body
+
+
+def test_a_later_amendment_carried_without_its_wording_is_never_dropped_from_the_resolution(
+    committee: tuple[Store, int],
+) -> None:
+    """Two amendments carried, only the first with the motion's whole wording as amended: the resolution prints
+    that wording and says a later amendment changed it again, rather than passing it off as final."""
+    store, placeholder = committee
+    people = {"mover": "Cllr Cara Singh", "seconder": "Cllr Ben Okafor"}
+    meeting_id = _run(
+        store,
+        placeholder,
+        {"type": "open_item", "item": "2", "at": "14:05"},
+        {"type": "motion", "id": "m", "text": "That the budget be approved.", **people},
+        {"type": "amend", "id": "a1", "amends": "m", "text": "That “in full” be added.", **people}
+        | {"as_amended": "That the budget be approved in full."},
+        {"type": "vote", "motion": "a1", "for": 3, "against": 1},
+        {"type": "amend", "id": "a2", "amends": "m", "text": "That “subject to audit” be added.", **people},
+        {"type": "vote", "motion": "a2", "for": 3, "against": 1},
+        {"type": "vote", "motion": "m", "for": 4, "against": 0},
+    )
+    budget = next(s for s in build_minutes(store.record(meeting_id)).sections if s.item_number == "2")
+    text = budget.body_markdown
+    assert "**RESOLVED – That the budget be approved in full.**" in text
+    assert "As further amended by the later amendment carried above, whose wording is not recorded." in text
+    assert text.index("that “subject to audit” be added, was carried") < text.index("RESOLVED"), text

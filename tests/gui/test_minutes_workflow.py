@@ -10,7 +10,7 @@ tmp_path. Assertions that matter read the stored record and the files written.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, time
 from pathlib import Path
 
@@ -264,6 +264,7 @@ def test_approve_sign_verify_lock_and_correct(office: Office, tmp_path: Path) ->
     def correct(dialog: QDialog) -> None:
         assert isinstance(dialog, AmendmentDialog)
         dialog.item.setCurrentIndex(dialog.item.findData(item.id))
+        assert dialog.pick.resolution.findData(None) < 0  # the resolution that agreed it is not optional
         dialog.text.setPlainText("The Board noted the corrected figures.")
         QTest.keyClicks(dialog.reason, "figures misquoted")
         QTest.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
@@ -274,7 +275,65 @@ def test_approve_sign_verify_lock_and_correct(office: Office, tmp_path: Path) ->
     assert [(a.version, a.item_id, a.text) for a in amendments] == [
         (2, item.id, "The Board noted the corrected figures.")
     ]
-    assert "Version 2: corrected at the meeting of 24 November 2023." in panel.detail.text()
+    assert "Version 2: corrected at the meeting of 24 November 2023, item 1." in panel.detail.text()
+
+
+def test_the_part_ii_minutes_are_signed_apart_from_the_window(office: Office, tmp_path: Path) -> None:
+    """A meeting that went into Part II has two documents to sign: after Part I, the status panel's next step
+    and Minutes ▸ Sign the Part II minutes… sign the confidential minutes from the same locked record."""
+    from app.commands import signing
+    from app.domain import Part
+    from app.export import keys
+    from app.storage.signatures import signatures_of
+
+    live = LiveMeeting(office.store, office.meeting_id)
+    live.start(time(10))
+    live.roll_call({p.id: Presence.PRESENT for p in live.record().people if p.id is not None})
+    last = max(live.record().items, key=lambda i: i.position)
+    assert last.id is not None
+    live.part2(time(11))
+    live.open_item(last.id, time(11))
+    live.close(time(12))
+    office.flow.refresh()
+    approve(office)
+    flow = office.flow
+    assert flow.sign_action.isEnabled() and flow.sign_part2_action.isEnabled()
+    key = tmp_path / "chair.p12"
+    keys.generate_key(key, "Rima Makarem", PASSPHRASE, role="Chair")
+    outs = {Part.ONE: tmp_path / "part-i.pdf", Part.TWO: tmp_path / "part-ii.pdf"}
+
+    def sign(part: Part) -> Callable[[QDialog], None]:
+        def handler(dialog: QDialog) -> None:
+            assert isinstance(dialog, SignDialog) and dialog.part is part
+            assert ("Part II" in dialog.windowTitle()) is (part is Part.TWO)
+            dialog.key.setText(str(key))
+            QTest.keyClicks(dialog.passphrase, PASSPHRASE)
+            dialog.out.setText(str(outs[part]))
+            QTest.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+            office.qtbot.waitUntil(lambda: dialog.signed is not None or bool(dialog.error_text()))
+            assert dialog.error_text() == ""
+            dialog.accept()
+
+        return handler
+
+    office.expect(sign(Part.ONE))
+    flow.sign_action.trigger()
+    assert office.status() is MinutesStatus.SIGNED
+    assert not flow.sign_action.isEnabled() and flow.sign_part2_action.isEnabled()
+    assert flow.panel.next_button.text() == "Sign the Part II minutes…"
+    office.expect(sign(Part.TWO))
+    QTest.mouseClick(flow.panel.next_button, Qt.MouseButton.LeftButton)
+    assert office.handlers == []
+    assert sorted(s.part for s in signatures_of(office.store)) == [1, 2]
+    assert not flow.sign_part2_action.isEnabled() and not flow.panel.next_button.isVisible()
+    for out in outs.values():
+        report = signing.verify(tmp_path, out)
+        checked = signing.check_against_record(office.store, out, report)
+        assert report.ok and checked is not None and checked.ok, checked
+    from pypdf import PdfReader
+
+    assert "CONFIDENTIAL" in PdfReader(outs[Part.TWO]).pages[0].extract_text()
+    assert "CONFIDENTIAL" not in PdfReader(outs[Part.ONE]).pages[0].extract_text()
 
 
 def test_a_damaged_key_is_one_sentence_and_the_dialog_stays_open(office: Office, tmp_path: Path) -> None:

@@ -81,20 +81,23 @@ def test_signed_minutes_are_locked_and_corrected_by_amendment(two_meetings: tupl
         first.reopen()
     with pytest.raises(ApprovalError, match=r"already signed \(version 1, 6 Mar 2024\); a correction makes a new"):
         chair_approve(store, meeting_id, "Ann Chair", on=date(2024, 3, 7))
-    version = amend_signed(
-        store,
-        meeting_id,
-        budget,
-        "The Board approved the budget, Cat Cole dissenting.",
-        second.meeting_id,
-        reason="dissent omitted",
-    )
+    corrected = "The Board approved the budget, Cat Cole dissenting."
+    with pytest.raises(ApprovalError, match="Say which resolution of that meeting agreed the correction"):
+        amend_signed(store, meeting_id, budget, corrected, second.meeting_id, reason="dissent omitted")
+    minutes_item = second.find_item("1").id or 0
+    agreed = second.move(minutes_item, "That minute 2 of 10 January 2024 record Cat Cole's dissent.").new_id
+    assert agreed is not None
+    second.vote(agreed, 3)
+    version = amend_signed(store, meeting_id, budget, corrected, second.meeting_id, agreed, reason="dissent omitted")
     assert version == 2
     document = build_minutes(store.record(meeting_id), Part.ONE)
     section = next(s for s in document.sections if s.item_number == "2")
     assert "Cat Cole dissenting" in section.body_markdown
-    assert document.version_note.startswith("Version 2: corrected at the meeting of 6 March 2024 (item 2)")
-    assert "supersedes version 1, signed on 6 March 2024" in document.version_note
+    # It cites the item corrected here and the later meeting's item whose resolution agreed it, each by name.
+    assert document.version_note == (
+        "Version 2: the minute of item 2 (Budget) corrected by resolution of the meeting held on 6 March 2024, "
+        "item 1 (dissent omitted); supersedes version 1, signed on 6 March 2024."
+    )
     assert store.minute(budget).body == "The Board approved the budget."  # the signed text itself is untouched
     assert store.verify_audit_chain() == []
 

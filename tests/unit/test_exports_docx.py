@@ -55,9 +55,9 @@ def test_part_one_has_every_item_resolution_and_action_in_agenda_order(board: Bo
         "2.\nBudget 2024/25",
         "Dan Dale declared a financial interest",
         "The Board discussed the budget in detail.",
-        "RESOLVED – That the budget for 2024/25 is approved.",
-        "Moved by Ben Baker, seconded by Cat Cole.",
+        "Moved by Ben Baker, seconded by Cat Cole.",  # who moved it and how the vote went lead to the resolution
         "For: Ann Chair, Ben Baker, Cat Cole.",
+        "RESOLVED – That the budget for 2024/25 is approved.",
         "BB, CC, DD, AC",  # owners' initials in the Action column
         "3.\nAny other business",
         "There was none.",

@@ -18,7 +18,7 @@ import pytest
 from app.commands import signing
 from app.commands.approval import ApprovalError, amend_signed, body_approve, chair_approve
 from app.commands.live import LiveMeeting
-from app.domain import AgendaItem, DeclarationConduct, Meeting, MinutesStatus, Person, Presence, Tier
+from app.domain import AgendaItem, DeclarationConduct, Meeting, MinutesStatus, Part, Person, Presence, Tier
 from app.export import keys
 from app.storage import RecordLocked, Store, integrity
 from app.storage.people import add_person
@@ -175,8 +175,78 @@ def test_setting_the_status_column_back_to_draft_is_named_and_unlocks_nothing(fo
     assert 'minutes_status is "draft", the audit log says "signed"' in _problems(folder)
     with pytest.raises(RecordLocked, match="signed"):  # the lock is the signature record, not the column
         folder.first.minute(folder.first.find_item("2").id or 0, "A quiet rewrite.")
+    assert "minutes_status" in (integrity_warning(folder.store) or "")  # said at start-up too
     checked = _verify(folder, folder.tmp / "signed.pdf")
     assert any("minutes_status" in p for p in checked.problems)
+
+
+def test_export_and_signing_refuse_a_record_changed_outside_quorate(folder: Folder) -> None:
+    """Changed by hand before the export: the minutes would print what the audit trail contradicts, so neither
+    the PDF, the Word export nor the signature goes ahead, and the sentence names what differs."""
+    from app.commands.exports import export_minutes_docx
+    from app.storage.signatures import RecordAltered
+
+    folder.sql("UPDATE vote SET votes_for = 0, votes_against = 3 WHERE id = 1")
+    for export in (signing.export_minutes_pdf, export_minutes_docx):
+        with pytest.raises(RecordAltered, match=r"vote 1 \(meeting 1\): votes_(for|against) is .*nothing was exported"):
+            export(folder.store, folder.first.meeting_id, folder.tmp / "again.out")
+        assert not (folder.tmp / "again.out").exists()
+    with pytest.raises(RecordAltered, match="nothing was signed"):
+        folder.sign()  # the export made before the change, whose bytes were recorded
+    _nothing_locked(folder)
+    other = folder.tmp / "second.pdf"
+    signing.export_minutes_pdf(folder.store, folder.second.meeting_id, other)  # another meeting is untouched
+
+
+def test_after_signing_an_export_of_the_changed_record_is_refused(folder: Folder) -> None:
+    from app.storage.signatures import RecordAltered
+
+    folder.sign()
+    folder.sql("DELETE FROM declaration")
+    with pytest.raises(RecordAltered, match="declaration 1 was deleted"):
+        signing.export_minutes_pdf(folder.store, folder.first.meeting_id, folder.tmp / "again.pdf")
+
+
+def test_a_minute_deleted_by_hand_is_named_even_before_signing(folder: Folder) -> None:
+    folder.sql("DELETE FROM minute_entry")
+    report = check_store(folder.store)
+    assert any("the minute of item 2 (meeting 1) was deleted outside Quorate" in d.text for d in report.record)
+
+
+@pytest.mark.parametrize("tamper", [*sorted(TAMPERS), "status", "minute deleted", "row added", "moved"])
+def test_one_meetings_check_finds_what_the_whole_check_finds_for_it(folder: Folder, tamper: str) -> None:
+    from app.storage.signatures import meeting_problems
+
+    statements = {
+        **{name: statement for name, (statement, _named) in TAMPERS.items()},
+        "status": "UPDATE meeting SET minutes_status = 'draft' WHERE id = 1",
+        "minute deleted": "DELETE FROM minute_entry",
+        "row added": "INSERT INTO meeting_event (meeting_id, kind, at, text) VALUES (1, 'arrive', '10:30', '')",
+        "moved": "UPDATE declaration SET item_id = (SELECT id FROM agenda_item WHERE meeting_id = 2 LIMIT 1)",
+    }
+    assert meeting_problems(folder.store, folder.first.meeting_id) == []
+    folder.sql(statements[tamper])
+    everything = integrity.check_record(folder.store.conn)
+    assert everything
+    whole = [d.text for d in everything if d.meeting_id == folder.first.meeting_id]
+    one = [d.text for d in integrity.check_record(folder.store.conn, meeting_id=folder.first.meeting_id)]
+    assert set(whole) <= set(one)
+    assert meeting_problems(folder.store, folder.first.meeting_id)
+
+
+def test_an_altered_audit_entry_of_the_meeting_stops_its_export(folder: Folder) -> None:
+    from app.storage.signatures import RecordAltered
+
+    assert folder.store.path is not None
+    conn = sqlite3.connect(folder.store.path)
+    conn.execute("DROP TRIGGER audit_no_update")
+    conn.execute(
+        "UPDATE audit SET after = replace(after, '\"votes_for\": 2', '\"votes_for\": 3') WHERE entity = 'vote'"
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(RecordAltered, match=r"audit entry \d+ was altered after it was written"):
+        signing.export_minutes_pdf(folder.store, folder.first.meeting_id, folder.tmp / "again.pdf")
 
 
 def _rebuild_chain(path: Path, change: Callable[[dict[str, object]], dict[str, object] | None]) -> None:
@@ -304,6 +374,67 @@ def test_a_stale_export_of_an_earlier_state_is_refused_and_locks_nothing(folder:
     assert check_store(store).ok, _problems(folder)
 
 
+def _with_part_two(tmp_path: Path, chair_key: Path) -> Folder:
+    """A board whose first meeting took its last item in Part II, approved at the next meeting."""
+    store = Store.open(tmp_path / "quorate.db")
+    body = store.ensure_body("Test Board")
+    assert body.id is not None
+    for name in ("Ann Chair", "Ben Baker", "Cat Cole"):
+        add_person(store, Person(None, body.id, name, tier=Tier.MEMBER))
+    items = [("1", "Minutes of the previous meeting"), ("2", "Budget"), ("3", "Staffing")]
+    first = _meeting(store, body.id, date(2024, 1, 10), items)
+    budget, staffing = first.find_item("2").id or 0, first.find_item("3").id or 0
+    first.open_item(budget, time(10, 5))
+    first.minute(budget, "The Board approved the budget.")
+    first.part2(time(10, 30))
+    first.open_item(staffing, time(10, 31))
+    first.minute(staffing, "The Board discussed a confidential staffing matter.")
+    first.close(time(12))
+    second = _meeting(store, body.id, date(2024, 3, 6), items)
+    chair_approve(store, first.meeting_id, "Ann Chair", on=date(2024, 1, 17))
+    wording = "That the minutes of the meeting held on 10 January 2024 be approved as a correct record."
+    body_approve(store, first.meeting_id, second.meeting_id, _approve_at(second, wording))
+    return Folder(tmp_path, store, first, second, chair_key, tmp_path / "minutes.pdf")
+
+
+@pytest.mark.parametrize("order", [(Part.ONE, Part.TWO), (Part.TWO, Part.ONE)])
+def test_the_part_ii_minutes_are_signed_apart_from_the_same_record(
+    tmp_path: Path, chair_key: Path, order: tuple[Part, Part]
+) -> None:
+    """Part I and Part II are separate documents, each signed: the first signature locks the record, and the
+    other part is then exported and signed from that same record, once."""
+    folder = _with_part_two(tmp_path, chair_key)
+    store, meeting_id = folder.store, folder.first.meeting_id
+    try:
+        signed = []
+        for part in order:
+            export = tmp_path / f"part-{int(part)}.pdf"
+            assert signing.export_minutes_pdf(store, meeting_id, export, part).recorded is not None
+            done = folder.sign(export, tmp_path / f"part-{int(part)}-signed.pdf")
+            assert done.export.part == int(part)
+            signed.append(done.signed.out)
+            assert store.meeting(meeting_id).minutes_status is MinutesStatus.SIGNED
+        assert sorted(s.part for s in signatures_of(store)) == [1, 2]
+        with pytest.raises(ApprovalError, match="already signed"):
+            folder.sign(tmp_path / f"part-{int(order[1])}.pdf", tmp_path / "again.pdf")
+        assert not (tmp_path / "again.pdf").exists()
+        unrecorded = tmp_path / "after.pdf"
+        assert signing.export_minutes_pdf(store, meeting_id, unrecorded, order[0]).recorded is None
+        for out in signed:
+            checked = _verify(folder, out)
+            assert checked.ok and checked.file_recorded, checked.problems
+            if PDFSIG is not None:
+                output = subprocess.run([PDFSIG, str(out)], capture_output=True, text=True, check=False).stdout
+                assert "Signature is Valid." in output and "Total document signed" in output, output
+        assert check_store(store).ok, _problems(folder)
+        with pytest.raises(RecordLocked):
+            folder.first.minute(folder.first.find_item("3").id or 0, "A quiet rewrite.")
+        folder.sql("UPDATE minute_entry SET body = 'Rewritten.' WHERE item_id = ?", (folder.first.find_item("3").id,))
+        assert len(check_store(store).signed) == 1  # both parts were signed from one record: it is named once
+    finally:
+        store.close()
+
+
 def test_a_correction_is_version_two_signed_like_version_one_and_both_verify(folder: Folder) -> None:
     store, first, second = folder.store, folder.first, folder.second
     version_one = folder.sign()
@@ -332,6 +463,9 @@ def test_a_correction_is_version_two_signed_like_version_one_and_both_verify(fol
     for done in (version_one, version_two):
         checked = _verify(folder, done.signed.out)
         assert checked.ok, checked.problems
+        if PDFSIG is not None:
+            output = subprocess.run([PDFSIG, str(done.signed.out)], capture_output=True, text=True, check=False).stdout
+            assert "Signature is Valid." in output and "Total document signed" in output, output
     assert check_store(store).ok, _problems(folder)
 
 
@@ -450,6 +584,21 @@ def test_a_changed_contents_padding_is_reported_by_verify_and_pdfsig(folder: Fol
         assert "Not total document signed" in output, output
 
 
+def test_a_signed_file_changed_afterwards_is_named_for_what_happened_to_it(folder: Folder) -> None:
+    """Bytes appended to the recorded signed file, or its padding changed: verify says the file is the recorded
+    one with more added, or differs from it, never that no signature was recorded."""
+    done = folder.sign()
+    appended = folder.tmp / "appended.pdf"
+    appended.write_bytes(done.signed.out.read_bytes() + b"\n% added later\n")
+    checked = _verify(folder, appended)
+    assert not checked.ok and not checked.file_recorded
+    assert any("begins with the signed minutes recorded for meeting 1 (version 1" in p for p in checked.problems)
+    padded = _verify(folder, _padding_changed(done.signed.out, folder.tmp / "padding.pdf"))
+    assert any("is not the signed minutes recorded for meeting 1" in p for p in padded.problems)
+    for problems in (checked.problems, padded.problems):
+        assert not any("no signature" in p for p in problems), problems
+
+
 # --- the command line: check, verify against the record, sign --meeting, correct ----------------------------------
 
 
@@ -518,7 +667,7 @@ def test_correct_on_the_command_line_makes_version_two(folder: Folder, capsys: p
     third = _meeting(store, store.meeting(folder.first.meeting_id).body_id, date(2024, 5, 8), [("1", "Minutes")])
     agreed = _approve_at(third, "That the minutes of 10 January 2024 be corrected.")
     base = ["correct", str(folder.first.meeting_id), "--item", "2", "--text", "Approved, Cat Cole dissenting."]
-    code, _, err = _cli(folder, capsys, *base, "--at-meeting", str(folder.first.meeting_id))
+    code, _, err = _cli(folder, capsys, *base, "--at-meeting", str(folder.first.meeting_id), "--motion", str(agreed))
     assert code == 2 and "later meeting" in err
     code, out, _ = _cli(folder, capsys, *base, "--at-meeting", str(third.meeting_id), "--motion", str(agreed), "--json")
     assert code == 0 and json.loads(out) == {"meeting_id": folder.first.meeting_id, "version": 2, "status": "draft"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import random
 import re
@@ -17,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption
 from cryptography.hazmat.primitives.serialization import pkcs12 as crypto_pkcs12
 
+from app.cli import main
 from app.export import keys, signing
 from app.export.keys import SigningError
 
@@ -143,20 +145,29 @@ def test_flipping_any_byte_inside_the_signed_range_breaks_it(signed: Signed, tmp
     for _ in range(100):
         offset = rng.randrange(b + d)
         positions.append(offset if offset < b else c + offset - b)
+    from app import paths
+
+    keys.trust(paths.trusted_certificates_dir(tmp_path), keys.read_certificate(signed.key, PASSPHRASE))
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--data-dir", str(tmp_path), "verify", str(signed.pdf)]) == 0  # the file as signed: all holds
     tampered = tmp_path / "tampered.pdf"
-    verify_missed, pdfsig_missed = [], []
+    verify_missed, command_missed, pdfsig_missed = [], [], []
     for position in positions:
         changed = bytearray(data)
         changed[position] ^= 1 << rng.randrange(8)
         tampered.write_bytes(changed)
         try:
-            if signing.verify_pdf(tampered, []).intact:
+            if signing.verify_pdf(tampered, []).ok:
                 verify_missed.append(position)
         except SigningError:
             pass  # "not a PDF" / "damaged": reported, not passed as signed
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            if main(["--data-dir", str(tmp_path), "verify", str(tampered), "--json"]) == 0:  # 3: a problem; 2: no PDF
+                command_missed.append(position)
         if PDFSIG is not None and _pdfsig_valid(_pdfsig(tampered)):
             pdfsig_missed.append(position)
     assert verify_missed == []
+    assert command_missed == []  # `quorate verify` exits 0 only when all holds
     assert pdfsig_missed == []
     if PDFSIG is None:
         pytest.skip("poppler's pdfsig is not installed: only verify_pdf was checked on the 100 changed files")
@@ -306,7 +317,7 @@ def test_a_pdf_without_an_audit_line_has_no_audit_hash(signed: Signed, tmp_path:
     plain = tmp_path / "plain.pdf"
     plain.write_bytes(signing.appearance_pdf("A Person", "", "Noted", datetime.now(UTC), 300, 200))
     out = tmp_path / "plain-signed.pdf"
-    signing.sign_pdf(plain, signed.key, PASSPHRASE, out, box=(20, 20, 280, 100))
+    signing.sign_pdf(plain, signed.key, PASSPHRASE, out, visible=False)  # a box there would cover its text
     report = signing.verify_pdf(out, [])
     assert report.ok and report.audit_hash is None
 
