@@ -17,6 +17,9 @@ import moderngov
 import more
 import round2_agendas
 import round2_minutes
+import round3_councils
+import round3_nhs
+import round3_societies
 import text_docs
 import wordstyle
 
@@ -29,6 +32,9 @@ DOCUMENTS = [
     *more.DOCUMENTS,
     *round2_agendas.DOCUMENTS,
     *round2_minutes.DOCUMENTS,
+    *round3_councils.DOCUMENTS,
+    *round3_nhs.DOCUMENTS,
+    *round3_societies.DOCUMENTS,
 ]
 
 
