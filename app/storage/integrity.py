@@ -29,10 +29,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from app.storage import driver
 
 CANONICAL_FORMAT = "quorate-record/1"
 
@@ -91,13 +92,13 @@ class RecordTable:
 _SCHEMA_CACHE: dict[str, dict[str, RecordTable]] = {}
 
 
-def _schema_key(conn: sqlite3.Connection) -> str:
+def _schema_key(conn: driver.Connection) -> str:
     """The schema itself (every CREATE statement), so two databases share an entry only when they are alike."""
     text = conn.execute("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master ORDER BY name)").fetchone()
     return hashlib.sha256(str(text[0]).encode("utf-8")).hexdigest()
 
 
-def record_tables(conn: sqlite3.Connection) -> dict[str, RecordTable]:
+def record_tables(conn: driver.Connection) -> dict[str, RecordTable]:
     """Every table deleted with its meeting (and `meeting` itself), found from the schema's foreign keys."""
     key = _schema_key(conn)
     cached = _SCHEMA_CACHE.get(key)
@@ -137,12 +138,12 @@ def record_tables(conn: sqlite3.Connection) -> dict[str, RecordTable]:
     return found
 
 
-def replayed_tables(conn: sqlite3.Connection) -> dict[str, RecordTable]:
+def replayed_tables(conn: driver.Connection) -> dict[str, RecordTable]:
     """The record tables the audit log must account for, row by row."""
     return {n: t for n, t in record_tables(conn).items() if n not in UNAUDITED_TABLES}
 
 
-def digest_tables(conn: sqlite3.Connection) -> dict[str, RecordTable]:
+def digest_tables(conn: driver.Connection) -> dict[str, RecordTable]:
     """The record tables that make up a meeting's canonical record."""
     return {n: t for n, t in replayed_tables(conn).items() if n not in WORKFLOW_TABLES and n not in PRIVATE_TABLES}
 
@@ -150,7 +151,7 @@ def digest_tables(conn: sqlite3.Connection) -> dict[str, RecordTable]:
 # --- the canonical record ------------------------------------------------------------------------------------------
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+def _rows(conn: driver.Connection, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
     cursor = conn.execute(sql, params)
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
@@ -161,7 +162,7 @@ def _plain(value: Any) -> Any:
     return value.hex() if isinstance(value, bytes) else value
 
 
-def canonical_record(conn: sqlite3.Connection, meeting_id: int, version: int = 1) -> dict[str, Any]:
+def canonical_record(conn: driver.Connection, meeting_id: int, version: int = 1) -> dict[str, Any]:
     """The meeting's record as the canonical structure (see the module docstring); corrections after
     `version` are left out, so version 1's digest stays what it was when a correction makes version 2."""
     tables = digest_tables(conn)
@@ -191,7 +192,7 @@ def canonical_json(record: Mapping[str, Any]) -> bytes:
     return json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def record_digest(conn: sqlite3.Connection, meeting_id: int, version: int = 1) -> str:
+def record_digest(conn: driver.Connection, meeting_id: int, version: int = 1) -> str:
     return hashlib.sha256(canonical_json(canonical_record(conn, meeting_id, version))).hexdigest()
 
 
@@ -262,7 +263,7 @@ def _apply(replay: Replay, entity: str, entity_id: int, after: Any, tables: Mapp
     rows.setdefault(entity_id, {}).update({k: v for k, v in after.items() if k in known})
 
 
-def replay_audit(conn: sqlite3.Connection) -> Replay:
+def replay_audit(conn: driver.Connection) -> Replay:
     """Apply every audit row to empty record tables, oldest first."""
     tables = replayed_tables(conn)
     replay = Replay()
@@ -294,7 +295,7 @@ class Difference:
     text: str
 
 
-def check_record(conn: sqlite3.Connection, limit: int = 20) -> list[Difference]:
+def check_record(conn: driver.Connection, limit: int = 20) -> list[Difference]:
     """Where the record tables differ from what the audit log says they are, in words; empty when they agree.
     At most `limit` differences are named (the first one is what matters)."""
     tables = replayed_tables(conn)
@@ -340,7 +341,7 @@ def check_record(conn: sqlite3.Connection, limit: int = 20) -> list[Difference]:
     return problems
 
 
-def meeting_of_rows(conn: sqlite3.Connection, table: str, rowids: Iterable[int]) -> set[int]:
+def meeting_of_rows(conn: driver.Connection, table: str, rowids: Iterable[int]) -> set[int]:
     """The meetings owning some rows of a record table."""
     tables = record_tables(conn)
     if table not in tables:

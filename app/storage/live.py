@@ -9,13 +9,13 @@ each row is audited whole, undo needs no per-command code.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import time
 from typing import Any
 
 from app.domain import Action
+from app.storage import driver
 from app.storage.rows import parse_date, parse_time
 from app.storage.store import NotFound, Store
 
@@ -51,7 +51,7 @@ class LiveWriter:
 
     def __init__(self, store: Store, meeting_id: int, actor: str = "secretary") -> None:
         self.store = store
-        self.conn: sqlite3.Connection = store.conn
+        self.conn: driver.Connection = store.conn
         self.meeting_id = meeting_id
         self.actor = actor
         row = self.conn.execute("SELECT body_id FROM meeting WHERE id = ?", (meeting_id,)).fetchone()

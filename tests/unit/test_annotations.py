@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +14,7 @@ from app import commands
 from app.commands import notes
 from app.domain import Part
 from app.domain.annotations import AnnotationKind, find_in_page, quote_context
-from app.storage import Store
+from app.storage import Store, driver
 from app.storage.connection import open_database, schema_version
 from tests.gui.test_reader import DELETED, HIGHLIGHTED, PAPER, build_pack
 
@@ -306,7 +305,7 @@ def test_a_schema_5_database_migrates_its_annotations(tmp_path: Path) -> None:
     )
     assert [q.text for q in notes.questions_for_item(store, 1)] == ["Ask about the heron survey"]
     assert [h.kind for h in notes.search(store, "heron survey", "JA")] == ["note"]
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(driver.IntegrityError):
         store.conn.execute("UPDATE annotation SET kind = 'scribble'")
     store.close()
     assert list(tmp_path.glob("quorate.db.v5-*bak")), "the schema 5 file is backed up before migrating"

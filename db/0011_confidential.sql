@@ -1,0 +1,11 @@
+-- Schema version 11: confidential at rest (issue 18).
+-- library_secret holds the random keys of the library's encrypted files (app/storage/sealed.py), one row per
+-- key, the newest current for new files. Only an encrypted (SQLCipher) library has rows here: the table is as
+-- confidential as the database around it. Not part of any meeting's record and never audited (the audit log
+-- must not carry a key).
+CREATE TABLE library_secret (
+    id INTEGER PRIMARY KEY,
+    purpose TEXT NOT NULL CHECK (purpose IN ('files')),
+    secret BLOB NOT NULL CHECK (length(secret) = 32),
+    created_at TEXT NOT NULL
+) STRICT;
