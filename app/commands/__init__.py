@@ -91,11 +91,11 @@ def accept_reviewed(
     papers = _read_tabled(draft, tabled_papers or {})
     kept_copies: list[KeptPack] = []
     try:
-        kept = library.keep_pack_file(data_dir, Path(draft.source_path), draft.sha256)
+        kept = library.keep_pack_file(store, Path(draft.source_path), draft.sha256)
         kept_copies.append(kept)
         tabled_kept = []
         for position, path, pages, _warning in papers:
-            tabled_kept.append((position, library.keep_tabled_paper(data_dir, path), pages))
+            tabled_kept.append((position, library.keep_tabled_paper(store, path), pages))
             kept_copies.append(tabled_kept[-1][1])
         with store.transaction():
             meeting = _write_meeting(store, draft, actor)

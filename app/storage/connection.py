@@ -12,6 +12,7 @@ import errno
 import logging
 import re
 import shutil
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -139,7 +140,7 @@ def connect(path: Path | str, key: DatabaseKey | None = None, *, read_only: bool
     """Every connection to a Quorate database is made here; with `key`, the database is SQLCipher-encrypted.
 
     Raises WrongKey when the key does not open the file (checked by a first read, before any other pragma)."""
-    target = f"file:{path}?mode=ro" if read_only else str(path)
+    target = f"file:{urllib.parse.quote(str(path))}?mode=ro" if read_only else str(path)
     conn = driver.connect(target, timeout=5.0, isolation_level=None, check_same_thread=False, uri=read_only)
     try:
         if key is not None:

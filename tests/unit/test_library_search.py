@@ -386,7 +386,7 @@ def test_a_pack_that_changed_after_it_was_read_is_not_kept(tmp_path: Path, store
     draft = _draft(tmp_path, 1)
     Path(draft.source_path).write_bytes(b"someone saved over it")
     with pytest.raises(PackFileError, match="changed after it was read"):
-        keep_pack_file(_data_dir(store), Path(draft.source_path), draft.sha256)
+        keep_pack_file(store, Path(draft.source_path), draft.sha256)
     assert list(packs_dir(_data_dir(store)).iterdir()) == []
 
 
