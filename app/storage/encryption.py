@@ -195,7 +195,7 @@ def _copy_under(source: Path, source_key: DatabaseKey | None, target: Path, targ
         entries = int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
         has_audit = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit'").fetchone() is not None
         audit = int(conn.execute("SELECT count(*) FROM audit").fetchone()[0]) if has_audit else 0
-        conn.execute(f"ATTACH DATABASE ? AS target KEY \"{target_key.pragma_value()}\"", (str(target),))
+        conn.execute(f'ATTACH DATABASE ? AS target KEY "{target_key.pragma_value()}"', (str(target),))
         try:
             conn.execute("SELECT sqlcipher_export('target')")
             conn.execute(f"PRAGMA target.user_version = {version}")

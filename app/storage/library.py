@@ -244,7 +244,7 @@ class PackStatus:
 
 
 def _check_copy(
-    store: Store, path: Path, sha: str, original: str, what: str, *, keep: bool
+    store: Store, path: Path, sha: str, original: str, what: str, *, keep: bool, since: str = "kept"
 ) -> tuple[PackStatus, bytearray | None]:
     """Read a kept copy whole (decrypting it when sealed), hash it, and say whether it is the file recorded;
     with `keep`, also return its content (one read serves both)."""
@@ -276,7 +276,7 @@ def _check_copy(
             PackState.CHANGED,
             path,
             sha,
-            f"The library copy of {original} has changed since it was kept, so it is not shown; {what}.",
+            f"The library copy of {original} has changed since it was {since}, so it is not shown; {what}.",
         ), None
     return PackStatus(PackState.OK, path, sha, ""), buffer
 
@@ -295,7 +295,7 @@ def _pack_copy(store: Store, data_dir: Path, meeting_id: int, *, keep: bool) -> 
             "import the pack again to keep one.",
         ), None
     original, name = str(row[0]), str(row[1])
-    return _check_copy(store, packs_dir(data_dir) / name, sha, original, "import it again", keep=keep)
+    return _check_copy(store, packs_dir(data_dir) / name, sha, original, "import it again", keep=keep, since="imported")
 
 
 def verify_pack(store: Store, data_dir: Path, meeting_id: int) -> PackStatus:
@@ -431,9 +431,7 @@ def tabled_page_text(store: Store, paper_id: int, page: int) -> str | None:
     return str(row[0]) if row else None
 
 
-def _tabled_copy(
-    store: Store, data_dir: Path, paper_id: int, *, keep: bool
-) -> tuple[PackStatus, bytearray | None]:
+def _tabled_copy(store: Store, data_dir: Path, paper_id: int, *, keep: bool) -> tuple[PackStatus, bytearray | None]:
     row = store.conn.execute(
         "SELECT t.sha256, t.original_name, f.stored_name FROM tabled_paper t"
         " LEFT JOIN pack_file f ON f.sha256 = t.sha256 WHERE t.id = ?",

@@ -82,7 +82,7 @@ def test_a_new_library_is_encrypted_and_opens_with_its_passphrase_only(tmp_path:
 def test_a_wrong_passphrase_says_so_and_changes_nothing(tmp_path: Path) -> None:
     database, _ = _library(tmp_path)
     before = _fingerprint(database.parent)
-    with pytest.raises(WrongPassphrase, match="The passphrase is wrong; nothing was changed."):
+    with pytest.raises(WrongPassphrase, match=r"The passphrase is wrong; nothing was changed\."):
         open_library(database, "not the passphrase")
     with pytest.raises(PassphraseNeeded):
         open_library(database, None)
