@@ -559,7 +559,7 @@ floor_ms = (time.perf_counter() - start) * 1000
 start = time.perf_counter()
 view = PdfPackView()
 view.resize(1000, 800)
-view.open(pack)
+view.open(pack.read_bytes())
 view.show()
 while not inked(view):
     app.processEvents()

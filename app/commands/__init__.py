@@ -329,6 +329,11 @@ def verify_pack(store: Store, meeting_id: int) -> PackStatus:
     return library.verify_pack(store, library.data_dir_of(store), meeting_id)
 
 
+def open_pack(store: Store, meeting_id: int) -> tuple[PackStatus, bytearray | None]:
+    """A meeting's kept pack file, checked and (in an encrypted library) decrypted in memory: never on disk."""
+    return library.open_pack(store, library.data_dir_of(store), meeting_id)
+
+
 def edit_minute(store: Store, item_id: int, text: str, actor: str = "secretary") -> Changes:
     store.set_minute(item_id, text, actor)
     return Changes(minutes=frozenset({item_id}))

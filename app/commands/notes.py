@@ -299,10 +299,10 @@ def export_annotated_pack(store: Store, meeting_id: int, owner: str, out: Path, 
     those pages carry the confidential band."""
     from app.export.annotations_pdf import render_annotated_pack
 
-    status = library.verify_pack(store, library.data_dir_of(store), meeting_id)
-    if not status.ok or status.path is None:
+    status, pack = library.open_pack(store, library.data_dir_of(store), meeting_id)
+    if not status.ok or pack is None:
         raise AnnotationError(status.message)
-    if status.path.read_bytes()[:1024].find(b"%PDF-") < 0:
+    if pack[:1024].find(b"%PDF-") < 0:
         raise AnnotationError("This meeting's pack is a text file, not a PDF; export the notes as a PDF instead.")
     items = store.items(meeting_id)
     secret_pages: set[int] = set()
@@ -318,7 +318,7 @@ def export_annotated_pack(store: Store, meeting_id: int, owner: str, out: Path, 
     for a in member_annotations(store, meeting_id, owner):
         if not a.orphaned and a.kind is not AnnotationKind.ITEM_NOTE:
             by_page.setdefault(a.page, []).append(a)
-    return render_annotated_pack(status.path, by_page, secret_pages, owner, out)
+    return render_annotated_pack(pack, by_page, secret_pages, owner, out)
 
 
 def _item_key(item: AgendaItem | None) -> dict[str, Any]:
