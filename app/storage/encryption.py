@@ -266,17 +266,14 @@ def encrypt_library(database: Path, passphrase: str) -> DatabaseKey:
     return key
 
 
-def change_passphrase(store: Store, old_passphrase: str, new_passphrase: str) -> DatabaseKey:
-    """Re-key the encrypted library of `store` under a new passphrase (crash-safe). The store is closed; open
-    the library again with the key returned. Raises WrongPassphrase when `old_passphrase` is not the current one."""
-    if store.path is None or store.key is None:
-        raise StorageError("Only an encrypted library has a passphrase to change.")
-    database, old_key = store.path, store.key
+def change_passphrase(database: Path, old_key: DatabaseKey, old_passphrase: str, new_passphrase: str) -> DatabaseKey:
+    """Re-key the encrypted library at `database` (unlocked with `old_key`) under a new passphrase, crash-safe
+    (see the module's docstring). Every connection to it must be closed first; open it again with the key
+    returned. Raises WrongPassphrase when `old_passphrase` is not the current one, changing nothing."""
     if not passphrase_opens(old_key, old_passphrase):
         raise WrongPassphrase("The current passphrase is wrong; nothing was changed.")
     check_new_passphrase(new_passphrase)
     key = new_key(new_passphrase)
-    store.close()
     with disk_errors(database, files=True):
         _copy_under(database, old_key, _work_path(database), key)
         work = connect(_work_path(database), key)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -345,6 +346,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.import_action, self.export_action])
         self.minutes_flow.fill_file_menu(file_menu)
+        # Lock now, lock after being idle, change passphrase: filled by app.ui.unlock.LockGuard when encrypted.
+        self._security_menu = file_menu.addMenu("Se&curity")
+        self._security_menu.menuAction().setVisible(False)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")  # undo and redo of meeting actions, where people look
@@ -396,6 +400,10 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.reader_action)
         toolbar.addSeparator()
         toolbar.addAction(self.live.start_action)  # where a secretary looks first on the day
+
+    def security_menu(self) -> QMenu:
+        self._security_menu.menuAction().setVisible(True)
+        return self._security_menu
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -132,7 +132,7 @@ def worker_store(store: Store) -> Iterator[Store]:
     """A connection of the worker's own to the same database (a Store is one per thread); reads only."""
     if store.path is None:
         raise StorageError("This database is held in memory, so it cannot be read from another thread.")
-    opened = Store.open(store.path)
+    opened = store.reopen()  # keyed as the window's store is
     try:
         yield opened
     finally:

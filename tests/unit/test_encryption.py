@@ -178,11 +178,12 @@ def test_changing_the_passphrase_rekeys_the_database_and_new_files_get_a_new_key
     database, meeting_id = _library(tmp_path)
     store = open_library(database, PASSPHRASE)
     old_salt = database.read_bytes()[:16]
+    keys_before, old_key = file_keys.of(store), store.key
+    assert keys_before is not None and old_key is not None
+    store.close()
     with pytest.raises(WrongPassphrase):
-        change_passphrase(store, "not it", "a brand new passphrase")
-    keys_before = file_keys.of(store)
-    assert keys_before is not None
-    key = change_passphrase(store, PASSPHRASE, "a brand new passphrase")
+        change_passphrase(database, old_key, "not it", "a brand new passphrase")
+    key = change_passphrase(database, old_key, PASSPHRASE, "a brand new passphrase")
     assert database.read_bytes()[:16] != old_salt
     with pytest.raises(WrongPassphrase):
         open_library(database, PASSPHRASE)
