@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # must precede any QAppli
 # not run Argon2id at full cost hundreds of times. Both are inherited by the processes tests start.
 os.environ.setdefault("QUORATE_NO_ENCRYPTION", "1")
 os.environ.setdefault("QUORATE_TEST_WEAK_KDF", "1")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")  # never the user's own keyring
 
 from app import netguard
 

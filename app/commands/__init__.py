@@ -229,8 +229,8 @@ def _add_pack_people(
 
     report = import_pack_people(store, body_id, draft.people, actor, choices, placements)
     interests = import_pack_interests(store, body_id, draft.interests, actor, placements)
-    for warning in (*report.warnings, *interests.warnings):
-        log.info("pack import: %s", warning)
+    if report.warnings or interests.warnings:  # the warnings name people: shown to the user, counted here
+        log.info("pack import: %d warnings about people", len(report.warnings) + len(interests.warnings))
     return report, interests
 
 

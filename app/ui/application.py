@@ -79,7 +79,7 @@ def open_storage(data_dir: Path, wait: float = LOCK_WAIT) -> tuple[Store, DataFo
 
 def refuse(message: str) -> int:
     """Say why the window cannot open (stderr and, on a real screen, a dialog); the exit code to return."""
-    log.warning("refused: %s", message)
+    log.warning("refused to start (the sentence shown may name the folder or a file: not logged)")
     print(f"quorate: {message}", file=sys.stderr)
     if QGuiApplication.platformName() != "offscreen":
         QMessageBox.critical(None, "Quorate cannot start", message)
@@ -95,7 +95,7 @@ def integrity_warning(store: Store) -> str | None:
     if report.ok:
         return None
     problems = report.problems()
-    log.warning("start-up check found %d problems: %s", len(problems), problems)
+    log.warning("start-up check found %d problems (run `quorate check` for them)", len(problems))
     shown = "\n".join(f"• {p}" for p in problems[:5]) + ("\n• …" if len(problems) > 5 else "")
     return (
         f"The record in this data folder was changed outside Quorate (run `quorate check` for the full list):\n{shown}"

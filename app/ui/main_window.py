@@ -646,8 +646,10 @@ class MainWindow(QMainWindow):
             return
         meeting = result.meeting
         assert meeting.id is not None
-        for warning in (*outcome.draft.warnings, *result.warnings):
-            log.info("import warning: %s", warning)
+        warnings = (*outcome.draft.warnings, *result.warnings)
+        log.info(
+            "import of meeting %s: %d warnings (shown, not logged: they quote the pack)", meeting.id, len(warnings)
+        )
         self.refresh_library()
         self.open_meeting(meeting.id)
         message = f"Imported {len(outcome.draft.items)} agenda items from {Path(outcome.draft.source_path).name}"
@@ -705,7 +707,7 @@ class MainWindow(QMainWindow):
             duplicates = commands.pack_duplicates(self.store, draft)
             unplaced = commands.pack_unplaced(self.store, draft)
         except StorageError as exc:  # the review still works; names are then only matched when very close
-            log.warning("could not look for people already listed: %s", exc)
+            log.warning("could not look for people already listed (%s)", type(exc).__name__)
             duplicates, unplaced = (), ()
         from app.ui.import_review import ImportReviewDialog  # loaded when a pack is imported, not at start
 
@@ -903,7 +905,7 @@ class MainWindow(QMainWindow):
         try:
             status = commands.verify_pack(self.store, meeting_id)
         except (StorageError, OSError) as exc:
-            log.info("pack check failed for meeting %s: %s", meeting_id, exc)
+            log.info("pack check failed for meeting %s (%s)", meeting_id, type(exc).__name__)
             return None
         return status.message if status.state in (PackState.MISSING, PackState.CHANGED) else None
 
