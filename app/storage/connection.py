@@ -162,6 +162,8 @@ def connect(path: Path | str, key: DatabaseKey | None = None, *, read_only: bool
                 log.warning("journal_mode is %s, not WAL, for %s", mode, path)
         # Meeting data is written through as it is typed: a power cut must not lose it.
         conn.execute("PRAGMA synchronous = FULL")
+        # Sorts and temporary tables stay in memory: never a temporary file (plain or not) beside the library.
+        conn.execute("PRAGMA temp_store = MEMORY")
     except BaseException:
         conn.close()
         raise

@@ -98,11 +98,15 @@ class Mode(Enum):
 
 
 _TITLES = {
-    Mode.NEW: ("Choose a passphrase", "Quorate keeps your library encrypted. Choose the passphrase that opens it."),
+    Mode.NEW: (
+        "Choose a passphrase",
+        "Quorate keeps your library encrypted. Choose the passphrase that opens it. Keep it safe: without it the "
+        "library cannot be opened, by you or anyone.",
+    ),
     Mode.ENCRYPT: (
         "Encrypt your library",
         "This library was kept unencrypted by an older Quorate. Choose a passphrase: the database, its backups and "
-        "the kept papers are encrypted with it now.",
+        "the kept papers are encrypted with it now. Keep it safe: without it the library cannot be opened.",
     ),
     Mode.UNLOCK: ("Unlock the library", "Type the library's passphrase."),
     Mode.LOCKED: ("Quorate is locked", "Quorate was locked. Type the library's passphrase to go on."),
