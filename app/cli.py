@@ -123,6 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     tracker = sub.add_parser("tracker", parents=[common], help="export the body's action tracker (CSV, XLSX or PDF)")
     tracker.add_argument("meeting_id", type=int, help="the tracker as it stands at this meeting")
     tracker.add_argument("--out", type=Path, required=True, help="a .csv, .xlsx or .pdf file")
+    tracker.add_argument(
+        "--part",
+        choices=("public", "confidential"),
+        default="public",
+        help="public: Part II actions left out (default); confidential: included, each marked Part II",
+    )
     tracker.add_argument("--json", action="store_true")
 
     attendance = sub.add_parser("attendance", parents=[common], help="annual attendance report (CSV or PDF)")
@@ -728,7 +734,8 @@ def _run_records(store: Store, args: argparse.Namespace) -> None:
             done: dict[str, Any] = {"meeting_id": args.meeting_id, fmt: str(out.resolve())}
         elif args.command == "tracker":
             store.meeting(args.meeting_id)
-            out = exports.export_action_tracker(store, args.meeting_id, args.out)
+            part2 = exports.Part2.MARK if args.part == "confidential" else exports.Part2.LEAVE_OUT
+            out = exports.export_action_tracker(store, args.meeting_id, args.out, part2=part2)
             done = {"meeting_id": args.meeting_id, "tracker": str(out.resolve())}
         elif args.command == "attendance":
             out = exports.export_attendance_report(store, args.body_id, args.start, args.end, args.out)
@@ -913,7 +920,8 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
                     where = f"page {hit.page}" if hit.kind == "pack" else hit.kind
                     when = hit.meeting_date.isoformat() if hit.meeting_date else ""
                     snippet = " ".join(hit.snippet.split())
-                    print(f"{hit.meeting_id:>4}  {when:10}  {hit.meeting_title}, {where}: {snippet}")
+                    label = "[Part II, confidential] " if hit.confidential else ""
+                    print(f"{hit.meeting_id:>4}  {when:10}  {label}{hit.meeting_title}, {where}: {snippet}")
         elif args.command == "replay":
             _run_replay(store, args)
         elif args.command in ("body", "people", "rules", "meeting", "motions"):

@@ -471,6 +471,7 @@ class SearchHit:
     action_id: int | None = None
     paper_id: int | None = None  # the tabled paper of a "tabled" hit
     annotation_id: int | None = None  # the member's own note of a "note" hit (issue 7)
+    confidential: bool = False  # found in Part II: a Part II item's minute, action, paper or pack pages
 
     def marked(self) -> list[str]:
         """The words of the snippet that matched."""
@@ -529,9 +530,18 @@ def fts_query(user_text: str) -> str:
     return " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
 
 
+# Part II of a hit: the agenda item of its minute, action or tabled paper; for a pack page, any Part II item whose
+# pages hold it.
+_PART2_ITEM = "(SELECT part FROM agenda_item WHERE id = coalesce(e.item_id, x.item_id, t.item_id)) = 2"
+_PART2_PAGE = (
+    "EXISTS (SELECT 1 FROM agenda_item i WHERE i.meeting_id = p.meeting_id AND i.part = 2"
+    " AND p.page BETWEEN i.first_page AND coalesce(i.last_page, i.first_page))"
+)
+
 _SEARCH_SQL = f"""
 SELECT h.rid % 4, h.rank, h.snip, m.id, m.title, m.date, coalesce(p.page, tp.page),
-       coalesce(e.item_id, x.item_id, t.item_id), x.id, t.id
+       coalesce(e.item_id, x.item_id, t.item_id), x.id, t.id,
+       CASE WHEN p.id IS NOT NULL THEN {_PART2_PAGE} ELSE coalesce({_PART2_ITEM}, 0) END
 FROM (
     SELECT rowid AS rid, rank, snippet(search_index, 0, ?, ?, ?, {SNIPPET_TOKENS}) AS snip
     FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?
@@ -548,7 +558,8 @@ ORDER BY h.rank, h.rid
 
 
 _NOTE_SQL = f"""
-SELECT h.rank, h.snip, m.id, m.title, m.date, n.page, n.item_id, n.id
+SELECT h.rank, h.snip, m.id, m.title, m.date, n.page, n.item_id, n.id,
+       coalesce((SELECT part FROM agenda_item WHERE id = n.item_id) = 2, 0)
 FROM (
     SELECT rowid AS rid, rank, snippet(annotation_search, 0, ?, ?, ?, {SNIPPET_TOKENS}) AS snip
     FROM annotation_search WHERE annotation_search MATCH ?
@@ -573,6 +584,7 @@ def _note_hits(store: Store, match: str, owner: str, limit: int) -> list[SearchH
             rank=float(r[0]),
             meeting_date=date.fromisoformat(r[4]) if r[4] else None,
             annotation_id=int(r[7]),
+            confidential=bool(r[8]),
         )
         for r in rows
     ]
@@ -612,6 +624,7 @@ def _hits(rows: Sequence[Sequence[Any]]) -> list[SearchHit]:
             meeting_date=date.fromisoformat(r[5]) if r[5] else None,
             action_id=r[8],
             paper_id=r[9],
+            confidential=bool(r[10]),
         )
         for r in rows
     ]
