@@ -642,6 +642,15 @@ def bench_encryption(scratch: Path, repeat: int) -> dict[str, dict[str, Any]]:
         "a plain open of an SQLite database",
         _times(lambda: connect(scratch / "floor-open.db").close(), max(3, min(repeat, 5))),
     )
+    from app.storage.keys import PIN_KDF
+
+    pin = _figure(
+        "the chair's PIN checked once (Argon2id at the PIN's cost): what each offline guess costs",
+        _times(lambda: stretch("246813", salt, PIN_KDF), max(3, min(repeat, 5))),
+        "a plain open of an SQLite database",
+        _times(lambda: connect(scratch / "floor-open.db").close(), max(3, min(repeat, 5))),
+    )
+    pin["days_for_every_6_digit_pin_on_this_machine"] = round(pin["median_ms"] * 1e6 / 1000 / 86400, 1)
     plain = open_library(scratch / "enc-plain" / "quorate.db", None, plain=True)
     encrypted = open_library(scratch / "enc" / "quorate.db", "a passphrase of ordinary length")
     try:
@@ -682,6 +691,7 @@ def bench_encryption(scratch: Path, repeat: int) -> dict[str, dict[str, Any]]:
     what = "the same on a plain library in the same run, samples in turn"
     figures = {
         "unlock_kdf": unlock,
+        "chair_pin_check": pin,
         "encrypted_minute_save": _figure("save one minute edit, encrypted library", *saves[:1], what, saves[1]),
         "encrypted_live_command": _figure(
             "one live-meeting command, encrypted library", commands_[0], what, commands_[1]

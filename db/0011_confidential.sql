@@ -9,3 +9,11 @@ CREATE TABLE library_secret (
     secret BLOB NOT NULL CHECK (length(secret) = 32),
     created_at TEXT NOT NULL
 ) STRICT;
+
+-- The chair's PIN is tried at most a few times in a row: after FREE_TRIES wrong PINs each further try waits longer
+-- (app/commands/live.py). Kept per meeting, outside the record (not audited: a count and a time, no PIN).
+CREATE TABLE chair_pin_guard (
+    meeting_id INTEGER PRIMARY KEY,
+    failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+    locked_until TEXT
+) STRICT;

@@ -59,6 +59,15 @@ TEST_WEAK_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)  # tests only (QU
 _MAX_MEMORY_KIB = 4 * 1024 * 1024  # a key file asking for more than 4 GiB is damaged, not a real setting
 
 
+# The chair's PIN verifier (app/commands/live.py): the same memory-hard cost, so each guess at a 6-digit PIN costs
+# an attacker what an unlock costs (`quorate bench` prints the days a million guesses take on the machine).
+PIN_KDF = LIBRARY_KDF
+
+
+def pin_params() -> KdfParams:
+    return TEST_WEAK_KDF if os.environ.get(TEST_WEAK_KDF_ENV, "") not in ("", "0") else PIN_KDF
+
+
 def default_params() -> KdfParams:
     """The parameters new key files get: the library's, or the tests' trivial ones when the tests say so."""
     return TEST_WEAK_KDF if os.environ.get(TEST_WEAK_KDF_ENV, "") not in ("", "0") else LIBRARY_KDF

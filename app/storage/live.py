@@ -313,5 +313,22 @@ class LiveWriter:
         row = self.conn.execute("SELECT chair_pin_hash FROM meeting WHERE id = ?", (self.meeting_id,)).fetchone()
         return str(row[0]) if row else ""
 
+    def pin_guard(self) -> tuple[int, str | None]:
+        """Wrong PINs in a row for this meeting, and until when the next try must wait (ISO time, or None)."""
+        row = self.conn.execute(
+            "SELECT failures, locked_until FROM chair_pin_guard WHERE meeting_id = ?", (self.meeting_id,)
+        ).fetchone()
+        return (int(row[0]), row[1]) if row else (0, None)
+
+    def set_pin_guard(self, failures: int, locked_until: str | None) -> None:
+        """Committed on its own at once: a wrong PIN counts even though the confirmation it was for is refused."""
+        with self.store.transaction():
+            self.conn.execute(
+                "INSERT INTO chair_pin_guard (meeting_id, failures, locked_until) VALUES (?, ?, ?)"
+                " ON CONFLICT (meeting_id) DO UPDATE SET failures = excluded.failures,"
+                " locked_until = excluded.locked_until",
+                (self.meeting_id, failures, locked_until),
+            )
+
 
 __all__ = ["LIVE_TABLES", "LiveWriter", "parse_time"]
