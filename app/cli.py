@@ -220,6 +220,21 @@ def _add_library_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     remembering.add_argument("--forget", action="store_true", help="forget any passphrase remembered in the keyring")
     change.add_argument("--json", action="store_true")
 
+    purge = sub.add_parser(
+        "purge",
+        parents=[common],
+        help="remove old packs and Part II papers (files and page text), keeping minutes, signatures and the audit log",
+    )
+    purge.add_argument(
+        "--before",
+        type=date.fromisoformat,
+        metavar="DATE",
+        help="remove the packs of meetings held before DATE (YYYY-MM-DD); without it, each body's retention setting"
+        " (rules.keep_packs_years, rules.keep_part2_years) is applied",
+    )
+    purge.add_argument("--part2-only", action="store_true", help="with --before: only the Part II papers")
+    purge.add_argument("--json", action="store_true")
+
 
 def _add_passphrase_options(sub: Any) -> None:
     """`--passphrase-file` after the command too, except where the command has its own (a signing key's)."""
@@ -809,6 +824,7 @@ WRITING_COMMANDS = (
     "correct",
     "minutes",
     "passphrase",
+    "purge",
 )  # they change the database: one process at a time
 
 
@@ -929,6 +945,18 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         elif args.command == "passphrase":
             _change_passphrase(store, args, data_dir)
             return EXIT_OK
+        elif args.command == "purge":
+            from app.storage.retention import purge, purge_by_rules
+
+            if args.before is None:
+                if args.part2_only:
+                    raise UserError("--part2-only goes with --before DATE; nothing was removed.")
+                purged = purge_by_rules(store)
+            elif args.part2_only:
+                purged = purge(store, None, args.before)
+            else:
+                purged = purge(store, args.before, args.before)
+            _dump(purged.to_json()) if args.json else print(purged.summary())
         elif args.command == "revise":
             from app.commands.revise import revise_meeting
 

@@ -17,3 +17,7 @@ CREATE TABLE chair_pin_guard (
     failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
     locked_until TEXT
 ) STRICT;
+
+-- Retention (app/storage/retention.py): a kept file removed under the body's retention setting keeps its row, so
+-- the library can say when and why it went (the purge itself is audited).
+ALTER TABLE pack_file ADD COLUMN purged_at TEXT;

@@ -23,6 +23,11 @@ if _loaded is not None and getattr(_loaded, "sqlite3", None) is not sqlcipher3:
     raise ImportError("sqlite_utils was imported before app.storage.driver, so it uses another SQLite driver")
 sys.modules["pysqlite3"] = sqlcipher3
 sys.modules["pysqlite3.dbapi2"] = dbapi2
+try:  # sqlite-utils also imports the standard module, for one type annotation; the bundle leaves it out
+    import sqlite3  # noqa: F401
+except ImportError:
+    sys.modules["sqlite3"] = sqlcipher3
+    sys.modules["sqlite3.dbapi2"] = dbapi2
 
 if TYPE_CHECKING:  # sqlcipher3 has no type information; its API is the standard module's
     from sqlite3 import (

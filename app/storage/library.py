@@ -158,7 +158,8 @@ def keep_pack_file(store: Store, source: Path, sha256: str) -> KeptPack:
 def kept_files(store: Store) -> list[tuple[Path, str]]:
     """Every kept file the library records, with the context it is sealed under (its name)."""
     folder = packs_dir(data_dir_of(store))
-    return [(folder / str(r[0]), str(r[0])) for r in store.conn.execute("SELECT stored_name FROM pack_file")]
+    rows = store.conn.execute("SELECT stored_name FROM pack_file WHERE purged_at IS NULL")
+    return [(folder / str(r[0]), str(r[0])) for r in rows]
 
 
 def read_kept(store: Store, path: Path) -> bytearray:
@@ -211,7 +212,7 @@ def sweep_orphans(store: Store, data_dir: Path, older_than_s: float = 3600.0) ->
     folder = packs_dir(data_dir)
     if not folder.is_dir():
         return []
-    known = {str(r[0]) for r in store.conn.execute("SELECT stored_name FROM pack_file")}
+    known = {str(r[0]) for r in store.conn.execute("SELECT stored_name FROM pack_file WHERE purged_at IS NULL")}
     cutoff = time.time() - older_than_s
     removed = []
     for path in folder.iterdir():
@@ -229,6 +230,7 @@ class PackState(StrEnum):
     MISSING = "missing"
     CHANGED = "changed"
     NO_PACK = "no_pack"  # the meeting was not made from a pack
+    PURGED = "purged"  # removed under the body's retention (app/storage/retention.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +287,9 @@ def _pack_copy(store: Store, data_dir: Path, meeting_id: int, *, keep: bool) -> 
     sha = store.meeting(meeting_id).pack_sha256
     if not sha:
         return PackStatus(PackState.NO_PACK, None, "", "This meeting was not imported from a pack."), None
-    row = store.conn.execute("SELECT original_name, stored_name FROM pack_file WHERE sha256 = ?", (sha,)).fetchone()
+    row = store.conn.execute(
+        "SELECT original_name, stored_name, purged_at FROM pack_file WHERE sha256 = ?", (sha,)
+    ).fetchone()
     if row is None:
         return PackStatus(
             PackState.MISSING,
@@ -295,6 +299,10 @@ def _pack_copy(store: Store, data_dir: Path, meeting_id: int, *, keep: bool) -> 
             "import the pack again to keep one.",
         ), None
     original, name = str(row[0]), str(row[1])
+    if row[2] is not None:
+        return PackStatus(
+            PackState.PURGED, None, sha, f"{original} was removed on {str(row[2])[:10]} under the body's retention."
+        ), None
     return _check_copy(store, packs_dir(data_dir) / name, sha, original, "import it again", keep=keep, since="imported")
 
 
@@ -433,13 +441,17 @@ def tabled_page_text(store: Store, paper_id: int, page: int) -> str | None:
 
 def _tabled_copy(store: Store, data_dir: Path, paper_id: int, *, keep: bool) -> tuple[PackStatus, bytearray | None]:
     row = store.conn.execute(
-        "SELECT t.sha256, t.original_name, f.stored_name FROM tabled_paper t"
+        "SELECT t.sha256, t.original_name, f.stored_name, f.purged_at FROM tabled_paper t"
         " LEFT JOIN pack_file f ON f.sha256 = t.sha256 WHERE t.id = ?",
         (paper_id,),
     ).fetchone()
     if row is None:
         return PackStatus(PackState.MISSING, None, "", f"There is no tabled paper with id {paper_id}."), None
     sha, original, name = str(row[0]), str(row[1]), row[2]
+    if row[3] is not None:
+        return PackStatus(
+            PackState.PURGED, None, sha, f"{original} was removed on {str(row[3])[:10]} under the body's retention."
+        ), None
     if name is None:
         return PackStatus(PackState.MISSING, None, sha, f"No copy of the tabled paper {original} is kept."), None
     return _check_copy(store, packs_dir(data_dir) / str(name), sha, original, "attach it again", keep=keep)

@@ -24,7 +24,10 @@ DIST = REPO / "dist"
 BUNDLE = DIST / "quorate"
 EXE = BUNDLE / ("quorate.exe" if sys.platform == "win32" else "quorate")
 FINGERPRINT = BUNDLE / ".quorate-fingerprint"
-SIZE_TARGET_MB = 150  # issue 8
+# Issue 8's 150 MB (the bundle was 149.9 MB before issue 18), plus issue 18's budget of under 10 MB for the
+# encrypted library: SQLCipher's driver (8.0 MB stripped, its own SQLite and OpenSSL inside) and the keyring, less
+# the standard SQLite driver it replaces.
+SIZE_TARGET_MB = 160
 
 
 def _fingerprint() -> str:
