@@ -349,6 +349,9 @@ class MainWindow(QMainWindow):
         # Lock now, lock after being idle, change passphrase: filled by app.ui.unlock.LockGuard when encrypted.
         self._security_menu = file_menu.addMenu("Se&curity")
         self._security_menu.menuAction().setVisible(False)
+        self.purge_action = QAction("Remove &old papers…", self)  # each body's retention setting (issue 18)
+        self.purge_action.triggered.connect(self.remove_old_papers)
+        file_menu.addAction(self.purge_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")  # undo and redo of meeting actions, where people look
@@ -400,6 +403,13 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.reader_action)
         toolbar.addSeparator()
         toolbar.addAction(self.live.start_action)  # where a secretary looks first on the day
+
+    def remove_old_papers(self) -> None:
+        from app.ui.retention import remove_old_papers
+
+        self.flush()
+        if remove_old_papers(self.store, self) and self.meeting is not None and self.meeting.id is not None:
+            self.check_pack(self.meeting.id)
 
     def security_menu(self) -> QMenu:
         self._security_menu.menuAction().setVisible(True)
