@@ -926,7 +926,8 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         elif args.command == "check":
             return _run_check(store, args)
         elif args.command == "search":
-            hits = commands.search(store, args.query, args.limit)
+            # No member is reading here: members' private notes are not searched (only the window's reader).
+            hits = commands.search(store, args.query, args.limit, owner="")
             if args.json:
                 _dump([asdict(hit) for hit in hits])
             elif not hits:

@@ -308,11 +308,12 @@ def find_meeting_for_pack(store: Store, sha256: str) -> Meeting | None:
     return next((m for m in store.meetings() if m.pack_sha256 == sha256), None)
 
 
-def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:
-    """Search every pack in the library and the meetings' minutes and actions, best match first.
+def search(store: Store, query: str, limit: int = 20, owner: str | None = None) -> list[SearchHit]:
+    """Search every pack in the library and the meetings' minutes and actions, best match first, with the notes
+    of `owner` (by default the member reading on this device; "" for no one's).
 
     A query with nothing to search for raises SearchQueryError (a StorageError and a ValueError)."""
-    return library.search(store, query, limit)
+    return library.search(store, query, limit, owner)
 
 
 def paper_recommendations(store: Store, item: AgendaItem, pages: int = 6) -> list[str]:

@@ -42,6 +42,8 @@ WORKFLOW_TABLES = frozenset({"minutes_approval", "minutes_export", "minutes_sign
 # Tables under a meeting that are not written through the audit log: text read again from files (the pack's
 # page index, tabled papers' pages) and undo bookkeeping. Members' private notes are audited but not the record.
 UNAUDITED_TABLES = frozenset({"pack_page", "tabled_page", "undo_step"})
+# Members' private notes: their audit rows say that a note was made, changed or deleted, not its words (issue 18),
+# so they are neither replayed nor part of the record.
 PRIVATE_TABLES = frozenset({"annotation"})
 # Columns that keep changing by design after the meeting: the minutes' status (the workflow) and an action's
 # progress on the body's tracker, rated at later meetings.
@@ -140,7 +142,7 @@ def record_tables(conn: driver.Connection) -> dict[str, RecordTable]:
 
 def replayed_tables(conn: driver.Connection) -> dict[str, RecordTable]:
     """The record tables the audit log must account for, row by row."""
-    return {n: t for n, t in record_tables(conn).items() if n not in UNAUDITED_TABLES}
+    return {n: t for n, t in record_tables(conn).items() if n not in UNAUDITED_TABLES and n not in PRIVATE_TABLES}
 
 
 def digest_tables(conn: driver.Connection) -> dict[str, RecordTable]:

@@ -839,7 +839,7 @@ class ReaderWindow(QMainWindow):
                 return None
             path = Path(chosen)
         try:
-            result = notes.import_notes_json(self.store, self.meeting_id, path)
+            result = notes.import_notes_json(self.store, self.meeting_id, path, self.member.currentText())
         except (notes.AnnotationError, StorageError) as exc:
             self.statusBar().showMessage(str(exc))
             self.show_problem("Notes not imported", str(exc))
@@ -847,9 +847,9 @@ class ReaderWindow(QMainWindow):
         if self.member.findText(result.owner) < 0:
             self.member.addItem(result.owner)
         self.statusBar().showMessage(
-            f"Imported {result.added} of {result.owner}'s notes"
+            f"Imported {result.added} notes (exported as {result.exported_by}'s) as {result.owner}'s"
             + (f" ({result.already_there} were already here)" if result.already_there else "")
-            + ". Choose them under Member to read them."
+            + "."
         )
         self.refresh_annotations()
         return result
