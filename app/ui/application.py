@@ -134,6 +134,14 @@ def start_integrity_check(window: MainWindow, store: Store) -> BackgroundJob:
     return job  # the caller keeps it alive while it runs
 
 
+def _sweep_signing_scratch(data_dir: Path) -> None:
+    """Remove what a signing that was killed left in the data folder (see MinutesWorkflow's signing dialog)."""
+    import shutil
+
+    for leftover in data_dir.glob(".quorate-sign-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
 def _take_folder(data_dir: Path, meeting_id: int | None) -> DataFolderLock | None:
     """The data folder's lock; None when another window has the folder and came forward instead."""
     try:
@@ -188,6 +196,7 @@ def run_gui(
             log.info("the library was left locked")
             return 0
         store = opened
+        _sweep_signing_scratch(data_dir)
         try:
             if demo:
                 meeting_id = commands.start_demo(store)

@@ -700,7 +700,9 @@ class SignDialog(QDialog):
             return
         from app.commands import signing as signing_commands
 
-        self._scratch = tempfile.TemporaryDirectory(prefix="quorate-sign-")
+        # Inside the data folder (its user's alone), never the shared temporary folder: the signature picture and
+        # the unsigned minutes live there only while signing; app.ui.application sweeps any a crash left.
+        self._scratch = tempfile.TemporaryDirectory(prefix=".quorate-sign-", dir=self.flow.window.data_dir)
         scratch = Path(self._scratch.name)
         image: Path | None = None
         if not self.pad.is_empty():
