@@ -75,6 +75,7 @@ def _run(args: list[str]) -> None:
 
 def bench_startup(data_dir: Path, meeting_id: int, repeat: int) -> dict[str, Any]:
     ours = [sys.executable, "-m", "app", "--data-dir", str(data_dir), "--meeting", str(meeting_id), "--exit-when-shown"]
+    ours.append("--no-encryption")  # the scratch library is plain: no passphrase to ask for (see bench_encryption)
     bare = [sys.executable, "-c", BARE_WINDOW]
     _run(ours)  # warm the file cache for both, so neither pays for the first disk read
     _run(bare)
@@ -540,7 +541,26 @@ from PySide6.QtCore import QSize
 from PySide6.QtPdf import QPdfDocument
 app = QApplication([])
 from app.ui.reader_pdf import PdfPackView
+import hashlib, secrets
+from app.storage.sealed import FileKeys, SealedWriter, read_chunks
 pack = Path(sys.argv[1])
+sealed = len(sys.argv) > 2 and sys.argv[2] == "sealed"
+keys = FileKeys({1: secrets.token_bytes(32)}, 1) if sealed else None
+source = pack
+if sealed:  # the kept copy of an encrypted library (sealed before the clock starts, as at import)
+    source = pack.with_name(pack.name + ".sealed")
+    with open(source, "wb") as out, open(pack, "rb") as src:
+        writer = SealedWriter(out, keys, pack.name)
+        while chunk := src.read(1 << 20):
+            writer.write(chunk)
+        writer.finish()
+
+def load():  # as app.storage.library.open_pack does: read (decrypting when sealed), hash, keep in memory
+    digest, content = hashlib.sha256(), bytearray()
+    for chunk in read_chunks(source, keys, pack.name):
+        digest.update(chunk)
+        content += chunk
+    return content
 
 def inked(view):
     image = view.viewport().grab().toImage()
@@ -559,7 +579,7 @@ floor_ms = (time.perf_counter() - start) * 1000
 start = time.perf_counter()
 view = PdfPackView()
 view.resize(1000, 800)
-view.open(pack)
+view.open(load())
 view.show()
 while not inked(view):
     app.processEvents()
@@ -577,19 +597,24 @@ os._exit(0)  # skip tearing Qt down: only the figures matter here
 """
 
 
-def bench_reader(scratch: Path, repeat: int) -> dict[str, Any]:
-    """Issue 7's targets: a 500-page pack shows its first page in the reader in under 300 ms, and memory stays
-    under 400 MB after scrolling through every page. Each sample is a new process, so memory is its own."""
-    import json
-
-    pack = build_pdf_pack(scratch / "pack-500.pdf", pages=500)
+def _reader_runs(pack: Path, repeat: int, mode: str = "plain") -> list[dict[str, Any]]:
+    """Each sample a new process (so memory is its own): the pack opened in the reader, `mode` "plain" or
+    "sealed" (its kept copy in an encrypted library, decrypted in memory)."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     runs = []
     for _ in range(max(1, repeat)):
         done = subprocess.run(
-            [sys.executable, "-c", READER_RUN, str(pack)], check=True, env=env, capture_output=True, text=True
+            [sys.executable, "-c", READER_RUN, str(pack), mode], check=True, env=env, capture_output=True, text=True
         )
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return runs
+
+
+def bench_reader(scratch: Path, repeat: int) -> dict[str, Any]:
+    """Issue 7's targets: a 500-page pack shows its first page in the reader in under 300 ms, and memory stays
+    under 400 MB after scrolling through every page."""
+    pack = build_pdf_pack(scratch / "pack-500.pdf", pages=500)
+    runs = _reader_runs(pack, repeat)
     figure = _figure(
         "open a 500-page PDF pack in the reader: first page drawn (QPdfView, pages rendered lazily)",
         [r["shown_ms"] for r in runs],
@@ -600,6 +625,127 @@ def bench_reader(scratch: Path, repeat: int) -> dict[str, Any]:
     figure["peak_rss_mb_after_scrolling_500_pages"] = round(statistics.median(r["peak_mb"] for r in runs), 1)
     figure["peak_rss_target_mb"] = 400
     return figure
+
+
+def bench_encryption(scratch: Path, repeat: int) -> dict[str, dict[str, Any]]:
+    """Issue 18's figures: the unlock (the passphrase stretched at full cost), and the encrypted library beside a
+    plain one in the same run, samples taken in turn (targets: a minute save and a live command within 1.2x the
+    plain library, a pack import and the reader's first page within 1.3x)."""
+    from app.storage.encryption import open_library
+    from app.storage.keys import LIBRARY_KDF, stretch
+
+    salt = os.urandom(16)
+    unlock = _figure(
+        f"unlock: Argon2id of the passphrase ({LIBRARY_KDF.memory_kib // 1024} MiB, {LIBRARY_KDF.iterations} passes,"
+        f" {LIBRARY_KDF.lanes} lanes), once per unlock",
+        _times(lambda: stretch("a passphrase of ordinary length", salt, LIBRARY_KDF), max(3, min(repeat, 5))),
+        "a plain open of an SQLite database",
+        _times(lambda: connect(scratch / "floor-open.db").close(), max(3, min(repeat, 5))),
+    )
+    from app.storage.keys import PIN_KDF
+
+    pin = _figure(
+        "the chair's PIN checked once (Argon2id at the PIN's cost): what each offline guess costs",
+        _times(lambda: stretch("246813", salt, PIN_KDF), max(3, min(repeat, 5))),
+        "a plain open of an SQLite database",
+        _times(lambda: connect(scratch / "floor-open.db").close(), max(3, min(repeat, 5))),
+    )
+    pin["days_for_every_6_digit_pin_on_this_machine"] = round(pin["median_ms"] * 1e6 / 1000 / 86400, 1)
+    plain = open_library(scratch / "enc-plain" / "quorate.db", None, plain=True)
+    encrypted = open_library(scratch / "enc" / "quorate.db", "a passphrase of ordinary length")
+    try:
+        pair = (encrypted, plain)
+        meetings = [commands.ensure_demo_meeting(s) for s in pair]
+        item_ids = [s.items(m)[1].id or 0 for s, m in zip(pair, meetings, strict=True)]
+        counter = itertools.count()
+
+        def save(which: int) -> Callable[[], object]:
+            return lambda: pair[which].set_minute(item_ids[which], f"The Board noted the report. Edit {next(counter)}.")
+
+        saves = _alternate(save(0), save(1), max(repeat, 200))
+        live = [_live_toggler(s, m) for s, m in zip(pair, meetings, strict=True)]
+        commands_ = _alternate(live[0], live[1], max(repeat, 100))
+        # Each import into a library of its own, opened beforehand (as in the app), so the pack is copied (and
+        # sealed) every time; the encrypted ones share the key stretched above, as one unlock would.
+        count = max(3, repeat)
+        fresh = [
+            [Store.open(scratch / f"enc-import-{n}" / "quorate.db", encrypted.key) for n in range(count)],
+            [Store.open(scratch / f"plain-import-{n}" / "quorate.db") for n in range(count)],
+        ]
+        into = [iter(fresh[0]), iter(fresh[1])]
+        imports = _alternate(
+            lambda: commands.import_pack(next(into[0]), paths.demo_pack()),
+            lambda: commands.import_pack(next(into[1]), paths.demo_pack()),
+            count,
+        )
+        for opened in (*fresh[0], *fresh[1]):
+            opened.close()
+    finally:
+        encrypted.close()
+        plain.close()
+    pack = build_pdf_pack(scratch / "pack-500-enc.pdf", pages=500)
+    reader: tuple[list[float], list[float]] = ([], [])
+    for _ in range(max(3, min(repeat, 5))):  # each a new process, in turn
+        reader[0].append(_reader_runs(pack, 1, "sealed")[0]["shown_ms"])
+        reader[1].append(_reader_runs(pack, 1, "plain")[0]["shown_ms"])
+    what = "the same on a plain library in the same run, samples in turn"
+    figures = {
+        "unlock_kdf": unlock,
+        "chair_pin_check": pin,
+        "encrypted_minute_save": _figure("save one minute edit, encrypted library", *saves[:1], what, saves[1]),
+        "encrypted_live_command": _figure(
+            "one live-meeting command, encrypted library", commands_[0], what, commands_[1]
+        ),
+        "encrypted_pack_import": _figure(
+            f"import {paths.demo_pack().name} into the open encrypted library (pack sealed)",
+            imports[0],
+            what,
+            imports[1],
+        ),
+        "encrypted_reader_first_page": _figure(
+            "a 500-page pack's first page in the reader, its kept copy decrypted in memory", reader[0], what, reader[1]
+        ),
+    }
+    for name, limit in (
+        ("encrypted_minute_save", 1.2),
+        ("encrypted_live_command", 1.2),
+        ("encrypted_pack_import", 1.3),
+        ("encrypted_reader_first_page", 1.3),
+    ):
+        figures[name]["limit_ratio"] = limit
+        figures[name]["within_limit"] = (figures[name]["ratio_to_floor"] or 0) <= limit
+    return figures
+
+
+def _alternate(
+    first: Callable[[], object], second: Callable[[], object], repeat: int
+) -> tuple[list[float], list[float]]:
+    """Samples of two jobs taken in turn, so both see the same moments of a noisy machine."""
+    a: list[float] = []
+    b: list[float] = []
+    for n in range(repeat):
+        for job, samples in ((first, a), (second, b)) if n % 2 == 0 else ((second, b), (first, a)):
+            start = time.perf_counter()
+            job()
+            samples.append((time.perf_counter() - start) * 1000)
+    return a, b
+
+
+def _live_toggler(store: Store, meeting_id: int) -> Callable[[], object]:
+    from app.commands.live import LiveMeeting
+
+    live = LiveMeeting(store, meeting_id)
+    people = [p.id for p in live.record().people if p.id is not None]
+    live.start(dt_time(10, 0))
+    live.roll_call(dict.fromkeys(people, Presence.PRESENT), at=dt_time(10, 0))
+    toggles = itertools.count()
+
+    def step() -> object:
+        if next(toggles) % 2:
+            return live.return_(people[1], dt_time(10, 5))
+        return live.leave(people[1], dt_time(10, 5))
+
+    return step
 
 
 # The corpus: documents with the agenda a person read from each (`expected/NAME.json`), scored by the project's
@@ -759,6 +905,7 @@ def run_benchmarks(data_dir: Path | None = None, repeat: int = 5, only: str | No
             "quorum_40_people": bench_quorum(max(repeat, 200)),
             "reader_500_pages": bench_reader(scratch, min(repeat, 3)),
             "corpus": bench_corpus(min(repeat, 3)),
+            **bench_encryption(scratch, repeat),
             "replay_1000": bench_replay(scratch, 1000),
             "replay_10000": bench_replay(scratch, 10_000),
         }

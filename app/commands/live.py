@@ -13,7 +13,7 @@ import hmac
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
@@ -39,6 +39,7 @@ from app.services import live as svc
 from app.services.rules_engine import TallyError, TallyOutcome, TallyResult
 from app.storage import Store
 from app.storage import people as people_store
+from app.storage.keys import KdfParams, pin_params, stretch
 from app.storage.live import LiveWriter
 from app.storage.record_cache import RecordCache
 
@@ -72,8 +73,29 @@ def _clock(value: time) -> str:
     return value.isoformat(timespec="seconds" if value.second else "minutes")
 
 
-def _pin_digest(pin: str, salt: bytes) -> str:
-    return salt.hex() + ":" + hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1).hex()
+# The chair's PIN (issue 18): at least six digits, kept as an Argon2id verifier (memory-hard, the library's unlock
+# cost) inside the library, which is encrypted; after FREE_PIN_TRIES wrong PINs in a row each try waits twice as
+# long as the last (30 s, 1 min, … up to an hour), counted in the database so that a restart does not reset it.
+PIN_DIGITS = 6
+FREE_PIN_TRIES = 3
+_PIN_WAIT_S, _PIN_WAIT_MAX_S = 30, 3600
+
+
+def _pin_digest(pin: str, salt: bytes, params: KdfParams | None = None) -> str:
+    """`argon2id$memory$passes$lanes$salt$hash` (hex)."""
+    params = params or pin_params()
+    key = stretch(pin, salt, params)
+    return f"argon2id${params.memory_kib}${params.iterations}${params.lanes}${salt.hex()}${key.hex()}"
+
+
+def _pin_matches(pin: str, stored: str) -> bool:
+    if stored.startswith("argon2id$"):
+        _, memory, passes, lanes, salt, _key = stored.split("$")
+        params = KdfParams(int(memory), int(passes), int(lanes))
+        return hmac.compare_digest(_pin_digest(pin, bytes.fromhex(salt), params), stored)
+    salt, _ = stored.split(":", 1)  # kept by an earlier Quorate: salted scrypt
+    legacy = salt + ":" + hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), n=2**14, r=8, p=1).hex()
+    return hmac.compare_digest(legacy, stored)
 
 
 class LiveMeeting:
@@ -707,22 +729,42 @@ class LiveMeeting:
 
     # -- the chair --------------------------------------------------------------------------------------------
 
-    def set_chair_pin(self, pin: str) -> Done:
-        if pin and (len(pin) < 4 or not pin.isdigit()):
-            raise LiveError("The chair's PIN must be at least four digits.")
+    def set_chair_pin(self, pin: str, current: str | None = None) -> Done:
+        """Set the chair's PIN (empty: none). Changing or removing a PIN needs the `current` one: whoever sits at
+        the secretary's keyboard cannot turn the check off."""
+        if pin and (len(pin) < PIN_DIGITS or not pin.isdigit()):
+            raise LiveError(f"The chair's PIN must be at least {PIN_DIGITS} digits.")
+        if self.writer.chair_pin_hash():
+            if not current:
+                raise LiveError("The chair's current PIN is needed to change or remove it.")
+            self._check_pin(current)
         with self.writer.step("Chair's PIN") as w:
             w.set_chair_pin_hash(_pin_digest(pin, os.urandom(16)) if pin else "")
             return Done("Chair's PIN")
 
     def _check_pin(self, pin: str | None) -> bool:
+        """True when a PIN is set and `pin` is it; False when none is set (the confirmation is recorded as made
+        without the check). Refused while wrong tries wait, and counted when wrong."""
         stored = self.writer.chair_pin_hash()
         if not stored:
             return False
         if pin is None:
             raise LiveError("The chair's PIN is needed to confirm.")
-        salt, _ = stored.split(":", 1)
-        if not hmac.compare_digest(_pin_digest(pin, bytes.fromhex(salt)), stored):
-            raise LiveError("That is not the chair's PIN.")
+        failures, until = self.writer.pin_guard()
+        moment = datetime.now().astimezone()
+        if until is not None and moment < datetime.fromisoformat(until):
+            wait = int((datetime.fromisoformat(until) - moment).total_seconds()) + 1
+            raise LiveError(f"Too many wrong PINs in a row: the chair can try again in {wait} seconds.")
+        if not _pin_matches(pin, stored):
+            failures += 1
+            wait = (
+                0 if failures < FREE_PIN_TRIES else min(_PIN_WAIT_MAX_S, _PIN_WAIT_S * 2 ** (failures - FREE_PIN_TRIES))
+            )
+            self.writer.set_pin_guard(failures, (moment + timedelta(seconds=wait)).isoformat() if wait else None)
+            later = f" Wait {wait} seconds before trying again." if wait else ""
+            raise LiveError(f"That is not the chair's PIN.{later}")
+        if failures:
+            self.writer.set_pin_guard(0, None)
         return True
 
     def _chair(self, record: MeetingRecord) -> int | None:

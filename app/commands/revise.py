@@ -326,7 +326,7 @@ def revise_meeting(store: Store, meeting_id: int, draft: DraftPack, actor: str =
     _check(store.meeting(meeting_id), draft)
     data_dir = library.data_dir_of(store)
     library.sweep_orphans(store, data_dir)
-    kept = library.keep_pack_file(data_dir, Path(draft.source_path), draft.sha256)
+    kept = library.keep_pack_file(store, Path(draft.source_path), draft.sha256)
     try:
         with store.transaction():
             meeting = store.meeting(meeting_id)

@@ -208,6 +208,11 @@ class RuleSet:
     assumptions: tuple[str, ...] = ()
     # Bodies that advise rather than decide reach their conclusions by consensus; a vote is the exception.
     decides_by_consensus: bool = False
+    # Retention: how many years after a meeting the library keeps its board pack (the kept file and the text of its
+    # pages) and, separately, its Part II papers (the pages of Part II items, papers tabled under them); None keeps
+    # them for good. The minutes, their signatures and the audit log are always kept (`quorate purge`).
+    keep_packs_years: int | None = None
+    keep_part2_years: int | None = None
 
     def __post_init__(self) -> None:
         for name, kind in _ENUM_FIELDS.items():
@@ -298,6 +303,10 @@ def _validate(rules: RuleSet) -> None:
     for name in (*flags, "recorded_vote_on_request"):
         if not isinstance(getattr(rules, name), bool):
             raise ValueError(f"{name} must be true or false (got {getattr(rules, name)!r})")
+    for name in ("keep_packs_years", "keep_part2_years"):
+        years = getattr(rules, name)
+        if years is not None and (isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= 100):
+            raise ValueError(f"{name} must be a whole number of years from 1 to 100, or none (got {years!r})")
     requesters = rules.recorded_vote_requesters
     if isinstance(requesters, bool) or not isinstance(requesters, int) or requesters < 1:
         raise ValueError(f"recorded_vote_requesters must be a whole number of at least 1 (got {requesters!r})")

@@ -74,6 +74,10 @@ class TrackerRow:
     rag: str  # "black", "red", "amber", "green", "blue" or ""
     last_update: str  # "01/03/2024: Draft circulated", or ""
     closed: bool = False
+    confidential: bool = False  # raised under a Part II item: only in a confidential tracker, marked so
+
+
+PART2_MARK = "PART II – CONFIDENTIAL: "
 
 
 def uk_date(value: date | None) -> str:
@@ -84,7 +88,7 @@ def _values(row: TrackerRow) -> tuple[str, ...]:
     return (
         row.number,
         uk_date(row.meeting_date),
-        row.item,
+        PART2_MARK + row.item if row.confidential else row.item,
         row.text,
         row.owners,
         uk_date(row.due),
@@ -274,7 +278,7 @@ def _tracker_table(rows: Sequence[TrackerRow], st: dict[str, ParagraphStyle], fr
         cells = [
             row.number,
             uk_date(row.meeting_date),
-            row.item,
+            PART2_MARK + row.item if row.confidential else row.item,
             row.text,
             row.owners,
             uk_date(row.due),

@@ -2,6 +2,10 @@
 
 Annotations are private to their owner: nothing here writes to a pack file or to the minutes. The revision
 of a pack re-anchors them (app/storage/revise.py `place_annotation`); this module keeps everything else.
+
+The audit log keeps that a note was made, changed or deleted, by whom, on which page — never its words (the
+note, the words it marks, their context, its marks on the page): a deleted note is gone, not kept forever in the
+append-only log (issue 18). So notes are not replayed from the log (`app.storage.integrity`).
 """
 
 from __future__ import annotations
@@ -107,13 +111,22 @@ def row_of(a: Annotation) -> dict[str, Any]:
     }
 
 
+# Columns that hold a member's words or marks: never copied into the audit log.
+_PRIVATE_WORDS = frozenset({"note", "quote", "prefix", "suffix", "rects", "ink"})
+
+
+def _fact(row: Mapping[str, Any]) -> dict[str, Any]:
+    """What the audit log keeps of an annotation row: who, where, what kind; not the words."""
+    return {k: v for k, v in row.items() if k not in _PRIVATE_WORDS}
+
+
 def add(store: Store, a: Annotation, actor: str) -> Annotation:
     """Write a new annotation; its id and times are given here."""
     now = _now().isoformat()
     row = {**row_of(a), "created_at": now, "updated_at": now}
     with store._write():
         annotation_id = store._insert("annotation", row)
-        store._audit(actor, "annotation", annotation_id, "create", None, row)
+        store._audit(actor, "annotation", annotation_id, "create", None, _fact(row))
     return get(store, annotation_id)
 
 
@@ -191,17 +204,18 @@ def update(store: Store, annotation_id: int, changes: Mapping[str, Any], actor: 
             "annotation",
             annotation_id,
             "edit",
-            {c: before[c] for c in changed},
-            {c: after[c] for c in changed},
+            _fact({c: before[c] for c in changed}) | {"changed": changed},
+            _fact({c: after[c] for c in changed}),
         )
     return get(store, annotation_id)
 
 
 def delete(store: Store, annotation_id: int, actor: str) -> None:
+    """Delete a note for good: the row is overwritten (secure_delete), the log keeps only that it was deleted."""
     before = row_of(get(store, annotation_id))
     with store._write():
         store.conn.execute("DELETE FROM annotation WHERE id = ?", (annotation_id,))
-        store._audit(actor, "annotation", annotation_id, "delete", before, None)
+        store._audit(actor, "annotation", annotation_id, "delete", _fact(before), None)
 
 
 def reader_member(store: Store) -> str | None:

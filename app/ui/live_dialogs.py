@@ -1304,26 +1304,39 @@ class DeferDialog(LiveDialog):
         return " ".join(self.reason.text().split())
 
 
-class ChairPinDialog(LiveDialog):
-    """The chair chooses a PIN (typed twice) that each confirmation then asks for; empty turns it off."""
+@dataclass(frozen=True)
+class PinChange:
+    pin: str
+    current: str | None  # the PIN set now, needed to change or remove it
 
-    def __init__(self, submit: Callable[[str], Done], parent: QWidget | None = None) -> None:
+
+class ChairPinDialog(LiveDialog):
+    """The chair chooses a PIN (typed twice) that each confirmation then asks for; empty turns it off. Changing or
+    removing a PIN asks for the current one."""
+
+    def __init__(self, submit: Callable[[PinChange], Done], parent: QWidget | None = None) -> None:
         super().__init__("Chair's PIN", submit, parent)
         form = QFormLayout()
+        self.current = QLineEdit()
         self.pin = QLineEdit()
         self.again = QLineEdit()
-        for field, name in ((self.pin, "PIN"), (self.again, "PIN again")):
+        for field, name in ((self.current, "Current PIN"), (self.pin, "PIN"), (self.again, "PIN again")):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setAccessibleName(name)
-        form.addRow("&PIN (four or more digits; empty for none):", self.pin)
+        form.addRow("&Current PIN (if one is set):", self.current)
+        form.addRow("&PIN (six or more digits; empty for none):", self.pin)
         form.addRow("PIN &again:", self.again)
-        self.body.addWidget(QLabel("Only the chair should type here. Quorate keeps a salted hash, never the PIN."))
+        self.body.addWidget(
+            QLabel(
+                "Only the chair should type here. Quorate keeps a slow salted hash inside the library, never the PIN."
+            )
+        )
         self.body.addLayout(form)
 
-    def values(self) -> str:
+    def values(self) -> PinChange:
         if self.pin.text() != self.again.text():
             raise LiveError("The two PINs are not the same.")
-        return self.pin.text()
+        return PinChange(self.pin.text(), self.current.text() or None)
 
 
 class ShortcutsDialog(QDialog):

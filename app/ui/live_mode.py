@@ -705,7 +705,7 @@ class LiveMode(QObject):
 
     def chair_pin(self) -> None:
         live, _record = self._need()
-        self._dialog(ChairPinDialog(live.set_chair_pin, self.parent_widget))
+        self._dialog(ChairPinDialog(lambda change: live.set_chair_pin(change.pin, change.current), self.parent_widget))
 
     def confirm_quoracy(self) -> None:
         live, record = self._need()

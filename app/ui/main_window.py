@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -345,6 +346,12 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.import_action, self.export_action])
         self.minutes_flow.fill_file_menu(file_menu)
+        # Lock now, lock after being idle, change passphrase: filled by app.ui.unlock.LockGuard when encrypted.
+        self._security_menu = file_menu.addMenu("Se&curity")
+        self._security_menu.menuAction().setVisible(False)
+        self.purge_action = QAction("Remove &old papers…", self)  # each body's retention setting (issue 18)
+        self.purge_action.triggered.connect(self.remove_old_papers)
+        file_menu.addAction(self.purge_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")  # undo and redo of meeting actions, where people look
@@ -396,6 +403,17 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.reader_action)
         toolbar.addSeparator()
         toolbar.addAction(self.live.start_action)  # where a secretary looks first on the day
+
+    def remove_old_papers(self) -> None:
+        from app.ui.retention import remove_old_papers
+
+        self.flush()
+        if remove_old_papers(self.store, self) and self.meeting is not None and self.meeting.id is not None:
+            self.check_pack(self.meeting.id)
+
+    def security_menu(self) -> QMenu:
+        self._security_menu.menuAction().setVisible(True)
+        return self._security_menu
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -638,8 +656,10 @@ class MainWindow(QMainWindow):
             return
         meeting = result.meeting
         assert meeting.id is not None
-        for warning in (*outcome.draft.warnings, *result.warnings):
-            log.info("import warning: %s", warning)
+        warnings = (*outcome.draft.warnings, *result.warnings)
+        log.info(
+            "import of meeting %s: %d warnings (shown, not logged: they quote the pack)", meeting.id, len(warnings)
+        )
         self.refresh_library()
         self.open_meeting(meeting.id)
         message = f"Imported {len(outcome.draft.items)} agenda items from {Path(outcome.draft.source_path).name}"
@@ -697,7 +717,7 @@ class MainWindow(QMainWindow):
             duplicates = commands.pack_duplicates(self.store, draft)
             unplaced = commands.pack_unplaced(self.store, draft)
         except StorageError as exc:  # the review still works; names are then only matched when very close
-            log.warning("could not look for people already listed: %s", exc)
+            log.warning("could not look for people already listed (%s)", type(exc).__name__)
             duplicates, unplaced = (), ()
         from app.ui.import_review import ImportReviewDialog  # loaded when a pack is imported, not at start
 
@@ -895,7 +915,7 @@ class MainWindow(QMainWindow):
         try:
             status = commands.verify_pack(self.store, meeting_id)
         except (StorageError, OSError) as exc:
-            log.info("pack check failed for meeting %s: %s", meeting_id, exc)
+            log.info("pack check failed for meeting %s (%s)", meeting_id, type(exc).__name__)
             return None
         return status.message if status.state in (PackState.MISSING, PackState.CHANGED) else None
 

@@ -217,20 +217,21 @@ class ReaderWindow(QMainWindow):
 
     def _open_pack(self) -> PdfPackView | TextPackView:
         message = ""
+        content: bytearray | None = None
         try:
-            status = commands.verify_pack(self.store, self.meeting_id)
+            status, content = commands.open_pack(self.store, self.meeting_id)  # decrypted in memory, never on disk
         except (StorageError, OSError) as exc:
             status, message = None, str(exc)
-        path = status.path if status is not None and status.ok else None
         if status is not None and not status.ok:
             message = status.message
-        if path is not None and path.read_bytes()[:1024].find(b"%PDF-") >= 0:
+        if content is not None and content[:1024].find(b"%PDF-") >= 0:
             view = PdfPackView()
-            if view.open(path):
+            if view.open(content):
                 self.pdf = True
                 return view
             view.deleteLater()
-            message = f"{path.name} could not be shown as a PDF; its text is shown instead."
+            name = status.path.name if status is not None and status.path is not None else "The pack"
+            message = f"{name} could not be shown as a PDF; its text is shown instead."
         text = TextPackView()
         text.open_pages(notes.pack_pages(self.store, self.meeting_id))
         if message:
@@ -838,7 +839,7 @@ class ReaderWindow(QMainWindow):
                 return None
             path = Path(chosen)
         try:
-            result = notes.import_notes_json(self.store, self.meeting_id, path)
+            result = notes.import_notes_json(self.store, self.meeting_id, path, self.member.currentText())
         except (notes.AnnotationError, StorageError) as exc:
             self.statusBar().showMessage(str(exc))
             self.show_problem("Notes not imported", str(exc))
@@ -846,9 +847,9 @@ class ReaderWindow(QMainWindow):
         if self.member.findText(result.owner) < 0:
             self.member.addItem(result.owner)
         self.statusBar().showMessage(
-            f"Imported {result.added} of {result.owner}'s notes"
+            f"Imported {result.added} notes (exported as {result.exported_by}'s) as {result.owner}'s"
             + (f" ({result.already_there} were already here)" if result.already_there else "")
-            + ". Choose them under Member to read them."
+            + "."
         )
         self.refresh_annotations()
         return result

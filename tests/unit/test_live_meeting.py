@@ -249,12 +249,42 @@ def test_part_two_marks_the_business_left_and_records_the_resolution(live: LiveM
 
 def test_chair_pin_guards_confirmations(live: LiveMeeting) -> None:
     _started(live)
-    live.set_chair_pin("2468")
+    with pytest.raises(LiveError, match="at least 6 digits"):
+        live.set_chair_pin("2468")  # four digits fell to an offline search in minutes
+    live.set_chair_pin("246813")
+    stored = live.writer.chair_pin_hash()
+    assert stored.startswith("argon2id$") and "246813" not in stored
     with pytest.raises(LiveError, match="not the chair's PIN"):
-        live.confirm_quoracy(time(10, 1), pin="1111")
-    live.confirm_quoracy(time(10, 1), pin="2468")
+        live.confirm_quoracy(time(10, 1), pin="111111")
+    live.confirm_quoracy(time(10, 1), pin="246813")
     confirmation = live.record().confirmations[-1]
     assert confirmation.pin_checked and confirmation.chair_id == _ids(live)["Ann"]
+
+
+def test_the_chair_pin_cannot_be_turned_off_without_it_and_wrong_tries_wait(live: LiveMeeting) -> None:
+    _started(live)
+    live.set_chair_pin("246813")
+    with pytest.raises(LiveError, match="current PIN is needed"):
+        live.set_chair_pin("")
+    with pytest.raises(LiveError, match="not the chair's PIN"):
+        live.set_chair_pin("", current="000000")  # a wrong current PIN counts as a wrong try too
+    for _ in range(1):  # the last free try
+        with pytest.raises(LiveError, match=r"not the chair's PIN\.$"):
+            live.confirm_quoracy(time(10, 1), pin="999999")
+    with pytest.raises(LiveError, match="Wait 30 seconds"):
+        live.confirm_quoracy(time(10, 1), pin="999999")
+    with pytest.raises(LiveError, match="Too many wrong PINs"):  # even the right PIN waits now
+        live.confirm_quoracy(time(10, 1), pin="246813")
+    again = LiveMeeting(live.store, live.meeting_id)  # a restart does not reset the count
+    with pytest.raises(LiveError, match="Too many wrong PINs"):
+        again.confirm_quoracy(time(10, 1), pin="246813")
+    assert live.writer.pin_guard()[0] == 3
+    live.store.conn.execute("UPDATE chair_pin_guard SET locked_until = '2000-01-01T00:00:00+00:00'")  # time passes
+    live.confirm_quoracy(time(10, 1), pin="246813")
+    assert live.writer.pin_guard() == (0, None)
+    live.set_chair_pin("", current="246813")
+    live.confirm_quoracy(time(10, 2))
+    assert not live.record().confirmations[-1].pin_checked  # made without the check, and recorded so
 
 
 def test_find_person_by_initials_surname_exactly_and_never_by_a_guess(live: LiveMeeting) -> None:

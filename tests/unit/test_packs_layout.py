@@ -400,17 +400,29 @@ def _supplement(path: Path, *, note_before: bool) -> Path:
     pdf.drawString(60, HEIGHT - 80, "Planning Committee, Thursday 16 October 2025 at 6.30 pm")
     y = HEIGHT - 110
     if note_before:
-        for n, text in enumerate(["Public speaking. You may speak for three minutes.", "Filming. The meeting may"
-                                  " be filmed.", "Fire. Leave by the nearest exit."], start=1):
+        for n, text in enumerate(
+            [
+                "Public speaking. You may speak for three minutes.",
+                "Filming. The meeting may be filmed.",
+                "Fire. Leave by the nearest exit.",
+            ],
+            start=1,
+        ):
             pdf.drawString(60, y, f"{n}. {text}")
             y -= 16
         y -= 10
     pdf.setFont("Helvetica-Bold", 12)
     pdf.drawString(60, y, "SUPPLEMENTARY AGENDA")
     pdf.setFont("Helvetica", 11)
-    rows = [("4.", "Planning Applications - Update Report", "(Pages 33 - 35)",
-             "Late representations on the applications. Recommendation: as before."),
-            ("6.", "Enforcement Update - Schedule of Cases", "(Pages 36 - 38)", "To note the schedule.")]
+    rows = [
+        (
+            "4.",
+            "Planning Applications - Update Report",
+            "(Pages 33 - 35)",
+            "Late representations on the applications. Recommendation: as before.",
+        ),
+        ("6.", "Enforcement Update - Schedule of Cases", "(Pages 36 - 38)", "To note the schedule."),
+    ]
     for number, title, pages, description in rows:
         y -= 24
         pdf.drawString(60, y, number)
@@ -427,8 +439,11 @@ def _supplement(path: Path, *, note_before: bool) -> Path:
             section = (printed - 33) % 3 * 3 + k + 1
             pdf.drawString(60, HEIGHT - 100 - 150 * k, f"{section}. Assessment")
             for row in range(6):
-                pdf.drawString(60, HEIGHT - 118 - 150 * k - 14 * row, "The site lies within the settlement "
-                               "boundary and the main issues are set out below in turn.")
+                pdf.drawString(
+                    60,
+                    HEIGHT - 118 - 150 * k - 14 * row,
+                    "The site lies within the settlement boundary and the main issues are set out below in turn.",
+                )
         pdf.drawString(A4[0] / 2, 30, f"Page {printed}")
         pdf.showPage()
     pdf.save()
