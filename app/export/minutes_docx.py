@@ -26,6 +26,7 @@ from markdown_it.token import Token
 
 from app.domain import Part
 from app.export.files import write_atomically
+from app.export.fonts import number_column_mm
 from app.export.markdown_flow import _MD, _PASTED_BULLET
 from app.export.signature_place import SIGNATURE_CAPTION
 from app.services.minutes import ActionLine, AttendanceBlock, MinutesDocument, MinuteSection
@@ -534,7 +535,8 @@ def _minutes_table(document: Any, sections: Sequence[MinuteSection], accent: str
     _header_row(table, ("No.", "Agenda Item", "Action"), accent)
     for section in sections:
         _section_row(document, table, section)
-    _widths(table, (15, FRAME_MM - 15 - 22, 22))
+    number = number_column_mm([_label(s) for s in sections if not s.is_heading], padding_mm=4.0)
+    _widths(table, (number, FRAME_MM - number - 22, 22))
 
 
 def _actions_table(document: Any, actions: Sequence[ActionLine], accent: str, dark: str) -> None:
@@ -552,7 +554,7 @@ def _actions_table(document: Any, actions: Sequence[ActionLine], accent: str, da
             paragraph = cell.paragraphs[0]
             _spacing(paragraph, 1, 1)
             _run(paragraph, value, bold=cell is cells[3])
-    widths = [14.0, 18.0, 0.0, 26.0, 24.0]
+    widths = [14.0, number_column_mm([a.minute_number for a in actions], padding_mm=4.0, least=18.0), 0.0, 26.0, 24.0]
     widths[2] = FRAME_MM - sum(widths)
     _widths(table, widths)
 

@@ -38,7 +38,7 @@ from reportlab.platypus import (
 from app.domain import Part
 from app.domain.house_style import HouseStyle
 from app.export.files import write_atomically
-from app.export.fonts import BOLD, FAMILY, register_fonts
+from app.export.fonts import BOLD, FAMILY, number_column_mm, register_fonts
 from app.export.markdown_flow import escape, markdown_to_flowables
 from app.export.signature_place import SIGNATURE_CAPTION
 from app.services.minutes import ActionLine, AttendanceBlock, MinutesDocument, MinuteSection
@@ -318,7 +318,8 @@ def _section_cells(section: MinuteSection, st: _Styles) -> list[Any]:
 
 
 def _minutes_table(sections: Sequence[MinuteSection], st: _Styles) -> Table:
-    number_width, action_width = 15 * mm, 22 * mm
+    number_width = number_column_mm([_label(s) for s in sections if not s.is_heading], padding_mm=10 * 25.4 / 72) * mm
+    action_width = 22 * mm
     header = [Paragraph(text, st.header_cell) for text in ("No.", "Agenda Item", "Action")]
     rows: list[list[Any]] = [header, *(_section_cells(s, st) for s in sections)]
     commands: list[tuple[Any, ...]] = [
@@ -351,7 +352,8 @@ def _minutes_table(sections: Sequence[MinuteSection], st: _Styles) -> Table:
 
 
 def _actions_table(actions: Sequence[ActionLine], st: _Styles) -> list[Flowable]:
-    widths = [14 * mm, 18 * mm, 0.0, 26 * mm, 24 * mm]
+    minute = number_column_mm([a.minute_number for a in actions], padding_mm=12 * 25.4 / 72, least=18.0)
+    widths = [14 * mm, minute * mm, 0.0, 26 * mm, 24 * mm]
     widths[2] = FRAME_WIDTH - sum(widths)
     header = [Paragraph(text, st.header_cell) for text in ("No.", "Minute", "Action", "Owner", "Due")]
     rows: list[list[Any]] = [header]

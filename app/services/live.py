@@ -35,6 +35,9 @@ from app.services.rules_engine import QuorumResult, RoomState, TallyResult, elig
 
 OUT_OF_ORDER = "out of order"  # text of an open_item event taken before earlier items
 ROLL_CALL = "roll call"  # text of the arrive events a roll call writes: they count from the start
+# Text of a room event (arrive, leave, return, preside, close, reopen) whose time nobody recorded: a replay from
+# minutes that give none. It is kept at the time of the event before it, for order, and never printed.
+UNTIMED = "time not recorded"
 _PRESENCE_IN = {EventKind.ARRIVE, EventKind.RETURN}
 _PRESENCE_OUT = {EventKind.LEAVE, EventKind.WITHDRAW}
 _ITEM_BOUNDARY = {EventKind.OPEN_ITEM, EventKind.DEFER_ITEM, EventKind.CLOSE}
@@ -50,6 +53,47 @@ def display_name(person: Person) -> str:
     if not title or person.name.casefold().startswith(title.casefold() + " "):
         return person.name
     return f"{title} {person.name}"
+
+
+# Generational suffixes written after a surname ("Recchia, Jr.") and particles written before one ("van", "de la"):
+# a person named by surname is found with or without them, as secretaries write them.
+_SUFFIXES = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv"})
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "ten", "ter"})
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s,]+", name.casefold().replace(".", " ")) if w]
+
+
+def surname_forms(name: str) -> tuple[str, ...]:
+    """The ways a person's surname is written on its own: "Domenic M. Recchia, Jr." is "recchia" or "recchia jr";
+    "James G. Van Bramer" is "van bramer" or "bramer". Compared after `name_key`."""
+    words = _name_words(name)
+    suffix = [w for w in words[1:] if w in _SUFFIXES][-1:] if len(words) > 1 else []
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    if not words:
+        return ()
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _PARTICLES:
+        start -= 1
+    forms = [" ".join(words[i:]) for i in range(start, len(words))]
+    forms += [f"{form} {suffix[0]}" for form in forms] if suffix else []
+    return tuple(dict.fromkeys(forms))
+
+
+def given_and_surname(name: str) -> tuple[str, ...]:
+    """The name without middle initials or suffix: "Gale A. Brewer" is also written "gale brewer"."""
+    words = _name_words(name)
+    surnames = surname_forms(name)
+    if len(words) < 3 or not surnames:
+        return ()
+    return (f"{words[0]} {surnames[0]}",)
+
+
+def name_key(text: str) -> str:
+    """A written name made comparable: case, dots, commas and spacing ignored ("Recchia Jr." is "recchia jr")."""
+    return " ".join(_name_words(text))
 
 
 def is_chair_of_body(person: Person) -> bool:

@@ -33,12 +33,15 @@ from app.domain.house_style import HouseStyle
 from app.services.live import (
     OUT_OF_ORDER,
     ROLL_CALL,
+    UNTIMED,
     apologies_minute,
     declarations_minute,
     display_name,
     hhmm,
+    is_chair_of_body,
     item_quorum,
     quoracy_minute,
+    room_after,
     tally_vote,
 )
 
@@ -140,13 +143,82 @@ def _tier_headings(style: HouseStyle) -> dict[Tier, str]:
     }
 
 
-def _attendance(record: MeetingRecord) -> tuple[AttendanceBlock, ...]:
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """The stretch of a meeting one part's minutes cover, as meeting event ids (`last` None: to the end)."""
+
+    first: int | None  # the room as it stood after this event is the room at the part's start; None: the roll call
+    last: int | None
+
+    def holds(self, event: MeetingEvent) -> bool:
+        event_id = event.id or 0
+        return (self.first is None or event_id > self.first) and (self.last is None or event_id <= self.last)
+
+
+def _part_window(record: MeetingRecord, part: Part) -> _Window:
+    """Part II runs from the opening of its first item after the resolution to exclude the press and public (those
+    who leave as it is passed are not there for its business); Part I runs to there. Without Part II, the whole
+    meeting."""
+    ordered = sorted(record.events, key=lambda e: e.id or 0)
+    exclusion = next((e for e in ordered if e.kind is EventKind.PART2), None)
+    if exclusion is None:
+        return _Window(None, None)
+    part2_items = {i.id for i in record.items if i.part is Part.TWO}
+    opened = next(
+        (
+            e
+            for e in ordered
+            if (e.id or 0) > (exclusion.id or 0) and e.kind is EventKind.OPEN_ITEM and e.item_id in part2_items
+        ),
+        exclusion,
+    )
+    boundary = opened.id or 0
+    return _Window(boundary, None) if part is Part.TWO else _Window(None, boundary - 1)
+
+
+def _time_of(event: MeetingEvent) -> str:
+    return "" if event.text == UNTIMED else hhmm(event.at)
+
+
+def _presiding_notes(record: MeetingRecord, window: _Window, people: dict[int | None, Person]) -> dict[int, str]:
+    """Who presided over the part's business, for their line in the attendance: the first "(in the Chair)", anyone
+    who took the chair later "(in the Chair from 14:40)". The body's own chair is not marked: the role says it."""
+    ordered = sorted(record.events, key=lambda e: e.id or 0)
+    start = window.first
+    if start is None:  # Part I (or the whole meeting): whoever presided when business began
+        start = next((e.id for e in ordered if e.kind is EventKind.OPEN_ITEM), None)
+    chair = room_after(record, start).presiding_id if start is not None else None
+    presided: list[tuple[int, str]] = [(chair, "")] if chair is not None else []
+    for event in ordered:
+        if event.kind is EventKind.PRESIDE and window.holds(event) and event.person_id is not None:
+            if not presided:
+                presided.append((event.person_id, ""))
+            elif event.person_id not in {pid for pid, _ in presided}:
+                when = _time_of(event)
+                presided.append((event.person_id, f"from {when}" if when else "for part of the meeting"))
+    notes: dict[int, str] = {}
+    for person_id, when in presided:
+        person = people.get(person_id)
+        if person is None or is_chair_of_body(person):
+            continue
+        notes[person_id] = f"in the Chair {when}".strip()
+    return notes
+
+
+def _attendance(record: MeetingRecord, part: Part = Part.ONE) -> tuple[AttendanceBlock, ...]:
     """The attendance blocks as the body writes them: a member who sent a deputy is under Apologies, and the
-    deputy sits with the members "(deputising for …)"; late arrivals and early departures say when."""
+    deputy sits with the members "(deputising for …)"; late arrivals and early departures say when.
+
+    Each part lists those there for its business: the Part II minutes leave out whoever left before it began and
+    say who presided; arrivals and departures are the ones inside the part."""
     style = record.body.style
     people = {p.id: p for p in record.people}
     headings = _tier_headings(style)
     blocks: dict[str, list[AttendeeLine]] = {}
+    timed = any(e.kind is EventKind.ARRIVE and e.text == ROLL_CALL for e in record.events)
+    window = _part_window(record, part) if timed else _Window(None, None)
+    presiding = _presiding_notes(record, window, people) if timed else {}
+    at_start = room_after(record, window.first).present if window.first is not None else None
     for entry in record.attendance:
         person = people.get(entry.person_id)
         if person is None or (entry.presence is Presence.ABSENT and not style.absent_heading.strip()):
@@ -159,6 +231,8 @@ def _attendance(record: MeetingRecord) -> tuple[AttendanceBlock, ...]:
             heading = style.apologies_heading
         else:
             tier = person.tier
+            if entry.person_id in presiding:
+                name = f"{name} ({presiding[entry.person_id]})"
             if entry.deputy_for_id in people:
                 member = people[entry.deputy_for_id]
                 name = f"{name} (deputising for {display_name(member)})"
@@ -166,13 +240,45 @@ def _attendance(record: MeetingRecord) -> tuple[AttendanceBlock, ...]:
             heading = headings[tier]
             if entry.presence is Presence.REMOTE:
                 notes.append("remote")
-            if entry.arrived_at is not None:
-                notes.append(f"arrived {hhmm(entry.arrived_at)}")
-            if entry.left_at is not None:
-                notes.append(f"left {hhmm(entry.left_at)}")
+            if timed:
+                movement = _movements(record, entry.person_id, window, at_start)
+                if movement is None:
+                    continue  # not in the room for this part's business
+                notes += movement
+            else:
+                if entry.arrived_at is not None:
+                    notes.append(f"arrived {hhmm(entry.arrived_at)}")
+                if entry.left_at is not None:
+                    notes.append(f"left {hhmm(entry.left_at)}")
         blocks.setdefault(heading, []).append(AttendeeLine(name, person.role, person.initials, "; ".join(notes)))
     order = [*dict.fromkeys([*headings.values(), style.apologies_heading, style.absent_heading.strip()])]
     return tuple(AttendanceBlock(h, tuple(blocks[h])) for h in order if h in blocks)
+
+
+def _movements(
+    record: MeetingRecord, person_id: int, window: _Window, at_start: frozenset[int] | None
+) -> list[str] | None:
+    """ "arrived 10:15", "left 11:40" for someone in the room during the part; None when they never were."""
+    events = [
+        e
+        for e in sorted(record.events, key=lambda e: e.id or 0)
+        if e.person_id == person_id and e.kind in (EventKind.ARRIVE, EventKind.LEAVE, EventKind.RETURN)
+    ]
+    roll_called = any(e.text == ROLL_CALL and e.kind is EventKind.ARRIVE for e in events)
+    here = (person_id in at_start) if at_start is not None else roll_called
+    inside = [e for e in events if e.text != ROLL_CALL and window.holds(e)]
+    arrived = next((e for e in inside if e.kind in (EventKind.ARRIVE, EventKind.RETURN)), None)
+    if not here and arrived is None:
+        return None
+    notes: list[str] = []
+    if not here and arrived is not None:
+        when = _time_of(arrived)
+        notes.append(f"arrived {when}" if when else "arrived late")
+    last = inside[-1] if inside else None
+    if last is not None and last.kind is EventKind.LEAVE:
+        when = _time_of(last)
+        notes.append(f"left {when}" if when else "left early")
+    return notes
 
 
 _CONDUCT = {
@@ -200,18 +306,19 @@ def _names(person_ids: Sequence[int], people: dict[int | None, Person]) -> str:
 
 def _event_line(event: MeetingEvent, people: dict[int | None, Person]) -> str:
     name = display_name(people[event.person_id]) if event.person_id in people else ""
-    at = hhmm(event.at)
+    when = _time_of(event)
+    at = f" at {when}" if when else ""  # a time nobody recorded is not printed
     if event.kind is EventKind.PRESIDE:
-        return f"*{name} took the chair at {at}.*" if name else f"*The chair was vacated at {at}.*"
+        return f"*{name} took the chair{at}.*" if name else f"*The chair was vacated{at}.*"
     lines = {
-        EventKind.ARRIVE: f"{name} joined the meeting at {at}.",
-        EventKind.LEAVE: f"{name} left the meeting at {at}.",
+        EventKind.ARRIVE: f"{name} joined the meeting{at}.",
+        EventKind.LEAVE: f"{name} left the meeting{at}.",
         EventKind.WITHDRAW: f"{name} withdrew from the meeting for this item.",
-        EventKind.RETURN: f"{name} returned to the meeting at {at}.",
-        EventKind.INQUORATE: f"The meeting became inquorate at {at}.",
-        EventKind.QUORATE: f"The meeting became quorate again at {at}.",
+        EventKind.RETURN: f"{name} returned to the meeting{at}.",
+        EventKind.INQUORATE: f"The meeting became inquorate{at}.",
+        EventKind.QUORATE: f"The meeting became quorate again{at}.",
         EventKind.DEFER_ITEM: f"This item was deferred{': ' + event.text.strip() if event.text.strip() else ''}",
-        EventKind.REOPEN: f"The meeting was reopened at {at}.",
+        EventKind.REOPEN: f"The meeting was reopened{at}.",
     }
     line = lines.get(event.kind, "")
     if event.kind is EventKind.DEFER_ITEM:
@@ -488,8 +595,8 @@ def _closing_lines(record: MeetingRecord, part: Part) -> tuple[str, ...]:
     meeting = record.meeting
     has_part2 = any(i.part is Part.TWO for i in record.items)
     lines: list[str] = []
-    if meeting.closed_at is not None and (part is Part.TWO or not has_part2):
-        lines.append(f"The meeting closed at {hhmm(meeting.closed_at)}.")
+    if _close_time(record) and (part is Part.TWO or not has_part2):
+        lines.append(f"The meeting closed at {_close_time(record)}.")
     style = record.body.style
     if style.minute_taker.strip():
         on = f" on {meeting.date.day} {meeting.date:%B %Y}" if meeting.date else ""
@@ -567,11 +674,11 @@ def build_minutes(
         body_name=record.body.name,
         meeting_title=meeting.title,
         date_text=meeting.date.strftime("%-d %B %Y") if meeting.date else "",
-        time_text=_time_text(meeting.start, meeting.closed_at),
+        time_text=_time_text(meeting.start, meeting.closed_at if _close_time(record) else None),
         venue=meeting.venue,
         part=part,
         draft=meeting.minutes_status in (MinutesStatus.DRAFT, MinutesStatus.CHAIR_APPROVED),
-        attendance=_attendance(record),
+        attendance=_attendance(record, part),
         members_of_public=meeting.members_of_public if part is Part.ONE else 0,
         sections=tuple(sections),
         actions=actions,
@@ -581,6 +688,15 @@ def build_minutes(
         version_note=_version_note(record),
         closing_lines=_closing_lines(record, part),
     )
+
+
+def _close_time(record: MeetingRecord) -> str:
+    """ "16:00" when the meeting is closed and the time it closed was recorded; "" otherwise."""
+    if record.meeting.closed_at is None:
+        return ""
+    closes = [e for e in record.events if e.kind is EventKind.CLOSE]
+    last = max(closes, key=lambda e: e.id or 0) if closes else None
+    return "" if last is not None and last.text == UNTIMED else hhmm(record.meeting.closed_at)
 
 
 def _time_text(start: time | None, closed: time | None) -> str:

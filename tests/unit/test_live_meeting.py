@@ -271,6 +271,25 @@ def test_find_person_by_initials_surname_exactly_and_never_by_a_guess(live: Live
             live.find_person(letter)
 
 
+def test_surnames_are_found_as_clerks_write_them_with_suffixes_and_particles(live: LiveMeeting) -> None:
+    """ "Recchia Jr." names Domenic M. Recchia, Jr.; "Van Bramer" names James G. Van Bramer; "Gale Brewer" names
+    Gale A. Brewer. A bare suffix or particle names nobody, and two people sharing a form are refused."""
+    body_id = live.writer.body_id
+    for name in ("Domenic M. Recchia, Jr.", "Leroy G. Comrie, Jr.", "James G. Van Bramer", "Gale A. Brewer"):
+        add_person(live.store, Person(None, body_id, name, "Member"))
+    fresh = LiveMeeting(live.store, live.meeting_id)
+    assert fresh.find_person("Recchia Jr.").name == "Domenic M. Recchia, Jr."
+    assert fresh.find_person("Recchia").name == "Domenic M. Recchia, Jr."
+    assert fresh.find_person("Comrie, Jr.").name == "Leroy G. Comrie, Jr."
+    assert fresh.find_person("Van Bramer").name == "James G. Van Bramer"
+    assert fresh.find_person("Bramer").name == "James G. Van Bramer"
+    assert fresh.find_person("Gale Brewer").name == "Gale A. Brewer"
+    with pytest.raises(LiveError):
+        fresh.find_person("Jr.")
+    with pytest.raises(LiveError):
+        fresh.find_person("Van")
+
+
 def test_a_signed_meeting_refuses_every_live_change(live: LiveMeeting) -> None:
     from app.storage.live import LiveWriter
 
