@@ -26,6 +26,8 @@ class HouseStyle:
     minute_prefix: str = ""  # printed before each minute number, e.g. "HCP" gives HCP1, HCP2…
     resolution_style: str = "resolved"  # "resolved": RESOLVED – That …; "agreed": Agreed: 1. That …
     heading: str = "Minutes of the: {body}{part}"  # {body}, {part} (" in PUBLIC" / " (Part II: CONFIDENTIAL)")
+    # What {part} says of the public minutes: NHS boards meet "in PUBLIC"; councils and charities write nothing.
+    part_one_label: str = "in PUBLIC"
     accent: str = "#005EB8"  # title and table header colour
     dark: str = "#003087"  # headings
     logo_path: str = ""  # an image printed at the top right of the first page
@@ -43,6 +45,9 @@ class HouseStyle:
     in_attendance_heading: str = "In attendance"
     observers_heading: str = "Observers"
     apologies_heading: str = "Apologies"
+    # Who stands in for an absent member: a "deputy" (printed "deputising for …") or, in councils, a "substitute"
+    # ("substitute for …"); the apologies sentence says "attended as deputy for …" in the same word.
+    deputy_noun: str = "deputy"
     # Members recorded absent without apologies: listed under this heading when given ("Not present"), else left out.
     absent_heading: str = ""
     # "Minutes taken by …": printed after the close when given (the body's secretary, say).
@@ -59,7 +64,7 @@ class HouseStyle:
             except ValueError:
                 allowed = " or ".join(repr(m.value) for m in kind)
                 raise ValueError(f"{name} must be {allowed}") from None
-        for name in ("document_name", "members_heading", "participants_heading", "officers_heading"):
+        for name in ("document_name", "members_heading", "participants_heading", "officers_heading", "deputy_noun"):
             if not getattr(self, name).strip():
                 raise ValueError(f"{name} cannot be blank")
         for name in ("in_attendance_heading", "observers_heading", "apologies_heading"):
@@ -79,16 +84,23 @@ COUNCIL = HouseStyle(
     name="Council committee",
     resolution_style="resolved",
     heading="MINUTES of a meeting of the {body}{part}",
+    part_one_label="",
     accent="#1D3557",
     dark="#1D3557",
+    deputy_noun="substitute",
 )
 CHARITY = HouseStyle(
-    name="Charity trustees", resolution_style="agreed", heading="Minutes of the {body}{part}", accent="#2E7D32"
+    name="Charity trustees",
+    resolution_style="agreed",
+    heading="Minutes of the {body}{part}",
+    part_one_label="",
+    accent="#2E7D32",
 )
 PARTNERSHIP_NOTES = HouseStyle(
     name="Partnership notes",
     resolution_style="agreed",
     heading="Notes of the {body}{part}",
+    part_one_label="",
     accent="#4A4A4A",
     dark="#222222",
     document_name="Notes",

@@ -403,6 +403,12 @@ def _names(people: Sequence[Person]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def deputising_phrase(noun: str) -> str:
+    """What the attendance says of someone standing in: "deputising for", "substitute for", "alternate for"."""
+    noun = noun.strip() or "deputy"
+    return "deputising for" if noun.casefold() == "deputy" else f"{noun} for"
+
+
 def apologies_minute(record: MeetingRecord) -> str:
     by_id = {p.id: p for p in record.people}
     away = (Presence.APOLOGIES, Presence.DEPUTISED)  # a member who sent a deputy sent apologies too
@@ -413,7 +419,8 @@ def apologies_minute(record: MeetingRecord) -> str:
         if a.deputy_for_id is not None and a.person_id in by_id and a.deputy_for_id in by_id
     ]
     lines = [f"Apologies were received from {_names(apologies)}." if apologies else "No apologies were received."]
-    lines += [f"{display_name(deputy)} attended as deputy for {display_name(member)}." for deputy, member in deputies]
+    noun = record.body.style.deputy_noun.strip() or "deputy"
+    lines += [f"{display_name(deputy)} attended as {noun} for {display_name(member)}." for deputy, member in deputies]
     return " ".join(lines)
 
 

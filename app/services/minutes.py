@@ -15,6 +15,7 @@ from app.domain import (
     AgendaItem,
     Ballot,
     ConfirmationKind,
+    Declaration,
     DeclarationConduct,
     EventKind,
     MeetingEvent,
@@ -36,6 +37,7 @@ from app.services.live import (
     UNTIMED,
     apologies_minute,
     declarations_minute,
+    deputising_phrase,
     display_name,
     hhmm,
     is_chair_of_body,
@@ -113,7 +115,8 @@ class MinutesDocument:
 
     @property
     def heading(self) -> str:
-        suffix = " in PUBLIC" if self.part is Part.ONE else " (Part II: CONFIDENTIAL)"
+        label = self.style.part_one_label.strip()
+        suffix = (f" {label}" if label else "") if self.part is Part.ONE else " (Part II: CONFIDENTIAL)"
         return self.style.heading.format(body=self.body_name, part=suffix)
 
 
@@ -235,7 +238,7 @@ def _attendance(record: MeetingRecord, part: Part = Part.ONE) -> tuple[Attendanc
                 name = f"{name} ({presiding[entry.person_id]})"
             if entry.deputy_for_id in people:
                 member = people[entry.deputy_for_id]
-                name = f"{name} (deputising for {display_name(member)})"
+                name = f"{name} ({deputising_phrase(style.deputy_noun)} {display_name(member)})"
                 tier = Tier.MEMBER if member.tier is Tier.MEMBER else tier
             heading = headings[tier]
             if entry.presence is Presence.REMOTE:
@@ -493,22 +496,88 @@ def _out_of_order_line(record: MeetingRecord, item: AgendaItem) -> str:
     return f"*Item {item.number} was taken before item {earlier[0].number}.*" if earlier else ""
 
 
-def _record_markdown(record: MeetingRecord, item: AgendaItem, style: str, counter: list[int]) -> tuple[str, str]:
+def declared_during(record: MeetingRecord, declaration: Declaration) -> int:
+    """The item being taken when an interest was declared: the item it concerns, or, for an interest declared in
+    advance (at the declarations item, for item 5), the item open at that time."""
+    concerned = next((i for i in record.items if i.id == declaration.item_id), None)
+    when = declaration.declared_at
+    if concerned is None or when is None or (concerned.opened_at is not None and when >= concerned.opened_at):
+        return declaration.item_id
+    opened = [e for e in record.events if e.kind is EventKind.OPEN_ITEM and e.at <= when and e.item_id is not None]
+    if not opened:
+        return declaration.item_id
+    latest = max(opened, key=lambda e: (e.at, e.id or 0))
+    assert latest.item_id is not None
+    return latest.item_id
+
+
+def _interest_words(declaration: Declaration) -> str:
+    """ "a disclosable pecuniary interest", "an interest"."""
+    kind = f"{declaration.kind.strip()} " if declaration.kind.strip() else ""
+    article = "an" if (kind or "interest")[0].casefold() in "aeiou" else "a"
+    return f"{article} {kind}interest"
+
+
+_CONDUCT_ON_ITEM = {
+    DeclarationConduct.WITHDREW: "withdrew from the meeting for this item",
+    DeclarationConduct.REMAINED_NO_PART: "remained in the meeting but took no part in the discussion or decision",
+    DeclarationConduct.REMAINED_TOOK_PART: "remained in the meeting and took part",
+}
+
+
+def _declaration_facts(
+    record: MeetingRecord, item: AgendaItem, numbers: dict[int, str]
+) -> list[tuple[tuple[int, float, float], bool, str | int]]:
+    """Declarations as they were made: on the item they concern ("declared … and withdrew"), or in advance at the
+    item being taken then ("declared … in item 5, …: …"), the item itself then saying what the member did."""
+    people: dict[int | None, Person] = {p.id: p for p in record.people}
+    items = {i.id: i for i in record.items}
+    facts: list[tuple[tuple[int, float, float], bool, str | int]] = []
+    for declaration in record.declarations:
+        made = declared_during(record, declaration)
+        if item.id not in (declaration.item_id, made):
+            continue
+        name = display_name(people[declaration.person_id]) if declaration.person_id in people else "A member"
+        interest = _interest_words(declaration)
+        if made == declaration.item_id:
+            line = f"*{name} declared {interest} ({declaration.interest}) {_CONDUCT[declaration.conduct]}.*"
+            facts.append(((_clock(declaration.declared_at), -1.0, 0.0), False, line))
+        elif item.id == made:
+            concerned = items.get(declaration.item_id)
+            which = f"item {concerned.number}, {concerned.title.strip()}" if concerned else "a later item"
+            line = f"*{name} declared {interest} in {which}: {declaration.interest.strip().rstrip('.')}.*"
+            facts.append(((_clock(declaration.declared_at), -1.0, 0.0), False, line))
+        else:  # the item the interest concerns, declared earlier: what the member did on it
+            withdrawals = [
+                e
+                for e in record.events
+                if e.kind is EventKind.WITHDRAW and e.item_id == item.id and e.person_id == declaration.person_id
+            ]
+            when = min(withdrawals, key=lambda e: e.id or 0) if withdrawals else None
+            at = f" at {_time_of(when)}" if when is not None and _time_of(when) else ""
+            done = _CONDUCT_ON_ITEM[declaration.conduct]
+            done += at if declaration.conduct is DeclarationConduct.WITHDREW else ""
+            minute = numbers.get(made, "")
+            where = f" (minute {minute})" if minute else ""
+            line = f"*Having declared {interest}{where}, {name} {done}.*"
+            start = when.at if when is not None else item.opened_at
+            facts.append(((_clock(start), -1.0, 0.0), False, line))
+    return facts
+
+
+def _record_markdown(
+    record: MeetingRecord, item: AgendaItem, style: str, counter: list[int], numbers: dict[int, str] | None = None
+) -> tuple[str, str]:
     """The facts recorded on an item, in the order they happened: (before the prose, after it).
 
     Declarations, room changes, the chair changing hands, votes and decisions are laid out by time (with the
     meeting's own event order for things in the same minute). Everything from the first decision on follows
-    the secretary's prose; what came before it leads in.
+    the secretary's prose; what came before it leads in. `numbers` are the minute numbers given so far (a
+    declaration made in advance names the minute it was made in).
     """
     people: dict[int | None, Person] = {p.id: p for p in record.people}
     # ((minute, order within the minute, then the order votes were taken), is a decision, markdown or a motion's id)
-    facts: list[tuple[tuple[int, float, float], bool, str | int]] = []
-    for declaration in (d for d in record.declarations if d.item_id == item.id):
-        name = display_name(people[declaration.person_id]) if declaration.person_id in people else "A member"
-        kind = f"{declaration.kind} " if declaration.kind else ""
-        article = "an" if (kind or "interest")[0].casefold() in "aeiou" else "a"
-        line = f"*{name} declared {article} {kind}interest ({declaration.interest}) {_CONDUCT[declaration.conduct]}.*"
-        facts.append(((_clock(declaration.declared_at), -1.0, 0.0), False, line))
+    facts = _declaration_facts(record, item, numbers or {})
     # A declaration "and withdrew" already says so: its withdrawal is not minuted twice.
     withdrew_declaring = {
         d.person_id for d in record.declarations if d.item_id == item.id and d.conduct is DeclarationConduct.WITHDREW
@@ -558,7 +627,7 @@ def _record_markdown(record: MeetingRecord, item: AgendaItem, style: str, counte
 _NO_DECLARATIONS = re.compile(r"There were no declarations of interest[^.\n]*\.")
 _APOLOGIES = re.compile(
     r"(?:No apologies were received\.|Apologies were received from [^.\n]*\.)"
-    r"(?: [^.\n]* attended as deputy for [^.\n]*\.)*"
+    r"(?: [^.\n]* attended as \w+ for [^.\n]*\.)*"
 )
 _CONFIRMED_QUORATE = re.compile(r"The meeting was (?:confirmed as )?quorate \(\d+ counted, \d+ needed\)\.")
 
@@ -625,6 +694,7 @@ def build_minutes(
     corrected = {a.item_id: a.text for a in sorted(record.amendments, key=lambda a: a.version)}
     sections: list[MinuteSection] = []
     minute_of_item: dict[int, str] = {}
+    numbers: dict[int, str] = {}  # every item's minute number so far, in either part
     counter = 0
     for this_part in (Part.ONE, Part.TWO):
         items = [item for item in record.items if item.part is this_part]
@@ -633,7 +703,7 @@ def build_minutes(
         for index, item in enumerate(items):
             text = record.minutes.get(item.id or -1)
             prose = standing_text(record, item, corrected.get(item.id or -1, text.body if text else ""))
-            lead, decisions = _record_markdown(record, item, resolution_style, resolutions)
+            lead, decisions = _record_markdown(record, item, resolution_style, resolutions, numbers)
             body = "\n\n".join(chunk for chunk in (lead, prose, decisions) if chunk.strip())
             heading = is_heading(item, items[index + 1 :]) and not body.strip()
             number = ""
@@ -641,6 +711,8 @@ def build_minutes(
                 counter += 1
                 by_agenda = style.minute_numbering == "agenda" and item.number.strip().rstrip(".")
                 number = f"{number_prefix}{by_agenda or counter}"
+                if item.id is not None:
+                    numbers[item.id] = number
             if this_part is not part:
                 continue
             if not heading and item.id is not None:

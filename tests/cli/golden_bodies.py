@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.domain import AgendaItem, Meeting, Person, Tier
-from app.domain.house_style import HouseStyle
-from app.domain.rules import SOCIETY_COMMITTEE, RuleSet
+from app.domain.house_style import COUNCIL, HouseStyle
+from app.domain.rules import LOCAL_AUTHORITY_COMMITTEE, SOCIETY_COMMITTEE, RuleSet
 from app.storage import Store
 from app.storage.people import add_person, set_body_rules, set_deputies
 
@@ -189,3 +189,30 @@ MUSIKVEREIN = BodySetup(
 
 def musikverein(data: Path) -> int:
     return make_body(data, MUSIKVEREIN)
+
+
+# -- Invented: an English district council's planning committee ----------------------------------------------------
+
+COUNCIL_PLANNING = BodySetup(
+    "Planning Committee",
+    [
+        P("Helen Ashby", "Chair", "HA", "Cllr", tags=("chair",)),
+        P("Rob Tennant", "Vice-Chair", "RT", "Cllr", tags=("vice-chair",)),
+        P("Priya Das", "Member", "PD", "Cllr"),
+        P("Mark Ellery", "Member", "ME", "Cllr"),
+        P("Joan Fitch", "Member", "JF", "Cllr"),
+        P("Tom Garside", "Member", "TG", "Cllr"),
+        P("Amir Haq", "Member", "AH", "Cllr"),
+        P("Liz Ingram", "Substitute member", "LI", "Cllr", voting=False),
+        P("Neil Porter", "Head of Planning", "NP", tier=Tier.OFFICER, voting=False),
+        P("Sian Webb", "Legal Adviser", "SW", tier=Tier.OFFICER, voting=False),
+        P("Ruth Lane", "Democratic Services Officer", "RL", tier=Tier.OFFICER, voting=False),
+    ],
+    LOCAL_AUTHORITY_COMMITTEE,
+    styled(COUNCIL, minute_prefix="PL", minute_taker=""),
+    deputies={"Joan Fitch": ["Liz Ingram"]},
+)
+
+
+def council_planning(data: Path) -> int:
+    return make_body(data, COUNCIL_PLANNING)

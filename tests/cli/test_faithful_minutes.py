@@ -48,7 +48,9 @@ def make_committee(data_dir: Path) -> int:
         body = store.ensure_body("Health and Care Committee")
         assert body.id is not None
         set_body_rules(store, body.id, LOCAL_AUTHORITY_COMMITTEE)
-        store.set_house_style(body.id, replace(COUNCIL, minute_prefix="HCP", minute_taker="Sam Reed"))
+        store.set_house_style(
+            body.id, replace(COUNCIL, minute_prefix="HCP", minute_taker="Sam Reed", deputy_noun="deputy")
+        )
         ids = {}
         for name, title, role, tier, voting, tags in PEOPLE:
             initials = "".join(part[0] for part in name.split())

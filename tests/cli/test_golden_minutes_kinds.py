@@ -285,3 +285,81 @@ def test_musikverein_committee_notes_13_february_2023(tmp_path: Path) -> None:
         ),
     }
     check_accepted(accepted, real, mine)
+
+
+def secretary(name: str) -> str:
+    """The minutes as the secretary would write them (written before the replay was run)."""
+    return flat((REPLAYS / f"{name}.minutes.txt").read_text(encoding="utf-8"))
+
+
+# -- Invented: a district council's planning committee, 14 May 2024 ---------------------------------------------
+
+
+def test_council_planning_committee_with_a_recorded_vote_and_a_member_leaving_for_an_interest(tmp_path: Path) -> None:
+    meeting = replay(tmp_path, bodies.council_planning(tmp_path), REPLAYS / "council-planning-2024-05-14.jsonl")
+    mine = ours(tmp_path, meeting)
+    theirs = secretary("council-planning-2024-05-14")
+
+    # Attendance: members, the substitute named as such, officers, apologies; no "in PUBLIC" in a council heading.
+    present = ["Cllr Helen Ashby", "Cllr Rob Tennant", "Cllr Priya Das", "Cllr Mark Ellery", "Cllr Tom Garside"]
+    present += ["Cllr Amir Haq", "Cllr Liz Ingram (substitute for Cllr Joan Fitch)"]
+    officers = ["Neil Porter", "Sian Webb", "Ruth Lane"]
+    for text in (theirs, mine):
+        assert not missing(text, [*present, *officers, "Apologies", "Cllr Joan Fitch"]), missing(text, present)
+        assert "There were 12 members of the public in attendance." in text
+    assert "MINUTES of a meeting of the Planning Committee" in mine and "in PUBLIC" not in mine
+    # The declaration where it was made (at the declarations item, for item 5), and on item 5 what he did.
+    declared = [
+        "PL2 Declarations of interest",
+        "Cllr Tom Garside declared a disclosable pecuniary interest in item 5",
+        "he owns land adjoining the application site",
+        "PL3",
+        "PL5 24/0150/OUT – Land north of Station Road, Kestrel Vale",
+        "Having declared a disclosable pecuniary interest (minute PL2)",
+        "19:20",
+        "Neil Porter presented the report, recommending refusal.",
+    ]
+    assert not missing(theirs, declared), missing(theirs, declared)
+    assert not missing(mine, declared), missing(mine, declared)
+    # The recorded vote names everyone, the resolution follows it; the show of hands is counted.
+    vote = [
+        "PL4 24/0112/FUL – Land at Mill Lane",
+        "Cllr Amir Haq requested a recorded vote",
+        "For: Cllr Helen Ashby, Cllr Priya Das, Cllr Mark Ellery, Cllr Liz Ingram",
+        "Against: Cllr Rob Tennant, Cllr Amir Haq",
+        "Abstained: Cllr Tom Garside",
+        "RESOLVED – That planning permission be granted subject to the conditions set out in the report.",
+        "RESOLVED – That outline planning permission be refused for the reasons set out in the report.",
+        "Cllr Tom Garside returned to the",
+        "PL6 Planning appeals update",
+        "The Committee noted the report on appeals lodged and decided since the last meeting.",
+        "The meeting closed at 20:05.",
+    ]
+    assert not missing(theirs, vote), missing(theirs, vote)
+    assert not missing(mine, vote), missing(mine, vote)
+    assert "RESOLVED – That the minutes of the meeting held on 9 April 2024 be approved as a correct record" in mine
+    assert "Cllr Tom Garside declared a disclosable pecuniary interest (he owns" not in mine  # not said twice
+
+    accepted = {
+        (
+            "It was moved by Cllr Priya Das and seconded by Cllr Mark Ellery that planning permission be granted.",
+            "Moved by Cllr Priya Das, seconded by Cllr Mark Ellery.",
+        ): "the motion's wording is the resolution printed below it, not repeated with the mover",
+        (
+            "Cllr Mark Ellery that planning permission be granted. Cllr Amir Haq requested a recorded vote",
+            "hedgerow. Cllr Amir Haq requested a recorded vote. Moved by Cllr Priya Das",
+        ): "the request is the secretary's sentence, so it prints with the prose, before the record's mover line",
+        ("Cllr Liz Ingram (4)", "Vote (recorded): For 4, against 2, abstentions 1."): (
+            "the counts are printed in a line of their own before the names"
+        ),
+        ("the motion was carried (4 for, 2 against).", "Vote: For 4, against 2, abstentions 0."): (
+            "a show of hands is printed as its figures"
+        ),
+        ("left the room at 19:20.", "withdrew from the meeting for this item at 19:20."): (
+            "withdrawing for an item is said in one set phrase"
+        ),
+        ("held in the Council Chamber, Civic Offices, on Tuesday 14 May 2024 at 18:30", "Date: 14 May 2024"): (
+            "date, time and venue are a block under the title"
+        ),
+    }
+    check_accepted(accepted, theirs, mine)

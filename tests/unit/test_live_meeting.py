@@ -290,6 +290,38 @@ def test_surnames_are_found_as_clerks_write_them_with_suffixes_and_particles(liv
         fresh.find_person("Van")
 
 
+def test_an_interest_declared_in_advance_is_minuted_where_it_was_declared_and_acted_on_at_its_item(
+    live: LiveMeeting,
+) -> None:
+    """Declared at item 2 for item 3 (as at a declarations item): item 2's minute records the declaration, item 3's
+    what the member did, naming the minute it was declared in. It is not printed as if declared at item 3."""
+    from app.services.minutes import build_minutes
+
+    ids = _started(live)
+    live.open_item(_item(live, "2"), time(10, 5))
+    live.declare(
+        _item(live, "3"),
+        ids["Dan"],
+        "his firm bids for the works",
+        "financial",
+        DeclarationConduct.WITHDREW,
+        time(10, 6),
+    )
+    assert live.record().events[-1].kind is not EventKind.WITHDRAW  # item 3 is not being taken yet
+    live.open_item(_item(live, "3"), time(10, 30))
+    live.withdraw(ids["Dan"], time(10, 30))
+    minutes = {s.item_number: s.body_markdown for s in build_minutes(live.record()).sections}
+    assert (
+        "Dan Dale declared a financial interest in item 3, Estates strategy: his firm bids for the works."
+        in (minutes["2"])
+    )
+    assert (
+        "Having declared a financial interest (minute 2), Dan Dale withdrew from the meeting for this item at "
+        "10:30." in minutes["3"]
+    )
+    assert "Dan Dale declared" not in minutes["3"]
+
+
 def test_a_signed_meeting_refuses_every_live_change(live: LiveMeeting) -> None:
     from app.storage.live import LiveWriter
 
