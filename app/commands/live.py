@@ -74,7 +74,7 @@ def _clock(value: time) -> str:
 
 def _untimed(time_known: bool) -> str:
     """The text of a room event whose time nobody recorded (a replay from minutes that give none)."""
-    return "" if time_known else svc.UNTIMED
+    return svc.room_event_text(time_known=time_known)
 
 
 def _pin_digest(pin: str, salt: bytes) -> str:
@@ -603,7 +603,8 @@ class LiveMeeting:
         quorum = svc.quorum_now(record)
         if not quorum.quorate and not despite_inquorate:
             raise InquorateVote(
-                f"The meeting is inquorate ({quorum.reasons[0]}); a vote now may not be valid. "
+                f"The meeting is inquorate ({quorum.reasons[0].removeprefix('inquorate: ')}); a vote now may not be "
+                "valid. "
                 "Record it anyway only if the chair so rules."
             )
         kind = VoteKind.RECORDED if ballots is not None else VoteKind.SHOW_OF_HANDS
@@ -955,15 +956,22 @@ class LiveMeeting:
                     w.update("agenda_item", item.id, {"part": int(Part.TWO)})
             return self._after(label, at, proposed_minute=wording)
 
-    def close(self, at: time | None = None, *, time_known: bool = True) -> Done:
+    def close(self, at: time | None = None, *, time_known: bool = True, adjourned_to: str | None = None) -> Done:
+        """Close the meeting; with `adjourned_to` (a date and time, or "" when none was fixed) the chair adjourned
+        it instead, and the items not reached are minuted as not taken."""
         record = self._require_started()
         at = at or now()
-        label = "Close meeting"
+        label = "Close meeting" if adjourned_to is None else "Adjourn meeting"
         with self.writer.step(label) as w:
             self._close_current(w, record, at)
-            w.add_event(EventKind.CLOSE, at, text=_untimed(time_known))
+            w.add_event(EventKind.CLOSE, at, text=svc.room_event_text(time_known=time_known, adjourned_to=adjourned_to))
             w.update("meeting", self.meeting_id, {"closed_at": _clock(at)})
-            return Done(label, (f"The meeting closed at {svc.hhmm(at)}.",), f"The meeting closed at {svc.hhmm(at)}.")
+            if adjourned_to is not None:
+                to = f" to {adjourned_to.strip()}" if adjourned_to.strip() else ""
+                said = f"The meeting was adjourned at {svc.hhmm(at)}{to}."
+            else:
+                said = f"The meeting closed at {svc.hhmm(at)}."
+            return Done(label, (said,), said)
 
     def reopen(self, at: time | None = None) -> Done:
         """Take a closed meeting up again (the close time is kept in the record as an event)."""

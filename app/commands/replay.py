@@ -447,6 +447,11 @@ class _Replay:
     def _on_close_meeting(self, event: Mapping[str, Any]) -> object:
         return self.live.close(self.at(event), time_known=self.time_known(event))
 
+    def _on_adjourn(self, event: Mapping[str, Any]) -> object:
+        """The chair adjourns the meeting (`"to"`: the date and time it reconvenes, if one was fixed)."""
+        to = _text(event, "to", "") if event.get("to") is not None else ""
+        return self.live.close(self.at(event), time_known=self.time_known(event), adjourned_to=to)
+
     def _on_undo(self, event: Mapping[str, Any]) -> object:
         if self.live.undo() is None:
             raise _Bad("there is nothing to undo")
@@ -818,7 +823,7 @@ def _attendance(
             {
                 "person": names.get(e.person_id),
                 "kind": e.kind.value,
-                "at": None if e.text == svc.UNTIMED else _hhmm(e.at),  # the minutes gave no time
+                "at": None if svc.is_untimed(e) else _hhmm(e.at),  # the minutes gave no time
                 "item": items.get(e.item_id),
                 "text": e.text,
             }

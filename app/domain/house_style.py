@@ -24,7 +24,8 @@ class Part2Numbering(enum.StrEnum):
 class HouseStyle:
     name: str = "NHS board"
     minute_prefix: str = ""  # printed before each minute number, e.g. "HCP" gives HCP1, HCP2…
-    resolution_style: str = "resolved"  # "resolved": RESOLVED – That …; "agreed": Agreed: 1. That …
+    # "resolved": RESOLVED – That …; "agreed": Agreed: 1. That …; "it_was_resolved": IT WAS RESOLVED that … (companies)
+    resolution_style: str = "resolved"
     heading: str = "Minutes of the: {body}{part}"  # {body}, {part} (" in PUBLIC" / " (Part II: CONFIDENTIAL)")
     # What {part} says of the public minutes: NHS boards meet "in PUBLIC"; councils and charities write nothing.
     part_one_label: str = "in PUBLIC"
@@ -56,8 +57,8 @@ class HouseStyle:
     note_out_of_order: bool = True
 
     def __post_init__(self) -> None:
-        if self.resolution_style not in ("resolved", "agreed"):
-            raise ValueError("resolution_style must be 'resolved' or 'agreed'")
+        if self.resolution_style not in ("resolved", "agreed", "it_was_resolved"):
+            raise ValueError("resolution_style must be 'resolved', 'agreed' or 'it_was_resolved'")
         for name, kind in (("minute_numbering", MinuteNumbering), ("part2_numbering", Part2Numbering)):
             try:
                 object.__setattr__(self, name, kind(getattr(self, name)))  # JSON hands the value back as text
@@ -106,7 +107,16 @@ PARTNERSHIP_NOTES = HouseStyle(
     document_name="Notes",
     members_heading="Present",
 )
-HOUSE_STYLES = {style.name: style for style in (NHS_BOARD, COUNCIL, CHARITY, PARTNERSHIP_NOTES)}
+COMPANY_BOARD = HouseStyle(
+    name="Company board",
+    resolution_style="it_was_resolved",
+    heading="MINUTES of a meeting of the Board of Directors of {body}{part}",
+    part_one_label="",
+    accent="#37474F",
+    dark="#263238",
+    members_heading="Present",
+)
+HOUSE_STYLES = {style.name: style for style in (NHS_BOARD, COUNCIL, CHARITY, COMPANY_BOARD, PARTNERSHIP_NOTES)}
 
 
 def style_to_dict(style: HouseStyle) -> dict[str, Any]:

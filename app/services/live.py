@@ -22,6 +22,7 @@ from app.domain import (
     DeclarationConduct,
     EventKind,
     ItemStatus,
+    MeetingEvent,
     MeetingRecord,
     Motion,
     Person,
@@ -38,6 +39,35 @@ ROLL_CALL = "roll call"  # text of the arrive events a roll call writes: they co
 # Text of a room event (arrive, leave, return, preside, close, reopen) whose time nobody recorded: a replay from
 # minutes that give none. It is kept at the time of the event before it, for order, and never printed.
 UNTIMED = "time not recorded"
+# Text of a close event when the chair adjourned the meeting rather than closing it: "adjourned to 25 June 2024".
+ADJOURNED = "adjourned"
+
+
+def is_untimed(event: MeetingEvent) -> bool:
+    """A room event whose time nobody recorded."""
+    return event.text == UNTIMED or event.text.endswith(f" ({UNTIMED})")
+
+
+def room_event_text(*, time_known: bool = True, adjourned_to: str | None = None) -> str:
+    """The text of a close (or other room) event: "", UNTIMED, "adjourned", "adjourned to … (time not recorded)"."""
+    words = ""
+    if adjourned_to is not None:
+        words = f"{ADJOURNED} to {adjourned_to.strip()}" if adjourned_to.strip() else ADJOURNED
+    if not time_known:
+        words = f"{words} ({UNTIMED})" if words else UNTIMED
+    return words
+
+
+def adjournment(event: MeetingEvent) -> str | None:
+    """For a close event: None if the meeting closed; "" if adjourned with no date given; else to when."""
+    text = event.text.removesuffix(f" ({UNTIMED})")
+    if text == ADJOURNED:
+        return ""
+    if text.startswith(f"{ADJOURNED} to "):
+        return text.removeprefix(f"{ADJOURNED} to ")
+    return None
+
+
 _PRESENCE_IN = {EventKind.ARRIVE, EventKind.RETURN}
 _PRESENCE_OUT = {EventKind.LEAVE, EventKind.WITHDRAW}
 _ITEM_BOUNDARY = {EventKind.OPEN_ITEM, EventKind.DEFER_ITEM, EventKind.CLOSE}
@@ -434,6 +464,15 @@ def quoracy_minute(result: QuorumResult, confirmed: bool = True) -> str:
     return f"The meeting was not quorate: {result.reasons[0] if result.reasons else ''}".rstrip(": ") + "."
 
 
+def interest_words(kind: str) -> str:
+    """ "a disclosable pecuniary interest", "an interest", "a conflict of interest": the kind as a register writes
+    it (an enum value's underscores as spaces), "interest" added only when the kind does not already say it."""
+    words = " ".join(kind.replace("_", " ").split())
+    phrase = words if re.search(r"\binterests?$", words, re.I) else f"{words} interest".strip()
+    article = "an" if phrase[0].casefold() in "aeiou" else "a"
+    return f"{article} {phrase}"
+
+
 def declarations_minute(record: MeetingRecord, item_id: int | None = None) -> str:
     by_id = {p.id: p for p in record.people}
     numbers = {i.id: i.number for i in record.items}
@@ -449,10 +488,8 @@ def declarations_minute(record: MeetingRecord, item_id: int | None = None) -> st
     for declaration in chosen:
         person = by_id.get(declaration.person_id)
         name = display_name(person) if person else "A member"
-        kind = f" {declaration.kind}" if declaration.kind else ""
-        article = "an" if (kind.strip() or "interest")[0] in "aeiouAEIOU" else "a"
         sentences.append(
-            f"{name} declared {article}{kind} interest in item "
+            f"{name} declared {interest_words(declaration.kind)} in item "
             f"{numbers.get(declaration.item_id, '')} ({declaration.interest}) {conduct[declaration.conduct]}."
         )
     return " ".join(sentences)

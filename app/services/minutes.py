@@ -18,6 +18,7 @@ from app.domain import (
     Declaration,
     DeclarationConduct,
     EventKind,
+    ItemStatus,
     MeetingEvent,
     MeetingRecord,
     MinutesStatus,
@@ -34,13 +35,15 @@ from app.domain.house_style import HouseStyle
 from app.services.live import (
     OUT_OF_ORDER,
     ROLL_CALL,
-    UNTIMED,
+    adjournment,
     apologies_minute,
     declarations_minute,
     deputising_phrase,
     display_name,
     hhmm,
+    interest_words,
     is_chair_of_body,
+    is_untimed,
     item_quorum,
     quoracy_minute,
     room_after,
@@ -180,7 +183,7 @@ def _part_window(record: MeetingRecord, part: Part) -> _Window:
 
 
 def _time_of(event: MeetingEvent) -> str:
-    return "" if event.text == UNTIMED else hhmm(event.at)
+    return "" if is_untimed(event) else hhmm(event.at)
 
 
 def _presiding_notes(record: MeetingRecord, window: _Window, people: dict[int | None, Person]) -> dict[int, str]:
@@ -298,7 +301,7 @@ _OUTCOME = {
     MotionOutcome.CONSENSUS: "agreed without a vote",
     MotionOutcome.NOTED: "noted",
 }
-RESOLUTION_STYLES = ("resolved", "agreed")
+RESOLUTION_STYLES = ("resolved", "agreed", "it_was_resolved")
 _DECIDED = (MotionOutcome.CARRIED, MotionOutcome.CONSENSUS, MotionOutcome.NOTED)
 
 
@@ -346,6 +349,8 @@ def _resolution_text(text: str, outcome: MotionOutcome, style: str, number: int)
         return _bold_lead(text)
     if style == "agreed":
         return _bold_lead(f"Agreed: {number}. {text}")
+    if style == "it_was_resolved":
+        return _bold_lead(f"IT WAS RESOLVED {_lower_that(text)}.")
     return _bold_lead(f"RESOLVED – {text}")
 
 
@@ -512,10 +517,7 @@ def declared_during(record: MeetingRecord, declaration: Declaration) -> int:
 
 
 def _interest_words(declaration: Declaration) -> str:
-    """ "a disclosable pecuniary interest", "an interest"."""
-    kind = f"{declaration.kind.strip()} " if declaration.kind.strip() else ""
-    article = "an" if (kind or "interest")[0].casefold() in "aeiou" else "a"
-    return f"{article} {kind}interest"
+    return interest_words(declaration.kind)
 
 
 _CONDUCT_ON_ITEM = {
@@ -565,6 +567,22 @@ def _declaration_facts(
     return facts
 
 
+def _conflicted_quorum_line(record: MeetingRecord, item: AgendaItem) -> str:
+    """On an item where someone's interest keeps them out of the count, whether the meeting was still quorate for
+    it (company articles, charities and NHS boards all require it to be minuted): at the item's lowest point."""
+    if item.id is None or not record.body.rules.has_quorum:
+        return ""
+    verdict = item_quorum(record, item.id)
+    if verdict is None or not verdict.result.conflicted_not_counted:
+        return ""
+    result = verdict.result
+    names = [display_name(p) for p in result.conflicted_not_counted]
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    figures = f"({result.counted} counted, {result.threshold} needed)"
+    was = "remained quorate" if result.quorate else "was not quorate"
+    return f"*With {who} not counted because of a declared interest, the meeting {was} for this item {figures}.*"
+
+
 def _record_markdown(
     record: MeetingRecord, item: AgendaItem, style: str, counter: list[int], numbers: dict[int, str] | None = None
 ) -> tuple[str, str]:
@@ -578,6 +596,8 @@ def _record_markdown(
     people: dict[int | None, Person] = {p.id: p for p in record.people}
     # ((minute, order within the minute, then the order votes were taken), is a decision, markdown or a motion's id)
     facts = _declaration_facts(record, item, numbers or {})
+    if line := _conflicted_quorum_line(record, item):
+        facts.append(((_clock(item.opened_at), -0.9, 0.0), False, line))
     # A declaration "and withdrew" already says so: its withdrawal is not minuted twice.
     withdrew_declaring = {
         d.person_id for d in record.declarations if d.item_id == item.id and d.conduct is DeclarationConduct.WITHDREW
@@ -664,7 +684,13 @@ def _closing_lines(record: MeetingRecord, part: Part) -> tuple[str, ...]:
     meeting = record.meeting
     has_part2 = any(i.part is Part.TWO for i in record.items)
     lines: list[str] = []
-    if _close_time(record) and (part is Part.TWO or not has_part2):
+    last_part = part is Part.TWO or not has_part2
+    adjourned = _adjourned(record)
+    if adjourned is not None and last_part:
+        at = f" at {_close_time(record)}" if _close_time(record) else ""
+        to = f" to {adjourned.strip().rstrip('.')}" if adjourned.strip() else ""
+        lines.append(f"The meeting was adjourned{at}{to}.")
+    elif _close_time(record) and last_part:
         lines.append(f"The meeting closed at {_close_time(record)}.")
     style = record.body.style
     if style.minute_taker.strip():
@@ -681,8 +707,9 @@ def build_minutes(
 ) -> MinutesDocument:
     """Lay out the minutes of one part of a meeting. Part II items never appear in Part I.
 
-    `resolution_style` is the body's house style for decisions: "resolved" ("RESOLVED – That …") or
-    "agreed" ("Agreed: 1. That …", numbered through the meeting). Both default to the body's house style.
+    `resolution_style` is the body's house style for decisions: "resolved" ("RESOLVED – That …"), "agreed"
+    ("Agreed: 1. That …", numbered through the meeting) or "it_was_resolved" ("IT WAS RESOLVED that …", as
+    company minutes write it). It defaults to the body's house style.
     Minute numbers run on through Part II unless the house style restarts them there.
     """
     style = record.body.style
@@ -706,6 +733,8 @@ def build_minutes(
             lead, decisions = _record_markdown(record, item, resolution_style, resolutions, numbers)
             body = "\n\n".join(chunk for chunk in (lead, prose, decisions) if chunk.strip())
             heading = is_heading(item, items[index + 1 :]) and not body.strip()
+            if not heading and not body.strip():
+                body = _not_taken(record, item)
             number = ""
             if not heading:
                 counter += 1
@@ -762,13 +791,35 @@ def build_minutes(
     )
 
 
+def _last_close(record: MeetingRecord) -> MeetingEvent | None:
+    if record.meeting.closed_at is None:
+        return None
+    closes = [e for e in record.events if e.kind is EventKind.CLOSE]
+    return max(closes, key=lambda e: e.id or 0) if closes else None
+
+
+def _not_taken(record: MeetingRecord, item: AgendaItem) -> str:
+    """For an item the closed meeting never reached: say so, rather than print an empty minute as if it had been
+    taken with nothing to record."""
+    if record.meeting.closed_at is None or item.status is not ItemStatus.PENDING:
+        return ""
+    if _adjourned(record) is not None:
+        return "*Not taken: the meeting was adjourned before this item was reached.*"
+    return "*This item was not taken.*"
+
+
 def _close_time(record: MeetingRecord) -> str:
     """ "16:00" when the meeting is closed and the time it closed was recorded; "" otherwise."""
     if record.meeting.closed_at is None:
         return ""
-    closes = [e for e in record.events if e.kind is EventKind.CLOSE]
-    last = max(closes, key=lambda e: e.id or 0) if closes else None
-    return "" if last is not None and last.text == UNTIMED else hhmm(record.meeting.closed_at)
+    last = _last_close(record)
+    return "" if last is not None and is_untimed(last) else hhmm(record.meeting.closed_at)
+
+
+def _adjourned(record: MeetingRecord) -> str | None:
+    """Where the meeting ended adjourned: "" or when it reconvenes; None when it closed (or is still going)."""
+    last = _last_close(record)
+    return adjournment(last) if last is not None else None
 
 
 def _time_text(start: time | None, closed: time | None) -> str:

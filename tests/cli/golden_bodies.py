@@ -8,8 +8,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.domain import AgendaItem, Meeting, Person, Tier
+from app.domain.house_style import CHARITY as CHARITY_STYLE
+from app.domain.house_style import COMPANY_BOARD as COMPANY_BOARD_STYLE
 from app.domain.house_style import COUNCIL, HouseStyle
-from app.domain.rules import LOCAL_AUTHORITY_COMMITTEE, SOCIETY_COMMITTEE, RuleSet
+from app.domain.rules import (
+    CHARITY_TRUSTEES,
+    COMPANY_MODEL_ARTICLES,
+    LOCAL_AUTHORITY_COMMITTEE,
+    SOCIETY_COMMITTEE,
+    RuleSet,
+)
 from app.storage import Store
 from app.storage.people import add_person, set_body_rules, set_deputies
 
@@ -216,3 +224,46 @@ COUNCIL_PLANNING = BodySetup(
 
 def council_planning(data: Path) -> int:
     return make_body(data, COUNCIL_PLANNING)
+
+
+# -- Invented: a private company's board under the model articles ----------------------------------------------------
+
+COMPANY_BOARD = BodySetup(
+    "Harbour Lane Software Limited",
+    [
+        P("Fiona Clarke", "Chair", "FC", tags=("chair",)),
+        P("Owen Price", "Director", "OP"),
+        P("Rachel Stone", "Director", "RS"),
+        P("Martin Hale", "Company Secretary", "MH", tier=Tier.IN_ATTENDANCE, voting=False),
+    ],
+    COMPANY_MODEL_ARTICLES,
+    COMPANY_BOARD_STYLE,
+)
+
+
+def company_board(data: Path) -> int:
+    return make_body(data, COMPANY_BOARD)
+
+
+# -- Invented: a charity's trustees --------------------------------------------------------------------------------
+
+CHARITY = BodySetup(
+    "Riverside Community Trust",
+    [
+        P("Grace Obi", "Chair", "GO", tags=("chair",)),
+        P("Alan Reeve", "Treasurer", "AR"),
+        P("Beth Lowe", "Trustee", "BL"),
+        P("Carl Mendes", "Trustee", "CM"),
+        P("Dina Shah", "Trustee", "DS"),
+        P("Eric Yates", "Trustee", "EY"),
+        P("Farah Khan", "Trustee", "FK"),
+        P("Hugo Bell", "Trustee", "HB"),
+        P("Jane Wilde", "Chief Officer", "JW", tier=Tier.IN_ATTENDANCE, voting=False),
+    ],
+    CHARITY_TRUSTEES,
+    styled(CHARITY_STYLE, members_heading="Present"),
+)
+
+
+def charity(data: Path) -> int:
+    return make_body(data, CHARITY)

@@ -363,3 +363,134 @@ def test_council_planning_committee_with_a_recorded_vote_and_a_member_leaving_fo
         ),
     }
     check_accepted(accepted, theirs, mine)
+
+
+# -- Invented: a private company's board under the model articles, 3 June 2024 --------------------------------------
+
+
+def test_company_board_with_a_conflicted_director_and_the_chairs_casting_vote(tmp_path: Path) -> None:
+    meeting = replay(tmp_path, bodies.company_board(tmp_path), REPLAYS / "company-board-2024-06-03.jsonl")
+    mine = ours(tmp_path, meeting)
+    theirs = secretary("company-board-2024-06-03")
+
+    heading = "MINUTES of a meeting of the Board of Directors of Harbour Lane Software Limited"
+    assert heading in theirs and heading in mine and "in PUBLIC" not in mine
+    for text in (theirs, mine):
+        assert not missing(text, ["Present", "Fiona Clarke", "Owen Price", "Rachel Stone", "In attendance"])
+        assert not missing(text, ["Martin Hale", "Company Secretary"])
+    business = [
+        "1. Chair, notice and quorum",
+        "due notice of the meeting had been given to all the directors and that a quorum was present",
+        "2. Declarations of interest",
+        "he is a director and 40% shareholder of Price Digital Limited",
+        "IT WAS RESOLVED that the minutes of the meeting held on 7 May 2024 be approved as a correct record",
+        "4. Proposed supply agreement with Price Digital Limited",
+        "Owen Price remained in the meeting but took no part in the",
+        "the meeting remained quorate for this item",
+        "The Board considered the draft agreement, the pricing against two other quotations and the service levels.",
+        "casting vote",
+        "IT WAS RESOLVED that the Company enter into the supply agreement with Price Digital Limited on the terms of "
+        "the draft circulated, and that any director be authorised to sign it on the Company's behalf.",
+        "5. Bank mandate",
+        "Rachel Stone left the meeting at 11:10.",
+        "IT WAS RESOLVED that the bank mandate be amended to add Martin Hale as a signatory for payments up to £5,000.",
+        "11:20",
+    ]
+    assert not missing(theirs, business), missing(theirs, business)
+    assert not missing(mine, business), missing(mine, business)
+    # Owen Price counted for neither the quorum nor the vote on item 4: two directors voted, one each way.
+    assert not missing(mine, ["(2 counted, 2 needed)", "For: Fiona Clarke. Against: Rachel Stone."])
+    assert "The Chair, Fiona Clarke, gave a casting vote for the motion." in mine
+
+    accepted = {
+        ("Fiona Clarke (Chair)", "Fiona Clarke Chair"): "roles are printed in their own column",
+        ("Fiona Clarke took the chair. The Chair noted", "1. Chair, notice and quorum The Chair noted"): (
+            "the body's own chair presiding is not an event; a 'preside' is recorded only when someone else takes it"
+        ),
+        (
+            "Fiona Clarke voted in favour and Rachel Stone against. There being an equality of votes, the Chair "
+            "exercised her casting vote in favour.",
+            "For: Fiona Clarke. Against: Rachel Stone. The Chair, Fiona Clarke, gave a casting vote for the motion.",
+        ): "the named vote and the casting vote in Quorate's set words",
+        ("Owen Price declared, in accordance with section 177", "Owen Price declared a financial interest in item 4"): (
+            "the declaration names the kind and the item; the Act is in the interest's own words"
+        ),
+        ("There being no further business, the Chair closed the meeting at 11:20.", "The meeting closed at 11:20."): (
+            "the close in Quorate's words"
+        ),
+    }
+    check_accepted(accepted, theirs, mine)
+
+
+# -- Invented: a charity's trustees lose their quorum and adjourn, 11 June 2024 --------------------------------------
+
+
+def test_charity_trustees_become_inquorate_and_adjourn(tmp_path: Path) -> None:
+    events = REPLAYS / "charity-trustees-2024-06-11.jsonl"
+    meeting = replay(tmp_path, bodies.charity(tmp_path), events)
+    mine = ours(tmp_path, meeting)
+    theirs = secretary("charity-trustees-2024-06-11")
+
+    for text in (theirs, mine):
+        assert not missing(text, ["Present", "Grace Obi", "Alan Reeve", "Beth Lowe", "Carl Mendes", "In attendance"])
+        assert not missing(text, ["Jane Wilde", "Apologies", "Dina Shah", "Eric Yates", "Farah Khan", "Hugo Bell"])
+    business = [
+        "1. Welcome and apologies",
+        "Apologies were received from Dina Shah, Eric Yates, Farah Khan and Hugo Bell.",
+        "The meeting was",
+        "quorate (4",
+        "2. Declarations of interest",
+        "Carl Mendes declared a conflict of interest in item 5",
+        "he is the treasurer of Riverside Youth Club, the applicant.",
+        "Agreed: 1. That the minutes of the meeting held on 9 April 2024 be approved as a correct record.",
+        "4. Finance report",
+        "Agreed: 2. That the management accounts to 31 May 2024 be received.",
+        "Beth Lowe left the meeting at 19:35.",
+        "5. Grant application – Riverside Youth Club",
+        "Having declared a conflict of interest (minute 2), Carl Mendes",
+        "With Carl Mendes not counted",
+        "(2 counted, 3 needed)",
+        "No decision could be made.",
+        "6. Safeguarding policy review",
+        "Not taken: the meeting was adjourned",
+        "7. Any other business",
+        "Not taken: the meeting was adjourned",
+        "The meeting was adjourned at 19:45 to 25 June 2024 at 18:30.",
+    ]
+    assert not missing(theirs, business), missing(theirs, business)
+    assert not missing(mine, business), missing(mine, business)
+    assert "interest interest" not in mine and "The meeting closed" not in mine
+    assert "Beth Lowe Trustee – left 19:35" in mine
+
+    # While inquorate no decision can be recorded: a vote on the grant is refused, naming the quorum.
+    lines = events.read_text(encoding="utf-8").splitlines()
+    upto = next(i for i, line in enumerate(lines) if '"withdraw"' in line) + 1
+    again = tmp_path / "again"
+    again.mkdir()
+    attempt = again / "attempt.jsonl"
+    vote = [
+        '{"type": "motion", "id": "g", "text": "That the grant of £2,000 be made."}',
+        '{"type": "vote", "motion": "g", "for": 2, "against": 0, "at": "19:42"}',
+    ]
+    attempt.write_text("\n".join([*lines[:upto], *vote]) + "\n", encoding="utf-8")
+    with contextlib.redirect_stderr(io.StringIO()) as said, contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--data-dir", str(again), "replay", str(bodies.charity(again)), str(attempt)]) == 2
+    assert "The meeting is inquorate (2 voting members present, 3 needed)" in said.getvalue()
+
+    accepted = {
+        (
+            "The meeting was quorate (4 trustees present, 3 needed).",
+            "The meeting was confirmed as quorate (4 counted",
+        ): "the chair confirmed quoracy, and the figures are Quorate's",
+        ("the meeting became inquorate (2 counted, 3 needed) at 19:40.", "The meeting became inquorate at 19:40."): (
+            "the record's own line says when; the figures are in the line before it"
+        ),
+        ("Carl Mendes left the meeting for this item.", "withdrew from the meeting for this item at 19:40."): (
+            "withdrawing for an item is said in one set phrase, with its time"
+        ),
+        (
+            "The Chair adjourned the meeting at 19:45, to reconvene on 25 June 2024 at 18:30 to take items 5 to 7.",
+            "The meeting was adjourned at 19:45 to 25 June 2024 at 18:30.",
+        ): "the adjournment is printed once, after the last minute; the items not reached each say so",
+    }
+    check_accepted(accepted, theirs, mine)
