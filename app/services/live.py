@@ -31,7 +31,7 @@ from app.domain import (
     Tier,
     Vote,
 )
-from app.domain.rules import normalise_tag
+from app.domain.rules import is_special_resolution, normalise_tag
 from app.services.rules_engine import QuorumResult, RoomState, TallyResult, eligible_voters, quorum, tally
 
 OUT_OF_ORDER = "out of order"  # text of an open_item event taken before earlier items
@@ -308,6 +308,7 @@ def tally_vote(record: MeetingRecord, motion: Motion, vote: Vote) -> TallyResult
         vote.casting_vote,
         chair_conflicted,
         in_post=in_post,
+        special=motion.amends_id is None and is_special_resolution(motion.text),
     )
 
 

@@ -32,6 +32,7 @@ from app.domain import (
     VoteKind,
 )
 from app.domain.house_style import HouseStyle
+from app.domain.rules import MajorityBase, fraction_words
 from app.services.live import (
     OUT_OF_ORDER,
     ROLL_CALL,
@@ -437,9 +438,22 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
         if vote.despite_inquorate:
             lines.append("The vote was taken while the meeting was inquorate, on the ruling of the chair.")
         try:
-            tally_vote(record, motion, vote)
+            result = tally_vote(record, motion, vote)
         except ValueError:
             lines.append("(The figures recorded do not match those eligible to vote.)")
+        else:
+            if result.special:  # the majority it needed is part of what was decided
+                rules = record.body.rules
+                share = fraction_words(rules.special_majority_fraction)
+                base = {
+                    MajorityBase.PRESENT_AND_VOTING: "votes cast",
+                    MajorityBase.PRESENT: "members present and entitled to vote",
+                    MajorityBase.IN_POST: "voting members in post",
+                }[rules.majority_base]
+                lines.append(
+                    f"As a special resolution it needed at least {share} of the {result.base} {base} "
+                    f"({result.needed}); {result.votes_for} were for it."
+                )
     if motion.amends_id is None and motion.outcome in _DECIDED:
         # Who moved it, the vote and any casting vote lead to the resolution, which ends the minute.
         wording, amended_note = _as_amended(record, motion)
@@ -461,6 +475,15 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
     if motion.minority_view.strip():
         lines.append(f"Minority view: {motion.minority_view.strip()}")
     return lines
+
+
+def _numbered(record: MeetingRecord, motion: Motion) -> bool:
+    """Whether the motion's resolution takes a number in the "agreed" style: a decision worded "That …" (a noted
+    report, or a sentence of the secretary's own, prints as written, without one)."""
+    if motion.amends_id is not None or motion.outcome not in (MotionOutcome.CARRIED, MotionOutcome.CONSENSUS):
+        return False
+    wording, _note = _as_amended(record, motion)
+    return wording.strip().casefold().startswith("that")
 
 
 def _has_amendments(record: MeetingRecord, motion: Motion) -> bool:
@@ -632,7 +655,7 @@ def _record_markdown(
     for _key, decision, fact in facts:
         if isinstance(fact, int):
             motion = motions[fact]
-            if motion.outcome in _DECIDED and motion.amends_id is None:
+            if _numbered(record, motion):  # "Agreed: 1.", "Agreed: 2.": only resolutions printed with a number
                 counter[0] += 1
             fact = "\n\n".join(_motion_lines(record, motion, style, counter[0]))
         rendered.append((decision, fact))

@@ -267,3 +267,32 @@ CHARITY = BodySetup(
 
 def charity(data: Path) -> int:
     return make_body(data, CHARITY)
+
+
+# -- Invented: a camera club's annual general meeting (the members of the club are the body) ----------------------
+
+AGM_MEMBERS = ("Ann Baker", "Bob Carr", "Cleo Dean", "Dev Evans", "Ed Fox", "Flo Grant", "Gus Hall", "Ivy Jones")
+AGM_MEMBERS += ("Jon King", "Kay Lamb", "Max Nunn", "Nell Owen")
+SOCIETY_AGM = BodySetup(
+    "Eastbrook Camera Club",
+    [
+        P("Paul Dunn", "Chair", "PD", tags=("chair",)),
+        P("Sue Marsh", "Secretary", "SM"),
+        P("Ken Ito", "Treasurer", "KI"),
+        P("Lena Ford", "Competition Secretary", "LF"),
+        *(P(name, "") for name in AGM_MEMBERS),
+    ],
+    RuleSet(
+        name="Club general meeting",
+        source="The club's constitution (invented): clause 11, ten members are a quorum of a general meeting; "
+        "clause 12, ordinary resolutions by a simple majority, special resolutions by three quarters of the votes cast",
+        quorum_number=10,
+        quorum_fraction=None,
+        special_majority_fraction=0.75,
+    ),
+    styled(CHARITY_STYLE, name="Society general meeting", members_heading="Present"),
+)
+
+
+def society_agm(data: Path) -> int:
+    return make_body(data, SOCIETY_AGM)
