@@ -126,11 +126,45 @@ def name_key(text: str) -> str:
     return " ".join(_name_words(text))
 
 
+# Roles that are the chair of the body itself (a town council's Mayor, a Scottish council's Provost or Convener):
+# never a deputy or vice-chair, nor the chair of something else ("Chair of Audit Committee").
+_CHAIR_ROLES = frozenset(
+    {
+        "chair",
+        "chairman",
+        "chairperson",
+        "chairwoman",
+        "chair-of-the-board",
+        "chair-of-the-council",
+        "chairman-of-the-council",
+        "mayor",
+        "town-mayor",
+        "city-mayor",
+        "lord-mayor",
+        "provost",
+        "lord-provost",
+        "convener",
+        "convenor",
+        "presiding-officer",
+    }
+)
+
+
 def is_chair_of_body(person: Person) -> bool:
-    """Tagged "chair" or holding the role "Chair" itself: never a vice-chair, nor the chair of something else."""
+    """Tagged "chair" or holding the chair's role itself ("Chair", "Town Mayor"): never a vice-chair or deputy,
+    nor the chair of something else."""
     tags = {normalise_tag(t) for t in person.role_tags}
     role = normalise_tag(person.role)
-    return "chair" in tags or role in ("chair", "chairman", "chairperson", "chairwoman", "chair-of-the-board")
+    return "chair" in tags or role in _CHAIR_ROLES
+
+
+def chair_title(person: Person) -> str:
+    """What the minutes call the person presiding: the body's own title for its chair ("Town Mayor", "Provost"),
+    else "Chair" (a vice-chair in the chair is the Chair of the meeting)."""
+    role = normalise_tag(person.role)
+    if role in _CHAIR_ROLES and not role.startswith("chair"):
+        return " ".join(person.role.split())
+    return "Chair"
 
 
 def presiding_id(people: Sequence[Person], present: Iterable[int] | None = None) -> int | None:

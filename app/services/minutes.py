@@ -38,6 +38,7 @@ from app.services.live import (
     ROLL_CALL,
     adjournment,
     apologies_minute,
+    chair_title,
     declarations_minute,
     deputising_phrase,
     display_name,
@@ -389,7 +390,35 @@ def _lower_that(text: str) -> str:
     return "t" + text[1:] if text.startswith("That ") else text
 
 
-def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int) -> list[str]:
+_ROOM_EVENTS = (
+    EventKind.ARRIVE,
+    EventKind.LEAVE,
+    EventKind.WITHDRAW,
+    EventKind.RETURN,
+    EventKind.PRESIDE,
+    EventKind.INQUORATE,
+    EventKind.QUORATE,
+)
+
+
+def _moved_ahead(record: MeetingRecord, motion: Motion, item: AgendaItem) -> bool:
+    """A motion with a mover, moved as the item was taken up (a motion on notice, moved before the debate): its
+    "Moved by …, that …" leads the minute, before the discussion, and its vote and outcome follow it. Only when
+    nothing else happened in the room in that minute, whose order against the motion the record cannot tell."""
+    named = motion.mover_id is not None or motion.seconder_id is not None
+    if motion.amends_id is not None or not named or motion.moved_at is None or item.opened_at is None:
+        return False
+    minute = _clock(motion.moved_at)
+    if minute != _clock(item.opened_at):
+        return False
+    return not any(
+        e.item_id == item.id and e.kind in _ROOM_EVENTS and e.text != ROLL_CALL and _clock(e.at) == minute
+        for e in record.events
+    )
+
+
+def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int, ahead: bool = False) -> list[str]:
+    """The motion's lines where its decision falls; `ahead`: it was moved in a line of its own at the start."""
     people: dict[int | None, Person] = {p.id: p for p in record.people}
     votes = [v for v in record.votes if v.motion_id == motion.id]
     mover = display_name(people[motion.mover_id]) if motion.mover_id in people else ""
@@ -412,11 +441,12 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
         decided = motion.outcome in _DECIDED
         wording, amended_note = _as_amended(record, motion)
         amended = _has_amendments(record, motion)
-        if not decided:
-            lines.append(f"Motion{' as amended' if amended and wording != motion.text.strip() else ''}: {wording}")
+        changed = amended and wording != motion.text.strip()
+        if not decided and (changed or not ahead):
+            lines.append(f"Motion{' as amended' if changed else ''}: {wording}")
             if amended_note:
                 lines.append(amended_note)
-        if not amended:  # a motion that was amended was moved in a sentence of its own, before its amendments
+        if not amended and not ahead:  # otherwise it was moved in a sentence of its own, before its amendments
             lines += _moved_by(mover, seconder)
     on_amended = motion.amends_id is None and _has_amendments(record, motion)
     for vote in votes:
@@ -433,7 +463,7 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
         if vote.casting_vote in (Ballot.FOR, Ballot.AGAINST):
             what = "amendment" if motion.amends_id is not None else "motion"
             giver = people.get(vote.casting_by_id)
-            who = f"The Chair, {display_name(giver)}," if giver is not None else "The person presiding"
+            who = f"The {chair_title(giver)}, {display_name(giver)}," if giver is not None else "The person presiding"
             lines.append(f"{who} gave a casting vote {vote.casting_vote.value} the {what}.")
         if vote.despite_inquorate:
             lines.append("The vote was taken while the meeting was inquorate, on the ruling of the chair.")
@@ -497,12 +527,17 @@ def _moved_by(mover: str, seconder: str) -> list[str]:
     return [", ".join(movers) + "."] if movers else []
 
 
-def _moved_line(record: MeetingRecord, motion: Motion) -> str:
-    """ "Moved by …, seconded by …, that …": an amended motion as it was first moved, before its amendments."""
+def _mover_names(record: MeetingRecord, motion: Motion) -> tuple[str, str]:
     people: dict[int | None, Person] = {p.id: p for p in record.people}
     mover = display_name(people[motion.mover_id]) if motion.mover_id in people else ""
     seconder = display_name(people[motion.seconder_id]) if motion.seconder_id in people else ""
-    moved = _moved_by(mover, seconder)
+    return mover, seconder
+
+
+def _moved_line(record: MeetingRecord, motion: Motion) -> str:
+    """ "Moved by …, seconded by …, that …": a motion as it was first moved (before its amendments, or before the
+    discussion of a motion on notice)."""
+    moved = _moved_by(*_mover_names(record, motion))
     if moved:
         return f"{moved[0].rstrip('.')}, {_lower_that(motion.text)}."
     return f"The motion moved: {motion.text.strip()}"
@@ -645,7 +680,12 @@ def _record_markdown(
         assert motion.id is not None
         taken = float(votes[0].id or 0) if votes else 1e9 + order.get(motion.id, 0)
         facts.append(((_clock(when), seq, taken), True, motion.id))
-        if motion.amends_id is None and _has_amendments(record, motion):
+        if _moved_ahead(record, motion, item):  # moved as the item began: before the discussion
+            resolved = motion.outcome in _DECIDED and not _has_amendments(record, motion)
+            # A motion resolved as worded: its wording is the resolution below, so the mover's line does not repeat it.
+            line = "\n\n".join(_moved_by(*_mover_names(record, motion))) if resolved else _moved_line(record, motion)
+            facts.append(((_clock(motion.moved_at), -0.5, 0.0), False, line))
+        elif motion.amends_id is None and _has_amendments(record, motion):
             # Moved before its amendments (which end up in the minute before its own vote): said first.
             facts.append(((_clock(motion.moved_at or when), -0.5, 0.0), True, _moved_line(record, motion)))
     facts.sort(key=lambda f: f[0])
@@ -657,7 +697,7 @@ def _record_markdown(
             motion = motions[fact]
             if _numbered(record, motion):  # "Agreed: 1.", "Agreed: 2.": only resolutions printed with a number
                 counter[0] += 1
-            fact = "\n\n".join(_motion_lines(record, motion, style, counter[0]))
+            fact = "\n\n".join(_motion_lines(record, motion, style, counter[0], _moved_ahead(record, motion, item)))
         rendered.append((decision, fact))
     first_decision = next((i for i, (decision, _text) in enumerate(rendered) if decision), len(rendered))
     before = [text for _d, text in rendered[:first_decision]]

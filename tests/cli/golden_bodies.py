@@ -296,3 +296,26 @@ SOCIETY_AGM = BodySetup(
 
 def society_agm(data: Path) -> int:
     return make_body(data, SOCIETY_AGM)
+
+
+# -- Invented: a town council (the Town Mayor chairs it) ------------------------------------------------------------
+
+TOWN_COUNCIL = BodySetup(
+    "Meadowbrook Town Council",
+    [
+        P("Sarah Quinton", "Town Mayor", "SQ", "Cllr"),  # no "chair" tag: her role says she chairs
+        P("David Ruiz", "Deputy Town Mayor", "DR", "Cllr"),
+        P("Emma Stokes", "Councillor", "ES", "Cllr"),
+        P("Frank Tully", "Councillor", "FT", "Cllr"),
+        P("Gita Underwood", "Councillor", "GU", "Cllr"),
+        P("Harry Vance", "Councillor", "HV", "Cllr"),
+        P("Isla Walsh", "Councillor", "IW", "Cllr"),
+        P("Jo Yardley", "Town Clerk", "JY", tier=Tier.OFFICER, voting=False),
+    ],
+    LOCAL_AUTHORITY_COMMITTEE,
+    styled(COUNCIL, minute_prefix="FC", heading="MINUTES of the meeting of the Full Council of {body}{part}"),
+)
+
+
+def town_council(data: Path) -> int:
+    return make_body(data, TOWN_COUNCIL)

@@ -513,16 +513,16 @@ def test_society_agm_special_resolutions_need_three_quarters(tmp_path: Path) -> 
         "Apologies were received from Max Nunn and Nell Owen.",
         "Agreed: 1. That the minutes of the Annual General Meeting held on 7 March 2023 be approved",
         "The meeting noted the Chair's report.",
-        "Moved by Ken Ito, seconded by Ann Baker.",
+        "Moved by Ken Ito, seconded by Ann Baker",
         "Agreed: 2. That the accounts for the year ended 31 December 2023 be adopted.",  # numbered without a gap
         "The following were elected unopposed: Chair – Paul Dunn; Secretary – Sue Marsh",
         "6. Special resolution 1: annual subscription",
-        "Moved by Sue Marsh, seconded by Bob Carr.",
+        "Moved by Sue Marsh, seconded by Bob Carr",
         "three quarters",
         "Agreed: 3. That, as a special resolution, clause 7 of the constitution be amended so that the annual "
         "subscription is set each year by the committee.",
         "7. Special resolution 2: change of name",
-        "Moved by Lena Ford, seconded by Ed Fox.",
+        "Moved by Lena Ford, seconded by Ed Fox",
         "three quarters",
         "lost",
         "8. Any other business",
@@ -565,5 +565,73 @@ def test_society_agm_special_resolutions_need_three_quarters(tmp_path: Path) -> 
             "Fewer than three quarters of the votes cast being in favour, the special resolution was lost.",
             "The motion was lost.",
         ): ("the lost special resolution says why in the line before, with its figures"),
+    }
+    check_accepted(accepted, theirs, mine)
+
+
+# -- Invented: a town council; a motion withdrawn with leave, one referred to a committee, 8 July 2024 --------------
+
+
+def test_town_council_motion_withdrawn_with_leave_and_another_referred(tmp_path: Path) -> None:
+    meeting = replay(tmp_path, bodies.town_council(tmp_path), REPLAYS / "town-council-2024-07-08.jsonl")
+    mine = ours(tmp_path, meeting)
+    theirs = secretary("town-council-2024-07-08")
+
+    present = ["Cllr Sarah Quinton", "Town Mayor", "Cllr David Ruiz", "Deputy Town Mayor", "Cllr Emma Stokes"]
+    present += ["Cllr Frank Tully", "Cllr Gita Underwood", "Cllr Harry Vance", "Jo Yardley", "Town Clerk"]
+    for text in (theirs, mine):
+        assert not missing(text, [*present, "Apologies", "Cllr Isla Walsh"]), missing(text, present)
+        assert "There were 3 members of the public in attendance." in text
+    business = [
+        "FC1 Apologies",
+        "Apologies were received from Cllr Isla Walsh.",
+        "FC2 Declarations of interest",
+        "There were no declarations of interest",
+        "RESOLVED – That the minutes of the meeting held on 10 June 2024 be approved as a correct record.",
+        "FC4 Motion: 20mph limit in the town centre",
+        "Cllr Frank Tully",
+        "Cllr Emma Stokes",
+        "the Council asks the County Council to introduce a 20mph limit throughout the town centre.",
+        "After debate, and noting that the County Council will consult on speed limits in the autumn, Cllr Tully "
+        "asked leave to withdraw the motion.",
+        "The motion was withdrawn with the consent of the meeting.",
+        "FC5 Allotment rents 2025",
+        "Cllr David Ruiz",
+        "Cllr Harry Vance",
+        "allotment rents be increased by 10% from 1 January 2025.",
+        "Members asked for the effect on concessionary rents to be set out.",
+        "The motion was referred to the Finance and General Purposes Committee for a recommendation to the next "
+        "meeting.",
+        "FC6 Christmas lights contract",
+        "Members considered two quotations.",
+        "Cllr Emma Stokes",
+        "Cllr Gita Underwood",
+        "The Town Mayor, Cllr Sarah Quinton, gave a casting vote for the motion.",
+        "RESOLVED – That the lower quotation, from Brightway Illuminations, be accepted.",
+        "FC7 Date of next meeting",
+        "Monday 9 September 2024 at 19:00.",
+        "The meeting closed at 20:40.",
+    ]
+    assert not missing(theirs, business), missing(theirs, business)
+    assert not missing(mine, business), missing(mine, business)
+    # Neither the withdrawn nor the referred motion is printed as resolved.
+    assert "RESOLVED – That the Council asks" not in mine and "RESOLVED – That allotment rents" not in mine
+
+    accepted = {
+        (
+            "Cllr Frank Tully moved, and Cllr Emma Stokes seconded, the motion on the agenda: that the Council asks",
+            "Moved by Cllr Frank Tully, seconded by Cllr Emma Stokes, that the Council asks",
+        ): "a motion moved as the item was taken up is minuted first, in Quorate's words",
+        (
+            "It was moved by Cllr Emma Stokes and seconded by Cllr Gita Underwood that the lower quotation",
+            "Moved by Cllr Emma Stokes, seconded by Cllr Gita Underwood. Vote: For 3",
+        ): "a motion moved after the discussion: its wording is the resolution printed below",
+        ("On being put to the vote there were 3 votes for and 3 against.", "Vote: For 3, against 3, abstentions 0."): (
+            "the figures in Quorate's words"
+        ),
+        ("Cllr Sarah Quinton (Town Mayor)", "Cllr Sarah Quinton Town Mayor"): "roles are printed in their own column",
+        ("There were no declarations of interest.", "There were no declarations of interest in relation to the"): (
+            "the standing sentence as Quorate words it"
+        ),
     }
     check_accepted(accepted, theirs, mine)
