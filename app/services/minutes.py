@@ -459,7 +459,12 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
         if vote.kind is VoteKind.RECORDED:
             by_ballot = {b: [pid for pid, cast in vote.ballots if cast is b] for b in Ballot}
             named = ((Ballot.FOR, "For"), (Ballot.AGAINST, "Against"), (Ballot.ABSTAIN, "Abstained"))
-            lines.append(" ".join(f"{label}: {_names(by_ballot[b], people)}." for b, label in named if by_ballot[b]))
+            # Each side on a line of its own, in the vote's paragraph (a page break never parts them from it).
+            names = "\n".join(f"{label}: {_names(by_ballot[b], people)}." for b, label in named if by_ballot[b])
+            if motion.amends_id is None:
+                lines[-1] += "\n" + names
+            else:
+                lines.append(names)
         if vote.casting_vote in (Ballot.FOR, Ballot.AGAINST):
             what = "amendment" if motion.amends_id is not None else "motion"
             giver = people.get(vote.casting_by_id)

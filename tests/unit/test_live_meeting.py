@@ -372,7 +372,7 @@ def test_minutes_carry_the_live_record_and_keep_part_two_out_of_part_one(live: L
     public = build_minutes(record, Part.ONE)
     body = next(s.body_markdown for s in public.sections if s.item_number == "2")
     assert body.index("Dan Dale declared a financial interest") < body.index("discussed") < body.index("RESOLVED")
-    assert "For: Ann Chair, Ben Baker, Cat Cole. Against: Eve Ellis." in body
+    assert "For: Ann Chair, Ben Baker, Cat Cole.\nAgainst: Eve Ellis." in body
     assert "Moved by Ben Baker, seconded by Cat Cole." in body
     agreed = build_minutes(record, Part.ONE, resolution_style="agreed")
     assert "Agreed: 1. That the budget" in next(s.body_markdown for s in agreed.sections if s.item_number == "2")
@@ -402,3 +402,15 @@ def test_apologies_received_before_the_meeting_start_the_roll_call(live: LiveMee
     live.roll_call({pid: Presence.PRESENT for first, pid in ids.items() if first != "Eve"})
     with pytest.raises(LiveError, match="roll call has been taken"):
         live.receive_apologies([ids["Ben"]])
+
+
+def test_the_chair_of_the_body_by_role_never_a_deputy_nor_the_chair_of_something_else() -> None:
+    def person(role: str) -> Person:
+        return Person(1, 1, "Sam Lee", role)
+
+    for role in ("Chair", "Chairman", "Town Mayor", "Mayor", "Provost", "Convener", "Chair of the Council"):
+        assert svc.is_chair_of_body(person(role)), role
+    for role in ("Deputy Town Mayor", "Vice-Chair", "Chair of Audit and Risk Committee", "Deputy Mayor", "Member"):
+        assert not svc.is_chair_of_body(person(role)), role
+    assert svc.chair_title(person("Town Mayor")) == "Town Mayor"
+    assert svc.chair_title(person("Chairman")) == "Chair" and svc.chair_title(person("Vice-Chair")) == "Chair"
