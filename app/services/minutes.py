@@ -458,7 +458,12 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
             lines.append(f"Vote{recorded}{' on the motion as amended' if on_amended else ''}: {figures}.")
         if vote.kind is VoteKind.RECORDED:
             by_ballot = {b: [pid for pid, cast in vote.ballots if cast is b] for b in Ballot}
-            named = ((Ballot.FOR, "For"), (Ballot.AGAINST, "Against"), (Ballot.ABSTAIN, "Abstained"))
+            named = (
+                (Ballot.FOR, "For"),
+                (Ballot.AGAINST, "Against"),
+                (Ballot.ABSTAIN, "Abstained"),
+                (Ballot.DID_NOT_VOTE, "Did not vote"),
+            )
             # Each side on a line of its own, in the vote's paragraph (a page break never parts them from it).
             names = "\n".join(f"{label}: {_names(by_ballot[b], people)}." for b, label in named if by_ballot[b])
             if motion.amends_id is None:
@@ -612,7 +617,7 @@ def _declaration_facts(
             which = f"item {concerned.number}, {concerned.title.strip()}" if concerned else "a later item"
             line = f"*{name} declared {interest} in {which}: {declaration.interest.strip().rstrip('.')}.*"
             facts.append(((_clock(declaration.declared_at), -1.0, 0.0), False, line))
-        else:  # the item the interest concerns, declared earlier: what the member did on it
+        elif item.opened_at is not None:  # the item the interest concerns, declared earlier, taken: what they did
             withdrawals = [
                 e
                 for e in record.events

@@ -414,3 +414,39 @@ def test_the_chair_of_the_body_by_role_never_a_deputy_nor_the_chair_of_something
         assert not svc.is_chair_of_body(person(role)), role
     assert svc.chair_title(person("Town Mayor")) == "Town Mayor"
     assert svc.chair_title(person("Chairman")) == "Chair" and svc.chair_title(person("Vice-Chair")) == "Chair"
+
+
+def test_an_interest_declared_for_an_item_then_deferred_says_nothing_of_what_the_member_did_on_it(
+    live: LiveMeeting,
+) -> None:
+    from app.services.minutes import build_minutes
+
+    ids = _started(live)
+    live.open_item(_item(live, "2"), time(10, 5))
+    live.declare(
+        _item(live, "3"),
+        ids["Dan"],
+        "his firm bids for the works",
+        "financial",
+        DeclarationConduct.WITHDREW,
+        time(10, 6),
+    )
+    live.defer_item(_item(live, "3"), time(10, 20), "the paper was not ready")
+    live.close(time(10, 30))
+    minutes = {s.item_number: s.body_markdown for s in build_minutes(live.record()).sections}
+    assert "Dan Dale declared a financial interest in item 3" in minutes["2"]
+    assert "Dan Dale" not in minutes["3"] and "This item was deferred: the paper was not ready." in minutes["3"]
+
+
+def test_a_recorded_vote_names_those_who_did_not_vote_too(live: LiveMeeting) -> None:
+    from app.services.minutes import build_minutes
+
+    ids = _started(live)
+    item = _item(live, "2")
+    live.open_item(item, time(10, 5))
+    motion = live.move(item, "That the budget be approved.", ids["Ann"], ids["Ben"], at=time(10, 10)).new_id
+    assert motion is not None
+    ballots = {ids["Ann"]: Ballot.FOR, ids["Ben"]: Ballot.FOR, ids["Cat"]: Ballot.FOR, ids["Dan"]: Ballot.AGAINST}
+    live.vote(motion, ballots={**ballots, ids["Eve"]: Ballot.DID_NOT_VOTE}, at=time(10, 12))
+    body = next(s.body_markdown for s in build_minutes(live.record()).sections if s.item_number == "2")
+    assert "For: Ann Chair, Ben Baker, Cat Cole.\nAgainst: Dan Dale.\nDid not vote: Eve Ellis." in body
