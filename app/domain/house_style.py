@@ -20,6 +20,11 @@ class Part2Numbering(enum.StrEnum):
     RESTART = "restart"  # Part II starts again at 1
 
 
+class Layout(enum.StrEnum):
+    TABLE = "table"  # NHS boards: attendance tables with initials, minutes in a No. | Agenda Item | Action table
+    PROSE = "prose"  # councils, charities, companies, societies: "Present: A (Chair), B, C", headed paragraphs
+
+
 @dataclass(frozen=True, slots=True)
 class HouseStyle:
     name: str = "NHS board"
@@ -39,6 +44,9 @@ class HouseStyle:
     minute_numbering: MinuteNumbering = MinuteNumbering.SEQUENCE
     # Part II minute numbers: "continue" from Part I (HCP12, HCP13 …) or "restart" at 1 in the Part II document.
     part2_numbering: Part2Numbering = Part2Numbering.CONTINUE
+    # "table" (attendance tables with initials, minutes in a No. | Agenda Item | Action table) or "prose"
+    # (attendance run on, "Present: Cllr A (Chair), Cllr B", and each minute a numbered heading with its text).
+    layout: Layout = Layout.TABLE
     # The attendance blocks, in the body's own words (a block with nobody in it is not printed).
     members_heading: str = "Members"
     participants_heading: str = "Participants"
@@ -59,7 +67,12 @@ class HouseStyle:
     def __post_init__(self) -> None:
         if self.resolution_style not in ("resolved", "agreed", "it_was_resolved"):
             raise ValueError("resolution_style must be 'resolved', 'agreed' or 'it_was_resolved'")
-        for name, kind in (("minute_numbering", MinuteNumbering), ("part2_numbering", Part2Numbering)):
+        enums: tuple[tuple[str, type[enum.StrEnum]], ...] = (
+            ("minute_numbering", MinuteNumbering),
+            ("part2_numbering", Part2Numbering),
+            ("layout", Layout),
+        )
+        for name, kind in enums:
             try:
                 object.__setattr__(self, name, kind(getattr(self, name)))  # JSON hands the value back as text
             except ValueError:
@@ -83,6 +96,7 @@ class HouseStyle:
 NHS_BOARD = HouseStyle()
 COUNCIL = HouseStyle(
     name="Council committee",
+    layout=Layout.PROSE,
     resolution_style="resolved",
     heading="MINUTES of a meeting of the {body}{part}",
     part_one_label="",
@@ -92,6 +106,7 @@ COUNCIL = HouseStyle(
 )
 CHARITY = HouseStyle(
     name="Charity trustees",
+    layout=Layout.PROSE,
     resolution_style="agreed",
     heading="Minutes of the {body}{part}",
     part_one_label="",
@@ -99,6 +114,7 @@ CHARITY = HouseStyle(
 )
 PARTNERSHIP_NOTES = HouseStyle(
     name="Partnership notes",
+    layout=Layout.PROSE,
     resolution_style="agreed",
     heading="Notes of the {body}{part}",
     part_one_label="",
@@ -109,6 +125,7 @@ PARTNERSHIP_NOTES = HouseStyle(
 )
 COMPANY_BOARD = HouseStyle(
     name="Company board",
+    layout=Layout.PROSE,
     resolution_style="it_was_resolved",
     heading="MINUTES of a meeting of the Board of Directors of {body}{part}",
     part_one_label="",

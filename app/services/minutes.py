@@ -71,6 +71,22 @@ class AttendanceBlock:
     heading: str
     lines: tuple[AttendeeLine, ...]
 
+    def run_on(self, common: frozenset[str] = frozenset()) -> str:
+        """The block as prose minutes print it: "Cllr A Smith (Chair), Cllr B Jones (left 20:10), Cllr C Lee".
+
+        A role several people share ("Member", "Trustee": in this block, or `common` to the whole attendance, in
+        casefold) says nothing and is left out; a name that already says what the person was doing ("(deputising
+        for …)", "(in the Chair)") keeps its own words."""
+        roles = [line.role.strip().casefold() for line in self.lines]
+        names = []
+        for line in self.lines:
+            role = line.role.strip()
+            shared = roles.count(role.casefold()) > 1 or role.casefold() in common
+            said = [role] if role and not shared and "(" not in line.name else []
+            said += [line.note] if line.note else []
+            names.append(f"{line.name} ({'; '.join(said)})" if said else line.name)
+        return ", ".join(names)
+
 
 @dataclass(frozen=True, slots=True)
 class MinuteSection:
@@ -117,6 +133,12 @@ class MinutesDocument:
     version: int = 1  # the version of the minutes (2 and up: corrections), printed in the signature block
     record_digest: str = ""  # SHA-256 of the canonical record rendered (app.storage.integrity), printed too
     closing_lines: tuple[str, ...] = ()  # "The meeting closed at 16:00.", "Minutes taken by …"
+
+    @property
+    def common_roles(self) -> frozenset[str]:
+        """Roles (casefold) two or more people in the attendance hold: prose minutes leave them out."""
+        roles = [line.role.strip().casefold() for block in self.attendance for line in block.lines if line.role]
+        return frozenset(role for role in roles if roles.count(role) > 1)
 
     @property
     def heading(self) -> str:

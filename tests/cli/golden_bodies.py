@@ -113,6 +113,7 @@ NYC_FINANCE = BodySetup(
         minute_numbering="agenda",  # type: ignore[arg-type]
         members_heading="Present",
         absent_heading="Absent",
+        layout="prose",  # type: ignore[arg-type]
     ),
 )
 
@@ -217,7 +218,7 @@ COUNCIL_PLANNING = BodySetup(
         P("Ruth Lane", "Democratic Services Officer", "RL", tier=Tier.OFFICER, voting=False),
     ],
     LOCAL_AUTHORITY_COMMITTEE,
-    styled(COUNCIL, minute_prefix="PL", minute_taker=""),
+    styled(COUNCIL, minute_prefix="PL", members_heading="Present"),
     deputies={"Joan Fitch": ["Liz Ingram"]},
 )
 

@@ -450,3 +450,21 @@ def test_a_recorded_vote_names_those_who_did_not_vote_too(live: LiveMeeting) -> 
     live.vote(motion, ballots={**ballots, ids["Eve"]: Ballot.DID_NOT_VOTE}, at=time(10, 12))
     body = next(s.body_markdown for s in build_minutes(live.record()).sections if s.item_number == "2")
     assert "For: Ann Chair, Ben Baker, Cat Cole.\nAgainst: Dan Dale.\nDid not vote: Eve Ellis." in body
+
+
+def test_prose_attendance_leaves_out_roles_many_share_and_keeps_what_each_person_did() -> None:
+    from app.services.minutes import AttendanceBlock, AttendeeLine
+
+    members = AttendanceBlock(
+        "Present",
+        (
+            AttendeeLine("Cllr A Ash", "Chair", "AA"),
+            AttendeeLine("Cllr B Bell", "Member", "BB", "left 20:10"),
+            AttendeeLine("Cllr C Cole (in the Chair)", "Vice-Chair", "CC"),
+            AttendeeLine("Cllr D Dyer", "Member", "DD"),
+        ),
+    )
+    assert members.run_on() == "Cllr A Ash (Chair), Cllr B Bell (left 20:10), Cllr C Cole (in the Chair), Cllr D Dyer"
+    apologies = AttendanceBlock("Apologies", (AttendeeLine("Cllr E Eve", "Member", "EE"),))
+    assert apologies.run_on() == "Cllr E Eve (Member)"
+    assert apologies.run_on(frozenset({"member"})) == "Cllr E Eve"  # "Member" is common to the whole attendance
