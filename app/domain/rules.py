@@ -80,6 +80,15 @@ class InterestKind(enum.StrEnum):
     NON_REGISTRABLE = "non_registrable"
 
 
+_SPECIAL = re.compile(r"^\s*(?:that\b[,\s]*)?(?:as\s+an?\s+)?special\s+resolution\b", re.IGNORECASE)
+
+
+def is_special_resolution(wording: str) -> bool:
+    """A motion worded as a special resolution: "That, as a special resolution, …", "Special resolution 1: That …"
+    (how notices of general meetings word them). Its majority is the rules' special majority."""
+    return _SPECIAL.match(wording) is not None
+
+
 def normalise_tag(tag: str) -> str:
     """Role tags compare without case, spacing or hyphen differences: "Vice Chair" is "vice-chair"."""
     return re.sub(r"[\s_\-]+", "-", tag.strip().casefold())
@@ -197,6 +206,10 @@ class RuleSet:
     majority_comparison: MajorityComparison = MajorityComparison.MORE_THAN
     majority_base: MajorityBase = MajorityBase.PRESENT_AND_VOTING
     abstentions: Abstentions = Abstentions.NOT_VOTES_CAST
+    # A special resolution (a motion worded "That, as a special resolution, …" or "Special resolution: …", as
+    # notices of general meetings word them) needs at least this share of the same base: three quarters under the
+    # Companies Act 2006 s. 283 and most constitutions; some say two thirds.
+    special_majority_fraction: float = 0.75
     casting_vote: CastingVote = CastingVote.CHAIR
     casting_vote_if_conflicted: bool = False  # almost never: a conflicted chair loses the casting vote
     tie_without_casting_vote: TieOutcome = TieOutcome.LOST
@@ -288,6 +301,9 @@ def _validate(rules: RuleSet) -> None:
     majority = rules.majority_fraction
     if not _is_number(majority) or not 0 < majority <= 1:
         raise ValueError(f"majority_fraction must be more than 0 and at most 1 (got {majority!r})")
+    special = rules.special_majority_fraction
+    if not _is_number(special) or not 0 < special <= 1:
+        raise ValueError(f"special_majority_fraction must be more than 0 and at most 1 (got {special!r})")
     if majority == 1 and rules.majority_comparison is MajorityComparison.MORE_THAN:
         raise ValueError("majority_fraction: no vote can be more than all of the base; use 'at least' for unanimity")
     flags = (
@@ -403,6 +419,7 @@ def describe_majority(rules: RuleSet) -> str:
     sentence = f"A motion is carried by {share} {base}"
     if rules.decides_by_consensus:
         sentence = f"Conclusions are reached by consensus; when a vote is taken, a motion is carried by {share} {base}"
+    sentence += f"; a special resolution needs at least {fraction_words(rules.special_majority_fraction)}"
     if not rules.deputies_may_vote:
         sentence += "; deputies do not vote"
     tie = "the motion is lost" if rules.tie_without_casting_vote is TieOutcome.LOST else "no decision is made"
@@ -564,6 +581,7 @@ _PARSERS: dict[str, Callable[[Any, str], Any]] = {
     "source": _text,
     "quorum_fraction": _fraction,
     "majority_fraction": _required_fraction,
+    "special_majority_fraction": _required_fraction,
     "required_roles": _roles,
     "interest_rules": _interest_rules,
     "recorded_vote_topics": _text_list,
