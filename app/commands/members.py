@@ -6,7 +6,8 @@ details, the body's people and the pack, signed by the secretary's key and encry
 body's people and unlocks with their certificate, a passphrase of their own, or the meeting passphrase the
 secretary gives out of band. What each may read: Part II papers only to members and participants (and anyone
 named in `part2_for`); an item's papers are withheld from a member who has declared an interest in it and
-withdrew or took no part (unless `withhold_declared` is off) — the agenda still shows the item. Withheld pages are
+withdrew or took no part (unless `withhold_declared` is off), or whom the secretary names in `withhold` — the
+agenda still shows the item. Withheld pages are
 replaced in the member's copy of the pack by a page saying so, so page numbers stay the secretary's. Recipients
 who share the meeting passphrase share one copy, the one all of them may read (the report says who misses what);
 a certificate or a passphrase of one's own gives a member their own.
@@ -125,6 +126,15 @@ def _find_person(people: Sequence[Mapping[str, Any]], name: str) -> Mapping[str,
     return found[0]
 
 
+def _find_item(items: Sequence[Mapping[str, Any]], number: str) -> Mapping[str, Any]:
+    from app.commands.revise import normalise_number
+
+    found = [i for i in items if normalise_number(str(i["number"])) == normalise_number(number)]
+    if len(found) != 1:
+        raise BundleRefused(f"The agenda has no item numbered {number}; nothing was published.")
+    return found[0]
+
+
 @dataclass(slots=True)
 class _Unlock:
     kind: str  # certificate / own / shared
@@ -165,6 +175,7 @@ def publish_meeting(
     audience: Sequence[str] | None = None,
     part2_for: Sequence[str] = (),
     withhold_declared: bool = True,
+    withhold: Mapping[str, Sequence[str]] | None = None,
     kdf: KdfParams | None = None,
 ) -> PublishReport:
     """Write the meeting's bundle to `out`; see the module's docstring. Refused (BundleRefused, SigningError) before
@@ -212,6 +223,11 @@ def publish_meeting(
         unlocks.append(shared)
 
     interests = storage.declarations(store, meeting_id)
+    for name, numbers in (withhold or {}).items():  # the secretary's own choice: an interest not (yet) declared
+        person = _find_person(people, name)
+        for number in numbers:
+            item = _find_item(items, number)
+            interests.append(storage.Interest(str(person["gid"]), str(item["gid"]), "withdrew"))
     part2_names = {_norm(n) for n in part2_for}
     by_number = {item["gid"]: str(item["number"] or item["title"]) for item in items}
     variants: list[dict[str, str]] = []
