@@ -225,8 +225,8 @@ def publish_meeting(
     interests = storage.declarations(store, meeting_id)
     for name, numbers in (withhold or {}).items():  # the secretary's own choice: an interest not (yet) declared
         person = _find_person(people, name)
-        for number in numbers:
-            item = _find_item(items, number)
+        for item_number in numbers:
+            item = _find_item(items, item_number)
             interests.append(storage.Interest(str(person["gid"]), str(item["gid"]), "withdrew"))
     part2_names = {_norm(n) for n in part2_for}
     by_number = {item["gid"]: str(item["number"] or item["title"]) for item in items}
