@@ -208,8 +208,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_signing_parsers(sub, common)
     _add_body_parsers(sub, common)
     _add_library_parsers(sub, common)
+    _add_member_parsers(sub, common)
     _add_passphrase_options(sub)
     return parser
+
+
+def _add_member_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    """publish, open, answers, notes and exchange: a meeting on members' own devices (issue 19)."""
+    from app.cli_members import add_member_parsers
+
+    add_member_parsers(sub, common)
 
 
 def _add_library_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -841,9 +849,13 @@ WRITING_COMMANDS = (
 )  # they change the database: one process at a time
 
 
+MEMBER_COMMANDS = ("publish", "open", "answers", "notes", "exchange")  # app/cli_members.py
+
+
 def _writes(args: argparse.Namespace) -> bool:
     return (
         args.command in WRITING_COMMANDS
+        or args.command in MEMBER_COMMANDS
         or (args.command == "sign" and args.meeting is not None)
         or (args.command == "body" and args.body_command == "set")
         or (args.command == "people" and args.people_command == "import")
@@ -959,6 +971,10 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         elif args.command == "passphrase":
             _change_passphrase(store, args, data_dir)
             return EXIT_OK
+        elif args.command in MEMBER_COMMANDS:
+            from app.cli_members import run_member_command
+
+            return run_member_command(store, args, data_dir, _dump)
         elif args.command == "purge":
             from app.storage.retention import purge, purge_by_rules
 

@@ -185,6 +185,8 @@ def publish_meeting(
         check_validity(signer.certificate)
     except SigningError as exc:
         raise BundleRefused(f"{exc} Nothing was published.") from exc
+    if out.is_dir():  # an exchange folder, or any folder: the file is named after the meeting
+        out = out / bundle_name(store, meeting_id, "for members")
     payload = storage.meeting_payload(store, meeting_id)
     people = payload["people"]
     items = payload["items"]
@@ -552,6 +554,8 @@ def export_answers(store: Store, meeting_id: int, out: Path, key: ChairKey | Non
             "This meeting was not published to you, so there is no secretary to send questions to; nothing was written."
         )
     publisher = x509.load_pem_x509_certificate(held.publisher_pem.encode("ascii"))
+    if out.is_dir():
+        out = out / bundle_name(store, meeting_id, f"questions from {held.member_name}")
     flagged = [a for a in notes_storage.synced(store, meeting_id, held.member_name) if a.annotation.raise_at_meeting]
     questions = [
         {
@@ -836,3 +840,72 @@ def _differs(a: Annotation, b: Annotation) -> bool:
         b.quote,
         b.kind,
     )
+
+
+# -- the exchange folder ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """A bundle or answers file in a body's exchange folder that this device has not taken in yet."""
+
+    path: Path
+    kind: str  # "meeting" or "answers"
+    meeting_gid: str
+    sequence: int
+
+
+def set_exchange_folder(store: Store, body_id: int, folder: Path | None) -> None:
+    """The folder this device shares with the board for a body (one the board already syncs), or none. Only bundle
+    files are written and read there: the library itself never is."""
+    if folder is not None and not folder.is_dir():
+        raise BundleRefused(f"{folder} is not a folder; the exchange folder was not changed.")
+    storage.set_exchange_folder(store, body_id, str(folder.resolve()) if folder is not None else None)
+
+
+def exchange_folder(store: Store, body_id: int) -> Path | None:
+    found = storage.exchange_folder(store, body_id)
+    return Path(found) if found else None
+
+
+def arrivals(store: Store, body_id: int) -> list[Arrival]:
+    """What in the body's exchange folder is for this device and new to it: meeting bundles newer than the copy
+    here (on a member's device), answers to meetings this library published not yet imported (the secretary's).
+    Files that cannot be read yet are left alone: a sync tool may still be writing them."""
+    folder = exchange_folder(store, body_id)
+    if folder is None or not folder.is_dir():
+        return []
+    body_gid = gid_of(store, "body", body_id)
+    found = []
+    for path in sorted(folder.glob("*.quorate")):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        try:
+            head = container.read_envelope(path)
+        except BundleRefused:
+            continue
+        meeting_gid, sequence = str(head.get("meeting", "")), head.get("sequence")
+        if head.get("body") != body_gid or not isinstance(sequence, int):
+            continue
+        if head.get("kind") == "meeting":
+            held = storage.held(store, meeting_gid)
+            if held is None and id_of(store, "meeting", meeting_gid) is not None:
+                continue  # published from here
+            if held is not None and (held.bundle_gid == head.get("bundle") or held.sequence >= sequence):
+                continue
+            found.append(Arrival(path, "meeting", meeting_gid, sequence))
+        elif head.get("kind") == "answers":
+            if storage.published(store, meeting_gid) == 0 or storage.answers_seen(store, str(head.get("bundle"))):
+                continue
+            found.append(Arrival(path, "answers", meeting_gid, sequence))
+    return found
+
+
+def bundle_name(store: Store, meeting_id: int, kind: str) -> str:
+    """A file name for a bundle written into a folder: the meeting's date and title, and what it is."""
+    meeting = store.meeting(meeting_id)
+    words = "".join(c if c.isalnum() or c in " -" else " " for c in meeting.title)
+    title = " ".join(words.split())[:60] or "meeting"
+    when = meeting.date.isoformat() if meeting.date else ""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return f"{when} {title} {kind} {stamp}.quorate".strip()

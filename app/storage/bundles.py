@@ -281,6 +281,11 @@ def received(store: Store, meeting_gid: str, asker_gid: str) -> Received | None:
     return Received(str(row[0]), str(row[1]), str(row[2]), int(row[3])) if row else None
 
 
+def answers_seen(store: Store, answers_gid: str) -> bool:
+    row = store.conn.execute("SELECT 1 FROM answers_received WHERE answers_gid = ?", (answers_gid,)).fetchone()
+    return row is not None
+
+
 @dataclass(frozen=True, slots=True)
 class MemberQuestion:
     gid: str
