@@ -189,9 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeat", type=int, default=5)
     bench.add_argument(
         "--only",
-        choices=["replay", "packs"],
+        choices=["replay", "packs", "members"],
         help="only the replay figures (1,000 and 10,000 events), or only the pack-reading figures (300-page PDFs"
-        " with and without bookmarks, the corpus)",
+        " with and without bookmarks, the corpus), or only the members' bundles (publish, open, answers)",
     )
     replay = sub.add_parser(
         "replay", parents=[common], help="apply a file of live-meeting events (docs/replay.md) and show the result"
