@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--selftest", action="store_true", help="check Qt, QtPdf, the database and PDF export work here, then exit"
     )
     parser.add_argument("--meeting", type=int, help="open the window on this meeting id")
+    parser.add_argument(
+        "--open-bundle",
+        type=Path,
+        metavar="FILE",
+        help="open a meeting bundle (.quorate) in the window, as a member; `quorate FILE.quorate` does the same",
+    )
     # For the benchmark: quit as soon as the window has been shown and painted.
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -1001,11 +1007,25 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         store.close()
 
 
+def _bundle_argument(argv: list[str]) -> list[str]:
+    """`quorate F.quorate` (a double-click, or a file dropped on the program) opens the bundle in the window."""
+    commands = {
+        name
+        for action in build_parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+    bare = argv and argv[-1].lower().endswith(".quorate") and (len(argv) < 2 or argv[-2] != "--open-bundle")
+    if bare and not commands.intersection(argv):
+        return [*argv[:-1], "--open-bundle", argv[-1]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     netguard.install()  # offline by design: any attempt to reach the network fails loudly
     paths.make_private()  # the data folder and all in it are the user's alone; exports keep the user's umask
     logging.raiseExceptions = False  # a log that cannot be written (full disk) must not print tracebacks
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_bundle_argument(list(sys.argv[1:] if argv is None else argv)))
     demo_window = args.demo and not args.command and not args.selftest
     data_dir: Path = getattr(args, "data_dir", None) or (
         paths.demo_data_dir() if demo_window else paths.default_data_dir()  # a demo never touches real data
@@ -1035,6 +1055,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             exit_when_shown=args.exit_when_shown,
             plain=_plain_mode(args) or demo_window,  # the bundled demo's own folder holds only the public demo pack
             passphrase=_library_passphrase(args, data_dir) if args.library_passphrase_file else None,
+            bundle=args.open_bundle,
         )
     except (UserError, PackError, StorageError) as exc:
         log.warning("refused (%s)", type(exc.__cause__ or exc).__name__)  # the sentence may name people or papers
