@@ -265,7 +265,10 @@ class MembersUi(QObject):
         if not mine:
             self.pane.item_notes.setText("<i>No notes of yours on this item yet.</i>")
             return
-        lines = [f"{'❓ ' if a.raise_at_meeting else ''}p. {a.page}: {_escape(a.note or a.quote)[:160]}" for a in mine]
+        lines = [
+            f"{'<b>To raise:</b> ' if a.raise_at_meeting else ''}p. {a.page}: {_escape(a.note or a.quote)[:160]}"
+            for a in mine
+        ]
         self.pane.item_notes.setText("<b>Your notes on this item</b><br>" + "<br>".join(lines))
 
     # -- publishing and questions (the secretary) --------------------------------------------------------------
