@@ -245,7 +245,7 @@ def _run(store: Store, args: argparse.Namespace, dump: Callable[[Any], None]) ->
     elif args.command == "notes":
         merged = members.merge_notes(store, args.file, _secret(args.sync_passphrase_file) or "")
         if args.json:
-            dump(merged.__dict__ if hasattr(merged, "__dict__") else _fields(merged))
+            dump(_fields(merged))
         else:
             print(", ".join(f"{k}: {v}" for k, v in _fields(merged).items()))
     else:

@@ -467,3 +467,98 @@ def test_withheld_pdf_pages_are_gone_from_the_file_and_pages_keep_their_numbers(
         if hasattr(obj, "get_data"):
             streams += obj.get_data()
     assert secret.encode() not in streams and secret.encode() not in out
+
+
+def test_part2_and_declared_interests_decide_each_members_papers(secretary: Secretary, tmp_path: Path) -> None:
+    from app.commands.live import LiveMeeting
+    from app.domain import DeclarationConduct
+
+    sec = secretary.store
+    people = sec.people(sec.meeting(secretary.meeting_id).body_id)
+    withdrew, stayed = [p for p in people if p.tier.value == "member"][:2]
+    officer = next(p for p in people if p.tier.value == "in_attendance")
+    live = LiveMeeting(sec, secretary.meeting_id)
+    live.start()
+    for person in (withdrew, stayed):
+        live.arrive(person.id or 0)
+    live.declare(
+        _item(sec, secretary.meeting_id, "6.4"),
+        withdrew.id or 0,
+        "Director of a party",
+        conduct=DeclarationConduct.WITHDREW,
+    )
+    live.declare(_item(sec, secretary.meeting_id, "6.3"), stayed.id or 0, "Not prejudicial")
+    own = {withdrew.name: "withdrew's passphrase", stayed.name: "stayed's passphrase", officer.name: "officer's pass"}
+    bundle = tmp_path / "m.quorate"
+    report = members.publish_meeting(
+        sec,
+        secretary.meeting_id,
+        bundle,
+        secretary.key,
+        own_passphrases=own,
+        audience=[withdrew.name, stayed.name, officer.name],
+        kdf=TEST_WEAK_KDF,
+    )
+    withheld = {r.name: {(w.item_number, w.reason) for w in r.withheld} for r in report.recipients}
+    assert withheld == {
+        withdrew.name: {("6.4", "declared interest")},
+        stayed.name: set(),  # took part: the interest was not prejudicial
+        officer.name: {(PART2_ITEM, "Part II")},  # in attendance: not entitled to Part II
+    }
+    officer_store = _member(tmp_path, "officer", secretary.key)
+    opened = members.open_bundle(officer_store, bundle, passphrase=own[officer.name])
+    titles = {i.number: i.title for i in officer_store.items(opened.meeting_id)}
+    assert titles[PART2_ITEM] == members.CONFIDENTIAL_TITLE and titles["6.4"] != members.CONFIDENTIAL_TITLE
+    secret_page = _pages(sec, secretary.meeting_id, PART2_ITEM)[0]
+    assert "Withheld" in notes.pack_pages(officer_store, opened.meeting_id)[secret_page - 1]
+
+    # Shared, the meeting passphrase gives what all who share it may read, and says who misses what for that.
+    shared = members.publish_meeting(
+        sec,
+        secretary.meeting_id,
+        tmp_path / "shared.quorate",
+        secretary.key,
+        passphrase=MEETING_PASS,
+        audience=[stayed.name, officer.name],
+        kdf=TEST_WEAK_KDF,
+    )
+    missed = {r.name: r.missed_for_sharing for r in shared.recipients}
+    assert missed == {stayed.name: (PART2_ITEM,), officer.name: ()}
+
+
+def test_member_copies_and_the_secretarys_record_still_check(secretary: Secretary, tmp_path: Path) -> None:
+    from app.storage.signatures import check_store
+
+    sec = secretary.store
+    name = sec.people(sec.meeting(secretary.meeting_id).body_id)[0].name
+    bundle = tmp_path / "m.quorate"
+    members.publish_meeting(sec, secretary.meeting_id, bundle, secretary.key, passphrase=MEETING_PASS)
+    store = _member(tmp_path, "member", secretary.key)
+    meeting_id = members.open_bundle(store, bundle, passphrase=MEETING_PASS, member=name).meeting_id
+    notes.annotate(store, meeting_id, name, AnnotationKind.NOTE, 9, note="Q", raise_at_meeting=True)
+    members.export_answers(store, meeting_id, tmp_path / "a.quorate")
+    members.import_answers(sec, [tmp_path / "a.quorate"], [secretary.key])
+    assert check_store(store).ok and check_store(sec).ok
+
+
+def test_a_bundle_opens_into_an_encrypted_library_without_a_plain_copy(
+    secretary: Secretary, tmp_path: Path, encrypted: None
+) -> None:
+    from app.storage.encryption import open_library
+
+    sec = secretary.store
+    name = sec.people(sec.meeting(secretary.meeting_id).body_id)[0].name
+    bundle = tmp_path / "m.quorate"
+    members.publish_meeting(sec, secretary.meeting_id, bundle, secretary.key, passphrase=MEETING_PASS)
+    data = tmp_path / "member"
+    keys.trust(paths.trusted_certificates_dir(data), secretary.key.certificate)
+    store = open_library(data / "quorate.db", "the member's own passphrase")
+    meeting_id = members.open_bundle(store, bundle, passphrase=MEETING_PASS, member=name).meeting_id
+    notes.annotate(store, meeting_id, name, AnnotationKind.NOTE, 9, note="Private words of the member")
+    status, pack = commands.library.open_pack(store, data, meeting_id)
+    assert status.ok and pack is not None and b"Section 75" in pack
+    store.close()
+    for path in data.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            assert b"Section 75" not in content and b"Private words" not in content, path
