@@ -93,11 +93,12 @@ def _wrap_aad(bundle: str, variant: int) -> bytes:
     return f"quorate-bundle|{bundle}|v{variant}".encode()
 
 
-def _wrap(key: bytes, recipient: Recipient, bundle: str, params: KdfParams) -> dict[str, Any]:
+def _wrap(key: bytes, recipient: Recipient, bundle: str, params: KdfParams, salt: bytes) -> dict[str, Any]:
     aad = _wrap_aad(bundle, recipient.variant)
     nonce = secrets.token_bytes(12)
     if recipient.passphrase is not None:
-        salt = secrets.token_bytes(_SALT)
+        # One random salt per bundle for all its passphrase entries: a passphrase is stretched once when the
+        # bundle is opened, however many members have a passphrase of their own.
         kek = stretch(recipient.passphrase, salt, params)
         return {
             "variant": recipient.variant,
@@ -163,7 +164,8 @@ def write_bundle(
     params = kdf or default_params()
     keys = [secrets.token_bytes(32) for _ in variants]
     head = {"format": FORMAT, "version": VERSION, **envelope}
-    head["unlock"] = [_wrap(keys[r.variant], r, bundle, params) for r in recipients]
+    salt = secrets.token_bytes(_SALT)
+    head["unlock"] = [_wrap(keys[r.variant], r, bundle, params, salt) for r in recipients]
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
     temp = Path(temp_name)
@@ -266,7 +268,13 @@ def _envelope(archive: zipfile.ZipFile, what: str) -> dict[str, Any]:
     return head
 
 
-def _unwrap(entry: Mapping[str, Any], bundle: str, passphrase: str | None, keys: Sequence[ChairKey]) -> bytes | None:
+def _unwrap(
+    entry: Mapping[str, Any],
+    bundle: str,
+    passphrase: str | None,
+    keys: Sequence[ChairKey],
+    stretched: dict[tuple[bytes, KdfParams], bytes],
+) -> bytes | None:
     """The variant key this unlock entry holds, when the passphrase or one of the keys opens it; else None."""
     variant = entry.get("variant")
     if not isinstance(variant, int):
@@ -278,7 +286,10 @@ def _unwrap(entry: Mapping[str, Any], bundle: str, passphrase: str | None, keys:
             params = KdfParams(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"]))
             if not (8 <= params.memory_kib <= 4 << 20 and 1 <= params.iterations <= 64 and 1 <= params.lanes <= 64):
                 return None
-            kek = stretch(passphrase, _unb64(entry["salt"]), params)
+            salt = _unb64(entry["salt"])
+            if (salt, params) not in stretched:
+                stretched[(salt, params)] = stretch(passphrase, salt, params)
+            kek = stretched[(salt, params)]
             return AESGCM(kek).decrypt(_unb64(entry["nonce"]), _unb64(entry["wrapped"]), aad)
         if entry.get("kind") == "certificate":
             for key in keys:
@@ -309,8 +320,9 @@ def open_bundle(
             if kind is not None and head.get("kind") != kind:
                 raise BundleDamaged(f"{what} is not a {kind.replace('_', ' ')} file; nothing was changed.")
             bundle = str(head.get("bundle", ""))
+            stretched: dict[tuple[bytes, KdfParams], bytes] = {}
             for entry in head["unlock"]:
-                key = _unwrap(entry, bundle, passphrase, keys)
+                key = _unwrap(entry, bundle, passphrase, keys, stretched)
                 if key is not None and len(key) == 32:
                     return _open_variant(archive, head, entry, key, what)
     except (zipfile.BadZipFile, EOFError, OSError) as exc:
