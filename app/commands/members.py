@@ -860,6 +860,12 @@ def set_exchange_folder(store: Store, body_id: int, folder: Path | None) -> None
     files are written and read there: the library itself never is."""
     if folder is not None and not folder.is_dir():
         raise BundleRefused(f"{folder} is not a folder; the exchange folder was not changed.")
+    data_dir = library.data_dir_of(store).resolve()
+    if folder is not None and (folder.resolve() == data_dir or data_dir in folder.resolve().parents):
+        raise BundleRefused(
+            "The exchange folder must be outside Quorate's data folder (a sync tool must never carry the library); "
+            "it was not changed."
+        )
     storage.set_exchange_folder(store, body_id, str(folder.resolve()) if folder is not None else None)
 
 

@@ -192,6 +192,10 @@ class MembersUi(QObject):
         self.import_answers_action.triggered.connect(self.choose_answers)
         self.send_action = QAction("&Send my questions to the secretary…", window)
         self.send_action.triggered.connect(self.send_questions)
+        self.export_notes_action = QAction("Copy my notes to my other &device…", window)
+        self.export_notes_action.triggered.connect(self.export_my_notes)
+        self.merge_notes_action = QAction("&Merge notes from my other device…", window)
+        self.merge_notes_action.triggered.connect(self.merge_my_notes)
         self.exchange_action = QAction("&Exchange folder…", window)
         self.exchange_action.triggered.connect(self.choose_exchange_folder)
         self.pane = MemberPane()
@@ -213,6 +217,7 @@ class MembersUi(QObject):
     def fill_file_menu(self, menu: QMenu) -> None:
         menu.addSeparator()
         menu.addActions([self.publish_action, self.import_answers_action, self.open_action, self.take_action])
+        menu.addActions([self.export_notes_action, self.merge_notes_action])
 
     def place_pane(self) -> None:
         """Put the member pane where the minute editor is (it is hidden for a member's copy)."""
@@ -235,6 +240,8 @@ class MembersUi(QObject):
         self.pane.setVisible(copy)
         self.publish_action.setEnabled(meeting_id is not None and not copy)
         self.send_action.setEnabled(copy)
+        self.export_notes_action.setEnabled(meeting_id is not None)
+        self.merge_notes_action.setEnabled(meeting_id is not None)
         self.exchange_action.setEnabled(meeting_id is not None)
         if copy and self.held is not None:
             window.live.attach(None)  # no live meeting and no minutes on a member's device
@@ -381,6 +388,48 @@ class MembersUi(QObject):
             f"{Path(path).name} (only your notes flagged “raise at the meeting”; encrypted to the secretary)."
         )
 
+    # -- the member's own devices ------------------------------------------------------------------------------
+
+    def _sync_passphrase(self, title: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self.window,
+            title,
+            "A passphrase of your own for this file (the same on both devices):",
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok and text else None
+
+    def export_my_notes(self) -> None:
+        meeting = self.window.meeting
+        if meeting is None or meeting.id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Copy my notes to my other device", self._start_folder(), BUNDLE_FILTER
+        )
+        passphrase = self._sync_passphrase("Copy my notes") if path else None
+        if not path or passphrase is None:
+            return
+        count = members.export_notes(self.window.store, meeting.id, Path(path), passphrase)
+        self.window.statusBar().showMessage(f"Wrote {count} notes to {Path(path).name}, encrypted.")
+
+    def merge_my_notes(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Merge notes from my other device", self._start_folder(), BUNDLE_FILTER
+        )
+        passphrase = self._sync_passphrase("Merge my notes") if path else None
+        if not path or passphrase is None:
+            return
+        try:
+            merged = members.merge_notes(self.window.store, Path(path), passphrase)
+        except BundleRefused as exc:
+            QMessageBox.warning(self.window, "Not merged", str(exc))
+            return
+        self.item_shown()
+        self.window.statusBar().showMessage(
+            f"Merged: {merged.added} new, {merged.updated} updated, {merged.deleted} deleted, {merged.kept} kept as "
+            "they were here (the other text is kept in each note's history)."
+        )
+
     # -- the exchange folder -----------------------------------------------------------------------------------
 
     def _start_folder(self) -> str:
@@ -401,10 +450,11 @@ class MembersUi(QObject):
         if not folder:
             return
         chosen = Path(folder).resolve()
-        if chosen == self.window.data_dir.resolve() or self.window.data_dir.resolve() in chosen.parents:
-            QMessageBox.warning(self.window, "Not this folder", "Choose a folder outside Quorate's data folder.")
+        try:
+            members.set_exchange_folder(self.window.store, meeting.body_id, chosen)
+        except BundleRefused as exc:
+            QMessageBox.warning(self.window, "Not this folder", str(exc))
             return
-        members.set_exchange_folder(self.window.store, meeting.body_id, chosen)
         self.watch_exchange_folders()
         self.window.statusBar().showMessage(f"Bundles for this body are published to and looked for in {chosen}.")
 

@@ -562,3 +562,29 @@ def test_a_bundle_opens_into_an_encrypted_library_without_a_plain_copy(
         if path.is_file():
             content = path.read_bytes()
             assert b"Section 75" not in content and b"Private words" not in content, path
+
+
+def test_the_exchange_folder_is_never_the_library_and_lists_only_what_is_new(
+    secretary: Secretary, tmp_path: Path
+) -> None:
+    sec = secretary.store
+    body_id = sec.meeting(secretary.meeting_id).body_id
+    with pytest.raises(BundleRefused):
+        members.set_exchange_folder(sec, body_id, secretary.data)
+    exchange = tmp_path / "exchange"
+    exchange.mkdir()
+    members.set_exchange_folder(sec, body_id, exchange)
+    members.publish_meeting(sec, secretary.meeting_id, exchange, secretary.key, passphrase=MEETING_PASS)
+    (exchange / "half-synced.quorate").write_bytes(b"PK\x03\x04 still arriving")
+    assert members.arrivals(sec, body_id) == []  # its own bundle is not for it; a partial file is left alone
+    name = sec.people(body_id)[0].name
+    store = _member(tmp_path, "member", secretary.key)
+    published = next(p for p in exchange.glob("*.quorate") if p.name != "half-synced.quorate")
+    meeting_id = members.open_bundle(store, published, passphrase=MEETING_PASS, member=name).meeting_id
+    notes.annotate(store, meeting_id, name, AnnotationKind.NOTE, 9, note="Q", raise_at_meeting=True)
+    members.set_exchange_folder(store, store.meeting(meeting_id).body_id, exchange)
+    members.export_answers(store, meeting_id, exchange)
+    arrived = members.arrivals(sec, body_id)
+    assert [a.kind for a in arrived] == ["answers"]
+    members.import_answers(sec, [arrived[0].path], [secretary.key])
+    assert members.arrivals(sec, body_id) == [] and members.arrivals(store, store.meeting(meeting_id).body_id) == []
