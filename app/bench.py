@@ -874,12 +874,144 @@ def bench_corpus(repeat: int = 1) -> dict[str, Any]:
     return figure
 
 
+def bench_members(scratch: Path, repeat: int) -> dict[str, dict[str, Any]]:
+    """Issue 19: publish and open a 300-page meeting bundle (time against copying the pack file, size against the
+    pack), and importing 20 members' answer files. The meeting passphrase is stretched at the library's real cost
+    (Argon2id, once to publish and once to open): `kdf_ms` says how much of each that is."""
+    from app.bundles import container
+    from app.commands import members
+    from app.export import keys
+    from app.storage.identity import gid_of, new_gid
+    from app.storage.keys import default_params, stretch
+
+    pdf = build_pdf_pack(scratch / "members-pack-300.pdf")
+    secretary = Store.open(scratch / "members-secretary" / "quorate.db")
+    meeting_id = commands.import_pack(secretary, pdf).id
+    assert meeting_id is not None
+    from app.domain import Person
+    from app.storage.people import add_person
+
+    body_id = secretary.meeting(meeting_id).body_id
+    for n in range(20 - len(secretary.people(body_id))):  # a board of twenty
+        add_person(secretary, Person(None, body_id, f"Member Number {n + 1}", initials=f"M{n + 1}"))
+    keys.generate_key(scratch / "secretary.p12", "Secretary", "bench passphrase")
+    signer = keys.load_key(scratch / "secretary.p12", "bench passphrase")
+    passphrase = "the meeting passphrase"
+    bundles = [scratch / f"members-{n}.quorate" for n in range(repeat)]
+    names = iter(bundles)
+    published: list[members.PublishReport] = []
+
+    def publish() -> None:
+        published.append(members.publish_meeting(secretary, meeting_id, next(names), signer, passphrase=passphrase))
+
+    def copy_pack() -> None:
+        shutil.copyfile(pdf, scratch / "members-pack-copy.pdf")
+
+    publishing = _figure(
+        "publish a 300-page meeting to its members: signed, encrypted to a meeting passphrase",
+        _times(publish, repeat),
+        "copying the pack file",
+        _times(copy_pack, repeat),
+    )
+    publishing["bundle_bytes"] = published[-1].size
+    publishing["pack_bytes"] = published[-1].pack_size
+    publishing["size_ratio_to_pack"] = round(published[-1].size / max(1, published[-1].pack_size), 3)
+    kdf = _times(lambda: stretch(passphrase, b"0" * 16, default_params()), min(repeat, 3))
+    publishing["kdf_ms"] = round(statistics.median(kdf), 3)
+    member_name = published[-1].recipients[0].name
+    for folder in range(repeat):
+        keys.trust(paths.trusted_certificates_dir(scratch / f"members-member-{folder}"), signer.certificate)
+    libraries = iter([Store.open(scratch / f"members-member-{n}" / "quorate.db") for n in range(repeat)])
+    opened: list[Store] = []
+
+    def open_bundle() -> None:
+        store = next(libraries)
+        members.open_bundle(store, bundles[0], passphrase=passphrase, member=member_name)
+        opened.append(store)
+
+    opening = _figure(
+        "open a 300-page meeting bundle in a member's library: check, decrypt, keep the pack, index its pages",
+        _times(open_bundle, repeat),
+        "copying the pack file",
+        _times(copy_pack, repeat),
+    )
+    opening["kdf_ms"] = publishing["kdf_ms"]
+    for store in opened:
+        store.close()
+
+    people = secretary.people(secretary.meeting(meeting_id).body_id)[:20]
+    items = [gid_of(secretary, "agenda_item", i.id or 0) for i in secretary.items(meeting_id)]
+    envelope_base = {
+        "kind": "answers",
+        "body": gid_of(secretary, "body", secretary.meeting(meeting_id).body_id),
+        "meeting": gid_of(secretary, "meeting", meeting_id),
+        "sequence": 0,
+    }
+    answer_files = []
+    for n, person in enumerate(people):
+        questions = [
+            {
+                "gid": new_gid(),
+                "item": items[(n + q) % len(items)],
+                "text": f"Question {q}",
+                "quote": "",
+                "page": 1,
+                "asked_at": f"2026-01-01T10:{q:02d}:00+00:00",
+            }
+            for q in range(5)
+        ]
+        manifest = {
+            "asker": {"gid": gid_of(secretary, "person", person.id or 0), "name": person.name},
+            "made_at": f"2026-01-01T11:00:{n:02d}+00:00",
+            "questions": questions,
+        }
+        out = scratch / f"answers-{n}.quorate"
+        container.write_bundle(
+            out,
+            {**envelope_base, "bundle": new_gid()},
+            [container.Variant(manifest)],
+            [container.Recipient(0, certificate=signer.certificate)],
+            None,
+        )
+        answer_files.append(out)
+    importers = iter([secretary.reopen() for _ in range(repeat)])
+    import_store: list[Store] = []
+
+    def import_answers() -> None:
+        store = next(importers)
+        store.conn.execute("DELETE FROM answers_received")  # each sample imports all 20 afresh
+        results = members.import_answers(store, answer_files, [signer])
+        assert all(r.outcome in ("imported", "replaced") for r in results), results
+        import_store.append(store)
+
+    def copy_answers() -> None:
+        for n, path in enumerate(answer_files):
+            shutil.copyfile(path, scratch / f"answers-copy-{n}.quorate")
+
+    answering = _figure(
+        f"import {len(answer_files)} members' answer files (5 questions each) into the secretary's library",
+        _times(import_answers, repeat),
+        f"copying the {len(answer_files)} files",
+        _times(copy_answers, repeat),
+    )
+    for store in import_store:
+        store.close()
+    secretary.close()
+    return {"members_publish_300_pages": publishing, "members_open_300_pages": opening, "members_answers_20": answering}
+
+
 def run_benchmarks(data_dir: Path | None = None, repeat: int = 5, only: str | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="quorate-bench-") as tmp:
         scratch = Path(tmp)
         if only == "replay":  # the long replay figures alone (`quorate bench --only replay`)
             figures = {f"replay_{n}": bench_replay(scratch, n) for n in (1000, 10_000)}
             return {"quorate": app.__version__, "python": platform.python_version(), "figures": figures}
+        if only == "members":  # meeting bundles alone (`quorate bench --only members`, issue 19)
+            return {
+                "quorate": app.__version__,
+                "python": platform.python_version(),
+                "figures": bench_members(scratch, repeat),
+            }
         if only == "packs":  # reading packs alone (`quorate bench --only packs`), each beside pdftotext
             figures = {
                 "pdf_import_300_pages": bench_pdf_import(scratch, repeat),
@@ -906,6 +1038,7 @@ def run_benchmarks(data_dir: Path | None = None, repeat: int = 5, only: str | No
             "reader_500_pages": bench_reader(scratch, min(repeat, 3)),
             "corpus": bench_corpus(min(repeat, 3)),
             **bench_encryption(scratch, repeat),
+            **bench_members(scratch, repeat),
             "replay_1000": bench_replay(scratch, 1000),
             "replay_10000": bench_replay(scratch, 10_000),
         }

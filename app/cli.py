@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--selftest", action="store_true", help="check Qt, QtPdf, the database and PDF export work here, then exit"
     )
     parser.add_argument("--meeting", type=int, help="open the window on this meeting id")
+    parser.add_argument(
+        "--open-bundle",
+        type=Path,
+        metavar="FILE",
+        help="open a meeting bundle (.quorate) in the window, as a member; `quorate FILE.quorate` does the same",
+    )
     # For the benchmark: quit as soon as the window has been shown and painted.
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -189,9 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeat", type=int, default=5)
     bench.add_argument(
         "--only",
-        choices=["replay", "packs"],
+        choices=["replay", "packs", "members"],
         help="only the replay figures (1,000 and 10,000 events), or only the pack-reading figures (300-page PDFs"
-        " with and without bookmarks, the corpus)",
+        " with and without bookmarks, the corpus), or only the members' bundles (publish, open, answers)",
     )
     replay = sub.add_parser(
         "replay", parents=[common], help="apply a file of live-meeting events (docs/replay.md) and show the result"
@@ -208,8 +214,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_signing_parsers(sub, common)
     _add_body_parsers(sub, common)
     _add_library_parsers(sub, common)
+    _add_member_parsers(sub, common)
     _add_passphrase_options(sub)
     return parser
+
+
+def _add_member_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    """publish, open, answers, notes and exchange: a meeting on members' own devices (issue 19)."""
+    from app.cli_members import add_member_parsers
+
+    add_member_parsers(sub, common)
 
 
 def _add_library_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -841,9 +855,13 @@ WRITING_COMMANDS = (
 )  # they change the database: one process at a time
 
 
+MEMBER_COMMANDS = ("publish", "open", "answers", "notes", "exchange")  # app/cli_members.py
+
+
 def _writes(args: argparse.Namespace) -> bool:
     return (
         args.command in WRITING_COMMANDS
+        or args.command in MEMBER_COMMANDS
         or (args.command == "sign" and args.meeting is not None)
         or (args.command == "body" and args.body_command == "set")
         or (args.command == "people" and args.people_command == "import")
@@ -959,6 +977,10 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         elif args.command == "passphrase":
             _change_passphrase(store, args, data_dir)
             return EXIT_OK
+        elif args.command in MEMBER_COMMANDS:
+            from app.cli_members import run_member_command
+
+            return run_member_command(store, args, data_dir, _dump)
         elif args.command == "purge":
             from app.storage.retention import purge, purge_by_rules
 
@@ -985,11 +1007,25 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         store.close()
 
 
+def _bundle_argument(argv: list[str]) -> list[str]:
+    """`quorate F.quorate` (a double-click, or a file dropped on the program) opens the bundle in the window."""
+    commands = {
+        name
+        for action in build_parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+    bare = argv and argv[-1].lower().endswith(".quorate") and (len(argv) < 2 or argv[-2] != "--open-bundle")
+    if bare and not commands.intersection(argv):
+        return [*argv[:-1], "--open-bundle", argv[-1]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     netguard.install()  # offline by design: any attempt to reach the network fails loudly
     paths.make_private()  # the data folder and all in it are the user's alone; exports keep the user's umask
     logging.raiseExceptions = False  # a log that cannot be written (full disk) must not print tracebacks
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_bundle_argument(list(sys.argv[1:] if argv is None else argv)))
     demo_window = args.demo and not args.command and not args.selftest
     data_dir: Path = getattr(args, "data_dir", None) or (
         paths.demo_data_dir() if demo_window else paths.default_data_dir()  # a demo never touches real data
@@ -1019,6 +1055,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             exit_when_shown=args.exit_when_shown,
             plain=_plain_mode(args) or demo_window,  # the bundled demo's own folder holds only the public demo pack
             passphrase=_library_passphrase(args, data_dir) if args.library_passphrase_file else None,
+            bundle=args.open_bundle,
         )
     except (UserError, PackError, StorageError) as exc:
         log.warning("refused (%s)", type(exc.__cause__ or exc).__name__)  # the sentence may name people or papers

@@ -238,11 +238,16 @@ class Question:
 
 
 def questions_for_item(store: Store, item_id: int) -> list[Question]:
-    """Every member's questions flagged on one agenda item on this device, oldest first."""
-    return [
+    """Every member's questions on one agenda item, oldest first: those flagged on this device, then those members
+    sent from their own devices in answers files (issue 19; `annotation_id` 0), each with who asked."""
+    from app.storage.bundles import questions_on_item
+
+    here = [
         Question(a.id or 0, item_id, a.owner, a.note or a.quote, a.quote, a.page)
         for a in storage.flagged_on_item(store, item_id)
     ]
+    sent = [Question(0, item_id, q.asker_name, q.text, q.quote, q.page) for q in questions_on_item(store, item_id)]
+    return here + sent
 
 
 def questions_by_item(store: Store, meeting_id: int, owner: str) -> dict[int | None, list[Annotation]]:

@@ -576,6 +576,18 @@ def find_quote(
     return fuzzy[1] if fuzzy is not None else None
 
 
+def reanchor_annotations(
+    store: Store,
+    existing: Sequence[AgendaItem],
+    new_ranges: dict[int | None, tuple[int | None, int | None]],
+    pages: Sequence[str],
+    actor: str,
+) -> list[AnnotationNote]:
+    """Place every annotation of a meeting in its new pack's pages, its items now at `new_ranges` (by item id):
+    what a revision does, and what a member's device does when a revised meeting bundle arrives."""
+    return _reanchor(store, existing, new_ranges, pages, actor)
+
+
 def _reanchor(
     store: Store,
     existing: Sequence[AgendaItem],

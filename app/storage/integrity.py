@@ -47,6 +47,9 @@ UNAUDITED_TABLES = frozenset({"pack_page", "tabled_page", "undo_step"})
 PRIVATE_TABLES = frozenset({"annotation"})
 # Columns that keep changing by design after the meeting: the minutes' status (the workflow) and an action's
 # progress on the body's tracker, rated at later meetings.
+# A row's global id (db/0012_global_ids.sql) is its identity between devices, not part of what was recorded: left
+# out of the canonical record, so a digest signed before the schema had it still verifies.
+IDENTITY_COLUMNS = frozenset({"gid"})
 LIVING_COLUMNS: Mapping[str, frozenset[str]] = {
     "meeting": frozenset({"minutes_status"}),
     "action": frozenset({"status", "rag", "closed_at"}),
@@ -183,7 +186,7 @@ def canonical_record(conn: driver.Connection, meeting_id: int, version: int = 1)
         rows = []
         for row in _rows(conn, sql + " ORDER BY t.rowid", params):
             rowid = row.pop("__rowid__")
-            kept = {k: _plain(v) for k, v in row.items() if k not in living}
+            kept = {k: _plain(v) for k, v in row.items() if k not in living and k not in IDENTITY_COLUMNS}
             kept.setdefault("rowid", rowid)
             rows.append(kept)
         record[name] = rows

@@ -9,6 +9,7 @@ FTS5 index (`search_index`, kept in step by triggers: see db/0002_library_search
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import os
 import re
@@ -106,13 +107,14 @@ def _matches(target: Path, sha256: str, keys: FileKeys | None) -> bool:
         return False
 
 
-def keep_pack_file(store: Store, source: Path, sha256: str) -> KeptPack:
+def keep_pack_file(store: Store, source: Path, sha256: str, data: bytes | None = None) -> KeptPack:
     """Copy `source` into the library as <sha256><suffix>, atomically: sealed in an encrypted library, unchanged
     in a plain one.
 
     The bytes are hashed as they are copied and must match `sha256` (the hash of what the
     importer read), so the kept copy is exactly the file that was parsed. A copy already
-    there with the right hash is reused; one with the wrong hash is replaced.
+    there with the right hash is reused; one with the wrong hash is replaced. With `data`, those bytes are kept
+    under `source`'s name (a pack that arrived in a meeting bundle: never written to disk in plain).
     """
     data_dir = data_dir_of(store)
     keys = file_keys.of(store)
@@ -122,12 +124,13 @@ def keep_pack_file(store: Store, source: Path, sha256: str) -> KeptPack:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if _matches(target, sha256, keys):
-            return KeptPack(sha256, source.name, name, source.stat().st_size, target, created=False)
+            size = len(data) if data is not None else source.stat().st_size
+            return KeptPack(sha256, source.name, name, size, target, created=False)
         handle, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=folder)
         temp = Path(temp_name)
         try:
             digest, size = hashlib.sha256(), 0
-            with os.fdopen(handle, "wb") as out, source.open("rb") as src:
+            with os.fdopen(handle, "wb") as out, io.BytesIO(data) if data is not None else source.open("rb") as src:
                 writer = SealedWriter(out, keys, name) if keys is not None else None
                 while chunk := src.read(_CHUNK):
                     digest.update(chunk)

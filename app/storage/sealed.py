@@ -132,6 +132,11 @@ def _open_chunks(handle: BinaryIO, keys: FileKeys | None, context: str) -> Itera
         block, counter = following, counter + 1
 
 
+def open_stream(handle: BinaryIO, keys: FileKeys, context: str) -> Iterator[bytes]:
+    """The plain content of a sealed stream read from `handle` (an entry of a meeting bundle), in chunks."""
+    yield from _open_chunks(handle, keys, context)
+
+
 def read_chunks(path: Path, keys: FileKeys | None, context: str) -> Iterator[bytes]:
     """The plain content of `path` in chunks: decrypted when sealed, as it is when plain."""
     with path.open("rb") as handle:

@@ -563,6 +563,14 @@ class Store:
         return (int(row[0]), date.fromisoformat(row[1])) if row else None
 
     def check_unlocked(self, meeting_id: int) -> None:
+        copy = self.conn.execute(
+            "SELECT 1 FROM bundle_held h JOIN meeting m ON m.gid = h.meeting_gid WHERE m.id = ?", (meeting_id,)
+        ).fetchone()
+        if copy is not None:  # a member's copy of a published meeting (issue 19): the secretary's record
+            raise RecordLocked(
+                "This meeting was published to you by its secretary, so it is read-only here; your own notes on its "
+                "papers are made in the reader."
+            )
         signed = self.signature_of(meeting_id)
         if signed is not None:
             version, on = signed

@@ -179,6 +179,7 @@ def run_gui(
     exit_when_shown: bool = False,
     plain: bool = False,
     passphrase: str | None = None,
+    bundle: Path | None = None,
 ) -> int:
     qt_app = make_application()
     try:
@@ -201,7 +202,8 @@ def run_gui(
             if demo:
                 meeting_id = commands.start_demo(store)
             while True:
-                code, rekey, meeting_id = _run_window(qt_app, store, data_dir, meeting_id, exit_when_shown)
+                code, rekey, meeting_id = _run_window(qt_app, store, data_dir, meeting_id, exit_when_shown, bundle)
+                bundle = None
                 if rekey is None:
                     return code
                 store = _rekey(store, rekey, data_dir)
@@ -212,7 +214,12 @@ def run_gui(
 
 
 def _run_window(
-    qt_app: QApplication, store: Store, data_dir: Path, meeting_id: int | None, exit_when_shown: bool
+    qt_app: QApplication,
+    store: Store,
+    data_dir: Path,
+    meeting_id: int | None,
+    exit_when_shown: bool,
+    bundle: Path | None = None,
 ) -> tuple[int, RekeyRequest | None, int | None]:
     """One window on the open store until it closes: its exit code, and a change of passphrase it asked for
     (with the meeting to open again after it)."""
@@ -230,6 +237,8 @@ def _run_window(
         if meeting_id is not None:
             window.open_meeting(meeting_id)
         window.show()
+        if bundle is not None:  # `quorate F.quorate`: open it as a member once the window is there
+            QTimer.singleShot(0, lambda: window.members.open_bundle_file(bundle))
         check = start_integrity_check(window, store)
         if exit_when_shown:
             QTimer.singleShot(0, qt_app.quit)

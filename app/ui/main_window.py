@@ -307,6 +307,10 @@ class MainWindow(QMainWindow):
         self.live = LiveMode(self)
         self.meeting_page.add_live_panes(self.live.banner, self.live.room)
         self.minutes_flow = MinutesWorkflow(self)  # approval, signing, exports and verifying (issue 6)
+        from app.ui.members import MembersUi
+
+        self.members = MembersUi(self)  # publish, open a bundle, a member's read-only copy (issue 19)
+        self.members.place_pane()
         self._build_actions()
 
         self.library.import_button.clicked.connect(self.choose_pack)
@@ -346,6 +350,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.import_action, self.export_action])
         self.minutes_flow.fill_file_menu(file_menu)
+        self.members.fill_file_menu(file_menu)
         # Lock now, lock after being idle, change passphrase: filled by app.ui.unlock.LockGuard when encrypted.
         self._security_menu = file_menu.addMenu("Se&curity")
         self._security_menu.menuAction().setVisible(False)
@@ -382,6 +387,7 @@ class MainWindow(QMainWindow):
         body_actions = [self.people_action, self.register_action, self.rules_action, self.body_settings_action]
         body_menu = self.menuBar().addMenu("&Body")
         body_menu.addActions(body_actions)
+        body_menu.addActions([self.members.exchange_action, self.members.send_action])
 
         def enable_body_actions(_page: int) -> None:
             showing = self.meeting is not None and self.pages.currentWidget() is self.meeting_page
@@ -472,6 +478,7 @@ class MainWindow(QMainWindow):
         self.library.list.setFocus()  # the keyboard starts in the list of meetings, not nowhere
         self.live.attach(None)
         self.minutes_flow.attach(None)
+        self.members.meeting_shown(None)
         self.export_action.setEnabled(False)
         self.reader_action.setEnabled(False)
         self.next_action.setEnabled(False)
@@ -513,6 +520,7 @@ class MainWindow(QMainWindow):
             else "Minutes are saved as you type."
         )
         self.check_pack(meeting_id)  # a kept pack that is missing or changed is reported, not silently used
+        self.members.meeting_shown(meeting_id)  # a member's copy of a published meeting: read-only
 
     def current_item(self) -> AgendaItem | None:
         index = self.meeting_page.tree.currentIndex()
@@ -523,6 +531,7 @@ class MainWindow(QMainWindow):
         item = current.siblingAtColumn(0).data(AgendaModel.ItemRole) if current.isValid() else None
         self._show_item(item if isinstance(item, AgendaItem) else None)
         self.live.item_shown()
+        self.members.item_shown()
 
     def select_item(self, item_id: int) -> None:
         """Show an item's minute (selecting it in the agenda); reloads it when it is already shown."""
@@ -739,7 +748,9 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         local: list[QUrl] = [url for url in event.mimeData().urls() if url.isLocalFile()]
-        if local:
+        if local and local[0].toLocalFile().lower().endswith(".quorate"):  # a meeting bundle, not a pack
+            self.members.open_bundle_file(Path(local[0].toLocalFile()))
+        elif local:
             self.import_pack(Path(local[0].toLocalFile()))
 
     # -- export ------------------------------------------------------------------

@@ -113,7 +113,11 @@ class ReaderWindow(QMainWindow):
         self.meeting_id = meeting_id
         self.meeting = store.meeting(meeting_id)
         self.items: list[AgendaItem] = store.items(meeting_id)
-        self.owner = owner or notes.current_member(store)
+        from app.commands.members import member_copy
+
+        # A meeting published to this device's member (issue 19): the notes are theirs, and only theirs.
+        self.published_to = member_copy(store, meeting_id)
+        self.owner = self.published_to.member_name if self.published_to else owner or notes.current_member(store)
         self.colour = "yellow"
         self.night = False
         self._selected_id: int | None = None
@@ -278,6 +282,9 @@ class ReaderWindow(QMainWindow):
         line.editingFinished.connect(lambda: self.set_owner(self.member.currentText()))
         self.member.activated.connect(lambda _n: self.set_owner(self.member.currentText()))
         bar.addWidget(self.member)
+        if self.published_to is not None:
+            self.member.setEnabled(False)
+            self.member.setToolTip("This copy was published to you: the notes made here are yours")
         bar.addSeparator()
         self.previous_page_action = self._action("◀ Page", "Alt+Left", lambda: self.go_to_page(self.current_page() - 1))
         self.next_page_action = self._action("Page ▶", "Alt+Right", lambda: self.go_to_page(self.current_page() + 1))
