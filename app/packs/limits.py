@@ -55,6 +55,14 @@ REPLAY_MAX_BYTES = 64 * MiB  # a day-long meeting is a few thousand events of a 
 SPREADSHEET_MAX_BYTES = 32 * MiB
 
 
+@dataclass(frozen=True, slots=True)
+class ReadUsage:
+    """What reading one pack cost the helper process: wall time and its peak resident memory."""
+
+    seconds: float
+    peak_bytes: int
+
+
 class HelperCrashed(RuntimeError):
     """A bug in the pack reader, raised in the helper process; the message carries its traceback."""
 
@@ -244,7 +252,11 @@ def _helper(path: str, budget: Budget, sender: Any, app_pid: int) -> None:
         sender.send(("progress", done, total))
 
     try:
-        draft = read_pack(Path(path), progress=progress)
+        try:
+            draft = read_pack(Path(path), progress=progress)
+        finally:
+            # ru_maxrss is in KiB on Linux; the peak is what the fuzz tests hold against the 1 GB bound
+            sender.send(("usage", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, ""))
     except PackError as exc:
         sender.send(("refused", type(exc).__name__, str(exc)))
     except MemoryError:
@@ -273,10 +285,13 @@ def read_pack_bounded(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     budget: Budget = PACK_BUDGET,
+    measured: Callable[[ReadUsage], None] | None = None,
 ) -> DraftPack:
     """`read_pack` in a helper process that is killed when `cancelled()` turns true (ImportCancelled) or the time
-    budget runs out, and that cannot take more than the memory budget (PackError, one sentence each)."""
+    budget runs out, and that cannot take more than the memory budget (PackError, one sentence each).
+    `measured` is told the read's time and the helper's peak memory when the helper finished on its own."""
     name = path.name or str(path)
+    started = time.monotonic()
     context = _process_context()
     receiver, sender = context.Pipe(duplex=False)
     helper = context.Process(target=_helper, args=(str(path), budget, sender, os.getpid()), name="quorate-pack-reader")
@@ -307,6 +322,11 @@ def read_pack_bounded(
                     progress(message[1], message[2])
             elif message[0] == "log":
                 log.log(message[1], "pack reader: %s", message[2])
+            elif message[0] == "usage":
+                usage = ReadUsage(time.monotonic() - started, message[1])
+                log.info("pack reader: %.1f s, peak memory %d MB", usage.seconds, usage.peak_bytes // MiB)
+                if measured is not None:
+                    measured(usage)
             else:
                 outcome = message
     finally:
