@@ -68,6 +68,16 @@ def test_a_folder_and_files_over_the_size_limits_are_refused(tmp_path: Path) -> 
         read_input(text, 1000, "notes file")
 
 
+@pytest.mark.skipif(not Path("/proc/self/maps").is_file(), reason="no /proc here")
+def test_a_regular_file_that_says_it_is_empty_is_still_read_only_up_to_the_limit() -> None:
+    """/proc files are regular and report size 0 (as a device did to the old notes size check): the limit holds
+    on the bytes read, not on the size the file claims."""
+    maps = Path("/proc/self/maps")
+    assert maps.stat().st_size == 0
+    with pytest.raises(PackError, match="larger than"):
+        read_input(maps, 100, "notes file")
+
+
 def test_deep_outlines_and_too_many_pages_are_refused_before_reading(tmp_path: Path) -> None:
     deep = deep_outline_pdf(tmp_path / "deep.pdf", depth=200)
     with pytest.raises(PackError, match=r"^deep.pdf has bookmarks nested more than 32 levels"):
@@ -102,12 +112,18 @@ def test_a_refused_import_leaves_the_database_untouched(tmp_path: Path) -> None:
     db = tmp_path / "data" / "quorate.db"
     store = Store.open(db)
     commands.ensure_demo_meeting(store)
-    before = (len(store.meetings()), store.audit_head())
+    data = db.parent
+
+    def state() -> tuple[int, str, list[str]]:
+        files = sorted(str(f.relative_to(data)) for f in data.rglob("*") if not f.name.startswith("quorate.db"))
+        return len(store.meetings()), store.audit_head(), files
+
+    before = state()
     fifo = _fifo(tmp_path)
     for bad in [*[d for d in DEVICES if d.exists()], fifo, deep_outline_pdf(tmp_path / "deep.pdf", depth=100)]:
         with pytest.raises(PackError):
             commands.import_pack(store, bad)
-        assert (len(store.meetings()), store.audit_head()) == before
+        assert state() == before  # no meeting, no audit row, no file kept in the library
     store.close()
 
 
