@@ -279,8 +279,10 @@ class RollCallDialog(LiveDialog):
             presence.currentIndexChanged.connect(lambda _i, r=row: self._row_changed(r))
             self._sync_deputy(row)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_ROLE, QHeaderView.ResizeMode.Stretch)
+        # the choices are read whole ("— not yet marked —" was cut to "— not yet r"); the role gives way
+        for column in (self.COL_NAME, self.COL_PRESENCE, self.COL_DEPUTY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setCurrentCell(0, 0)
         self.progress = QLabel()
         self.progress.setAccessibleName("Roll call progress")

@@ -176,7 +176,10 @@ class LiveMode(QObject):
         self.arrive_action = self._action("&Arrival…", self.arrive, "Ctrl+Shift+A")
         self.leave_action = self._action("&Departure…", self.leave, "Ctrl+Shift+L")
         self.withdraw_action = self._action("&Withdrawal for this item…", self.withdraw, "Ctrl+Shift+W")
-        self.return_action = self._action("R&eturn…", self.return_, "Ctrl+Shift+E")
+        self.return_action = self._action("R&eturn to the room…", self.return_, "Ctrl+Shift+E")
+        # The room's buttons show these shorter words: two to a row fit the narrowest room pane.
+        self.withdraw_action.setIconText("Withdrawal")
+        self.return_action.setIconText("Return")
         self.declare_action = self._action("Declaration of &interest…", self.declare, "Ctrl+Shift+D")
         self.motion_action = self._action("&Motion or amendment…", self.move, "Ctrl+M")
         self.vote_action = self._action("&Vote…", self.vote, "Ctrl+Shift+V")

@@ -234,6 +234,7 @@ class MeetingPage(QWidget):
         right_layout.addWidget(self.editor, 1)
         right_layout.addWidget(self.save_state)
 
+        right.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 34))  # a line of a minute in view
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
@@ -255,7 +256,10 @@ class MeetingPage(QWidget):
         """A live meeting's message banner above the panes and the room as a third pane on the right."""
         self.banner_slot.addWidget(banner)
         self.splitter.addWidget(room)
-        self.splitter.setStretchFactor(2, 3)
+        # When the window narrows or the search panel opens, the minute editor gives up the width: the agenda
+        # keeps its titles readable and the room its buttons (the editor only needs a line of typing).
+        for pane, stretch in enumerate((0, 1, 0)):
+            self.splitter.setStretchFactor(pane, stretch)
         self.splitter.setSizes([440, 520, 400])  # scaled to the window: the agenda keeps its titles readable
 
     def show_item(self, item: AgendaItem | None) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QFocusEvent,
@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolBar, QWidget
 
 from app.export.markdown_flow import unwrap_soft_breaks
 
@@ -212,7 +212,14 @@ class MinuteToolbar(QWidget):
         self.setAccessibleName("Minute formatting")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        # A tool bar, not a row of buttons: when the pane is narrow (the room and the search panel beside it)
+        # the buttons that do not fit move to its » menu instead of holding the pane wide.
+        bar = QToolBar(self)
+        bar.setAccessibleName("Minute formatting")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setIconSize(QSize(0, 0))
+        layout.addWidget(bar, 1)
+        self.bar = bar
 
         def editor_action(text: str, name: str, slot: Any, key: QKeySequence | None = None) -> QAction:
             action = QAction(text, editor)
@@ -222,11 +229,10 @@ class MinuteToolbar(QWidget):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 editor.addAction(action)
             action.triggered.connect(slot)
-            button = QToolButton(self)
-            button.setDefaultAction(action)
+            bar.addAction(action)
+            button = bar.widgetForAction(action)
             button.setAccessibleName(name)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the editor
-            layout.addWidget(button)
             return action
 
         self.bold_action = editor_action("B", "Bold", editor.toggle_bold, QKeySequence(QKeySequence.StandardKey.Bold))
@@ -250,13 +256,12 @@ class MinuteToolbar(QWidget):
             lambda: editor.toggle_list(QTextListFormat.Style.ListDecimal),
             QKeySequence("Ctrl+Shift+7"),
         )
-        layout.addSpacing(12)
+        bar.addSeparator()
         self.presented_action = editor_action("Presented by…", "Insert the Presented by line", self.insert_presented)
-        layout.addSpacing(12)
+        bar.addSeparator()
         self.phrase_actions = [
             editor_action(label, f"Insert “{phrase}”", self._phrase_slot(phrase)) for label, phrase in QUICK_PHRASES
         ]
-        layout.addStretch(1)
         editor.locked_changed.connect(self._on_locked)
 
     def _on_locked(self, locked: bool) -> None:

@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain import DeclarationConduct, EventKind, ItemStatus, MotionOutcome, Presence
 from app.ui.import_review import ImportReviewDialog
 from app.ui.live_dialogs import (
     ActionDialog,
+    ApologiesDialog,
     DeclarationDialog,
     MotionDialog,
     PersonDialog,
@@ -66,15 +68,46 @@ def import_the_pack(secretary: Secretary, path: Path) -> None:
     secretary.qtbot.waitUntil(lambda: secretary.window.meeting is not None, timeout=20_000)
 
 
+SENT_AHEAD = APOLOGIES[:2]  # apologies received before the meeting
+
+
+def apologies_received(secretary: Secretary) -> None:
+    """Before the meeting: tick who sent apologies (type a name to find it, Space ticks)."""
+
+    def tick(dialog: QWidget) -> None:
+        assert isinstance(dialog, ApologiesDialog)
+        for initials in SENT_AHEAD:
+            name = next(p.name for p in secretary.record().people if p.initials == initials)
+            dialog.people.setFocus()
+            secretary.type(name.split()[0])  # the list jumps to the name typed (Space would tick)
+            assert dialog.people.currentItem().text().startswith(name)  # type: ignore[union-attr]
+            secretary.press("Space")
+            QTest.qWait(QApplication.keyboardInputInterval() + 50)  # the next name is a new search
+        secretary.press("Return")
+
+    secretary.answer(ApologiesDialog, tick)
+    secretary.menu("Meeting", "Apologies received")
+    sent = {a.person_id for a in secretary.record().attendance if a.presence == Presence.APOLOGIES}
+    assert sent == {secretary.person(i) for i in SENT_AHEAD}
+
+
 def roll_call(secretary: Secretary) -> None:
     def mark(dialog: QWidget) -> None:
         assert isinstance(dialog, RollCallDialog)
         marks = dialog.marks()
-        # (16.1) nobody starts "present": every row is "not yet marked", and OK says so
-        assert set(marks.values()) == {None}
-        assert dialog.progress.text() == f"0 of {len(marks)} marked"
-        assert dialog.ok_button().text() == f"Mark the {len(marks)} left first"
-        unmarked_row = dialog.table.item(0, 0)
+        # (16.1) nobody starts "present": the roll call starts from the apologies received, everyone else
+        # "not yet marked", and OK says so
+        ahead = {secretary.person(i) for i in SENT_AHEAD}
+        assert {p for p, m in marks.items() if m == Presence.APOLOGIES} == ahead
+        assert {m for p, m in marks.items() if p not in ahead} == {None}
+        assert dialog.progress.text() == f"2 of {len(marks)} marked: 2 apologies"
+        assert dialog.ok_button().text() == f"Mark the {len(marks) - 2} left first"
+        for row in range(dialog.table.rowCount()):  # every choice is read whole, not "— not yet r"
+            for column in (dialog.COL_PRESENCE, dialog.COL_DEPUTY):
+                combo = dialog.table.cellWidget(row, column)
+                assert combo is not None and combo.width() >= combo.sizeHint().width()
+        here = next(p for p in marks if p not in {secretary.person(i) for i in APOLOGIES})
+        unmarked_row = dialog.table.item(dialog.row_of(here), 0)
         assert unmarked_row is not None and unmarked_row.font().italic()
         for initials in APOLOGIES:
             dialog.table.setCurrentCell(dialog.row_of(secretary.person(initials)), 0)
@@ -107,7 +140,8 @@ def test_a_meeting_taken_at_the_keyboard(secretary: Secretary, tmp_path: Path) -
     import_the_pack(secretary, DEMO_PACK)
     assert window.meeting is not None and "29 September 2023" in window.meeting.title
 
-    # -- roll call --------------------------------------------------------------------------------------------
+    # -- apologies received, then the roll call ------------------------------------------------------------------
+    apologies_received(secretary)
     roll_call(secretary)
     record = secretary.record()
     assert record.meeting.started_at is not None and record.meeting.members_of_public == 7
@@ -326,6 +360,18 @@ def test_a_meeting_taken_at_the_keyboard(secretary: Secretary, tmp_path: Path) -
     secretary.press("Ctrl+Shift+N")
     (raised,) = [a for a in secretary.record().actions if a.origin == "raised"]
     assert set(raised.owners) == {"RM", "LC"}
+
+    def action_for_everyone(dialog: QWidget) -> None:
+        assert isinstance(dialog, ActionDialog)
+        secretary.type("Read the refreshed risk register before the next meeting")
+        secretary.press("Tab")
+        secretary.type("All members")
+        secretary.press("Return")  # (16.4) the whole body as the owner
+        secretary.press("Return")
+
+    secretary.answer(ActionDialog, action_for_everyone)
+    secretary.press("Ctrl+Shift+N")
+    assert [a.owners for a in secretary.record().actions if a.origin == "raised"][-1] == ("All",)
 
     # -- an outcome needs a motion; the shortcuts sheet and the menus -----------------------------------------------
     secretary.press("Ctrl+Shift+PgDown")
