@@ -8,14 +8,17 @@ close and the export. Each numbered point of the issue has its assertion where t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from app import commands
+from app.commands import people as people_commands
 from app.domain import DeclarationConduct, EventKind, ItemStatus, MotionOutcome, Presence
 from app.ui.import_review import ImportReviewDialog
 from app.ui.live_dialogs import (
@@ -432,3 +435,68 @@ def test_a_meeting_taken_at_the_keyboard(secretary: Secretary, tmp_path: Path) -
     assert started_in[1] == str(out)  # (16.11) the folder last used
     assert secretary.store.verify_audit_chain() == []
     assert secretary.unanswered == 0
+
+
+@pytest.mark.parametrize("deputies_count", [True, False], ids=["deputies-count", "deputies-do-not-count"])
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_a_deputy_is_counted_once_and_the_room_says_so(qtbot: QtBot, tmp_path: Path, deputies_count: bool) -> None:
+    """(16.8) A member deputised by the keyboard (D, then the deputy from the list that opens): the badge and the
+    list of who is here give one count, and the deputy shows as counted exactly when the rules count them."""
+    secretary = Secretary(qtbot, tmp_path)
+    try:
+        meeting_id = commands.ensure_demo_meeting(secretary.store)
+        body = secretary.store.body(secretary.store.meeting(meeting_id).body_id)
+        assert body.id is not None
+        rules = replace(
+            body.rules, deputies_count=deputies_count, deputies_may_vote=deputies_count, unregistered_deputies=True
+        )
+        people_commands.set_rules(secretary.store, body.id, rules)
+        secretary.window.open_meeting(meeting_id)
+        chosen: dict[str, int] = {}
+
+        def mark(dialog: QWidget) -> None:
+            assert isinstance(dialog, RollCallDialog)
+            # a voting member, deputised by someone without a vote of their own (the rules let anyone deputise)
+            row = next(r for r, p in enumerate(dialog.people) if p.voting)
+            choices = dialog.table.cellWidget(row, dialog.COL_DEPUTY)
+            assert isinstance(choices, QComboBox)
+            non_voting = {p.id for p in dialog.people if not p.voting}
+            deputy_id = next(choices.itemData(i) for i in range(choices.count()) if choices.itemData(i) in non_voting)
+            chosen.update(member=dialog.people[row].id or 0, deputy=int(deputy_id))
+            for _ in range(row):
+                secretary.press("Down", dialog.table)
+            secretary.press("D")
+            secretary.qtbot.waitUntil(lambda: choices.view().isVisible())  # the list opened for the keyboard
+            for _ in range(choices.count()):
+                if choices.view().currentIndex().data(Qt.ItemDataRole.UserRole) == deputy_id:
+                    break
+                secretary.press("Down", choices.view())
+            assert choices.view().currentIndex().data(Qt.ItemDataRole.UserRole) == deputy_id
+            secretary.press("Return", choices.view())
+            secretary.qtbot.waitUntil(lambda: secretary.focused() is dialog.table)  # back to the letters
+            assert dialog.table.currentRow() == row + 1
+            secretary.press("Alt+R")
+            secretary.qtbot.waitUntil(lambda: all(m is not None for m in dialog.marks().values()))
+            secretary.press("Return")
+
+        secretary.answer(RollCallDialog, mark)
+        secretary.press("Ctrl+Shift+R")
+        record = secretary.record()
+        assert any(a.person_id == chosen["deputy"] and a.deputy_for_id == chosen["member"] for a in record.attendance)
+        deputy = next(p for p in record.people if p.id == chosen["deputy"])
+        room = secretary.window.live.room
+        result = room.badge.result
+        assert result is not None
+        counted_in_list = [
+            room.people.item(row).text()
+            for row in range(room.people.count())
+            if room.people.item(row).data(Qt.ItemDataRole.AccessibleTextRole).endswith(", counted")
+        ]
+        assert len(counted_in_list) == result.counted  # one count: the badge's
+        assert f"— {result.counted} voting members counted" in room.people_heading.text()
+        deputy_rows = [t for t in counted_in_list if t.startswith(f"● {deputy.name}")]
+        assert bool(deputy_rows) == deputies_count, counted_in_list
+        assert secretary.unanswered == 0
+    finally:
+        secretary.window.close()
+        secretary.store.close()
