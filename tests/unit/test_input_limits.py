@@ -16,7 +16,7 @@ from app.commands import notes
 from app.packs import ImportCancelled, PackError, read_pack
 from app.packs.limits import Budget, read_input, read_pack_bounded, read_pack_input
 from app.storage import Store
-from tests.fuzz.mutate import deep_outline_pdf
+from tests.fuzz.mutate import deep_outline_pdf, flate_bomb_pdf
 
 DEVICES = [Path("/dev/zero"), Path("/dev/urandom")]
 
@@ -86,6 +86,17 @@ def test_deep_outlines_and_too_many_pages_are_refused_before_reading(tmp_path: P
         read_pack_input(deep, Budget(pages=2))
     shallow = deep_outline_pdf(tmp_path / "shallow.pdf", depth=3)
     assert read_pack_input(shallow) == shallow.read_bytes()
+
+
+def test_a_flate_bomb_is_refused_before_any_reader_inflates_it(tmp_path: Path) -> None:
+    """A page whose drawing inflates past the limit (a gigabyte of zeros from a megabyte, issue 17) is refused
+    in a second, without holding what it inflates to; one under the limit is read as usual."""
+    small = Budget(stream_bytes=8 * 1024 * 1024)
+    with pytest.raises(PackError, match=r"^bomb.pdf holds a compressed part that expands to more than 8 MB"):
+        read_pack_input(flate_bomb_pdf(tmp_path / "bomb.pdf", inflated=16 << 20), small)
+    read_pack_input(flate_bomb_pdf(tmp_path / "fine.pdf", inflated=4 << 20), small)
+    with pytest.raises(PackError, match="expands to more than 128 MB"):
+        read_pack(flate_bomb_pdf(tmp_path / "gigabyte.pdf", inflated=1 << 30))
 
 
 def test_the_helper_process_is_stopped_at_its_time_budget_and_on_cancel() -> None:
