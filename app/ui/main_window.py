@@ -354,6 +354,10 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")  # undo and redo of meeting actions, where people look
         edit_menu.addActions([self.live.undo_action, self.live.redo_action])
         edit_menu.addSeparator()
+        # the minute's formatting and phrases, for the keyboard too (their buttons take no focus from typing)
+        minute_menu = edit_menu.addMenu("&Minute")
+        minute_menu.addActions(self.meeting_page.toolbar.actions_in_order())
+        edit_menu.addSeparator()
         edit_menu.addAction(self.search_action)
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions([self.library_action, self.next_action, self.previous_action])

@@ -264,16 +264,20 @@ class MinuteToolbar(QWidget):
         ]
         editor.locked_changed.connect(self._on_locked)
 
-    def _on_locked(self, locked: bool) -> None:
-        """Signed minutes: every formatting action (buttons and shortcuts) is off."""
-        for action in (
+    def actions_in_order(self) -> list[QAction]:
+        """Its actions as the tool bar shows them (also offered in the window's Edit menu)."""
+        return [
             self.bold_action,
             self.italic_action,
             self.bullets_action,
             self.numbers_action,
             self.presented_action,
             *self.phrase_actions,
-        ):
+        ]
+
+    def _on_locked(self, locked: bool) -> None:
+        """Signed minutes: every formatting action (buttons and shortcuts) is off."""
+        for action in self.actions_in_order():
             action.setEnabled(not locked)
 
     def _phrase_slot(self, phrase: str) -> Any:

@@ -106,6 +106,7 @@ class TextPackView(QPlainTextEdit):
             self._page = page
             self.setPlainText(self._pages[page - 1])
             self._paint_marks()
+            self.setAccessibleDescription(f"Page {page} of {len(self._pages)}")  # where a screen reader is
             self.page_changed.emit(page)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         if at > 0:
