@@ -428,7 +428,7 @@ class LiveMode(QObject):
             if deputy_id in defaults and member_id is not None and member_id in defaults:
                 dialog.set_presence(member_id, Presence.DEPUTISED, deputy_id)
         if self._dialog(dialog):
-            self.window.statusBar().showMessage("Roll call recorded. Ctrl+PgDown opens the first item.", 15_000)
+            self.window.statusBar().showMessage("Roll call recorded. Ctrl+Shift+PgDown takes the first item.", 15_000)
 
     def apologies(self) -> None:
         live, record = self._need()

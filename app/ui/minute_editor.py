@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QFocusEvent,
@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolBar, QToolButton, QWidget
 
 from app.export.markdown_flow import unwrap_soft_breaks
 
@@ -217,7 +217,6 @@ class MinuteToolbar(QWidget):
         bar = QToolBar(self)
         bar.setAccessibleName("Minute formatting")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.setIconSize(QSize(0, 0))
         layout.addWidget(bar, 1)
         self.bar = bar
 
@@ -231,6 +230,8 @@ class MinuteToolbar(QWidget):
             action.triggered.connect(slot)
             bar.addAction(action)
             button = bar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setAutoRaise(False)  # drawn as buttons, as they were: flat words are not seen as buttons
             button.setAccessibleName(name)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the editor
             return action
