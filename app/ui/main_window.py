@@ -739,6 +739,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
+        # The readers first: a PDF reader deleted with this window, unclosed, had its document closed under a
+        # half-destroyed view (a crash); closing it releases the document while the view is whole.
+        for reader in list(self.__dict__.get("_readers", {}).values()):
+            reader.close()
         window_state.save(self, self.data_dir, self.remembered_splitters())
         self.minutes_flow.shutdown()
         if self._import is not None:

@@ -72,10 +72,10 @@ class Secretary:
         combination = QKeySequence(keys)[0]
         # A dialog just closed: as a window manager does, give the keyboard back to the window now in front
         # (a modal dialog, else the window, unless another of ours, such as the reader, is in front).
-        modal = QApplication.activeModalWidget()
-        if modal is not None and QApplication.activeWindow() is not modal:
+        modal, active = QApplication.activeModalWidget(), QApplication.activeWindow()
+        if modal is not None and active is not modal:
             self.activate(modal)
-        elif modal is None and QApplication.activeWindow() is None:
+        elif modal is None and (active is None or not active.isVisible() or isinstance(active, QDialog)):
             self.activate(self.window)
         target = widget or QApplication.focusWidget() or QApplication.activeWindow() or self.window
         QTest.keyClick(target, combination.key(), combination.keyboardModifiers())
