@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -110,14 +110,17 @@ def spreadsheet_safe(text: str) -> str:
     return text
 
 
-def tracker_csv_bytes(rows: Sequence[TrackerRow]) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel shows £ and curly quotes right; dates dd/mm/yyyy as the pack has."""
+def spreadsheet_csv_bytes(rows: Iterable[Sequence[str]]) -> bytes:
+    """The one way Quorate writes a CSV: every cell through `spreadsheet_safe` (headers and notes too, so no row
+    can bypass it), UTF-8 with a byte-order mark, so Excel shows £ and curly quotes right."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow(HEADERS)
-    for row in rows:
-        writer.writerow([spreadsheet_safe(value) for value in _values(row)])
+    csv.writer(buffer).writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def tracker_csv_bytes(rows: Sequence[TrackerRow]) -> bytes:
+    """Dates dd/mm/yyyy as the pack has."""
+    return spreadsheet_csv_bytes([HEADERS, *(_values(row) for row in rows)])
 
 
 def render_tracker_csv(rows: Sequence[TrackerRow], out: Path) -> Path:

@@ -37,12 +37,16 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 # Where the keyboard is, always visible: a blue ring on the focused control (the style's own mark is faint).
+# A frameless pane that takes the keyboard (to scroll it) sets the property ringed=True to get one too.
 FOCUS_RING = "#1a5fb4"
 FOCUS_STYLE = f"""
 QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {FOCUS_RING};
     border-radius: 3px; padding: 3px 8px; }}
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDateEdit:focus, QTimeEdit:focus, QPlainTextEdit:focus,
-QTextEdit:focus, QListView:focus, QTreeView:focus, QTableView:focus {{ border: 2px solid {FOCUS_RING}; }}
+QTextEdit:focus, QListView:focus, QTreeView:focus, QTableView:focus, QScrollArea:focus, QAbstractSpinBox:focus,
+QSlider:focus {{ border: 2px solid {FOCUS_RING}; }}
+QScrollArea[ringed="true"] {{ border: 2px solid transparent; }}
+QScrollArea[ringed="true"]:focus {{ border: 2px solid {FOCUS_RING}; }}
 """
 
 

@@ -167,10 +167,19 @@ class ApologiesDialog(LiveDialog):
 class _KeyedTable(QTableWidget):
     """A table where one letter sets the current row's choice and moves down (the roll call, a recorded vote)."""
 
-    def __init__(self, keys: Mapping[Qt.Key, object], column: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        keys: Mapping[Qt.Key, object],
+        column: int,
+        parent: QWidget | None = None,
+        follow_up: Callable[[int, object], bool] | None = None,
+    ) -> None:
+        """`follow_up(row, choice)`, called after a key set a row's choice, returns True when it asks for more
+        (the deputy of a deputised member) and the row should not move on yet."""
         super().__init__(parent)
         self._keys = keys
         self._column = column
+        self._follow_up = follow_up
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -183,6 +192,8 @@ class _KeyedTable(QTableWidget):
             combo = self.cellWidget(row, self._column)
             if isinstance(combo, QComboBox):
                 combo.setCurrentIndex(combo.findData(choice))
+            if self._follow_up is not None and self._follow_up(row, choice):
+                return
             self.setCurrentCell(min(row + 1, self.rowCount() - 1), 0)
             return
         super().keyPressEvent(event)
@@ -248,10 +259,10 @@ class RollCallDialog(LiveDialog):
         self.resize(760, 620)
         hint = QLabel(
             "Mark each person: <b>P</b> present, <b>A</b> apologies, <b>X</b> absent, <b>D</b> deputised "
-            "(then choose the deputy). The row moves down after each key."
+            "(then choose the deputy in the list that opens). The row moves down after each key."
         )
         hint.setWordWrap(True)
-        self.table = _KeyedTable(PRESENCE_KEYS, self.COL_PRESENCE)
+        self.table = _KeyedTable(PRESENCE_KEYS, self.COL_PRESENCE, follow_up=self._ask_deputy)
         self.table.setAccessibleName("Roll call")
         self.table.setColumnCount(4)
         self.table.setHorizontalHeaderLabels(["Name", "Role", "Presence", "Deputised by"])
@@ -277,10 +288,13 @@ class RollCallDialog(LiveDialog):
             self.table.setCellWidget(row, self.COL_PRESENCE, presence)
             self.table.setCellWidget(row, self.COL_DEPUTY, deputy)
             presence.currentIndexChanged.connect(lambda _i, r=row: self._row_changed(r))
+            deputy.activated.connect(lambda _i, r=row: self._deputy_chosen(r))
             self._sync_deputy(row)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_ROLE, QHeaderView.ResizeMode.Stretch)
+        # the choices are read whole ("— not yet marked —" was cut to "— not yet r"); the role gives way
+        for column in (self.COL_NAME, self.COL_PRESENCE, self.COL_DEPUTY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setCurrentCell(0, 0)
         self.progress = QLabel()
         self.progress.setAccessibleName("Roll call progress")
@@ -356,6 +370,20 @@ class RollCallDialog(LiveDialog):
                 combo = self._combo(row, self.COL_PRESENCE)
                 combo.setCurrentIndex(combo.findData(presence))
         self.table.setFocus()
+
+    def _ask_deputy(self, row: int, choice: object) -> bool:
+        """D marks a member deputised and opens the list of who may stand in for them, for the keyboard (the
+        deputy's cell takes no Tab: the table's letters go on working)."""
+        deputy = self._combo(row, self.COL_DEPUTY)
+        if choice != Presence.DEPUTISED or deputy.count() == 0:
+            return False
+        deputy.setFocus()
+        deputy.showPopup()
+        return True
+
+    def _deputy_chosen(self, row: int) -> None:
+        self.table.setFocus()
+        self.table.setCurrentCell(min(row + 1, self.table.rowCount() - 1), 0)
 
     def _sync_deputy(self, row: int) -> None:
         deputised = self._mark(row) == Presence.DEPUTISED

@@ -235,6 +235,7 @@ class MeetingPage(QWidget):
         right_layout.addWidget(self.editor, 1)
         right_layout.addWidget(self.save_state)
 
+        right.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 34))  # a line of a minute in view
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
@@ -256,7 +257,10 @@ class MeetingPage(QWidget):
         """A live meeting's message banner above the panes and the room as a third pane on the right."""
         self.banner_slot.addWidget(banner)
         self.splitter.addWidget(room)
-        self.splitter.setStretchFactor(2, 3)
+        # When the window narrows or the search panel opens, the minute editor gives up the width: the agenda
+        # keeps its titles readable and the room its buttons (the editor only needs a line of typing).
+        for pane, stretch in enumerate((0, 1, 0)):
+            self.splitter.setStretchFactor(pane, stretch)
         self.splitter.setSizes([440, 520, 400])  # scaled to the window: the agenda keeps its titles readable
 
     def show_item(self, item: AgendaItem | None) -> None:
@@ -338,9 +342,9 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.export_minutes)
         self.library_action = QAction("&Library", self, shortcut=QKeySequence("Ctrl+L"))
         self.library_action.triggered.connect(self.show_library)
-        self.next_action = QAction("&Next item", self, shortcut=QKeySequence("Ctrl+PgDown"))
+        self.next_action = QAction("Look at the &next item", self, shortcut=QKeySequence("Ctrl+PgDown"))
         self.next_action.triggered.connect(lambda: self.step_item(1))
-        self.previous_action = QAction("&Previous item", self, shortcut=QKeySequence("Ctrl+PgUp"))
+        self.previous_action = QAction("Look at the &previous item", self, shortcut=QKeySequence("Ctrl+PgUp"))
         self.previous_action.triggered.connect(lambda: self.step_item(-1))
         quit_action = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
@@ -361,6 +365,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")  # undo and redo of meeting actions, where people look
         edit_menu.addActions([self.live.undo_action, self.live.redo_action])
+        edit_menu.addSeparator()
+        # the minute's formatting and phrases, for the keyboard too (their buttons take no focus from typing)
+        minute_menu = edit_menu.addMenu("&Minute")
+        minute_menu.addActions(self.meeting_page.toolbar.actions_in_order())
         edit_menu.addSeparator()
         edit_menu.addAction(self.search_action)
         go_menu = self.menuBar().addMenu("&Go")
@@ -762,6 +770,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
+        # The readers first: a PDF reader deleted with this window, unclosed, had its document closed under a
+        # half-destroyed view (a crash); closing it releases the document while the view is whole.
+        for reader in list(self.__dict__.get("_readers", {}).values()):
+            reader.close()
         window_state.save(self, self.data_dir, self.remembered_splitters())
         self.minutes_flow.shutdown()
         if self._import is not None:

@@ -49,7 +49,7 @@ from app.storage import StorageError, Store
 from app.ui.agenda_model import AgendaModel
 from app.ui.annotation_panel import ID_ROLE, AnnotationPanel, swatch
 from app.ui.reader_pdf import PdfPackView, Tool
-from app.ui.reader_text import TextPackView
+from app.ui.reader_text import TextPackView, paper_start
 
 log = logging.getLogger(__name__)
 
@@ -422,7 +422,7 @@ class ReaderWindow(QMainWindow):
         if not isinstance(item, AgendaItem):
             return
         if not self._following and item.first_page:
-            self.go_to_page(item.first_page)
+            self._go_to_paper(item)
         self._find = None
         self.find_state.clear()
         self._show_item_notes()
@@ -432,7 +432,17 @@ class ReaderWindow(QMainWindow):
         self._select_tree(item_id)
         item = next((i for i in self.items if i.id == item_id), None)
         if item is not None and item.first_page:
-            self.go_to_page(item.first_page)
+            self._go_to_paper(item)
+
+    def _go_to_paper(self, item: AgendaItem) -> None:
+        """An item's first page, from where its paper begins on it (a text page may open with the end of the
+        paper before)."""
+        page = item.first_page or 1
+        if isinstance(self.view, TextPackView):
+            self.view.go_to_page(page, at=paper_start(self.view.page_text(page), item.number, item.title))
+            self._on_page(self.view.current_page())
+        else:
+            self.go_to_page(page)
 
     def go_to_page(self, page: int, y_points: float = 0.0) -> None:
         count = self.view.page_count()
