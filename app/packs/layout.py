@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.packs.limits import page_text_too_dense
+
 # Two characters further apart than this share of the font size are two words, whatever the space glyph says
 # (Google Docs and some converters draw no space characters at all).
 WORD_GAP_EM = 0.18
@@ -222,7 +224,7 @@ def read_pdf_page(document: Any, index: int) -> PdfPageRead:
     page = c.load_page(handle, index)
     if not page:
         return PdfPageRead(PageLayout(index, 0.0, 0.0, ()), 0, 0)
-    textpage = c.load_text(page)
+    textpage = None if page_text_too_dense(page) else c.load_text(page)
     try:
         width, height = float(c.width(page)), float(c.height(page))
         read = _page_words(c, textpage, height) if textpage else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import io
+import logging
 import math
 import multiprocessing
 import os
@@ -27,7 +28,10 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from app.packs.agenda import cells, norm
+from app.packs.limits import page_text_too_dense
 from app.packs.model import ImportCancelled, PackError
+
+log = logging.getLogger(__name__)
 
 _COVER = re.compile(
     r"^(?:agenda\s+)?item(?:\s+(?:no\.?|number))?\s*[:.]?\s*(\d{1,2}(?:\.\d{1,2}){0,3}(?:\([a-z]{1,3}\)|[a-z])?)\.?"
@@ -332,7 +336,6 @@ def _pdfium_texts(
 ) -> list[str]:
     """The raw PDFium calls behind `PdfPage.get_textpage().get_text_bounded()`, without the helper objects
     (finalizers, cached boxes) made per page, and with one text call per page instead of two."""
-    import ctypes
 
     import pypdfium2.raw as pdfium_c
 
@@ -346,25 +349,12 @@ def _pdfium_texts(
             raise PackError(f"page {index + 1} could not be loaded")
         textpage = None
         try:
-            textpage = pdfium_c.FPDFText_LoadPage(page)
-            if not textpage or not pdfium_c.FPDF_GetPageBoundingBox(page, box):
-                raise PackError(f"page {index + 1} has no readable text layer")
-            # The page's visible area, as get_text_bounded() uses by default.
-            bounds = (box.left, box.top, box.right, box.bottom)
-            # One call into a buffer that is surely big enough (each character gives at most two UTF-16 units,
-            # plus a line break for a gap), not one call for the size and another for the text: the text is
-            # worked out afresh on each call.
-            room = 4 * max(0, pdfium_c.FPDFText_CountChars(textpage)) + 2
-            buffer = (ctypes.c_ushort * room)()
-            size = pdfium_c.FPDFText_GetBoundedText(textpage, *bounds, buffer, room)
-            if size >= room:  # never expected: ask for the size, as the helper does
-                size = pdfium_c.FPDFText_GetBoundedText(textpage, *bounds, None, 0)
-                buffer = (ctypes.c_ushort * max(size, 1))()
-                size = pdfium_c.FPDFText_GetBoundedText(textpage, *bounds, buffer, size)
-            size = max(size, 0)
-            if size and buffer[size - 1] == 0:  # the terminator, written when there is room for it
-                size -= 1
-            text = ctypes.string_at(buffer, 2 * size).decode("utf-16-le", errors="ignore")
+            if page_text_too_dense(page):
+                log.warning("page %d draws too many text objects; its text is not read", index + 1)
+                text = ""
+            else:
+                textpage = pdfium_c.FPDFText_LoadPage(page)
+                text = _bounded_text(page, textpage, box, index)
         finally:
             if textpage:
                 pdfium_c.FPDFText_ClosePage(textpage)
@@ -373,6 +363,29 @@ def _pdfium_texts(
         if progress is not None:
             progress(index + 1, total or count)
     return texts
+
+
+def _bounded_text(page: Any, textpage: Any, box: Any, index: int) -> str:
+    """A loaded page's text within its visible area, as `get_text_bounded()` gives it."""
+    import pypdfium2.raw as pdfium_c
+
+    if not textpage or not pdfium_c.FPDF_GetPageBoundingBox(page, box):
+        raise PackError(f"page {index + 1} has no readable text layer")
+    bounds = (box.left, box.top, box.right, box.bottom)
+    # One call into a buffer that is surely big enough (each character gives at most two UTF-16 units, plus a
+    # line break for a gap), not one call for the size and another for the text: the text is worked out afresh
+    # on each call.
+    room = 4 * max(0, pdfium_c.FPDFText_CountChars(textpage)) + 2
+    buffer = (ctypes.c_ushort * room)()
+    size = pdfium_c.FPDFText_GetBoundedText(textpage, *bounds, buffer, room)
+    if size >= room:  # never expected: ask for the size, as the helper does
+        size = pdfium_c.FPDFText_GetBoundedText(textpage, *bounds, None, 0)
+        buffer = (ctypes.c_ushort * max(size, 1))()
+        size = pdfium_c.FPDFText_GetBoundedText(textpage, *bounds, buffer, size)
+    size = max(size, 0)
+    if size and buffer[size - 1] == 0:  # the terminator, written when there is room for it
+        size -= 1
+    return ctypes.string_at(buffer, 2 * size).decode("utf-16-le", errors="ignore")
 
 
 class PackDocument(Protocol):
@@ -679,6 +692,9 @@ def _page_runs(document: Any, index: int) -> list[TextRun]:
     page = pdfium_c.FPDF_LoadPage(document, index)
     if not page:
         raise EngineFailed(f"page {index + 1} could not be loaded")
+    if page_text_too_dense(page):
+        pdfium_c.FPDF_ClosePage(page)
+        return []
     textpage = pdfium_c.FPDFText_LoadPage(page)
     try:
         if not textpage:

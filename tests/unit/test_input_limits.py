@@ -147,3 +147,38 @@ def test_a_10000_item_agenda_is_never_cut_short_without_a_word(tmp_path: Path) -
     if len(draft.items) < 10_000:
         last = draft.items[-1].number.rstrip(".")
         assert any(f"go on after item {last}" in w for w in draft.warnings), draft.warnings
+
+
+def test_a_page_with_too_many_text_objects_is_left_unread_and_the_other_pages_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PDFium's text reading grows faster than a page's text objects (two million take about 90 s), so a page
+    past the limit is read as a page without text, by both the plain and the layout readers; drawings (paths) do
+    not count, so a dense site plan keeps its text."""
+    from reportlab.pdfgen import canvas
+
+    from app.packs import limits
+    from app.packs.layout import read_pdf_page
+    from app.packs.pdf import open_document
+
+    path = tmp_path / "dense.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.drawString(72, 720, "Agenda: 1. Welcome and apologies")
+    pdf.showPage()
+    for n in range(60):  # one text object each
+        pdf.drawString(72, 60 + 10 * n, f"cell {n}")
+    pdf.showPage()
+    pdf.drawString(72, 720, "A site plan's label")
+    for n in range(80):  # paths, not text
+        pdf.line(10, n, 500, n + 1)
+    pdf.save()
+    monkeypatch.setattr(limits, "PAGE_TEXT_OBJECTS", 50)
+
+    document = open_document(path.read_bytes(), path.name)
+    try:
+        plain = document.texts(0, 3, 3, False, None, None)
+        laid_out = [read_pdf_page(document.raw, index).layout for index in range(3)]  # type: ignore[attr-defined]
+    finally:
+        document.close()
+    assert "Welcome" in plain[0] and plain[1] == "" and "site plan" in plain[2]
+    assert laid_out[0].lines and not laid_out[1].lines and laid_out[2].lines
