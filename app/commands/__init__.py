@@ -312,7 +312,7 @@ def search(store: Store, query: str, limit: int = 20, owner: str | None = None) 
     """Search every pack in the library and the meetings' minutes and actions, best match first, with the notes
     of `owner` (by default the member reading on this device; "" for no one's).
 
-    A query with nothing to search for raises SearchQueryError (a StorageError and a ValueError)."""
+    A query with nothing to search for raises SearchQueryError (a StorageError, so a refusal)."""
     return library.search(store, query, limit, owner)
 
 
