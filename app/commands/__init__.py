@@ -73,7 +73,7 @@ def accept_reviewed(
 
     `people_choices` says, for each name in the pack's attendance that looks like someone the body already
     has, which person it is (kept as their alias) or None for a new person; names without a choice are
-    merged only when very close (see `people.import_pack_people`). `tabled_papers` maps a position in
+    added and listed to check, never merged (see `people.import_pack_people`). `tabled_papers` maps a position in
     `draft.items` to a paper tabled on the day: it is kept in the library like the pack, its text is
     indexed for search, and it is linked to that item. `placements` says, by `Unplaced.key`, what to do with
     each register row or initials the importer cannot place itself (see `pack_unplaced`).
