@@ -116,17 +116,21 @@ def start_fault_log(data_dir: Path) -> tuple[Path, str]:
 
     global _fault_file
     log_dir = data_dir / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
     path, previous = log_dir / FAULT_LOG, log_dir / "faults-previous.log"
     left = ""
-    with contextlib.suppress(FileNotFoundError):
-        left = path.read_text(encoding="utf-8", errors="replace")
-    if left.strip():
-        path.replace(previous)
     stop_fault_log()
-    _fault_file = path.open("w", encoding="utf-8")
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            left = path.read_text(encoding="utf-8", errors="replace").strip()
+        log_dir.mkdir(parents=True, exist_ok=True)
+        if left:
+            path.replace(previous)
+        _fault_file = path.open("w", encoding="utf-8")
+    except OSError as exc:  # a read-only or full data folder: the window says so itself; run without a fault log
+        logging.getLogger(__name__).warning("no fault log (%s)", type(exc).__name__)
+        return (path, left)
     faulthandler.enable(_fault_file, all_threads=True)
-    return (previous if left.strip() else path), left.strip()
+    return (previous if left else path), left
 
 
 def stop_fault_log() -> None:

@@ -59,3 +59,13 @@ def test_the_notice_shows_the_fault_log_under_show_details(qtbot: QtBot, tmp_pat
     qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
     assert details.isVisible() and "Fatal Python error" in details.toPlainText()
     box.close()
+
+
+def test_a_folder_where_the_fault_log_cannot_be_written_still_starts(tmp_path: Path) -> None:
+    from app.diagnostics import start_fault_log, stop_fault_log
+
+    (tmp_path / "logs").write_text("a file where the log folder should be", encoding="utf-8")
+    try:
+        assert start_fault_log(tmp_path)[1] == ""  # no fault log this run, and no exception
+    finally:
+        stop_fault_log()
