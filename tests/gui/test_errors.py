@@ -12,12 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app import commands
 from app.commands.live import LiveError
 from app.diagnostics import setup_logging
 from app.errors import Refusal
+from app.storage.connection import DiskFull
 from app.ui.crash import install_excepthook
 from app.ui.minutes_workflow import BackgroundJob
 from app.ui.refusable_dialog import RefusableDialog
+from tests.gui.demo_window import DemoWindow
 
 
 class _CountDialog(RefusableDialog):
@@ -105,3 +108,41 @@ def test_a_refusal_in_a_background_job_is_its_sentence_and_no_crash(
     qtbot.wait(50)  # a crash report, were one coming, would arrive on the event loop
     assert failed == ["The minutes are not approved yet."] and shown == []
     assert "uncaught exception" not in _logged(log_file)
+
+
+@pytest.mark.parametrize("disk_full", [False, True], ids=["saved", "disk-full"])
+def test_the_crash_dialog_says_whether_the_typing_in_the_window_was_saved(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, disk_full: bool
+) -> None:
+    office = DemoWindow(qtbot, tmp_path / "data")
+    window = office.window
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    if disk_full:
+
+        def full(*_args: object, **_kwargs: object) -> None:
+            raise DiskFull("The disk is full; the last change was not saved.")
+
+        monkeypatch.setattr(commands, "edit_minute", full)
+    editor = window.meeting_page.editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "The Chair welcomed everyone")
+    assert editor.pending  # not saved yet: the crash report saves it first
+    log_file, shown = _crash_hook(tmp_path, monkeypatch)
+    install_excepthook(window.flush, str(log_file))
+    try:
+        int("")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    assert len(shown) == 1
+    if disk_full:
+        assert "could not be saved" in shown[0].text() and warned == [
+            "The disk is full; the last change was not saved."
+        ]
+    else:
+        assert "What you had typed was saved" in shown[0].text() and warned == []
+        item = window.current_item()
+        assert item is not None and item.id is not None
+        assert "The Chair welcomed everyone" in office.store.minute(item.id).body
+    window.close()
+    office.store.close()
