@@ -25,7 +25,7 @@ import app
 from app import commands, netguard, packs, paths
 from app.diagnostics import setup_logging
 from app.domain import PRESETS, Part
-from app.packs import PackError
+from app.errors import Refusal
 from app.packs.limits import REPLAY_MAX_BYTES, read_input_or, read_pack_bounded
 from app.storage import StorageError, Store
 from app.storage.lock import DEFAULT_WAIT, DataFolderLock, folder_error
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_USER = 0, 2  # a bug re-raises, so Python exits with 1
 
 
-class UserError(Exception):
+class UserError(Refusal):
     """Bad input from the user: printed as one sentence, exit code 2."""
 
 
@@ -1057,7 +1057,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             passphrase=_library_passphrase(args, data_dir) if args.library_passphrase_file else None,
             bundle=args.open_bundle,
         )
-    except (UserError, PackError, StorageError) as exc:
+    except Refusal as exc:  # anything else is a bug: logged with its traceback below
         log.warning("refused (%s)", type(exc.__cause__ or exc).__name__)  # the sentence may name people or papers
         print(f"quorate: {exc}", file=sys.stderr)
         return EXIT_USER

@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from app.bundles import BundleRefused
+from app.errors import Refusal
 from app.storage import Store
 
 
-class _Refused(Exception):
+class _Refused(Refusal):
     pass
 
 

@@ -100,3 +100,45 @@ def crash_report(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
         *redacted_traceback(exc),
     ]
     return "\n".join(line.rstrip("\n") for line in lines)
+
+
+FAULT_LOG = "faults.log"
+FAULT_SHOWN_LIMIT = 200_000  # characters of a previous fault log offered to the user; the rest stays in the file
+_fault_file: Any = None  # open for as long as the window runs: faulthandler writes to it from a dying process
+
+
+def start_fault_log(data_dir: Path) -> tuple[Path, str]:
+    """Have `faulthandler` write the Python stack of every thread to data_dir/logs/faults.log if Quorate dies
+    (a crash inside Qt, PDFium or SQLite, which no exception hook sees). Returns that file and what the last run
+    left in it ("" when it ended normally), which is kept as faults-previous.log before the new run starts
+    afresh. Call it while holding the data folder's lock, so a second window never empties the first's."""
+    import faulthandler
+
+    global _fault_file
+    log_dir = data_dir / "logs"
+    path, previous = log_dir / FAULT_LOG, log_dir / "faults-previous.log"
+    left = ""
+    stop_fault_log()
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            left = path.read_text(encoding="utf-8", errors="replace").strip()
+        log_dir.mkdir(parents=True, exist_ok=True)
+        if left:
+            path.replace(previous)
+        _fault_file = path.open("w", encoding="utf-8")
+    except OSError as exc:  # a read-only or full data folder: the window says so itself; run without a fault log
+        logging.getLogger(__name__).warning("no fault log (%s)", type(exc).__name__)
+        return (path, left)
+    faulthandler.enable(_fault_file, all_threads=True)
+    return (previous if left else path), left
+
+
+def stop_fault_log() -> None:
+    """Stop writing the fault log (the window closed normally): the file is left empty."""
+    import faulthandler
+
+    global _fault_file
+    if _fault_file is not None:
+        faulthandler.disable()
+        _fault_file.close()
+        _fault_file = None

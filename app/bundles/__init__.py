@@ -11,8 +11,10 @@ so a refused file never changes the library.
 
 from __future__ import annotations
 
+from app.errors import Refusal
 
-class BundleRefused(Exception):
+
+class BundleRefused(Refusal):
     """A bundle, answers file or notes file that cannot be used; the message is one sentence, nothing was changed."""
 
 

@@ -73,7 +73,7 @@ def accept_reviewed(
 
     `people_choices` says, for each name in the pack's attendance that looks like someone the body already
     has, which person it is (kept as their alias) or None for a new person; names without a choice are
-    merged only when very close (see `people.import_pack_people`). `tabled_papers` maps a position in
+    added and listed to check, never merged (see `people.import_pack_people`). `tabled_papers` maps a position in
     `draft.items` to a paper tabled on the day: it is kept in the library like the pack, its text is
     indexed for search, and it is linked to that item. `placements` says, by `Unplaced.key`, what to do with
     each register row or initials the importer cannot place itself (see `pack_unplaced`).
@@ -312,7 +312,7 @@ def search(store: Store, query: str, limit: int = 20, owner: str | None = None) 
     """Search every pack in the library and the meetings' minutes and actions, best match first, with the notes
     of `owner` (by default the member reading on this device; "" for no one's).
 
-    A query with nothing to search for raises SearchQueryError (a StorageError and a ValueError)."""
+    A query with nothing to search for raises SearchQueryError (a StorageError, so a refusal)."""
     return library.search(store, query, limit, owner)
 
 

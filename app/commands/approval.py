@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from app.domain import AgendaItem, Meeting, MeetingRecord, MinutesStatus, Motion, MotionOutcome, Part
+from app.errors import Refusal
 from app.storage import Store, signatures
 from app.storage.live import LiveWriter
 
@@ -31,7 +32,7 @@ _STEP_WORDS = {
 }
 
 
-class ApprovalError(ValueError):
+class ApprovalError(Refusal):
     """The step cannot be taken now; the message says why in one sentence."""
 
 

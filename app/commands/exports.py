@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from app.commands.live import LiveMeeting
 from app.domain import Action, ActionUpdate, MeetingRecord, Part
+from app.errors import Refusal
 from app.services.attendance_report import AttendanceReport, attendance_report, long_date
 from app.services.minutes import build_minutes
 from app.storage import Store
@@ -23,7 +24,7 @@ if TYPE_CHECKING:  # ReportLab and openpyxl load only when exporting
     from app.export.actions_export import TrackerRow
 
 
-class ExportError(ValueError):
+class ExportError(Refusal):
     """A request the exporter cannot satisfy, in one sentence for the user."""
 
 

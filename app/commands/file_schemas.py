@@ -17,6 +17,8 @@ from typing import Annotated, Any
 
 import msgspec
 
+from app.errors import Refusal
+
 MAX_TEXT = 10_000_000  # a minute or a note, pasted in whole: far longer than anything typed at a meeting
 MAX_NAME = 1_000
 MAX_LIST = 100_000
@@ -31,7 +33,7 @@ NameMap = Annotated[dict[Name, Name], msgspec.Meta(max_length=MAX_LIST)]
 Coordinate = Annotated[float, msgspec.Meta(ge=-1e7, le=1e7)]
 
 
-class SchemaError(ValueError):
+class SchemaError(Refusal):
     """A file that does not match its schema; `where` names the field (e.g. "annotations[3].page")."""
 
     def __init__(self, where: str, problem: str) -> None:

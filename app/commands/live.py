@@ -35,6 +35,7 @@ from app.domain import (
     Vote,
     VoteKind,
 )
+from app.errors import Refusal
 from app.services import live as svc
 from app.services.rules_engine import TallyError, TallyOutcome, TallyResult
 from app.storage import Store
@@ -46,7 +47,7 @@ from app.storage.record_cache import RecordCache
 ESCALATE_AFTER_RED = 3  # meetings in a row an action was red before it is escalated
 
 
-class LiveError(ValueError):
+class LiveError(Refusal):
     """The command cannot be done as asked; the message says why in one sentence."""
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from app.commands import file_schemas
 from app.domain import AgendaItem, Annotation, Meeting, Part
 from app.domain.annotations import COLOURS, AnnotationKind, Point, Rect, quote_context
+from app.errors import Refusal
 from app.export.files import write_atomically
 from app.packs.limits import NOTES_MAX_BYTES, read_input_or
 from app.storage import Store, library
@@ -36,7 +37,7 @@ FILE_VERSION = 1
 MAX_FILE_BYTES = NOTES_MAX_BYTES
 
 
-class AnnotationError(ValueError):
+class AnnotationError(Refusal):
     """A request about annotations that cannot be done; the message is one plain sentence."""
 
 

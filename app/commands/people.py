@@ -880,8 +880,9 @@ def import_pack_people(
     Known names (and names a person is known by) are left as they are. A name close to someone the body already
     had (see `PossibleDuplicate`) is never silently added twice: `choices` maps the name as the pack writes it to
     the id of the person it is (the name is then kept as their alias) or to None (add a new person). A name with
-    no choice is merged only when it is very close (`PossibleDuplicate.suggested_id`), else added; either way it
-    is listed in the report's `possible_duplicates` for a person to look at. Initials that clash with someone
+    no choice is added, however close (`PossibleDuplicate.suggested_id` is only what the review offers first):
+    nothing here can tell a misprint from a second person, so it is listed in the report's `possible_duplicates`
+    for a person to look at and merge. Initials that clash with someone
     else's are left blank (AB = Ann Baker and Alan Brown) unless `placements` (by `Unplaced.key`) says
     otherwise: other initials, the same person as whoever has them, or leave them out; either way the clash is
     listed in the report's `unplaced` with what was done.
@@ -907,7 +908,7 @@ def import_pack_people(
             duplicate = _possible_duplicate(draft, matches) if matches else None
             if duplicate is not None:
                 key = name_key(name)
-                target = chosen.get(key, duplicate.suggested_id)
+                target = chosen.get(key)  # only someone's choice merges: Ian and Ivan Brown may be two
                 if target is not None and target not in before:
                     warnings.append(
                         f"{name} could not be recorded as the same person (id {target}): not one of "

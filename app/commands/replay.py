@@ -34,6 +34,7 @@ from app.domain import (
     Purpose,
     Tier,
 )
+from app.errors import Refusal
 from app.services import live as svc
 from app.storage import StorageError, Store
 
@@ -41,7 +42,7 @@ _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 UNKNOWN_TIME = "unknown"  # "at": "unknown": the minutes give no time, so none is printed (the order is kept)
 
 
-class ReplayError(ValueError):
+class ReplayError(Refusal):
     """A bad event: the message starts "line N: "; `applied` events (this run and skipped) are in the meeting."""
 
     def __init__(self, line: int, message: str, applied: int, meeting_id: int | None = None) -> None:

@@ -7,6 +7,8 @@ import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from app.errors import InvalidValue
+
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -66,7 +68,7 @@ class HouseStyle:
 
     def __post_init__(self) -> None:
         if self.resolution_style not in ("resolved", "agreed", "it_was_resolved"):
-            raise ValueError("resolution_style must be 'resolved', 'agreed' or 'it_was_resolved'")
+            raise InvalidValue("resolution_style must be 'resolved', 'agreed' or 'it_was_resolved'")
         enums: tuple[tuple[str, type[enum.StrEnum]], ...] = (
             ("minute_numbering", MinuteNumbering),
             ("part2_numbering", Part2Numbering),
@@ -77,20 +79,20 @@ class HouseStyle:
                 object.__setattr__(self, name, kind(getattr(self, name)))  # JSON hands the value back as text
             except ValueError:
                 allowed = " or ".join(repr(m.value) for m in kind)
-                raise ValueError(f"{name} must be {allowed}") from None
+                raise InvalidValue(f"{name} must be {allowed}") from None
         for name in ("document_name", "members_heading", "participants_heading", "officers_heading", "deputy_noun"):
             if not getattr(self, name).strip():
-                raise ValueError(f"{name} cannot be blank")
+                raise InvalidValue(f"{name} cannot be blank")
         for name in ("in_attendance_heading", "observers_heading", "apologies_heading"):
             if not getattr(self, name).strip():
-                raise ValueError(f"{name} cannot be blank")
+                raise InvalidValue(f"{name} cannot be blank")
         for name in ("accent", "dark"):
             if not _HEX.match(getattr(self, name)):
-                raise ValueError(f"{name} must be a colour like #005EB8 (got {getattr(self, name)!r})")
+                raise InvalidValue(f"{name} must be a colour like #005EB8 (got {getattr(self, name)!r})")
         if "{body}" not in self.heading:
-            raise ValueError("heading must contain {body}")
+            raise InvalidValue("heading must contain {body}")
         if len(self.minute_prefix) > 12:
-            raise ValueError("minute_prefix is at most 12 characters")
+            raise InvalidValue("minute_prefix is at most 12 characters")
 
 
 NHS_BOARD = HouseStyle()
@@ -144,5 +146,5 @@ def style_from_dict(data: dict[str, Any]) -> HouseStyle:
     known = {f.name for f in fields(HouseStyle)}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise ValueError(f"unknown house-style field {unknown[0]!r}")
+        raise InvalidValue(f"unknown house-style field {unknown[0]!r}")
     return HouseStyle(**data)

@@ -16,6 +16,8 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Any
 
+from app.errors import InvalidValue
+
 RULES_SCHEMA = 1  # bumped when the JSON shape changes incompatibly
 
 
@@ -111,9 +113,9 @@ class RoleRequirement:
     def __post_init__(self) -> None:
         object.__setattr__(self, "any_of", tuple(self.any_of))
         if not self.any_of or any(not isinstance(t, str) or not t.strip() for t in self.any_of):
-            raise ValueError("a required role must name at least one role tag, and no tag may be blank")
+            raise InvalidValue("a required role must name at least one role tag, and no tag may be blank")
         if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 1:
-            raise ValueError(f"a required role must be needed at least once (got count {self.count!r})")
+            raise InvalidValue(f"a required role must be needed at least once (got count {self.count!r})")
 
     @property
     def display_label(self) -> str:
@@ -142,13 +144,13 @@ class InterestRule:
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, str) or not normalise_kind(self.kind):
-            raise ValueError("an interest rule must name the kind of interest it applies to")
+            raise InvalidValue("an interest rule must name the kind of interest it applies to")
         object.__setattr__(self, "kind", str(self.kind))  # an InterestKind member becomes its plain value
         for name in ("may_speak", "may_vote", "must_leave"):
             if not isinstance(getattr(self, name), bool):
-                raise ValueError(f"interest rule {self.kind!r}: {name} must be true or false")
+                raise InvalidValue(f"interest rule {self.kind!r}: {name} must be true or false")
         if self.must_leave and self.may_vote:
-            raise ValueError(f"interest rule {self.kind!r}: a member who must leave the room cannot vote")
+            raise InvalidValue(f"interest rule {self.kind!r}: a member who must leave the room cannot vote")
 
     def describe(self) -> str:
         kind = normalise_kind(self.kind).replace("non_", "non-").replace("_", " ")
@@ -236,7 +238,7 @@ class RuleSet:
                 object.__setattr__(self, name, kind(value))
             except ValueError:
                 allowed = ", ".join(repr(m.value) for m in kind)
-                raise ValueError(f"{name} must be one of {allowed} (got {value!r})") from None
+                raise InvalidValue(f"{name} must be one of {allowed} (got {value!r})") from None
         roles = tuple(_coerce_role(r) for r in _as_tuple(self.required_roles, "required_roles"))
         object.__setattr__(self, "required_roles", roles)
         for name in ("recorded_vote_topics", "assumptions"):
@@ -263,7 +265,7 @@ class RuleSet:
 def _as_tuple(value: object, name: str) -> tuple[Any, ...]:
     if isinstance(value, (tuple, list)):
         return tuple(value)
-    raise ValueError(f"{name} must be a list (got {value!r})")
+    raise InvalidValue(f"{name} must be a list (got {value!r})")
 
 
 def _coerce_role(value: object) -> RoleRequirement:
@@ -273,7 +275,7 @@ def _coerce_role(value: object) -> RoleRequirement:
         return RoleRequirement(any_of=(value,))
     if isinstance(value, Mapping):  # dataclasses.asdict() output, as the store writes today
         return RoleRequirement(tuple(value.get("any_of", ())), value.get("count", 1), value.get("label", ""))
-    raise ValueError(f"required_roles: each entry must be a role requirement or a role tag (got {value!r})")
+    raise InvalidValue(f"required_roles: each entry must be a role requirement or a role tag (got {value!r})")
 
 
 def _coerce_interest_rule(value: object) -> InterestRule:
@@ -281,7 +283,7 @@ def _coerce_interest_rule(value: object) -> InterestRule:
         return InterestRule(**value)
     if isinstance(value, InterestRule):
         return value
-    raise ValueError(f"interest_rules: each entry must be an interest rule (got {value!r})")
+    raise InvalidValue(f"interest_rules: each entry must be an interest rule (got {value!r})")
 
 
 def _is_number(value: object) -> bool:
@@ -290,22 +292,22 @@ def _is_number(value: object) -> bool:
 
 def _validate(rules: RuleSet) -> None:
     if not isinstance(rules.name, str) or not isinstance(rules.source, str):
-        raise ValueError("name and source must be text")
+        raise InvalidValue("name and source must be text")
     number, fraction = rules.quorum_number, rules.quorum_fraction
     if number is not None and (isinstance(number, bool) or not isinstance(number, int) or number < 1):
-        raise ValueError(f"quorum_number must be a whole number of at least 1 (got {number!r})")
+        raise InvalidValue(f"quorum_number must be a whole number of at least 1 (got {number!r})")
     if fraction is not None and (not _is_number(fraction) or not 0 < fraction <= 1):
-        raise ValueError(f"quorum_fraction must be more than 0 and at most 1 (got {fraction!r})")
+        raise InvalidValue(f"quorum_fraction must be more than 0 and at most 1 (got {fraction!r})")
     if number is None and fraction is None:
-        raise ValueError("the quorum needs a number, a fraction of the members in post, or both")
+        raise InvalidValue("the quorum needs a number, a fraction of the members in post, or both")
     majority = rules.majority_fraction
     if not _is_number(majority) or not 0 < majority <= 1:
-        raise ValueError(f"majority_fraction must be more than 0 and at most 1 (got {majority!r})")
+        raise InvalidValue(f"majority_fraction must be more than 0 and at most 1 (got {majority!r})")
     special = rules.special_majority_fraction
     if not _is_number(special) or not 0 < special <= 1:
-        raise ValueError(f"special_majority_fraction must be more than 0 and at most 1 (got {special!r})")
+        raise InvalidValue(f"special_majority_fraction must be more than 0 and at most 1 (got {special!r})")
     if majority == 1 and rules.majority_comparison is MajorityComparison.MORE_THAN:
-        raise ValueError("majority_fraction: no vote can be more than all of the base; use 'at least' for unanimity")
+        raise InvalidValue("majority_fraction: no vote can be more than all of the base; use 'at least' for unanimity")
     flags = (
         "deputies_count",
         "conflicted_count_for_quorum",
@@ -318,24 +320,24 @@ def _validate(rules: RuleSet) -> None:
     )
     for name in (*flags, "recorded_vote_on_request"):
         if not isinstance(getattr(rules, name), bool):
-            raise ValueError(f"{name} must be true or false (got {getattr(rules, name)!r})")
+            raise InvalidValue(f"{name} must be true or false (got {getattr(rules, name)!r})")
     for name in ("keep_packs_years", "keep_part2_years"):
         years = getattr(rules, name)
         if years is not None and (isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= 100):
-            raise ValueError(f"{name} must be a whole number of years from 1 to 100, or none (got {years!r})")
+            raise InvalidValue(f"{name} must be a whole number of years from 1 to 100, or none (got {years!r})")
     requesters = rules.recorded_vote_requesters
     if isinstance(requesters, bool) or not isinstance(requesters, int) or requesters < 1:
-        raise ValueError(f"recorded_vote_requesters must be a whole number of at least 1 (got {requesters!r})")
+        raise InvalidValue(f"recorded_vote_requesters must be a whole number of at least 1 (got {requesters!r})")
     for name in ("recorded_vote_topics", "assumptions"):
         if any(not isinstance(t, str) for t in getattr(rules, name)):
-            raise ValueError(f"{name} must be a list of text")
+            raise InvalidValue(f"{name} must be a list of text")
     kinds: set[str] = set()
     for rule in rules.interest_rules:
         if not isinstance(rule, InterestRule):
-            raise ValueError(f"interest_rules: each entry must be an interest rule (got {rule!r})")
+            raise InvalidValue(f"interest_rules: each entry must be an interest rule (got {rule!r})")
         kind = normalise_kind(rule.kind)
         if kind in kinds:
-            raise ValueError(f"interest_rules: the kind {rule.kind!r} has two rules")
+            raise InvalidValue(f"interest_rules: the kind {rule.kind!r} has two rules")
         kinds.add(kind)
 
 
@@ -477,14 +479,14 @@ def rules_to_dict(rules: RuleSet) -> dict[str, Any]:
 def rules_from_dict(data: Mapping[str, Any]) -> RuleSet:
     """Rebuild a RuleSet; missing keys take their defaults, bad values raise ValueError naming the field."""
     if not isinstance(data, Mapping):
-        raise ValueError(f"rules must be a JSON object (got {type(data).__name__})")
+        raise InvalidValue(f"rules must be a JSON object (got {type(data).__name__})")
     schema = data.get("schema", RULES_SCHEMA)
     if schema != RULES_SCHEMA:
-        raise ValueError(f"these rules were saved in format {schema!r}; this version reads format {RULES_SCHEMA}")
+        raise InvalidValue(f"these rules were saved in format {schema!r}; this version reads format {RULES_SCHEMA}")
     known = {f.name for f in fields(RuleSet)}
     unknown = sorted(set(data) - known - {"schema"})
     if unknown:
-        raise ValueError("unknown rule field(s): " + ", ".join(unknown))
+        raise InvalidValue("unknown rule field(s): " + ", ".join(unknown))
     kwargs: dict[str, Any] = {}
     for name, value in data.items():
         if name in known:
@@ -498,7 +500,7 @@ def _identity(value: Any, name: str) -> Any:
 
 def _text(value: Any, name: str) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"{name} must be text (got {value!r})")
+        raise InvalidValue(f"{name} must be text (got {value!r})")
     return value
 
 
@@ -509,35 +511,35 @@ def _fraction(value: Any, name: str) -> float | None:
         try:
             return float(Fraction(value.strip()))
         except (ValueError, ZeroDivisionError):
-            raise ValueError(f"{name} must be a number or a fraction like 2/3 (got {value!r})") from None
+            raise InvalidValue(f"{name} must be a number or a fraction like 2/3 (got {value!r})") from None
     if not _is_number(value):
-        raise ValueError(f"{name} must be a number (got {value!r})")
+        raise InvalidValue(f"{name} must be a number (got {value!r})")
     return float(value)
 
 
 def _required_fraction(value: Any, name: str) -> float:
     result = _fraction(value, name)
     if result is None:
-        raise ValueError(f"{name} must be a number (got None)")
+        raise InvalidValue(f"{name} must be a number (got None)")
     return result
 
 
 def _text_list(value: Any, name: str) -> tuple[str, ...]:
     if not isinstance(value, list | tuple) or any(not isinstance(v, str) for v in value):
-        raise ValueError(f"{name} must be a list of text (got {value!r})")
+        raise InvalidValue(f"{name} must be a list of text (got {value!r})")
     return tuple(value)
 
 
 def _roles(value: Any, name: str) -> tuple[RoleRequirement, ...]:
     if not isinstance(value, list | tuple):
-        raise ValueError(f"{name} must be a list (got {value!r})")
+        raise InvalidValue(f"{name} must be a list (got {value!r})")
     roles = []
     for index, item in enumerate(value, start=1):
         if isinstance(item, str):
             roles.append(RoleRequirement(any_of=(item,)))
             continue
         if not isinstance(item, Mapping):
-            raise ValueError(f"{name} entry {index} must be an object or a role tag (got {item!r})")
+            raise InvalidValue(f"{name} entry {index} must be an object or a role tag (got {item!r})")
         try:
             roles.append(
                 RoleRequirement(
@@ -547,20 +549,20 @@ def _roles(value: Any, name: str) -> tuple[RoleRequirement, ...]:
                 )
             )
         except ValueError as error:
-            raise ValueError(f"{name} entry {index}: {error}") from None
+            raise InvalidValue(f"{name} entry {index}: {error}") from None
     return tuple(roles)
 
 
 def _interest_rules(value: Any, name: str) -> tuple[InterestRule, ...]:
     if not isinstance(value, list | tuple):
-        raise ValueError(f"{name} must be a list (got {value!r})")
+        raise InvalidValue(f"{name} must be a list (got {value!r})")
     rules = []
     for index, item in enumerate(value, start=1):
         if not isinstance(item, Mapping):
-            raise ValueError(f"{name} entry {index} must be an object (got {item!r})")
+            raise InvalidValue(f"{name} entry {index} must be an object (got {item!r})")
         missing = [k for k in ("kind", "may_speak", "may_vote", "must_leave") if k not in item]
         if missing:
-            raise ValueError(f"{name} entry {index} is missing " + ", ".join(missing))
+            raise InvalidValue(f"{name} entry {index} is missing " + ", ".join(missing))
         try:
             rules.append(
                 InterestRule(
@@ -572,7 +574,7 @@ def _interest_rules(value: Any, name: str) -> tuple[InterestRule, ...]:
                 )
             )
         except ValueError as error:
-            raise ValueError(f"{name} entry {index}: {error}") from None
+            raise InvalidValue(f"{name} entry {index}: {error}") from None
     return tuple(rules)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.errors import Refusal
 
-class SigningError(ValueError):
+
+class SigningError(Refusal):
     """A key, certificate or PDF that cannot be used for signing or verifying; the text is one sentence."""

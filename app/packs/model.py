@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 from app.domain import Part, Purpose, Tier
+from app.errors import Refusal
 
 
-class PackError(Exception):
+class PackError(Refusal):
     """A pack that cannot be imported; the message is one plain sentence for the user."""
 
 

@@ -32,7 +32,15 @@ from app.domain import (
     Vote,
 )
 from app.domain.rules import is_special_resolution, normalise_tag
-from app.services.rules_engine import QuorumResult, RoomState, TallyResult, eligible_voters, quorum, tally
+from app.services.rules_engine import (
+    QuorumResult,
+    RoomState,
+    TallyError,
+    TallyResult,
+    eligible_voters,
+    quorum,
+    tally,
+)
 
 OUT_OF_ORDER = "out of order"  # text of an open_item event taken before earlier items
 ROLL_CALL = "roll call"  # text of the arrive events a roll call writes: they count from the start
@@ -586,7 +594,7 @@ def item_summaries(record: MeetingRecord) -> tuple[ItemSummary, ...]:
             for vote in votes_by_motion.get(motion.id, []):
                 try:
                     vote_summaries.append(VoteSummary(vote, tally_vote(record, motion, vote), ""))
-                except ValueError as exc:
+                except TallyError as exc:
                     vote_summaries.append(VoteSummary(vote, None, str(exc)))
             motions.append(
                 MotionSummary(motion, motion.amends_id is not None, tuple(vote_summaries), confirmations.get(motion.id))

@@ -51,6 +51,7 @@ from app.services.live import (
     room_after,
     tally_vote,
 )
+from app.services.rules_engine import TallyError
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,7 +502,7 @@ def _motion_lines(record: MeetingRecord, motion: Motion, style: str, number: int
             lines.append("The vote was taken while the meeting was inquorate, on the ruling of the chair.")
         try:
             result = tally_vote(record, motion, vote)
-        except ValueError:
+        except TallyError:
             lines.append("(The figures recorded do not match those eligible to vote.)")
         else:
             if result.special:  # the majority it needed is part of what was decided

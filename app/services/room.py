@@ -140,6 +140,20 @@ _PROCEDURAL = re.compile(
 )
 # The vocabulary of those titles: never evidence of an interest when they turn up in a paper either.
 PROCEDURAL_WORDS = ("Declaration", "Declarations", "Disclosure", "Interest", "Interests", "Apologies", "Minutes")
+# Words that name a kind of body, found in the papers of every body of that kind.
+BODY_KIND_WORDS = ("NHS", "ICB", "Board", "Council", "Committee", "Trust", "Authority")
+_NAME_FILLER = frozenset({"and", "of", "the", "for", "&"})
+
+
+def body_words(body_name: str) -> tuple[str, ...]:
+    """The short names a body's papers use for it, from its own name: the initials of every run of two or more of
+    its words ("Northtown, Wexbury and Ashby Care Board" gives "NWACB", "NWA", "CB"…), since a paper calls it by
+    a run of them ("the NWA CB"). An interest that only shares these names the body, not a conflict. The words
+    themselves are kept: a place in the body's name also names the council a member works for."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", body_name) if w.casefold() not in _NAME_FILLER]
+    initials = [w[0].upper() for w in words]
+    runs = {"".join(initials[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)}
+    return tuple(sorted(runs, key=lambda run: (-len(run), run)))
 
 
 # Little words that may sit beside the procedural ones in a standing item's title.

@@ -35,9 +35,10 @@ from app.domain.rules import (
     normalise_tag,
     quorum_noun,
 )
+from app.errors import Refusal
 
 
-class TallyError(ValueError):
+class TallyError(Refusal):
     """The votes as entered cannot be right; the message names the discrepancy."""
 
 

@@ -20,6 +20,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from app.errors import Refusal
 from app.paths import migrations_dir
 from app.storage import driver
 from app.storage.keys import DatabaseKey
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
-class StorageError(Exception):
+class StorageError(Refusal):
     """A problem with the database file the user can act on; the message says what."""
 
 

@@ -48,7 +48,7 @@ class PackFileError(StorageError):
     """The pack file could not be kept in the library; the message says why."""
 
 
-class SearchQueryError(StorageError, ValueError):
+class SearchQueryError(StorageError):
     """A search the user typed has nothing to search for; the message is one sentence."""
 
 
@@ -609,7 +609,7 @@ def search(store: Store, query: str, limit: int = 20, owner: str | None = None) 
     """The best `limit` matches for `query` in every pack page, tabled paper, minute and action, best first,
     with the notes of `owner` (by default the member last chosen in the reader on this device) among them.
 
-    Raises SearchQueryError (a ValueError) when the query has no word to search for.
+    Raises SearchQueryError (a StorageError, so a refusal) when the query has no word to search for.
     """
     if limit < 1:
         raise SearchQueryError("The number of results to show must be at least 1.")

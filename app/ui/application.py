@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import app
 from app import commands, keychain, paths
+from app.diagnostics import start_fault_log, stop_fault_log
 from app.storage import StorageError, Store
 from app.storage.encryption import change_passphrase, open_library
 from app.storage.lock import DataFolderLock, FolderInUse
-from app.ui.crash import install_excepthook
+from app.ui.crash import install_excepthook, offer_fault_log
 from app.ui.main_window import MainWindow
 from app.ui.minutes_workflow import BackgroundJob
 from app.ui.single_instance import InstanceWatcher, bring_forward_running
@@ -192,6 +193,7 @@ def run_gui(
             return 0
     except StorageError as exc:
         return refuse(str(exc))
+    fault_log, last_fault = start_fault_log(data_dir)  # with the folder's lock: one window writes it
     try:
         try:
             opened = open_library_window(data_dir, plain=plain, passphrase=passphrase)
@@ -206,15 +208,23 @@ def run_gui(
             if demo:
                 meeting_id = commands.start_demo(store)
             while True:
-                code, rekey, meeting_id = _run_window(qt_app, store, data_dir, meeting_id, exit_when_shown, bundle)
-                bundle = None
+                code, rekey, meeting_id = _run_window(
+                    qt_app, store, data_dir, meeting_id, exit_when_shown, bundle, (fault_log, last_fault)
+                )
+                bundle, last_fault = None, ""
                 if rekey is None:
                     return code
                 store = _rekey(store, rekey, data_dir)
         finally:
             store.close()
     finally:
+        stop_fault_log()
         lock.release()
+
+
+def _offer_fault_log(window: MainWindow, path: Path, text: str) -> None:
+    log.warning("the last run stopped without a crash report: its fault log is offered (%s)", path.name)
+    offer_fault_log(window, path, text).open()
 
 
 def _run_window(
@@ -224,6 +234,7 @@ def _run_window(
     meeting_id: int | None,
     exit_when_shown: bool,
     bundle: Path | None = None,
+    fault: tuple[Path, str] | None = None,
 ) -> tuple[int, RekeyRequest | None, int | None]:
     """One window on the open store until it closes: its exit code, and a change of passphrase it asked for
     (with the meeting to open again after it)."""
@@ -243,6 +254,8 @@ def _run_window(
         window.show()
         if bundle is not None:  # `quorate F.quorate`: open it as a member once the window is there
             QTimer.singleShot(0, lambda: window.members.open_bundle_file(bundle))
+        if fault is not None and fault[1]:
+            QTimer.singleShot(0, lambda: _offer_fault_log(window, *fault))
         check = start_integrity_check(window, store)
         if exit_when_shown:
             QTimer.singleShot(0, qt_app.quit)

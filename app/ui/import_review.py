@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
 
 from app.commands.people import Placement, PossibleDuplicate, Unplaced
 from app.domain import Part, Purpose, Tier
+from app.errors import Refusal
 from app.packs import DraftDate, DraftItem, DraftPack
 from app.ui.unplaced_panel import UnplacedPanel
 
@@ -87,7 +88,7 @@ _PAGES = re.compile(r"^\s*(\d+)\s*(?:(?:[-–—]|to)\s*(\d+)\s*)?$")
 _LAST_TOKEN = re.compile(r"(\d+|[A-Za-z]+)([^A-Za-z0-9]*)$")
 
 
-class EditRefused(Exception):
+class EditRefused(Refusal):
     """An edit the grid will not make; the message is one plain sentence for the secretary."""
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from app.packs import DraftPack, PackError
 from app.packs.limits import read_pack_bounded
+from app.ui.crash import CrashReporter
 
 
 class ImportTask(QObject):
@@ -17,9 +18,12 @@ class ImportTask(QObject):
     progress = Signal(int, int)
     finished = Signal(object)  # DraftPack
     failed = Signal(str)
+    crashed = Signal(object)  # the exception of a bug, reported on the UI thread
 
     def __init__(self, path: Path) -> None:
         super().__init__()
+        self._reporter = CrashReporter()  # made here, so it stays on the UI thread when the task moves
+        self.crashed.connect(self._reporter.report)
         self.path = path
         self._cancel = threading.Event()
         self._thread = QThread()
@@ -45,8 +49,9 @@ class ImportTask(QObject):
             )
         except PackError as exc:
             self.failed.emit(str(exc))
-        except Exception as exc:  # a bug in an importer must not kill the window
-            self.failed.emit(f"{self.path.name} could not be imported because of an internal error ({exc!r}).")
+        except Exception as exc:  # a bug in an importer: the window stops waiting, and the crash dialog reports it
+            self.failed.emit(f"{self.path.name} could not be imported because of an internal error.")
+            self.crashed.emit(exc)
         else:
             self.finished.emit(draft)
         finally:

@@ -72,10 +72,9 @@ log = logging.getLogger(__name__)
 
 TIMER_REFRESH_MS = 15_000
 SUGGESTION_PAGES = 4  # pages of an item's paper read for conflict suggestions: the cover sheet says what it is
+
+
 # Words that name the body itself and so appear in every paper; they suggest nothing.
-BODY_WORDS = ("ICB", "BLMK", "NHS", "Board", "Council", "Committee")
-
-
 def _standing_minute(record: MeetingRecord, item: AgendaItem) -> str:
     """The prefilled minute of a standing item (apologies, quoracy, declarations), or "" for any other item."""
     title = item.title.casefold()
@@ -331,7 +330,8 @@ class LiveMode(QObject):
                 last = min(item.last_page or item.first_page, item.first_page + SUGGESTION_PAGES - 1)
                 pages = (page_text(self.window.store, item.meeting_id, n) for n in range(item.first_page, last + 1))
                 paper = "\n".join(p for p in pages if p)
-            ignore = (*BODY_WORDS, *room_svc.PROCEDURAL_WORDS)
+            body = room_svc.body_words(self.record.body.name)
+            ignore = (*room_svc.BODY_KIND_WORDS, *body, *room_svc.PROCEDURAL_WORDS)
             self._suggestions[item.id] = suggest_conflicts(entries, item.title, paper, ignore_words=ignore)
         # Only someone in the room can declare; the cache holds everyone, as people come and go.
         return room_svc.room_suggestions(self._suggestions[item.id], svc.room_after(self.record).present)

@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.data_dir = data_dir
         self.meeting: Meeting | None = None
+        self._minute_unsaved = False  # the last save of the minute being typed failed
         self._import: ImportTask | None = None
         self._progress: QProgressDialog | None = None
         self.setWindowTitle("Quorate")
@@ -587,6 +588,7 @@ class MainWindow(QMainWindow):
             self.live.looked_at(target)
 
     def _save_minute(self, item_id: int, markdown: str) -> None:
+        self._minute_unsaved = True
         try:
             commands.edit_minute(self.store, item_id, markdown)
         except RecordLocked as exc:
@@ -595,11 +597,15 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             QMessageBox.warning(self, "Not saved", str(exc))
             return
+        self._minute_unsaved = False
         self.meeting_page.save_state.setText(f"Saved {datetime.now().strftime('%H:%M:%S')}")
 
-    def flush(self) -> None:
-        """Write any typing not yet saved (before switching, closing or reporting a crash)."""
+    def flush(self) -> bool:
+        """Write any typing not yet saved (before switching, closing or reporting a crash); False when it could
+        not be written (the reason was shown)."""
+        self._minute_unsaved = False
         self.meeting_page.editor.flush()
+        return not self._minute_unsaved
 
     # -- import ------------------------------------------------------------------
 

@@ -49,12 +49,14 @@ from PySide6.QtWidgets import (
 from app import commands
 from app.commands import approval, exports
 from app.domain import AgendaItem, Meeting, MeetingRecord, MinutesStatus, Motion, MotionOutcome, Part
+from app.errors import Refusal
 from app.export.errors import SigningError
 from app.storage import StorageError, Store
 from app.storage.signatures import MinutesExport, last_reopened
+from app.ui.crash import CrashReporter
 from app.ui.export_notice import ExportNotice, export_folder, remember_folder
 from app.ui.refusable_dialog import RefusableDialog
-from app.ui.signature_pad import SignaturePad
+from app.ui.signature_pad import SignatureNotSaved, SignaturePad
 
 if TYPE_CHECKING:
     from app.commands.signing import KeyCreated, Signed
@@ -80,13 +82,6 @@ LOCKED_MESSAGE = (
 PREVIOUS_MINUTES = re.compile(r"minutes\b.*\b(previous|last|prior)\b|\b(previous|last|prior)\b.*\bminutes", re.I)
 CARRIED = (MotionOutcome.CARRIED, MotionOutcome.CONSENSUS)
 SIGN_LABELS = {Part.ONE: "Sign as a correct record…", Part.TWO: "Sign the Part II minutes…"}
-# What a job can be refused with, in one sentence for the user.
-USER_ERRORS: tuple[type[Exception], ...] = (
-    exports.ExportError,
-    approval.ApprovalError,
-    SigningError,
-    StorageError,
-)
 
 
 def long_date(when: date | None) -> str:
@@ -145,10 +140,13 @@ class BackgroundJob(QObject):
 
     done = Signal(object)
     failed = Signal(str)
+    crashed = Signal(object)  # the exception of a bug, reported on the UI thread
 
     def __init__(self, name: str, work: Callable[[], object]) -> None:
         super().__init__()
         self.work = work
+        self._reporter = CrashReporter()  # made here, so it stays on the UI thread when the job moves
+        self.crashed.connect(self._reporter.report)
         self._thread = QThread()
         self._thread.setObjectName(name)
         self.moveToThread(self._thread)
@@ -167,14 +165,14 @@ class BackgroundJob(QObject):
     def _run(self) -> None:
         try:
             result = self.work()
-        except USER_ERRORS as exc:
+        except Refusal as exc:
             self.failed.emit(str(exc))
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename else ""
             self.failed.emit(f"The file could not be written{where}: {exc.strerror or exc}.")
-        except Exception as exc:  # a bug must not take the window down with it
-            log.exception("background job %s failed", self._thread.objectName())
-            self.failed.emit(f"This could not be done because of an internal error ({exc!r}).")
+        except Exception as exc:  # a bug: the dialog stops waiting, and the crash dialog reports it
+            self.failed.emit("This could not be done because of an internal error; Quorate is reporting it.")
+            self.crashed.emit(exc)
         else:
             self.done.emit(result)
         finally:
@@ -231,7 +229,7 @@ def status_details(record: MeetingRecord, titles: dict[int, str]) -> list[str]:
 class StepDialog(RefusableDialog):
     """OK runs `submit`; a refusal keeps the dialog open with its sentence shown."""
 
-    refusals = (ValueError, StorageError)  # ApprovalError, ExportError and SigningError are ValueErrors
+    refusals = (Refusal,)
 
     def __init__(self, title: str, submit: Callable[[], object], parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
@@ -716,7 +714,7 @@ class SignDialog(QDialog):
         if not self.pad.is_empty():
             try:
                 image = self.pad.save_png(scratch / "signature.png")
-            except ValueError as exc:
+            except SignatureNotSaved as exc:
                 self.show_error(str(exc))
                 return
         store, meeting_id = self.flow.window.store, self.record.meeting.id or 0

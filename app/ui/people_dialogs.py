@@ -67,6 +67,7 @@ from app.domain.rules import (
     RoleRequirement,
     TieOutcome,
 )
+from app.errors import InvalidValue, Refusal
 from app.storage import StorageError, Store
 from app.storage.people import RegisterRow
 from app.storage.people import deputies as load_deputies
@@ -91,7 +92,7 @@ def _tier_from_text(text: str) -> Tier:
     for tier, label in TIER_LABELS.items():
         if key in (label.casefold(), tier.value.replace("_", " ")):
             return tier
-    raise ValueError(f"“{text}” is not a tier; choose Member, Participant, In attendance or Officer.")
+    raise InvalidValue(f"“{text}” is not a tier; choose Member, Participant, In attendance or Officer.")
 
 
 def _date_from_text(text: str, label: str) -> date | None:
@@ -101,7 +102,7 @@ def _date_from_text(text: str, label: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{label} “{value}” is not a date; write it as 2024-04-01.") from None
+        raise InvalidValue(f"{label} “{value}” is not a date; write it as 2024-04-01.") from None
 
 
 class _RowsModel(QAbstractTableModel):
@@ -158,7 +159,7 @@ class _RowsModel(QAbstractTableModel):
     def _commit(self, row: int, build: Callable[[], T], save: Callable[[T], T]) -> bool:
         try:
             saved = save(build())
-        except (StorageError, ValueError) as exc:
+        except Refusal as exc:
             self.error.emit(str(exc))
             return False
         self._replace_row(row, saved)
@@ -1087,7 +1088,7 @@ def _roles_from_text(text: str, previous: Sequence[RoleRequirement]) -> tuple[Ro
             count, part = int(match[1]), part[match.end() :]
         tags = tuple(t.strip() for t in re.split(r"\||\bor\b", part) if t.strip())
         if not tags:
-            raise ValueError(f"required roles: “{part}” names no role tag")
+            raise InvalidValue(f"required roles: “{part}” names no role tag")
         same = next((r for r in previous if r.any_of == tags and r.count == count), None)
         roles.append(same or RoleRequirement(any_of=tags, count=count))
     return tuple(roles)
@@ -1356,7 +1357,7 @@ class RulesDialog(QDialog):
         try:
             data.update(self.more.values())
         except SettingRefused as exc:
-            raise ValueError(str(exc).removesuffix("; nothing was changed.")) from None
+            raise InvalidValue(str(exc).removesuffix("; nothing was changed.")) from None
         rules = rules_from_dict(data)
         return replace(rules, required_roles=_roles_from_text(self.required_roles.text(), self._base.required_roles))
 
@@ -1365,7 +1366,7 @@ class RulesDialog(QDialog):
             return
         try:
             rules = self.current_rules()
-        except ValueError as exc:
+        except Refusal as exc:
             self.sentences.setText(f"<b>These rules cannot be right:</b> {_escape(str(exc))}")
             self.example.clear()
             self.save_button.setEnabled(False)
@@ -1379,7 +1380,7 @@ class RulesDialog(QDialog):
     def save(self) -> bool:
         try:
             body = commands.set_rules(self.store, self.body_id, self.current_rules())
-        except (ValueError, StorageError) as exc:
+        except Refusal as exc:
             self.message.setText(f"<b>Not saved:</b> {_escape(str(exc))}")
             return False
         self.preset.setItemText(0, f"Saved rules: {body.rules.name}")
@@ -1391,7 +1392,7 @@ class RulesDialog(QDialog):
         """Whether the fields say something other than the saved rules (a change that cannot be right counts)."""
         try:
             current = self.current_rules()
-        except ValueError:
+        except Refusal:
             return True
         return rules_to_dict(current) != rules_to_dict(self.store.body(self.body_id).rules)
 

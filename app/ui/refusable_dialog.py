@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.errors import Refusal
+
 
 class RefusableDialog(QDialog):
     """Subclasses put their fields in `content`, say what counts as a refusal, and do the work in `submit_values`."""
 
-    refusals: tuple[type[Exception], ...] = (ValueError,)
+    refusals: tuple[type[Exception], ...] = (Refusal,)  # anything else is a bug, for the crash dialog
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -177,7 +177,7 @@ class SearchPanel(QWidget):
     open_hit = Signal(SearchHit)
 
     def __init__(
-        self, store: Store, before_search: Callable[[], None] | None = None, parent: QWidget | None = None
+        self, store: Store, before_search: Callable[[], object] | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.store = store

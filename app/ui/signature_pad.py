@@ -24,10 +24,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.errors import Refusal
+
 INK = QColor("#10206b")  # the dark blue of a fountain pen
 PEN_WIDTH = 2.6
 SAVE_SCALE = 3  # the PNG is drawn at three times the pad's size, so it stays sharp when printed
 MARGIN = 6.0
+
+
+class SignatureNotSaved(Refusal):
+    """The pad is empty, or its picture could not be written."""
 
 
 class SignaturePad(QWidget):
@@ -109,12 +115,12 @@ class SignaturePad(QWidget):
         return image
 
     def save_png(self, path: Path) -> Path:
-        """Write the signature as a transparent PNG; ValueError when the pad is empty or the file cannot be written."""
+        """Write the signature as a transparent PNG; SignatureNotSaved when the pad is empty or cannot be written."""
         image = self.image()
         if image.isNull():
-            raise ValueError("There is no signature on the pad to save.")
+            raise SignatureNotSaved("There is no signature on the pad to save.")
         if not image.save(str(path)):  # PNG, from the suffix
-            raise ValueError(f"The signature image could not be written to {path}.")
+            raise SignatureNotSaved(f"The signature image could not be written to {path}.")
         return Path(path)
 
     # -- drawing ------------------------------------------------------------------------------------------

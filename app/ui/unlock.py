@@ -293,7 +293,7 @@ class LockGuard(QObject):
 
     rekey_requested = Signal()
 
-    def __init__(self, window: QMainWindow, key: DatabaseKey, data_dir: Path, flush: Callable[[], None]) -> None:
+    def __init__(self, window: QMainWindow, key: DatabaseKey, data_dir: Path, flush: Callable[[], object]) -> None:
         super().__init__(window)
         self.window = window
         self.key = key

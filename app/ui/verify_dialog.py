@@ -47,10 +47,14 @@ class Checked:
 
 def signer_certificate_der(pdf: Path) -> bytes:
     """The certificate of the last signature in a PDF (DER), to add to the trust store."""
+    from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     with Path(pdf).open("rb") as handle:
-        signatures = PdfFileReader(handle, strict=False).embedded_signatures
+        try:
+            signatures = PdfFileReader(handle, strict=False).embedded_signatures
+        except PdfError as exc:  # the file changed since it was verified
+            raise signing_commands.SigningError(f"{pdf.name} can no longer be read as a signed PDF.") from exc
         if not signatures:
             raise signing_commands.SigningError(f"{pdf} has no signature.")
         return bytes(signatures[-1].signer_cert.dump())
@@ -262,7 +266,7 @@ class VerifyDialog(QDialog):
                 source = Path(scratch) / "signer.der"
                 source.write_bytes(der)
                 added = signing_commands.trust_certificate(self.flow.window.data_dir, source)
-        except (signing_commands.SigningError, OSError, ValueError) as exc:
+        except (signing_commands.SigningError, OSError) as exc:
             self._set_verdict(str(exc), BAD)
             return
         self.flow.window.statusBar().showMessage(f"Trusted the certificate of {added.name}.", 15_000)

@@ -22,7 +22,44 @@ def _imports(package: str) -> list[tuple[Path, str]]:
                 found += [(path, alias.name) for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 found.append((path, node.module))
+                if node.module == "app":  # `from app import storage` imports app.storage
+                    found += [(path, f"app.{alias.name}") for alias in node.names]
     return found
+
+
+def _under(module: str, packages: tuple[str, ...]) -> bool:
+    return any(module == p or module.startswith(p + ".") for p in packages)
+
+
+@pytest.mark.parametrize("package", ["packs", "export"])
+def test_packs_and_export_sit_below_storage_commands_and_ui(package: str) -> None:
+    """Readers and writers of files take and give domain objects; what to store and when is decided above them."""
+    banned = ("app.storage", "app.commands", "app.ui")
+    offenders = [f"{p.relative_to(APP)} imports {m}" for p, m in _imports(package) if _under(m, banned)]
+    assert offenders == []
+
+
+def test_storage_never_imports_ui_or_commands() -> None:
+    banned = ("app.ui", "app.commands")
+    offenders = [f"{p.relative_to(APP)} imports {m}" for p, m in _imports("storage") if _under(m, banned)]
+    assert offenders == []
+
+
+SQL_CALLS = {"execute", "executescript", "executemany"}
+SQL_HANDLES = {"conn", "db"}  # the Store's sqlite3 connection and sqlite-utils Database
+
+
+def test_the_window_never_runs_sql() -> None:
+    """No `….execute(…)` and no reach into the store's connection (`store.conn`, `store.db`) in app/ui: the
+    window asks app.commands or app.storage, which speak SQL."""
+    offenders = []
+    for path in (APP / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SQL_CALLS:
+                offenders.append(f"{path.relative_to(APP)}:{node.lineno} calls .{node.func.attr}(…)")
+            elif isinstance(node, ast.Attribute) and node.attr in SQL_HANDLES:
+                offenders.append(f"{path.relative_to(APP)}:{node.lineno} uses .{node.attr}")
+    assert offenders == []
 
 
 @pytest.mark.parametrize("package", QT_FREE)

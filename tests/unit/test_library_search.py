@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from app import commands
 from app.domain import Part
+from app.errors import Refusal
 from app.packs import DraftItem, DraftPack
 from app.storage import StorageError, Store, driver
 from app.storage.library import (
@@ -216,7 +217,7 @@ def test_a_query_with_nothing_to_find_is_one_clear_sentence(store: Store, text: 
         search(store, text)
     message = str(caught.value)
     assert message.endswith(".") and "\n" not in message and "fts5" not in message.lower()
-    assert isinstance(caught.value, ValueError) and isinstance(caught.value, StorageError)
+    assert isinstance(caught.value, Refusal) and isinstance(caught.value, StorageError)
 
 
 def test_too_many_words_is_refused_clearly(store: Store) -> None:

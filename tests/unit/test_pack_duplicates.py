@@ -53,26 +53,20 @@ def test_very_close_names_are_proposed_as_the_same_person_and_others_only_offere
     assert _names(store, body) == ["Mahesh Shah", "Marcel Coiffait", "Omotayo Kufeji"]
 
 
-def test_without_choices_very_close_names_become_aliases_and_near_ones_are_added_and_reported(
-    store: Store, body: int
-) -> None:
-    audit_before = len(store.audit_entries())
+def test_without_choices_close_names_are_added_and_reported_never_merged(store: Store, body: int) -> None:
     report = import_pack_people(
         store, body, [DraftPerson("Maresh Shah", "Member", "MS"), DraftPerson("Tayo Kufeji", "Member", "")]
     )
-    assert (report.created, report.merged) == (1, 1)
-    assert _names(store, body) == ["Mahesh Shah", "Marcel Coiffait", "Omotayo Kufeji", "Tayo Kufeji"]
+    assert (report.created, report.merged) == (2, 0)  # a misprint or a second person: nothing here can tell
+    assert _names(store, body) == ["Mahesh Shah", "Marcel Coiffait", "Maresh Shah", "Omotayo Kufeji", "Tayo Kufeji"]
     outcomes = {d.name: (d.outcome, d.best.name) for d in report.possible_duplicates}
-    assert outcomes == {"Maresh Shah": ("merged", "Mahesh Shah"), "Tayo Kufeji": ("added", "Omotayo Kufeji")}
-    aliases = {(a.alias, a.person_id) for a in people_storage.aliases(store, body)}
-    mahesh = next(p.id for p in store.people(body) if p.name == "Mahesh Shah")
-    assert ("Maresh Shah", mahesh) in aliases
-    assert any(e.entity == "person_alias" for e in store.audit_entries()[audit_before:])
+    assert outcomes == {"Maresh Shah": ("added", "Mahesh Shah"), "Tayo Kufeji": ("added", "Omotayo Kufeji")}
+    assert people_storage.aliases(store, body) == []
+    assert any("Maresh Shah looks like Mahesh Shah" in w for w in report.warnings)
 
     # The next pack with the same spelling is matched at once: no question, nothing new.
     again = import_pack_people(store, body, [DraftPerson("Maresh Shah", "Member", "MS")])
     assert (again.created, again.merged, again.possible_duplicates) == (0, 0, ())
-    assert find_pack_duplicates(store, BODY, [DraftPerson("Maresh Shah")]) == ()
 
 
 def test_the_secretarys_choice_wins_both_ways(store: Store, body: int) -> None:
@@ -123,7 +117,8 @@ def test_accept_reviewed_honours_choices_for_a_whole_pack(store: Store, demo_pac
     draft = read_pack(revised)
     found = commands.pack_duplicates(store, draft)
     assert {d.name for d in found} == {"Maresh Shah", "Marcel Colfait"}
-    result = commands.accept_reviewed(store, draft, people_choices={"Marcel Colfait": None})
+    mahesh = next(p.id for p in store.people(first.body_id) if p.name == "Mahesh Shah")
+    result = commands.accept_reviewed(store, draft, people_choices={"Marcel Colfait": None, "Maresh Shah": mahesh})
     after = _names(store, first.body_id)
     assert sorted(set(after) - set(before)) == ["Marcel Colfait"]
     assert {d.name: d.outcome for d in result.possible_duplicates} == {

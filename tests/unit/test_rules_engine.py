@@ -25,6 +25,7 @@ from app.domain.rules import (
     rules_from_dict,
     rules_to_dict,
 )
+from app.errors import Refusal
 from app.services.rules_engine import (
     RoomState,
     TallyError,
@@ -461,8 +462,8 @@ def test_negative_numbers_are_rejected(position: int) -> None:
         tally(numbers[0], numbers[1], numbers[2], numbers[3], RuleSet(), numbers[4])
 
 
-def test_tally_error_is_a_value_error() -> None:
-    assert issubclass(TallyError, ValueError)
+def test_tally_error_is_a_refusal_not_a_value_error() -> None:
+    assert issubclass(TallyError, Refusal) and not issubclass(TallyError, ValueError)
 
 
 # -- properties -------------------------------------------------------------------------------------------------
