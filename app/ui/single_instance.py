@@ -27,7 +27,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject
 log = logging.getLogger(__name__)
 
 REQUESTS_DIR = "window-requests"
-ANSWER_WAIT = 2.0  # seconds; a running window answers within a few event-loop turns
+ANSWER_WAIT = 5.0  # seconds; a running window answers within a few event-loop turns, a busy one (starting) later
 _POLL = 0.05
 
 

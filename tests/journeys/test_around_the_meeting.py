@@ -138,7 +138,11 @@ def test_the_demo_keeps_to_its_own_folder_and_a_second_launch_brings_it_forward(
             time.sleep(0.2)
         (database,) = home.rglob("quorate.db")  # one database, and not in the user's own data folder
         assert database.parent == home / ".local/share/Quorate demo", database
-        time.sleep(2)  # the window is up and watching for a second launch
+        requests = database.parent / "window-requests"
+        while time.monotonic() < deadline and not requests.is_dir():  # the window is watching for a second launch
+            assert first.poll() is None, first.communicate()[1]
+            time.sleep(0.2)
+        time.sleep(1)  # and its event loop runs
         second = _launch(home, "--demo")
         _out, err = second.communicate(timeout=90)
         assert second.returncode == 0, err
