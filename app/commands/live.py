@@ -426,16 +426,14 @@ class LiveMeeting:
         record = self._require_started()
         at = at or now()
         person = self.person(person_id)
-        withdrawn = [
-            e for e in record.events if e.person_id == person_id and e.kind in (EventKind.WITHDRAW, EventKind.LEAVE)
-        ]
-        if person_id in self._in_room(record) or not withdrawn:
+        went_out = svc.last_departure(record, person_id)
+        if person_id in self._in_room(record) or went_out is None:
             raise LiveError(f"{person.name} has not withdrawn or left, so cannot return.")
         label = f"{person.name} returned"
         with self.writer.step(label) as w:
             w.add_event(EventKind.RETURN, at, record.meeting.current_item_id, person_id, _untimed(time_known))
             existing = w.attendance_id(person_id)
-            if existing is not None and withdrawn[-1].kind == EventKind.LEAVE:
+            if existing is not None and went_out == EventKind.LEAVE:
                 w.update("attendance", existing, {"left_at": None})
             return self._after(label, at, proposed_minute=f"{person.name} returned to the meeting.")
 

@@ -259,6 +259,9 @@ def room_after(record: MeetingRecord, event_id: int | None = None) -> RoomState:
 
 
 def last_event_id(record: MeetingRecord) -> int | None:
+    walked = timeline(record.events)
+    if walked is not None:
+        return walked.ids[-1] if walked.ids else None
     ids = [e.id for e in record.events if e.id is not None]
     return max(ids) if ids else None
 
@@ -325,6 +328,15 @@ def item_quorum(record: MeetingRecord, item_id: int) -> ItemQuorum | None:
         ):
             worst = ItemQuorum(item_id, result, point)
     return worst
+
+
+def last_departure(record: MeetingRecord, person_id: int) -> EventKind | None:
+    """How the person last went out of the room (left, or withdrew for an item), if they ever did."""
+    walked = timeline(record.events)
+    if walked is not None:
+        return walked.last_out.get(person_id)
+    out = [e.kind for e in record.events if e.person_id == person_id and e.kind in _PRESENCE_OUT]
+    return out[-1] if out else None
 
 
 def current_item(record: MeetingRecord) -> AgendaItem | None:

@@ -46,6 +46,8 @@ class Timeline:
     open_window: tuple[int, int] | None = None  # (item, first event id) of the item being taken
     last_quorum_kind: EventKind | None = None
     out_of_order: set[int] = field(default_factory=set)  # items opened out of order
+    last_out: dict[int, EventKind] = field(default_factory=dict)  # how each person last went out of the room
+    retired: bool = False  # its lists were handed to a timeline extended from it: it answers nothing again
 
     def _add(self, event: MeetingEvent) -> None:
         """Walk one more event, in id order (the roll call's arrivals are counted from the start separately)."""
@@ -63,6 +65,7 @@ class Timeline:
                     self.present.add(event.person_id)
                 else:
                     self.present.discard(event.person_id)
+                    self.last_out[event.person_id] = kind
                 if len(self.changes) % _STRIDE == 0:
                     self.checkpoints.append(frozenset(self.present))
         elif kind is EventKind.PRESIDE:
@@ -168,8 +171,9 @@ def _extended(old: Timeline, events: tuple[MeetingEvent, ...]) -> Timeline | Non
         old.open_window,
         old.last_quorum_kind,
         old.out_of_order,
+        old.last_out,
     )
-    old.events = ()  # its lists now belong to the grown timeline: it must never be extended or answer again
+    old.retired = True  # its lists now belong to the grown timeline: it must never be extended or answer again
     for event in added:
         grown._add(event)
     return grown
@@ -183,12 +187,12 @@ def timeline(events: tuple[MeetingEvent, ...]) -> Timeline | None:
     """The timeline of these events, reused or extended from a recent one; None when an event is not `_walkable`
     (a record not read from storage), which the callers answer the slow way."""
     for found in _recent:
-        if found.events is events:
+        if found.events is events and not found.retired:
             return found
     made: Timeline | None = None
     for index, old in enumerate(_recent):
         size = len(old.events)
-        if size and size <= len(events) and old.events[-1] == events[size - 1]:
+        if not old.retired and size and size <= len(events) and old.events[-1] == events[size - 1]:
             made = _extended(old, events)
             if made is not None:
                 del _recent[index]

@@ -10,8 +10,10 @@ that no longer has the row the record was read at (a rolled-back step), reads th
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
 from app.domain import MeetingRecord
@@ -49,6 +51,29 @@ def _sort_key(field: str) -> Callable[[Any], tuple[int, int]]:
     if field == "motions":
         return lambda m: (m.position, m.id)
     return lambda row: (0, row.id)
+
+
+def _placed(
+    held: tuple[Any, ...], fresh: Sequence[Any], ids: set[int], key: Callable[[Any], tuple[int, int]]
+) -> tuple[Any, ...] | None:
+    """`held` (sorted by `key`) with the `fresh` rows put in place by binary search, so a command's new or changed
+    rows cost the same however many the meeting holds; None when a row was deleted or moved in the order (then the
+    field is sorted again whole)."""
+    if len(fresh) != len(ids):
+        return None
+    rows = list(held)
+    newest: int | None = None  # the highest id held: a row above it is new, not one moved from elsewhere
+    for row in sorted(fresh, key=key):
+        at = bisect_left(rows, key(row), key=key)
+        if at < len(rows) and rows[at].id == row.id:
+            rows[at] = row
+            continue
+        if newest is None:
+            newest = max(map(attrgetter("id"), held), default=0)
+        if row.id <= newest:
+            return None
+        rows.insert(at, row)
+    return tuple(rows)
 
 
 class RecordCache:
@@ -119,9 +144,9 @@ class RecordCache:
             field, read = _GROWING[entity]
             held: tuple[Any, ...] = getattr(record, field)
             fresh = read(conn, self.meeting_id, sorted(ids))
-            if field != "motions" and (not held or held[-1].id < min(ids)):
-                # only rows newer than any held (the usual command): appended, not the whole field sorted again
-                updates[field] = held + tuple(sorted(fresh, key=_sort_key(field)))
+            placed = _placed(held, fresh, ids, _sort_key(field))
+            if placed is not None:
+                updates[field] = placed
                 continue
             kept = {row.id: row for row in held if row.id not in ids}
             kept.update((row.id, row) for row in fresh)
