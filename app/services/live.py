@@ -185,6 +185,8 @@ def _chairs_of_body(people: Sequence[Person]) -> tuple[Person, ...]:
         if seen is people:
             return chairs
     chairs = tuple(p for p in people if p.id is not None and is_chair_of_body(p))
+    if not isinstance(people, tuple):
+        return chairs  # a list may change after: only a record's tuple of people is remembered
     _chairs_seen.insert(0, (people, chairs))
     del _chairs_seen[4:]
     return chairs

@@ -213,6 +213,8 @@ def _declarations_by_item(declarations: tuple[Declaration, ...]) -> dict[int, li
     grouped = {}
     for declaration in declarations:
         grouped.setdefault(declaration.item_id, []).append(declaration)
+    if not isinstance(declarations, tuple):
+        return grouped  # a list may change after: only a record's tuple is remembered
     _by_item_seen.insert(0, (declarations, grouped))
     del _by_item_seen[4:]
     return grouped

@@ -186,6 +186,8 @@ _KEEP = 4
 def timeline(events: tuple[MeetingEvent, ...]) -> Timeline | None:
     """The timeline of these events, reused or extended from a recent one; None when an event is not `_walkable`
     (a record not read from storage), which the callers answer the slow way."""
+    if not isinstance(events, tuple):
+        return None  # a list may change after it was walked: only a record's tuple of events is remembered
     for found in _recent:
         if found.events is events and not found.retired:
             return found
