@@ -3,7 +3,7 @@
 import multiprocessing
 import sys
 
-from app.cli import main
+from app.entry import main
 
 # Guarded: the helper process that reads long packs' pages imports this module again, and must not run the app.
 if __name__ == "__main__":

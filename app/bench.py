@@ -231,6 +231,59 @@ def bench_replay(scratch: Path, count: int) -> dict[str, Any]:
     }
 
 
+def bench_scale(scratch: Path, count: int = 10_000) -> dict[str, Any]:
+    """A meeting of `count` live events replayed command by command: the time of one command (p50, p99) around
+    events 100, 1,000, 5,000 and the last, and `meeting_state` (what `replay --json` prints) at 1,000 events and
+    at the end, beside a bare audited-free insert + commit measured in the same run. Growth is shown as ratios."""
+    from app.commands.replay import meeting_state, replay
+
+    store = Store.open(scratch / f"scale-{count}.db")
+    state_ms: dict[int, float] = {}
+    try:
+        meeting_id, lines = replay_events(store, commands.ensure_demo_meeting(store), count)
+        stamps = [time.perf_counter()]
+
+        def applied(_line: int, applied_count: int) -> None:
+            stamps.append(time.perf_counter())
+            if applied_count == 1000 and count > 1000:
+                state_ms[1000] = _times(lambda: meeting_state(store, meeting_id), 1)[0]
+                stamps[-1] = time.perf_counter()  # the next command's time starts after the state was worked out
+
+        replay(store, meeting_id, lines, on_applied=applied)
+        state_ms[count] = _times(lambda: meeting_state(store, meeting_id), 1)[0]
+    finally:
+        store.close()
+    per_event = [(b - a) * 1000 for a, b in itertools.pairwise(stamps)]
+    floor = _bare_inserts(scratch / f"floor-scale-{count}.db", 200)
+    floor_p50 = statistics.median(floor)
+
+    def window(at: int) -> dict[str, Any]:
+        samples = per_event[max(0, min(at, len(per_event)) - 100) : max(100, min(at, len(per_event)))]
+        p50, p99 = statistics.median(samples), statistics.quantiles(samples, n=100)[98]
+        return {
+            "p50_ms": round(p50, 3),
+            "p99_ms": round(p99, 3),
+            "p50_to_floor": round(p50 / floor_p50, 1) if floor_p50 > 0 else None,
+        }
+
+    marks = [m for m in (100, 1000, 5000, count) if m <= count]
+    commands_at = {f"event_{m}": window(m) for m in marks}
+    first, last = commands_at[f"event_{marks[0]}"]["p50_ms"], commands_at[f"event_{marks[-1]}"]["p50_ms"]
+    figure: dict[str, Any] = {
+        "what": f"a {count:,}-event meeting replayed: one live command (the 100 commands up to each point)",
+        "live_command": commands_at,
+        "live_command_last_to_first_ratio": round(last / first, 2) if first > 0 else None,
+        "floor": "bare SQLite insert + commit with the same pragmas (no audit, no checks)",
+        "floor_p50_ms": round(floor_p50, 3),
+        "floor_p99_ms": round(statistics.quantiles(floor, n=100)[98], 3),
+        "meeting_state_ms": {str(n): round(ms, 1) for n, ms in sorted(state_ms.items())},
+    }
+    if 1000 in state_ms and count in state_ms and state_ms[1000] > 0:
+        figure["meeting_state_ratio"] = round(state_ms[count] / state_ms[1000], 1)
+        figure["events_ratio"] = round(count / 1000, 1)
+    return figure
+
+
 def bench_export(scratch: Path, meeting_id: int, store: Store, repeat: int) -> dict[str, Any]:
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -1003,6 +1056,12 @@ def bench_members(scratch: Path, repeat: int) -> dict[str, dict[str, Any]]:
 def run_benchmarks(data_dir: Path | None = None, repeat: int = 5, only: str | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="quorate-bench-") as tmp:
         scratch = Path(tmp)
+        if only == "scale":  # a long meeting's figures (`quorate bench --scale`, issue 20)
+            return {
+                "quorate": app.__version__,
+                "python": platform.python_version(),
+                "figures": {"scale_10000_events": bench_scale(scratch)},
+            }
         if only == "replay":  # the long replay figures alone (`quorate bench --only replay`)
             figures = {f"replay_{n}": bench_replay(scratch, n) for n in (1000, 10_000)}
             return {"quorate": app.__version__, "python": platform.python_version(), "figures": figures}

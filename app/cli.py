@@ -199,6 +199,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="only the replay figures (1,000 and 10,000 events), or only the pack-reading figures (300-page PDFs"
         " with and without bookmarks, the corpus), or only the members' bundles (publish, open, answers)",
     )
+    bench.add_argument(
+        "--scale",
+        action="store_true",
+        help="the figures at a long meeting's size: live commands at event 100 to 10,000 and meeting_state at 1,000"
+        " and 10,000 events, each beside its floor (several minutes)",
+    )
     replay = sub.add_parser(
         "replay", parents=[common], help="apply a file of live-meeting events (docs/replay.md) and show the result"
     )
@@ -912,7 +918,7 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command == "bench":
         from app.bench import run_benchmarks
 
-        _dump(run_benchmarks(data_dir, repeat=args.repeat, only=args.only))
+        _dump(run_benchmarks(data_dir, repeat=args.repeat, only="scale" if args.scale else args.only))
         return EXIT_OK
     if args.command in SIGNING_COMMANDS:
         return _run_signing(args, data_dir)

@@ -170,14 +170,14 @@ class LiveMeeting:
         raise LiveError(f"Nobody called “{name}” is in this body's people; add them under Body ▸ People first.")
 
     def item(self, item_id: int) -> AgendaItem:
-        found = next((i for i in self.store.items(self.meeting_id) if i.id == item_id), None)
+        found = next((i for i in self.record().items if i.id == item_id), None)
         if found is None:
             raise LiveError(f"There is no agenda item with id {item_id} in this meeting.")
         return found
 
     def find_item(self, number: str) -> AgendaItem:
         wanted = number.strip().rstrip(".").casefold()
-        items = self.store.items(self.meeting_id)
+        items = self.record().items
         found = [i for i in items if i.number.strip().rstrip(".").casefold() == wanted]
         if not found:
             raise LiveError(f"The agenda has no item numbered “{number}”.")
@@ -427,16 +427,14 @@ class LiveMeeting:
         record = self._require_started()
         at = at or now()
         person = self.person(person_id)
-        withdrawn = [
-            e for e in record.events if e.person_id == person_id and e.kind in (EventKind.WITHDRAW, EventKind.LEAVE)
-        ]
-        if person_id in self._in_room(record) or not withdrawn:
+        went_out = svc.last_departure(record, person_id)
+        if person_id in self._in_room(record) or went_out is None:
             raise LiveError(f"{person.name} has not withdrawn or left, so cannot return.")
         label = f"{person.name} returned"
         with self.writer.step(label) as w:
             w.add_event(EventKind.RETURN, at, record.meeting.current_item_id, person_id, _untimed(time_known))
             existing = w.attendance_id(person_id)
-            if existing is not None and withdrawn[-1].kind == EventKind.LEAVE:
+            if existing is not None and went_out == EventKind.LEAVE:
                 w.update("attendance", existing, {"left_at": None})
             return self._after(label, at, proposed_minute=f"{person.name} returned to the meeting.")
 
@@ -891,11 +889,11 @@ class LiveMeeting:
     ) -> Done:
         if not text.strip():
             raise LiveError("Say what the action is.")
-        existing = self.writer.body_actions()
         if number is None:
-            numbers = [int(a.number) for a in existing if a.number.isdigit()]
+            numbers = [int(n) for n in self.writer.action_numbers() if n.isdigit()]
             number = str(max(numbers, default=0) + 1)
-        elif any(a.number == number and a.origin == "raised" for a in existing):
+        existing = self.writer.body_actions(number=number)
+        if any(a.number == number and a.origin == "raised" for a in existing):
             raise LiveError(f"Action {number} already exists for this body.")
         # The same action already read from a later pack's tracker: this is where it was raised.
         tracked = next((a for a in existing if a.number == number and a.origin == "tracker"), None)
@@ -930,7 +928,7 @@ class LiveMeeting:
             raise LiveError("An action's status is open, complete (closure proposed) or closed.")
         if rag is not None and rag not in ("", "red", "amber", "green", "blue"):
             raise LiveError("RAG is red, amber, green or blue.")
-        action = next((a for a in self.writer.body_actions() if a.id == action_id), None)
+        action = next(iter(self.writer.body_actions(action_id=action_id)), None)
         if action is None:
             raise LiveError(f"There is no action with id {action_id} for this body.")
         at = at or now()

@@ -198,7 +198,7 @@ class _Replay:
                 return self.live.find_item(str(event["item"]))
             except LiveError as exc:
                 raise _Bad(str(exc).rstrip(".")) from None
-        current_id = self.store.meeting(self.meeting_id).current_item_id if default_current else None
+        current_id = self.live.record().meeting.current_item_id if default_current else None
         if current_id is None:
             raise _Bad(f"a “{event.get('type')}” event needs “item” (no item is open)")
         return self.live.item(current_id)
@@ -213,7 +213,7 @@ class _Replay:
         label = str(_field(event, "action"))
         if label in self.actions:
             return self.actions[label]
-        found = [a for a in self.live.writer.body_actions() if a.number == label and a.id is not None]
+        found = [a for a in self.live.writer.body_actions(number=label) if a.id is not None]
         if not found:
             raise _Bad(f"no action labelled or numbered “{label}” is known")
         assert found[-1].id is not None

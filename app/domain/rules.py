@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from fractions import Fraction
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -91,6 +92,7 @@ def is_special_resolution(wording: str) -> bool:
     return _SPECIAL.match(wording) is not None
 
 
+@lru_cache(maxsize=4096)  # asked for every person each time a room's quorum is worked out
 def normalise_tag(tag: str) -> str:
     """Role tags compare without case, spacing or hyphen differences: "Vice Chair" is "vice-chair"."""
     return re.sub(r"[\s_\-]+", "-", tag.strip().casefold())

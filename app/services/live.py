@@ -41,9 +41,12 @@ from app.services.rules_engine import (
     quorum,
     tally,
 )
+from app.services.timeline import ITEM_BOUNDARY as _ITEM_BOUNDARY
+from app.services.timeline import OUT_OF_ORDER, ROLL_CALL, Timeline, timeline
+from app.services.timeline import PRESENCE_IN as _PRESENCE_IN
+from app.services.timeline import PRESENCE_OUT as _PRESENCE_OUT
 
-OUT_OF_ORDER = "out of order"  # text of an open_item event taken before earlier items
-ROLL_CALL = "roll call"  # text of the arrive events a roll call writes: they count from the start
+__all__ = ["OUT_OF_ORDER", "ROLL_CALL"]  # re-exported: the commands and the window name them from here
 # Text of a room event (arrive, leave, return, preside, close, reopen) whose time nobody recorded: a replay from
 # minutes that give none. It is kept at the time of the event before it, for order, and never printed.
 UNTIMED = "time not recorded"
@@ -74,11 +77,6 @@ def adjournment(event: MeetingEvent) -> str | None:
     if text.startswith(f"{ADJOURNED} to "):
         return text.removeprefix(f"{ADJOURNED} to ")
     return None
-
-
-_PRESENCE_IN = {EventKind.ARRIVE, EventKind.RETURN}
-_PRESENCE_OUT = {EventKind.LEAVE, EventKind.WITHDRAW}
-_ITEM_BOUNDARY = {EventKind.OPEN_ITEM, EventKind.DEFER_ITEM, EventKind.CLOSE}
 
 
 def hhmm(value: time | None) -> str:
@@ -182,8 +180,24 @@ def presiding_id(people: Sequence[Person], present: Iterable[int] | None = None)
     event), and until then no one does.
     """
     here = set(present) if present is not None else None
-    chairs = [p for p in people if p.id is not None and (here is None or p.id in here) and is_chair_of_body(p)]
+    chairs = [p for p in _chairs_of_body(people) if here is None or p.id in here]
     return chairs[0].id if len(chairs) == 1 else None
+
+
+_chairs_seen: list[tuple[Sequence[Person], tuple[Person, ...]]] = []  # the last people asked about, and their chairs
+
+
+def _chairs_of_body(people: Sequence[Person]) -> tuple[Person, ...]:
+    """The people with an id who are the body's chair, worked out once per list of people (asked per room)."""
+    for seen, chairs in _chairs_seen:
+        if seen is people:
+            return chairs
+    chairs = tuple(p for p in people if p.id is not None and is_chair_of_body(p))
+    if not isinstance(people, tuple):
+        return chairs  # a list may change after: only a record's tuple of people is remembered
+    _chairs_seen.insert(0, (people, chairs))
+    del _chairs_seen[4:]
+    return chairs
 
 
 def proposed_presiding(people: Sequence[Person], present: Iterable[int]) -> int | None:
@@ -204,20 +218,23 @@ def presiding_after(record: MeetingRecord, present: Iterable[int], event_id: int
     then leaves leaves the chair empty. With no `preside` event, the body's chair presides while present.
     """
     here = set(present)
-    chosen: int | None = None
-    recorded = False
-    for event in sorted(record.events, key=lambda e: e.id or 0):
-        if event_id is not None and event.id is not None and event.id > event_id:
-            break
-        if event.kind == EventKind.PRESIDE:
-            chosen, recorded = event.person_id, True
+    walked = timeline(record.events)
+    if walked is not None:
+        recorded, chosen = walked.presiding_recorded(event_id)
+    else:
+        chosen, recorded = None, False
+        for event in sorted(record.events, key=lambda e: e.id or 0):
+            if event_id is not None and event.id is not None and event.id > event_id:
+                break
+            if event.kind == EventKind.PRESIDE:
+                chosen, recorded = event.person_id, True
     if recorded:
         return chosen if chosen in here else None
     return presiding_id(record.people, here)
 
 
-def room_after(record: MeetingRecord, event_id: int | None = None) -> RoomState:
-    """The room after meeting event `event_id` (or now): the roll call, then arrivals, departures, withdrawals."""
+def _present_walking(record: MeetingRecord, event_id: int | None) -> frozenset[int]:
+    """The room after `event_id`, walking every event: for a record the timeline does not answer for."""
     present: set[int] = set()
     ordered = sorted(record.events, key=lambda e: (e.text != ROLL_CALL or e.kind != EventKind.ARRIVE, e.id or 0))
     for event in ordered:
@@ -229,6 +246,13 @@ def room_after(record: MeetingRecord, event_id: int | None = None) -> RoomState:
             present.add(event.person_id)
         elif event.kind in _PRESENCE_OUT:
             present.discard(event.person_id)
+    return frozenset(present)
+
+
+def room_after(record: MeetingRecord, event_id: int | None = None) -> RoomState:
+    """The room after meeting event `event_id` (or now): the roll call, then arrivals, departures, withdrawals."""
+    walked = timeline(record.events)
+    present = walked.present_after(event_id) if walked is not None else _present_walking(record, event_id)
     deputising = {
         a.person_id: a.deputy_for_id
         for a in record.attendance
@@ -236,7 +260,7 @@ def room_after(record: MeetingRecord, event_id: int | None = None) -> RoomState:
     }
     return RoomState(
         people=record.people,
-        present=frozenset(present),
+        present=present,
         deputising=deputising,
         declarations=record.declarations,
         presiding_id=presiding_after(record, present, event_id),
@@ -245,6 +269,9 @@ def room_after(record: MeetingRecord, event_id: int | None = None) -> RoomState:
 
 
 def last_event_id(record: MeetingRecord) -> int | None:
+    walked = timeline(record.events)
+    if walked is not None:
+        return walked.ids[-1] if walked.ids else None
     ids = [e.id for e in record.events if e.id is not None]
     return max(ids) if ids else None
 
@@ -260,6 +287,9 @@ class ItemQuorum:
 
 def _windows(record: MeetingRecord, item_id: int) -> list[tuple[int, int | None]]:
     """(first event id, last event id or None for "still open") of each stretch the item was being taken."""
+    walked = timeline(record.events)
+    if walked is not None:
+        return walked.item_windows(item_id)
     windows: list[tuple[int, int | None]] = []
     start: int | None = None
     for event in sorted(record.events, key=lambda e: e.id or 0):
@@ -275,20 +305,27 @@ def _windows(record: MeetingRecord, item_id: int) -> list[tuple[int, int | None]
     return windows
 
 
+def _presence_points(record: MeetingRecord, walked: Timeline | None, first: int, last: int | None) -> list[int]:
+    if walked is not None:
+        return walked.presence_points(first, last)
+    return [
+        e.id
+        for e in record.events
+        if e.id is not None
+        and e.id > first
+        and (last is None or e.id <= last)
+        and (e.kind in _PRESENCE_IN or e.kind in _PRESENCE_OUT)
+    ]
+
+
 def item_quorum(record: MeetingRecord, item_id: int) -> ItemQuorum | None:
     """The quorum verdict on an item, at its worst moment; None for an item not taken."""
     rules = record.body.rules
     points: list[int] = []
+    walked = timeline(record.events)
     for first, last in _windows(record, item_id):
         points.append(first)
-        points.extend(
-            e.id
-            for e in record.events
-            if e.id is not None
-            and e.id > first
-            and (last is None or e.id <= last)
-            and (e.kind in _PRESENCE_IN or e.kind in _PRESENCE_OUT)
-        )
+        points.extend(_presence_points(record, walked, first, last))
     if not points:
         return None
     worst: ItemQuorum | None = None
@@ -303,6 +340,15 @@ def item_quorum(record: MeetingRecord, item_id: int) -> ItemQuorum | None:
     return worst
 
 
+def last_departure(record: MeetingRecord, person_id: int) -> EventKind | None:
+    """How the person last went out of the room (left, or withdrew for an item), if they ever did."""
+    walked = timeline(record.events)
+    if walked is not None:
+        return walked.last_out.get(person_id)
+    out = [e.kind for e in record.events if e.person_id == person_id and e.kind in _PRESENCE_OUT]
+    return out[-1] if out else None
+
+
 def current_item(record: MeetingRecord) -> AgendaItem | None:
     wanted = record.meeting.current_item_id
     return next((i for i in record.items if i.id == wanted), None) if wanted is not None else None
@@ -315,6 +361,9 @@ def quorum_now(record: MeetingRecord) -> QuorumResult:
 
 
 def last_quorum_event(record: MeetingRecord) -> EventKind | None:
+    walked = timeline(record.events)
+    if walked is not None:
+        return walked.last_quorum_kind
     for event in sorted(record.events, key=lambda e: e.id or 0, reverse=True):
         if event.kind in (EventKind.INQUORATE, EventKind.QUORATE):
             return event.kind
@@ -583,6 +632,7 @@ def item_summaries(record: MeetingRecord) -> tuple[ItemSummary, ...]:
     for vote in record.votes:
         votes_by_motion.setdefault(vote.motion_id, []).append(vote)
     confirmations = {c.motion_id: c for c in record.confirmations if c.motion_id is not None}
+    walked = timeline(record.events)
     items = list(record.items)
     summaries = []
     for index, item in enumerate(items):
@@ -600,8 +650,12 @@ def item_summaries(record: MeetingRecord) -> tuple[ItemSummary, ...]:
                 MotionSummary(motion, motion.amends_id is not None, tuple(vote_summaries), confirmations.get(motion.id))
             )
         following = next((i.planned_time for i in items[index + 1 :] if i.planned_time), None)
-        out_of_order = any(
-            e.kind == EventKind.OPEN_ITEM and e.item_id == item.id and e.text == OUT_OF_ORDER for e in record.events
+        out_of_order = (
+            item.id in walked.out_of_order
+            if walked is not None
+            else any(
+                e.kind == EventKind.OPEN_ITEM and e.item_id == item.id and e.text == OUT_OF_ORDER for e in record.events
+            )
         )
         summaries.append(
             ItemSummary(

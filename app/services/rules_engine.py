@@ -202,6 +202,25 @@ def voting_members_in_post(state: RoomState) -> tuple[Person, ...]:
     return tuple(p for p in state.people if p.voting and _in_post(p, state.on))
 
 
+_by_item_seen: list[tuple[tuple[Declaration, ...], dict[int, list[Declaration]]]] = []
+
+
+def _declarations_by_item(declarations: tuple[Declaration, ...]) -> dict[int, list[Declaration]]:
+    """The declarations grouped by item, once per tuple of them: the quorum is asked for on every command and at
+    every presence point, and the declarations grow with the meeting."""
+    for seen, grouped in _by_item_seen:
+        if seen is declarations:
+            return grouped
+    grouped = {}
+    for declaration in declarations:
+        grouped.setdefault(declaration.item_id, []).append(declaration)
+    if not isinstance(declarations, tuple):
+        return grouped  # a list may change after: only a record's tuple is remembered
+    _by_item_seen.insert(0, (declarations, grouped))
+    del _by_item_seen[4:]
+    return grouped
+
+
 def _barred_ids(state: RoomState, rules: RuleSet, item_id: int | None) -> frozenset[int]:
     """People barred from the item's decision by an interest they declared on it.
 
@@ -212,9 +231,7 @@ def _barred_ids(state: RoomState, rules: RuleSet, item_id: int | None) -> frozen
     if item_id is None:
         return frozenset()
     barred = set()
-    for declaration in state.declarations:
-        if declaration.item_id != item_id:
-            continue
+    for declaration in _declarations_by_item(state.declarations).get(item_id, ()):
         rule = rules.interest_rule_for(declaration.kind)
         took_no_part = declaration.conduct in (DeclarationConduct.WITHDREW, DeclarationConduct.REMAINED_NO_PART)
         if took_no_part or (rule is not None and not rule.may_vote):

@@ -266,13 +266,20 @@ class LiveWriter:
         )
         return int(row.fetchone()[0])
 
-    def body_actions(self) -> list[Action]:
-        """Every action of this meeting's body, oldest meeting first: the body's action tracker."""
+    def body_actions(self, *, number: str | None = None, action_id: int | None = None) -> list[Action]:
+        """Every action of this meeting's body, oldest meeting first: the body's action tracker; or only those
+        numbered `number`, or the one with id `action_id` (a command reads the one it needs, not the tracker)."""
+        where = "m.body_id = ?"
+        args: list[object] = [self.body_id]
+        if number is not None:
+            where, args = where + " AND a.number = ?", [*args, number]
+        if action_id is not None:
+            where, args = where + " AND a.id = ?", [*args, action_id]
         rows = self.conn.execute(
             "SELECT a.id, a.meeting_id, a.item_id, a.number, a.text, a.owners, a.due, a.status, a.rag, a.origin,"
-            " a.closed_at FROM action a JOIN meeting m ON m.id = a.meeting_id WHERE m.body_id = ?"
+            f" a.closed_at FROM action a JOIN meeting m ON m.id = a.meeting_id WHERE {where}"
             " ORDER BY m.date, m.id, a.id",
-            (self.body_id,),
+            args,
         ).fetchall()
         return [
             Action(
@@ -290,6 +297,13 @@ class LiveWriter:
             )
             for r in rows
         ]
+
+    def action_numbers(self) -> list[str]:
+        """The numbers of the body's actions (to number the next one), without reading the actions themselves."""
+        rows = self.conn.execute(
+            "SELECT a.number FROM action a JOIN meeting m ON m.id = a.meeting_id WHERE m.body_id = ?", (self.body_id,)
+        )
+        return [str(r[0]) for r in rows]
 
     def red_meetings(self, action_id: int) -> int:
         """At how many meetings in a row (the latest first) the action was last rated red."""

@@ -3,15 +3,17 @@
 Reading the whole record after every command made a replay's per-event cost grow with the meeting (issue 17:
 12 ms an event for the first 100 of 1,000, 39 ms for the last 100). Every write is audited in its own transaction
 (app/storage/store.py), so the audit rows since the record was read name every row that changed: rows of the
-tables that grow with the meeting (events, declarations, motions, confirmations, action updates) are read again
-one by one; the small ones (the meeting, its items, attendance, votes, …) whole; anything else, or an audit log
+tables that grow with the meeting (events, declarations, motions, votes, confirmations, action updates) are read again
+one by one; the small ones (the meeting, its items, attendance, …) whole; anything else, or an audit log
 that no longer has the row the record was read at (a rolled-back step), reads the whole record again.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
 from app.domain import MeetingRecord
@@ -25,6 +27,7 @@ _GROWING: dict[str, tuple[str, Callable[[driver.Connection, int, Sequence[int]],
     "motion": ("motions", rows.motions),
     "chair_confirmation": ("confirmations", rows.confirmations),
     "action_update": ("action_updates", rows.action_updates),
+    "vote": ("votes", rows.votes),
     "action": ("actions", lambda conn, meeting_id, ids: tuple(Store(conn).actions(meeting_id, ids))),
 }
 # audit entity -> record field read whole again (tables whose size does not grow with the meeting's length)
@@ -33,8 +36,6 @@ _SMALL = {
     "agenda_item": "items",
     "minute_entry": "minutes",
     "attendance": "attendance",
-    "vote": "votes",
-    "ballot": "votes",
     "minutes_approval": "approvals",
     "minutes_amendment": "amendments",
 }
@@ -50,6 +51,29 @@ def _sort_key(field: str) -> Callable[[Any], tuple[int, int]]:
     if field == "motions":
         return lambda m: (m.position, m.id)
     return lambda row: (0, row.id)
+
+
+def _placed(
+    held: tuple[Any, ...], fresh: Sequence[Any], ids: set[int], key: Callable[[Any], tuple[int, int]]
+) -> tuple[Any, ...] | None:
+    """`held` (sorted by `key`) with the `fresh` rows put in place by binary search, so a command's new or changed
+    rows cost the same however many the meeting holds; None when a row was deleted or moved in the order (then the
+    field is sorted again whole)."""
+    if len(fresh) != len(ids):
+        return None
+    rows = list(held)
+    newest: int | None = None  # the highest id held: a row above it is new, not one moved from elsewhere
+    for row in sorted(fresh, key=key):
+        at = bisect_left(rows, key(row), key=key)
+        if at < len(rows) and rows[at].id == row.id:
+            rows[at] = row
+            continue
+        if newest is None:
+            newest = max(map(attrgetter("id"), held), default=0)
+        if row.id <= newest:
+            return None
+        rows.insert(at, row)
+    return tuple(rows)
 
 
 class RecordCache:
@@ -93,12 +117,15 @@ class RecordCache:
     def _refreshed(self, record: MeetingRecord, changed: list[tuple[str, int | None, str]]) -> MeetingRecord | None:
         growing: dict[str, set[int]] = {}
         small: set[str] = set()
+        ballots: set[int] = set()  # a ballot changes its vote: that vote is read again
         for entity, entity_id, action in changed:
             if entity in _NOT_IN_RECORD:
                 continue
             if action not in _ONE_ROW or (action == "edit" and entity != "minute_entry"):
                 return None
-            if entity in _GROWING and entity_id is not None:
+            if entity == "ballot" and entity_id is not None:
+                ballots.add(entity_id)
+            elif entity in _GROWING and entity_id is not None:
                 growing.setdefault(entity, set()).add(entity_id)
             elif entity in _SMALL:
                 small.add(_SMALL[entity])
@@ -106,10 +133,23 @@ class RecordCache:
                 return None  # a table the record is not kept from piece by piece: read it whole
         updates: dict[str, Any] = {}
         conn = self.store.conn
+        if ballots:
+            marks = ", ".join(str(int(i)) for i in ballots)
+            found = conn.execute(f"SELECT rowid, vote_id FROM ballot WHERE rowid IN ({marks})").fetchall()
+            if len(found) < len(ballots):
+                small.add("votes")  # a ballot deleted no longer names its vote: the votes are read whole
+            else:
+                growing.setdefault("vote", set()).update(int(row[1]) for row in found)
         for entity, ids in growing.items():
             field, read = _GROWING[entity]
-            kept = {row.id: row for row in getattr(record, field) if row.id not in ids}
-            kept.update((row.id, row) for row in read(conn, self.meeting_id, sorted(ids)))
+            held: tuple[Any, ...] = getattr(record, field)
+            fresh = read(conn, self.meeting_id, sorted(ids))
+            placed = _placed(held, fresh, ids, _sort_key(field))
+            if placed is not None:
+                updates[field] = placed
+                continue
+            kept = {row.id: row for row in held if row.id not in ids}
+            kept.update((row.id, row) for row in fresh)
             updates[field] = tuple(sorted(kept.values(), key=_sort_key(field)))
         store, meeting_id = self.store, self.meeting_id
         readers: dict[str, Callable[[], Any]] = {

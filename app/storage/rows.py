@@ -41,8 +41,11 @@ def parse_time(text: str | None) -> time | None:
     return time.fromisoformat(text) if text else None
 
 
-def _items_of(meeting_id: int) -> str:
-    return f"item_id IN (SELECT id FROM agenda_item WHERE meeting_id = {int(meeting_id)})"
+def _items_of(meeting_id: int, ids: Sequence[int] | None = None) -> str:
+    """Rows of the meeting's items; reading just `ids`, the rows are found by id first ("+" keeps SQLite from
+    walking every row of the meeting's items by the item index instead)."""
+    column = "item_id" if ids is None else "+item_id"
+    return f"{column} IN (SELECT id FROM agenda_item WHERE meeting_id = {int(meeting_id)})"
 
 
 def _only(ids: Sequence[int] | None) -> str:
@@ -77,7 +80,7 @@ def declarations(conn: driver.Connection, meeting_id: int, ids: Sequence[int] | 
             parse_time(r["declared_at"]),
             r["interest_id"],
         )
-        for r in select(conn, f"SELECT * FROM declaration WHERE {_items_of(meeting_id)}{_only(ids)} ORDER BY id")
+        for r in select(conn, f"SELECT * FROM declaration WHERE {_items_of(meeting_id, ids)}{_only(ids)} ORDER BY id")
     )
 
 
@@ -98,24 +101,29 @@ def motions(conn: driver.Connection, meeting_id: int, ids: Sequence[int] | None 
             r["outcome_note"],
             r["amended_wording"],
         )
-        for r in select(conn, f"SELECT * FROM motion WHERE {_items_of(meeting_id)}{_only(ids)} ORDER BY position, id")
+        for r in select(
+            conn, f"SELECT * FROM motion WHERE {_items_of(meeting_id, ids)}{_only(ids)} ORDER BY position, id"
+        )
     )
 
 
-def votes(conn: driver.Connection, meeting_id: int) -> tuple[Vote, ...]:
+def votes(conn: driver.Connection, meeting_id: int, ids: Sequence[int] | None = None) -> tuple[Vote, ...]:
+    only = "" if ids is None else _only(ids).replace(" id IN", " v.id IN")
+    # reading just `ids`, the votes are found by id first (CROSS JOIN keeps that order), not through every motion
+    join = "JOIN" if ids is None else "CROSS JOIN"
     ballots: dict[int, list[tuple[int, Ballot]]] = {}
     for row in select(
         conn,
-        "SELECT b.vote_id, b.person_id, b.ballot FROM ballot b JOIN vote v ON v.id = b.vote_id"
-        " JOIN motion m ON m.id = v.motion_id JOIN agenda_item a ON a.id = m.item_id"
-        " WHERE a.meeting_id = ? ORDER BY b.rowid",
+        f"SELECT b.vote_id, b.person_id, b.ballot FROM vote v {join} ballot b ON v.id = b.vote_id"
+        f" {join} motion m ON m.id = v.motion_id {join} agenda_item a ON a.id = m.item_id"
+        f" WHERE a.meeting_id = ?{only} ORDER BY b.rowid",
         [meeting_id],
     ):
         ballots.setdefault(row["vote_id"], []).append((row["person_id"], Ballot(row["ballot"])))
     rows = select(
         conn,
-        "SELECT v.* FROM vote v JOIN motion m ON m.id = v.motion_id JOIN agenda_item a ON a.id = m.item_id"
-        " WHERE a.meeting_id = ? ORDER BY v.id",
+        f"SELECT v.* FROM vote v {join} motion m ON m.id = v.motion_id {join} agenda_item a ON a.id = m.item_id"
+        f" WHERE a.meeting_id = ?{only} ORDER BY v.id",
         [meeting_id],
     )
     return tuple(

@@ -85,6 +85,7 @@ class PdfPackView(QPdfView):
         self._stroke_page = 0
         self._found: tuple[int, tuple[Rect, ...]] | None = None
         self._layout: list[QRect] | None = None
+        self._points: list[QSizeF] | None = None  # each page's size in points: read once per document
         self._last_page = 0
         self._texts: dict[int, str] = {}
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
@@ -107,6 +108,7 @@ class PdfPackView(QPdfView):
         self.pdf.load(self._buffer)
         error = self.pdf.error()
         self._texts.clear()
+        self._points = None
         self._invalidate()
         return bool(error == QPdfDocument.Error.None_)
 
@@ -116,7 +118,7 @@ class PdfPackView(QPdfView):
         self.setDocument(empty)
         self.pdf.close()
         self.pdf = empty
-        self._layout, self._texts = [], {}
+        self._layout, self._texts, self._points = [], {}, None
 
     def page_count(self) -> int:
         return int(self.pdf.pageCount())
@@ -150,6 +152,13 @@ class PdfPackView(QPdfView):
         super().resizeEvent(event)
         self._invalidate()
 
+    def page_points(self) -> list[QSizeF]:
+        """Each page's size in points, asked of PDFium once per document: a resize or zoom lays the pages out again
+        from these (issue 20: a 1,000-page pack asked for every page's size on each)."""
+        if self._points is None or len(self._points) != self.page_count():  # read again once a load has finished
+            self._points = [self.pdf.pagePointSize(page) for page in range(self.page_count())]
+        return self._points
+
     def page_rects(self) -> list[QRect]:
         """Each page's rectangle in document pixels (before scrolling), as QPdfView lays them out."""
         if self._layout is not None:
@@ -160,8 +169,7 @@ class PdfPackView(QPdfView):
         resolution = (screen.logicalDotsPerInch() if screen else 96.0) / 72.0
         viewport = self.viewport().size()
         sizes = []
-        for page in range(count):
-            points = self.pdf.pagePointSize(page)
+        for points in self.page_points()[:count]:
             if self.zoomMode() == QPdfView.ZoomMode.Custom:
                 size = QSizeF(points * resolution * self.zoomFactor()).toSize()
             elif self.zoomMode() == QPdfView.ZoomMode.FitToWidth:

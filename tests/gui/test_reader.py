@@ -265,3 +265,26 @@ def test_a_text_pack_is_read_page_by_page_and_highlighted(qtbot: QtBot, tmp_path
     again = _open(qtbot, store, meeting.id)
     assert [a.quote for a in again.annotations()] == [created.quote]
     store.close()
+
+
+def test_page_sizes_are_read_once_per_document_not_on_every_resize(qtbot: QtBot, tmp_path: Path) -> None:
+    """Issue 20: each resize or zoom laid the pages out again asking PDFium for every page's size (a 1,000-page
+    pack, 1,000 calls each time); the sizes are read once per document and each layout is made from them."""
+    view = PdfPackView()
+    qtbot.addWidget(view)
+    assert view.open(build_pack(tmp_path / "pack.pdf", inserted=20).read_bytes())
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    sizes = view.page_points()
+    assert len(sizes) == view.page_count() == 25
+    layouts = [view.page_rects()]
+    for width in (700, 1100):
+        view.resize(width, 700)
+        qtbot.waitUntil(lambda: view.page_rects() is not layouts[-1])
+        layouts.append(view.page_rects())
+    assert layouts[1][0].width() < layouts[0][0].width() < layouts[2][0].width()  # laid out again each time
+    assert view.page_points() is sizes  # from the sizes read when the pack was opened
+    assert view.open(build_pack(tmp_path / "other.pdf").read_bytes())
+    assert len(view.page_points()) == view.page_count() == 5  # another document: its own sizes
+    view.release()
