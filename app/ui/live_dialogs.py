@@ -1310,6 +1310,29 @@ class StatementDialog(LiveDialog):
         return None
 
 
+class AdjournDialog(LiveDialog):
+    """The chair adjourns the meeting: the time is its end, the items not reached are minuted as not taken, and
+    the minutes say when it reconvenes when that was fixed."""
+
+    def __init__(self, statement: str, submit: Callable[[str], Done] | None = None, parent: QWidget | None = None):
+        super().__init__("Adjourn meeting", submit, parent)
+        self.to = QLineEdit()
+        self.to.setAccessibleName("When the meeting reconvenes")
+        self.to.setPlaceholderText("e.g. Tuesday 3 March at 10:00; leave empty when no time was fixed")
+        form = QFormLayout()
+        form.addRow("&Reconvenes (minuted):", self.to)
+        words = QLabel(statement)
+        words.setWordWrap(True)
+        self.body.addWidget(words)
+        self.body.addLayout(form)
+        self.ok_button().setText("Adjourn meeting")
+        self.to.setFocus()
+        self.setMinimumWidth(520)
+
+    def values(self) -> str:
+        return " ".join(self.to.text().split())
+
+
 class DeferDialog(LiveDialog):
     """Defer the item shown: the minutes say it was deferred, and why (and when it comes back) when given."""
 

@@ -42,6 +42,7 @@ from app.storage.people import RegisterRow, register
 from app.ui.live_dialogs import (
     ActionDialog,
     ActionInput,
+    AdjournDialog,
     ApologiesDialog,
     CastingVoteDialog,
     ChairConfirmDialog,
@@ -203,6 +204,9 @@ class LiveMode(QObject):
         self.vacate_action = self._action("Chair &vacated", self.vacate_chair, tip="No one presides until someone does")
         self.part2_action = self._action("Part &II: exclude press and public…", self.part2, "Ctrl+Shift+P")
         self.close_action = self._action("Clos&e meeting…", self.close_meeting)
+        self.adjourn_action = self._action(
+            "Ad&journ meeting…", self.adjourn_meeting, tip="The chair adjourns: the items not reached are not taken"
+        )
         # Ctrl+Z in the minute editor undoes typing (the editor claims the key while it has focus); elsewhere,
         # and always with Ctrl+Alt+Z, it undoes the last meeting action.
         self.undo_action = self._action("&Undo", self.undo, QKeySequence(std.Undo), "Ctrl+Alt+Z")
@@ -229,6 +233,7 @@ class LiveMode(QObject):
             self.vacate_action,
             self.part2_action,
             self.close_action,
+            self.adjourn_action,
         ]
         self.room.set_person_actions([self.arrive_action, self.leave_action, self.withdraw_action, self.return_action])
         self.set_enabled()
@@ -240,7 +245,7 @@ class LiveMode(QObject):
             [self.declare_action, self.motion_action, self.vote_action, self.outcome_action],
             [self.preside_action, self.vacate_action, self.pin_action, self.quoracy_action, self.resolution_action],
             [self.action_action, self.tracker_action, self.insert_action],
-            [self.part2_action, self.close_action],
+            [self.part2_action, self.close_action, self.adjourn_action],
             [self.undo_action, self.redo_action],
             [self.shortcuts_action],
         )
@@ -784,6 +789,20 @@ class LiveMode(QObject):
             return live.close()
 
         self._dialog(StatementDialog("Close meeting", text, "Close meeting", submit, self.parent_widget))
+
+    def adjourn_meeting(self) -> None:
+        live, record = self._need()
+        headings = room_svc.heading_ids(record.items)
+        pending = len([i for i in svc.open_items(record) if i.id not in headings])
+        left = (
+            f" {pending} item{'s' if pending != 1 else ''} not reached will be minuted as not taken." if pending else ""
+        )
+        text = f"Adjourn the meeting now? The time is recorded as the meeting's end.{left}"
+
+        def submit(to: str) -> Done:
+            return live.close(adjourned_to=to)
+
+        self._dialog(AdjournDialog(text, submit, self.parent_widget))
 
     def undo(self) -> None:
         live, _record = self._need()

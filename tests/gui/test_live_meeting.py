@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import commands, paths
@@ -37,10 +37,12 @@ from app.domain import (
     VoteKind,
 )
 from app.services import live as svc
+from app.services.minutes import build_minutes
 from app.storage import Store
 from app.ui.application import make_application
 from app.ui.live_dialogs import (
     ActionDialog,
+    AdjournDialog,
     CastingVoteDialog,
     ChairConfirmDialog,
     DeclarationDialog,
@@ -641,3 +643,32 @@ def test_the_minute_editor_stores_no_soft_wraps(room: Room) -> None:
     editor.flush()
     stored = room.minute("2")
     assert stored == sentence.strip() + "\n\nNoted by the Board."  # one paragraph each, however long
+
+
+def test_the_chair_adjourns_from_the_meeting_menu_and_the_minutes_say_so(room: Room) -> None:
+    """Meeting ▸ Adjourn meeting…: the time the reconvened meeting is fixed for is typed and minuted; the items
+    not reached are minuted as not taken, and the room is closed (no more live actions)."""
+    _roll_call(room)
+    room.press("Ctrl+Shift+PgDown")
+    taken = room.shown()
+
+    def adjourn(dialog: QDialog) -> None:
+        assert isinstance(dialog, AdjournDialog)
+        assert any("not reached will be minuted as not taken" in label.text() for label in dialog.findChildren(QLabel))
+        QTest.keyClicks(dialog.to, "Tuesday 3 March at 10:00")
+        dialog.accept()
+
+    room.expect(adjourn)
+    menu = next(m for m in room.window.menuBar().findChildren(QMenu) if m.title().replace("&", "") == "Meeting")
+    action = next(a for a in menu.actions() if a.text().replace("&", "") == "Adjourn meeting…")
+    action.trigger()
+    record = room.record()
+    assert record.meeting.closed_at is not None
+    assert "adjourned" in room.window.live.banner.proposed_minute
+    assert "to Tuesday 3 March at 10:00" in room.window.live.banner.proposed_minute
+    assert not room.window.live.close_action.isEnabled()
+    sections = {s.item_number.rstrip("."): s.body_markdown for s in build_minutes(record).sections}
+    closing = " ".join(build_minutes(record, Part.TWO).closing_lines)  # the demo has Part II: its minutes end there
+    assert re.search(r"The meeting was adjourned at \d\d:\d\d to Tuesday 3 March at 10:00\.", closing), closing
+    last = record.items[-1].number.rstrip(".")
+    assert last != taken and "not taken" in sections[last].lower()
