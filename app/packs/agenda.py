@@ -356,7 +356,8 @@ def parse_item(row: list[str]) -> _Item | None:
     if (pages := _PAGES.search(norm(title))) is not None and item.first_page is None:
         item.first_page, item.last_page = int(pages[1]), int(pages[2] or pages[1])
         title = (title[: pages.start()] + title[pages.end() :]).strip()
-    if item.purpose is Purpose.UNKNOWN and (tail := _PURPOSE_TAIL.search(norm(title))) and tail.start() > 0:
+    tail = _PURPOSE_TAIL.search(norm(title)) if item.purpose is Purpose.UNKNOWN else None
+    if tail is not None and _title_left(title[: tail.start()]):
         item.purpose = purpose_of(tail[1])[0]
         item.uncertain.add("purpose")
         title = title[: tail.start()]
@@ -382,6 +383,16 @@ def parse_item(row: list[str]) -> _Item | None:
     if len(re.findall(r"[^\W\d_]", item.title)) < 2:
         return None
     return item
+
+
+_JOINING_WORD = re.compile(r"\b(?:and|or|of|the|for|to|in|on|with|a|an|by)$|[-,&:/]$", re.I)
+
+
+def _title_left(rest: str) -> bool:
+    """Whether `rest` is still a title once a trailing purpose is cut from it: two words or more, not ending
+    in a word that joins ("Items for Noting" is a heading, not "Items for" to note)."""
+    rest = rest.strip(" -(")
+    return len(rest.split()) >= 2 and _JOINING_WORD.search(rest) is None
 
 
 def split_presenter(text: str) -> tuple[str, str, bool]:

@@ -15,7 +15,7 @@ import ctypes
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 # Two characters further apart than this share of the font size are two words, whatever the space glyph says
@@ -38,6 +38,7 @@ class Word:
     size: float  # font size in points (1.0 for text packs)
     bold: bool = False
     italic: bool = False
+    leader: bool = False  # a tab leader (a run of dots) stood before it: a cell starts here whatever the gap
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ class Line:
         out: list[tuple[float, list[str]]] = []
         last: Word | None = None
         for word in self.words:
-            if last is None or word.x0 - last.x1 >= gap_em * max(last.size, word.size):
+            if last is None or word.leader or word.x0 - last.x1 >= gap_em * max(last.size, word.size):
                 out.append((word.x0, [word.text]))
             else:
                 out[-1][1].append(word.text)
@@ -238,6 +239,44 @@ def read_pdf_page(document: Any, index: int) -> PdfPageRead:
 
 
 _RUN = re.compile("[^ \t\n\r\u00a0\u200b\ufeff]+")  # PDFium's words: between spaces and line ends (_BREAKS)
+# A tab leader: four dots or more, two ellipses, or dots set between two words with no space ("Draft...Head",
+# "2024/25.Chief": a title filled the line and its leader shrank to a dot or two).
+_LEADER = re.compile(r"[.\u2026\u00b7_]{4,}|\u2026{2,}|(?<=[a-z0-9]{2})\.(?=[A-Z][a-z])|(?<=[a-z0-9)])\.{2,3}(?=\w)")
+_LEADER_CHARS = frozenset(".\u2026\u00b7_")
+
+
+def _runs(text: str) -> Iterable[tuple[int, int, bool]]:
+    """PDFium's words as (start, end, after a leader): a tab leader is cut out ("Apologies......Chair" is two
+    words, the second flagged), whether glued to the words, a word of its own or dots set apart (". . . .")."""
+    matches = list(_RUN.finditer(text))
+    pending = False
+    for index, match in enumerate(matches):
+        word = match[0]
+        start = match.start()
+        if not any(ch in _LEADER_CHARS for ch in word):
+            yield start, match.end(), pending
+            pending = False
+            continue
+        if all(ch in _LEADER_CHARS for ch in word):
+            spaced = [m[0] for m in matches[index : index + 3]]
+            if len(word) >= 2 or (len(spaced) == 3 and all(w in (".", "\u00b7") for w in spaced)):
+                pending = True  # dots on their own: a leader
+                continue
+            # A lone dot between dots set apart is the leader's tail: the next word starts a cell.
+            if pending or (index and matches[index - 1][0] in (".", "\u00b7")):
+                pending = True
+                continue
+        at = 0
+        for leader in _LEADER.finditer(word):
+            if len(leader[0]) == 1:  # "2024/25.Chief": the full stop stays with its word
+                yield start + at, start + leader.end(), pending
+            elif leader.start() > at:
+                yield start + at, start + leader.start(), pending
+            pending = True
+            at = leader.end()
+        if at < len(word):
+            yield start + at, match.end(), pending
+            pending = False
 
 
 def _page_words(c: _Calls, textpage: int, height: float) -> tuple[list[Word], int, int] | None:
@@ -264,8 +303,7 @@ def _page_words(c: _Calls, textpage: int, height: float) -> tuple[list[Word], in
     loose_box, char_object, map_error = c.loose_box, c.char_object, c.map_error
     words: list[Word] = []
     characters = errors = 0
-    for match in _RUN.finditer(text):
-        start, end = match.span()
+    for start, end, leader in _runs(text):
         characters += end - start
         if map_error(textpage, start):  # a word whose first character has no Unicode counts as garbled
             errors += end - start
@@ -283,11 +321,14 @@ def _page_words(c: _Calls, textpage: int, height: float) -> tuple[list[Word], in
         else:
             right = box[2]
         if first_object != last_object:  # drawn in two goes: perhaps two words with no space between
-            words += _pieces(c, textpage, match[0], start, end, height, styles, sizes)
+            pieces = _pieces(c, textpage, text[start:end], start, end, height, styles, sizes)
+            if leader and pieces:
+                pieces[0] = replace(pieces[0], leader=True)
+            words += pieces
             continue
         bold, italic = styles.of(first_object)
-        word = match[0].replace("\ufffe", "-").replace("\u00ad", "-").replace("\x02", "-")
-        words.append(Word(word, left, right, height - top, height - bottom, size, bold, italic))
+        word = text[start:end].replace("\ufffe", "-").replace("\u00ad", "-").replace("\x02", "-")
+        words.append(Word(word, left, right, height - top, height - bottom, size, bold, italic, leader))
     return words, characters, errors
 
 
@@ -502,7 +543,28 @@ def _words(chars: list[_Char | None]) -> list[Word]:
                 flush()
         run.append(ch)
     flush()
-    return words
+    return _without_leaders(words)
+
+
+def _without_leaders(words: list[Word]) -> list[Word]:
+    """Words with their tab leaders cut out (`_runs`), the pieces placed by their share of the characters."""
+    text = " ".join(w.text for w in words)
+    starts: list[int] = []
+    at = 0
+    for w in words:
+        starts.append(at)
+        at += len(w.text) + 1
+    out: list[Word] = []
+    owner = 0
+    for start, end, leader in _runs(text):
+        while owner + 1 < len(words) and starts[owner + 1] <= start:
+            owner += 1
+        w = words[owner]
+        share = (w.x1 - w.x0) / max(1, len(w.text))
+        left, right = start - starts[owner], end - starts[owner]
+        x0, x1 = w.x0 + left * share, w.x0 + right * share
+        out.append(Word(text[start:end], x0, x1, w.top, w.bottom, w.size, w.bold, w.italic, leader))
+    return out
 
 
 def _lines(page: int, words: Iterable[Word]) -> list[Line]:
@@ -545,8 +607,8 @@ def text_layout(text: str) -> list[PageLayout]:
             expanded = raw.expandtabs(_TAB)
             bold = bool(_BOLD_MARK.match(expanded))
             words = [
-                Word(m[0], float(m.start()), float(m.end()), float(row), row + 1.0, 1.0, bold)
-                for m in re.finditer(r"\S+", expanded)
+                Word(expanded[start:end], float(start), float(end), float(row), row + 1.0, 1.0, bold, leader=leader)
+                for start, end, leader in _runs(expanded)
             ]
             if words:
                 lines.append(Line(index, tuple(words)))

@@ -233,21 +233,31 @@ def _line_text(line: Line) -> str:
 
 def _draft_items(outline: Outline, lines: list[Line], pmap: PageMap) -> list[DraftItem]:
     flat: list[tuple[OutlineItem, bool]] = []
-    for item in outline.items:
-        flat.append((item, bool(item.children)))
-        flat += [(child, False) for child in item.children]
+
+    def add(items: list[OutlineItem]) -> None:
+        for item in items:
+            flat.append((item, bool(item.children)))
+            add(item.children)
+
+    add(outline.items)
     unsure = outline.margin < _SURE_MARGIN
+    # "Part 1 - Opening business ... Part 3 - Governor business": parts that go on past two are the agenda's
+    # sections, not its public and private business.
+    sections = any(_THIRD_PART.match(norm(ln.text)) for ln in lines[outline.first_line : outline.last_line + 1])
+    leads = _lead_column([item for item, _ in flat])
     out: list[DraftItem] = []
     part = Part.ONE
     last_line = -1
     last_time: time | None = None
     for item, is_section in flat:
         between = [norm(ln.text) for ln in lines[last_line + 1 : item.line]]
-        if any(_PRIVATE.search(text) for text in between):
+        if any(_private(text, sections) for text in between):
             part = Part.TWO
         last_line = item.line
+        if leads and not item.typed and len(item.side) == 1:
+            item.typed = {"lead": item.side[0]}
         draft = _draft(item, is_section, part, pmap)
-        if _PRIVATE.search(norm(item.title)):  # "Exclusion of the press and public" is the last public item
+        if _private(norm(item.title), sections):  # "Exclusion of the press and public" is the last public item
             part = Part.TWO
         planned = draft.planned_time
         if planned is not None and last_time is not None and planned < last_time and planned.hour < 12:
@@ -256,6 +266,30 @@ def _draft_items(outline: Outline, lines: list[Line], pmap: PageMap) -> list[Dra
         uncertain = set(draft.uncertain) | ({"number", "title"} if unsure else set())
         out.append(_replace(draft, planned, uncertain))
     return out
+
+
+_THIRD_PART = re.compile(r"^part\s+(?:3|iii|three|c)\b", re.I)
+_BARE_PART = re.compile(r"^part\s+(?:ii|2|two|b)\b", re.I)
+_PRIVATE_WORDS = re.compile(r"exempt|confidential|private|closed|restricted|press|public|reserved", re.I)
+
+
+def _private(text: str, sections: bool) -> bool:
+    """Whether `text` starts the private part; "Part 2 - ..." does not when the parts are numbered sections."""
+    if sections and _BARE_PART.match(text) and not _PRIVATE_WORDS.search(text):
+        return False
+    return _PRIVATE.search(text) is not None
+
+
+def _lead_column(items: list[OutlineItem]) -> bool:
+    """Whether the one cell right of the titles (after a leader or a gap, in a list without a header row) is a
+    column of leads: most such cells read as a person or a role, so the others are leads too ("Chair of the
+    Audit and Risk Committee")."""
+    cells = [item.side[0] for item in items if not item.typed and len(item.side) == 1]
+    if len(cells) < 3:
+        return False
+    plain = [c for c in cells if not _TIME.fullmatch(c.strip()) and not _PRINTED_PAGES.fullmatch(c.strip())]
+    people = sum(1 for c in plain if looks_like_presenter(c) is not False and purpose_of(c)[0] is Purpose.UNKNOWN)
+    return len(plain) == len(cells) and people * 3 >= len(cells) * 2
 
 
 def _replace(item: DraftItem, planned: time | None, uncertain: set[str]) -> DraftItem:
@@ -275,6 +309,8 @@ def _typed(item: OutlineItem, parsed: Any) -> None:
         name = re.split(r",\s+|\s+\(", lead)[0].strip()
         parsed.presenter = name if looks_like_presenter(name) is not False else lead
         parsed.uncertain.discard("presenter")
+        if looks_like_presenter(parsed.presenter) is False:
+            parsed.uncertain.add("presenter")  # in the leads' column, but it reads like no person or role
     if (when := item.typed.get("time")) and (found := _time(when)) is not None:
         parsed.planned_time = found
     if purpose := item.typed.get("purpose"):

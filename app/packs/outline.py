@@ -494,8 +494,16 @@ def read_outline(lines: list[Line]) -> Outline | None:
     else:
         for item in items:
             item.children = [] if _prose(item.children) else item.children
-    last = max([i.line for i in items] + [c.line for i in items for c in i.children])
+    last = max(i.line for i in _flatten(items))
     return Outline(items, margin, members[0].index, last)
+
+
+def _flatten(items: list[OutlineItem]) -> list[OutlineItem]:
+    out: list[OutlineItem] = []
+    for item in items:
+        out.append(item)
+        out += _flatten(item.children)
+    return out
 
 
 def _continuations(top: Chain, others: list[Chain]) -> list[Chain]:
@@ -769,6 +777,7 @@ def _item(
     line = lines[cand.index]
     title_parts = [cand.title] if cand.title else []
     side = [text for x, text in line.cells() if x > cand.title_x + 1]  # the cells right of the title
+    led = any(w.leader for w in line.words)
     labels = {c.index for c in cands}
     previous = line
     title_size = line.size
@@ -795,6 +804,11 @@ def _item(
             break
         if not aligned or abs(nxt.size - title_size) > 0.6 or gap > 0.9 * title_size or nxt.bold != previous.bold:
             break
+        if led and side and len(nxt.cells()) == 1 and not _DESCRIPTION.match(nxt.text):
+            # A leader closed the title ("Title......Lead"): a line wrapped under it carries on the lead.
+            side[-1] = f"{side[-1]} {nxt.text}"
+            previous, count = nxt, count + 1
+            continue
         # A wrapped title keeps its line spacing; a wider step, or a sentence starting "To approve ...",
         # is the item's description.
         pitch = nxt.top - previous.top
@@ -871,10 +885,14 @@ def _children(
     inside = [c for c in cands if parent.index < c.index < stop and c.index not in members and c.kind in _CHILD_KINDS]
     if not inside:
         return []
-    prefix = parent.value if parent.kind in ("num", "item", "dotted") else None
-    subs = [c for c in inside if c.kind == "dotted" and prefix and c.value[: len(prefix)] == prefix[:1]]
+    # Sub-numbers extend the parent's number: "3.2" under "3", "5.1.2" under "5.1".
+    prefix = parent.value if parent.kind == "dotted" else parent.value[:1] if parent.kind in ("num", "item") else ()
+    subs = [c for c in inside if c.kind == "dotted" and prefix and len(c.value) > len(prefix)]
+    subs = [c for c in subs if c.value[: len(prefix)] == prefix]
     if subs:
-        chosen = [c for c in subs if c.depth == subs[0].depth and abs(c.label_x - subs[0].label_x) < subs[0].size]
+        depth = min(c.depth for c in subs)
+        subs = [c for c in subs if c.depth == depth]
+        chosen = [c for c in subs if abs(c.label_x - subs[0].label_x) < subs[0].size]
     else:
         first = inside[0]
         between = [i for i in range(parent.index + 1, first.index)]
@@ -892,9 +910,13 @@ def _children(
             if same_list and _step(chosen[-1], c) is not None:
                 chosen.append(c)
     out: list[OutlineItem] = []
+    taken = {x.index for x in chosen} | members
     for pos, c in enumerate(chosen):
         end = chosen[pos + 1].index if pos + 1 < len(chosen) else stop
-        out.append(_item(lines, c, end, cands, {x.index for x in chosen} | members, stops, roles))
+        child = _item(lines, c, end, cands, taken, stops, roles)
+        if c.kind == "dotted":  # its own sub-numbers: "5.1.1" under "5.1"
+            child.children = _children(lines, c, end, cands, taken, stops, roles, judged=judged)
+        out.append(child)
     return [] if judged and _prose(out) else out
 
 

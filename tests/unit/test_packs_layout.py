@@ -387,3 +387,47 @@ def test_roman_labels_set_flush_right_and_sub_items_after_an_introducing_line(tm
     items = read_pack(path).items
     assert [i.number for i in items] == ["I", "II", "III", "i", "ii", "IV"]
     assert [i.title for i in items if i.number in ("i", "ii")] == ["Audit Committee", "People Committee"]
+
+
+def test_dotted_leaders_part_title_and_lead_and_sub_sub_items_nest(tmp_path: Path) -> None:
+    """A contents-style agenda: "Title......Lead" with the leader glued to the words, a lead that wraps under
+    the title after its leader, three levels of numbering ("5.1.2"), and a heading that ends "for Noting"."""
+    path = tmp_path / "leaders.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(60, HEIGHT - 70, "Example Joint Board")
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(60, HEIGHT - 90, "Wednesday 10 December 2025 at 10.00am")
+    rows = [
+        (60, 90, "1", "Welcome and Apologies", "Chair"),
+        (60, 90, "2", "Finance", ""),
+        (90, 130, "2.1", "Budget Monitoring", ""),
+        (130, 170, "2.1.1", "Position at Month 6", "Chief Finance Officer"),
+        (130, 170, "2.1.2", "Savings Plan", "Chief Finance Officer"),
+        (90, 130, "2.2", "Audit Committee: Minute of 5 November", "Chair of the Audit and"),
+        (60, 90, "3", "Items for Noting", ""),
+        (90, 130, "3.1", "Performance Report", "Head of Performance"),
+    ]
+    y = HEIGHT - 130
+    for label_x, title_x, number, title, lead in rows:
+        pdf.drawString(label_x, y, number)
+        if lead:
+            dots = "." * int((530 - title_x - pdf.stringWidth(f"{title}{lead}", "Helvetica", 11)) / 3.06)
+            pdf.drawString(title_x, y, f"{title}{dots}{lead}")  # one run: the leader glued to both words
+        else:
+            pdf.drawString(title_x, y, title)
+        if lead.endswith(" and"):
+            y -= 14
+            pdf.drawString(title_x, y, "Risk Committee")  # the lead wraps under the title
+        y -= 22
+    pdf.showPage()
+    pdf.save()
+    pack = read_pack(path)
+    got = {i.number: (i.title, i.presenter) for i in pack.items}
+    assert list(got) == ["1", "2", "2.1", "2.1.1", "2.1.2", "2.2", "3", "3.1"]
+    assert got["1"] == ("Welcome and Apologies", "Chair")
+    assert got["2.1.1"] == ("Position at Month 6", "Chief Finance Officer")
+    assert got["2.2"] == ("Audit Committee: Minute of 5 November", "Chair of the Audit and Risk Committee")
+    assert got["3"][0] == "Items for Noting"
+    tree = draft_to_json(pack)["items"]
+    assert [c["number"] for c in tree[1]["children"][0]["children"]] == ["2.1.1", "2.1.2"]
