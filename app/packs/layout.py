@@ -12,6 +12,7 @@ printed page ("Pages 13 - 64") into the PDF page it is on. No Qt here.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -90,6 +91,24 @@ class Line:
                 out[-1][1].append(word.text)
             last = word
         return [(x, " ".join(parts)) for x, parts in out]
+
+
+# The words a table's header row is made of ("Item", "Lead", "Presented by", "Timings", "Paper").
+HEADER_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "item items no no. number ref lead leads presenter presenters presented by time timings timing purpose action"
+        " paper papers page pages title subject owner enc encl format duration officer required report who"
+        " sponsor responsible description business enclosure attachment reference start mins minutes",
+    )
+)
+
+
+def header_row(line: Line) -> bool:
+    """A table's header row (repeated at the top of a page): two or more cells, three words in four a column
+    heading's ("Lead Director" too)."""
+    heading = sum(1 for w in line.words if w.text.lower().strip(":.()/") in HEADER_WORDS)
+    return len(line.cells()) >= 2 and heading * 4 >= len(line.words) * 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,9 +432,10 @@ def _pieces(
 
 
 def _columns(page: int, words: list[Word], width: float) -> list[Line]:
-    """Lines in reading order: a page set in two columns is read column by column below its full-width top.
+    """Lines in reading order: a stretch of the page set in two columns is read column by column, between the
+    full-width lines above it (a masthead) and below it (a footer).
 
-    Two columns, not a table: a gutter no word crosses below the top, a right column with a left margin of
+    Two columns, not a table: a gutter no word crosses in that stretch, a right column with a left margin of
     its own, and lines there that mostly do not share a baseline with the left (a table's cells do)."""
     lines = _lines(page, words)
     if width <= 0 or len(lines) < 8:
@@ -424,49 +444,118 @@ def _columns(page: int, words: list[Word], width: float) -> list[Line]:
     # text has none, and is not searched (the search looks at every word for each place a gutter could be).
     if sum(1 for ln in lines for x, _ in ln.cells() if x > width * 0.3) < 5:
         return lines
-    # The gutter is the widest band of x (in the middle of the page) that no word below the top crosses.
-    runs: list[tuple[float, float, float]] = []  # (first x, last x, top of the columns)
-    stride = max(3.0, width * 0.4 / 150)  # every 3 pt on a real page; never more than 150 looks on a huge one
-    for step in range(150):
-        x = width * 0.3 + step * stride
-        if x >= width * 0.7:
-            break
-        top = max((w.bottom for w in words if w.x0 < x < w.x1), default=0.0)
-        below = [w for w in words if w.top > top]
-        left = {round(w.bottom) for w in below if w.x1 <= x}
-        right = {round(w.bottom) for w in below if w.x0 >= x}
-        if min(len(left), len(right)) < 5:
-            continue
-        if runs and runs[-1][2] == top and x - runs[-1][1] <= stride:
-            runs[-1] = (runs[-1][0], x, top)
-        else:
-            runs.append((x, x, top))
-    if not runs:
+    region = _gutter(lines, words, width)
+    if region is None:
         return lines
-    first, last, top = max(runs, key=lambda run: run[1] - run[0])
-    gutter = (first + last) / 2
-    below = [w for w in words if w.top > top]
-    left_lines = _lines(page, [w for w in below if w.x1 <= gutter])
-    right_lines = _lines(page, [w for w in below if w.x0 >= gutter])
+    gutter, top, bottom = region
+    inside = [w for w in words if w.top >= top - 0.5 and w.bottom <= bottom + 0.5]
+    left_lines = _lines(page, [w for w in inside if w.x1 <= gutter])
+    right_lines = _lines(page, [w for w in inside if w.x0 >= gutter])
+    # A table, not two columns: its header row names columns either side of the gutter ("Title ... Lead"), or
+    # its right-hand rows hold several cells (a lead, a time, a paper).
+    headed = any(
+        header_row(ln) and ln.x0 < gutter < ln.x1 for ln in lines if top - 3 * ln.size <= ln.top <= top + 2 * ln.size
+    )
+    celled = sum(1 for ln in right_lines if len(_past_label(ln.cells())) >= 2)
+    # Or labels and what they label ("Present:" beside the names): the left lines end in a colon.
+    labelled = sum(1 for ln in left_lines if ln.text.rstrip().endswith(":"))
+    if headed or celled * 10 >= len(right_lines) * 3 or labelled * 2 >= len(left_lines):
+        return lines
+    # Two columns on one line pitch align like a table's cells; they are text when the right-hand lines run on
+    # (four words a line) or carry on the left's numbered list ("6." after "1." to "5.").
+    text = sum(len(ln.words) for ln in right_lines) >= 4 * len(right_lines) or _continues(left_lines, right_lines)
     margin = Counter(round(ln.x0) for ln in right_lines).most_common(1)
-    left_bottoms = [ln.bottom for ln in left_lines]
-    unaligned = sum(1 for ln in right_lines if not any(abs(ln.bottom - b) < 2 for b in left_bottoms))
+    # Lines on one baseline share their middle (their boxes' tops and bottoms differ with the font's metrics).
+    left_middles = [(ln.top + ln.bottom) / 2 for ln in left_lines]
+    unaligned = sum(1 for ln in right_lines if not any(abs((ln.top + ln.bottom) / 2 - m) < 2 for m in left_middles))
     own_margin = bool(margin) and margin[0][1] >= max(3, len(right_lines) // 3) and margin[0][0] > gutter - 1
-    if not own_margin or unaligned * 10 < len(right_lines) * 4:
+    if not own_margin or (unaligned * 10 < len(right_lines) * 4 and not text):
         return lines
     # A table whose right-hand cells wrap (a lead's role under the name): nearly every left line still has a
     # right line on its baseline; two columns of text do not line up like that.
-    right_bottoms = [ln.bottom for ln in right_lines]
-    paired = sum(1 for ln in left_lines if any(abs(ln.bottom - b) < 2 for b in right_bottoms))
-    if left_lines and paired * 10 >= len(left_lines) * 7:
+    right_middles = [(ln.top + ln.bottom) / 2 for ln in right_lines]
+    paired = sum(1 for ln in left_lines if any(abs((ln.top + ln.bottom) / 2 - m) < 2 for m in right_middles))
+    if left_lines and paired * 10 >= len(left_lines) * 7 and not text:
         return lines
-    above = _lines(page, [w for w in words if w.top <= top])
+    above = _lines(page, [w for w in words if w.bottom <= top + 0.5 and w not in inside])
+    below = _lines(page, [w for w in words if w.top >= bottom - 0.5 and w not in inside])
     # A table that goes on below (its last rows short, their leads wrapping on the right): the "right column"
     # starts where cells of two or more rows above it start.
     starts_above = Counter(round(x) for ln in above for x, _ in ln.cells() if x > gutter - 1)
     if sum(n for x, n in starts_above.items() if abs(x - margin[0][0]) <= 2) >= 2:
         return lines
-    return above + left_lines + right_lines
+    return above + left_lines + right_lines + below
+
+
+_LABEL_CELL = re.compile(r"^\(?(\d{1,3}(?:\.\d{1,2})*|[a-z]|[ivx]{1,5})[.):]?$", re.I)
+
+
+def _past_label(cells: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """A line's cells less an item label standing as a cell of its own ("6." before its title)."""
+    return cells[1:] if cells and _LABEL_CELL.match(cells[0][1]) else cells
+
+
+def _continues(left: list[Line], right: list[Line]) -> bool:
+    """Whether the right-hand lines' item numbers carry on from the left's ("6." after "5.")."""
+
+    def numbers(lines: list[Line]) -> list[int]:
+        out = []
+        for ln in lines:
+            m = _LABEL_CELL.match(ln.words[0].text)
+            if m and m[1].isdigit():
+                out.append(int(m[1]))
+        return out
+
+    before, after = numbers(left), numbers(right)
+    return len(before) >= 2 and len(after) >= 2 and after[0] == max(before) + 1
+
+
+def _spans(line: Line, x: float) -> bool:
+    """Whether the line runs across `x`: a word there, or words either side of it no further apart than a
+    word space or two (a full-width line whose words happen to leave `x` free)."""
+    before = [w for w in line.words if w.x0 < x]
+    if not before or len(before) == len(line.words):
+        return False
+    last, first = max(before, key=lambda w: w.x1), line.words[len(before)]
+    return last.x1 > x or first.x0 - last.x1 < 1.0 * max(last.size, first.size)
+
+
+def _gutter(lines: list[Line], words: list[Word], width: float) -> tuple[float, float, float] | None:
+    """(x, top, bottom) of the gutter in the middle of the page: a band of x that no line crosses over a stretch
+    of the page with four lines or more on either side of it, the one with most lines beside it (then the
+    widest); None when there is none."""
+    bands: list[tuple[float, float, float, float, int]] = []  # (first x, last x, top, bottom, lines) so far
+    stride = max(3.0, width * 0.4 / 150)  # every 3 pt on a real page; never more than 150 looks on a huge one
+    for step in range(150):
+        x = width * 0.3 + step * stride
+        if x >= width * 0.7:
+            break
+        crossing = sorted((ln.top, ln.bottom) for ln in lines if _spans(ln, x))
+        # The stretches of the page between words that cross x: the one with most lines on its thinner side.
+        best: tuple[int, float, float] | None = None
+        edges = [(-1.0, 0.0), *crossing, (1e9, 1e9)]
+        for (_, upper), (lower, _) in itertools.pairwise(edges):
+            if lower - upper < 20:
+                continue
+            between = [ln for ln in lines if ln.top >= upper and ln.bottom <= lower]
+            left = sum(1 for ln in between if ln.words[0].x1 <= x)
+            right = sum(1 for ln in between if ln.words[-1].x0 >= x)
+            beside = min(left, right)
+            if beside >= 4 and (best is None or beside > best[0]):
+                best = (beside, upper, lower)
+        if best is None:
+            continue
+        count, upper, lower = best
+        last = bands[-1] if bands else None
+        if last is not None and x - last[1] <= stride + 0.1 and abs(last[2] - upper) < 1 and abs(last[3] - lower) < 1:
+            bands[-1] = (last[0], x, upper, lower, max(count, last[4]))
+        else:
+            bands.append((x, x, upper, lower, count))
+    if not bands:
+        return None
+    first, last_x, upper, lower, _ = max(bands, key=lambda band: (band[4], band[1] - band[0]))
+    words_inside = [w for w in words if w.top >= upper and w.bottom <= lower]
+    return (first + last_x) / 2, min(w.top for w in words_inside), max(w.bottom for w in words_inside)
 
 
 _BREAKS = frozenset((32, 9, 10, 13, 0xA0, 0x200B, 0xFEFF))  # spaces and line ends (PDFium's generated ones too)
@@ -580,9 +669,29 @@ def _lines(page: int, words: Iterable[Word]) -> list[Line]:
                 break
         else:
             rows.append((word.top, word.bottom, [word]))
-    lines = [Line(page, tuple(sorted(members, key=lambda w: w.x0))) for _, _, members in rows]
+    lines = [Line(page, _unspaced(sorted(members, key=lambda w: w.x0))) for _, _, members in rows]
     lines.sort(key=lambda ln: (ln.bottom, ln.x0))
     return lines
+
+
+def _unspaced(words: list[Word]) -> tuple[Word, ...]:
+    """A letter-spaced line ("G R E A T  S A L L O W F I E L D") as its words: most of its pieces are a letter
+    or two, and the gaps between letters are narrower than those between words."""
+    short = sum(1 for w in words if len(w.text) <= 2 and w.text.isalpha())
+    if len(words) < 5 or short * 10 < len(words) * 6:
+        return tuple(words)
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
+    letter = sorted(gaps)[len(gaps) // 2]
+    if letter <= 0 or letter > 0.5 * words[0].size:
+        return tuple(words)
+    out = [words[0]]
+    for gap, word in zip(gaps, words[1:], strict=True):
+        last = out[-1]
+        if gap <= 1.6 * letter and word.text.isalpha() and last.text[-1:].isalpha():
+            out[-1] = replace(last, text=last.text + word.text, x1=word.x1)
+        else:
+            out.append(word)
+    return tuple(out)
 
 
 def _overlaps(members: list[Word], word: Word) -> bool:

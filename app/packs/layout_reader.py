@@ -29,7 +29,7 @@ from app.packs.agenda import (
     purpose_of,
 )
 from app.packs.layout import Line, PageLayout, PageMap, page_map, read_pdf_page, set_aside_furniture
-from app.packs.meeting import announced, meetingish, plain_title
+from app.packs.meeting import PLACE_WORD, announced, meetingish, plain_title
 from app.packs.model import DraftItem, PackError
 from app.packs.outline import Outline, OutlineItem, read_outline
 
@@ -175,6 +175,7 @@ def _names(lines: list[Line]) -> tuple[str, str] | None:
             and len(cell) <= 90
             and not cell.endswith(":")
             and any(ch.isalpha() for ch in ln.text)
+            and not _placeish(cell)
             and (round(ln.size) > body_size or (ln.bold and round(ln.size) >= body_size))
         )
         wrapped = (
@@ -199,6 +200,12 @@ def _names(lines: list[Line]) -> tuple[str, str] | None:
     if _MEETING_WORD.search(upper) and not _MEETING_WORD.search(lower) and not meetingish(lower):
         upper, lower = lower, upper
     return upper, lower
+
+
+def _placeish(text: str) -> bool:
+    """A venue's line ("Village Hall, Church Lane", "Council Chamber, Town Hall"), not a name: an address, a
+    place's word in one of its parts."""
+    return "," in text and PLACE_WORD.search(text) is not None
 
 
 def _first_cell(line: Line) -> str:

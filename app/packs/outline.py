@@ -21,7 +21,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from app.packs.agenda import looks_like_presenter
-from app.packs.layout import Line, Word
+from app.packs.layout import HEADER_WORDS as _HEADER_WORDS
+from app.packs.layout import Line, Word, header_row
 
 _BULLETS = "●•○■▪◦‣·–-*►▶❖✓"
 _BULLET = re.compile(rf"^([{re.escape(_BULLETS)}])\s*")
@@ -252,11 +253,11 @@ def _headings(lines: list[Line], body: float, taken: set[int]) -> list[Candidate
             and abs(previous.x0 - line.x0) < line.size
             and line.top - previous.bottom < line.size * 0.8
         )
-        header_row = all(w.text.lower().strip(":.()") in _HEADER_WORDS for w in line.words)
+        column_heads = all(w.text.lower().strip(":.()") in _HEADER_WORDS for w in line.words)
         if (
             heading
             and not continues
-            and not header_row
+            and not column_heads
             and not text.endswith(":")
             and len(text) > 2
             and len(text.split()) <= 14
@@ -610,14 +611,6 @@ def _span_end(lines: list[Line], last: Candidate, first: Candidate) -> int:
     return min(len(lines), last.index + 40)
 
 
-_HEADER_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        "item items no no. number ref lead leads presenter presenters presented by time timings timing purpose action"
-        " paper papers page pages title subject owner enc encl format duration officer required report who"
-        " sponsor responsible description business enclosure attachment reference start mins minutes",
-    )
-)
 # What a table column holds, by the words of its header ("Lead", "Presented by", "Action required", "Pages").
 _ROLE_WORDS = (
     ("lead", re.compile(r"\b(?:lead|leads|presenter|presenters|presented|by|owner|officer|who|sponsor|responsible)\b")),
@@ -633,7 +626,7 @@ def _header_roles(lines: list[Line], first: int, stops: list[float]) -> dict[int
     header row stands within a few lines above the first item."""
     for index in range(first - 1, max(-1, first - 5), -1):
         line = lines[index]
-        if line.page != lines[first].page or not _header_row(line):
+        if line.page != lines[first].page or not header_row(line):
             continue
         roles: dict[int, str] = {}
         for x, cell in line.cells():
@@ -697,7 +690,7 @@ def _table_item(
     for index in range(cand.index + 1, stop):
         nxt = lines[index]
         if nxt.page != previous.page:
-            if turned or nxt.page != previous.page + 1 or not _header_row(nxt):
+            if turned or nxt.page != previous.page + 1 or not header_row(nxt):
                 break
             turned = True
             previous = nxt
@@ -741,13 +734,6 @@ def _table_item(
         typed.setdefault("lead", lead_under_title)
     title = _join([w.text for w in cells[title_column]])
     return OutlineItem(cand.number, title, cand.index, side, typed=typed, time_label=cand.time_text, title_lines=count)
-
-
-def _header_row(line: Line) -> bool:
-    """A table's header row (repeated at the top of a page): two or more cells, three words in four a column
-    heading's ("Lead Director" too)."""
-    heading = sum(1 for w in line.words if w.text.lower().strip(":.()/") in _HEADER_WORDS)
-    return len(line.cells()) >= 2 and heading * 4 >= len(line.words) * 3
 
 
 def _cell_text(words: list[Word]) -> str:

@@ -431,3 +431,71 @@ def test_dotted_leaders_part_title_and_lead_and_sub_sub_items_nest(tmp_path: Pat
     assert got["3"][0] == "Items for Noting"
     tree = draft_to_json(pack)["items"]
     assert [c["number"] for c in tree[1]["children"][0]["children"]] == ["2.1.1", "2.1.2"]
+
+
+def _notice_in_two_columns(path: Path, *, header: bool) -> Path:
+    """A masthead in spaced capitals, two columns on one line pitch, and a full-width footer line under them.
+    With `header`, the same page is a table: a header row names the columns either side of the gutter."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 14)
+    spaced = pdf.beginText(130, HEIGHT - 60)
+    spaced.setCharSpace(3)  # letter-spaced: every letter drawn apart, the words further apart still
+    spaced.textLine("EXAMPLE PARISH COUNCIL")
+    pdf.drawText(spaced)
+    pdf.setFont("Helvetica-Bold", 24)
+    pdf.drawString(130, HEIGHT - 95, "Annual Parish Meeting")
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(130, HEIGHT - 115, "Thursday 15 May 2025 at 7.00pm")
+    left = [
+        "Agenda",
+        "1.  Welcome by the Chairman",
+        "2.  Apologies for absence",
+        "3.  Minutes of the last",
+        "     meeting",
+        "4.  Matters arising",
+        "5.  Annual report of the",
+        "     Chairman",
+    ]
+    right = [
+        "6.  Reports from local groups",
+        "7.  Questions from electors",
+        "8.  Close",
+        "",
+        "About the meeting",
+        "Every parish must hold one",
+        "between March and June.",
+        "",
+    ]
+    if header:
+        pdf.drawString(60, HEIGHT - 150, "Item")
+        pdf.drawString(320, HEIGHT - 150, "Lead")
+    for row, (a, b) in enumerate(zip(left, right, strict=True)):
+        y = HEIGHT - 170 - 16 * row
+        pdf.drawString(60, y, a)
+        pdf.drawString(320, y, b)
+    pdf.drawString(60, HEIGHT - 320, "Issued by the Clerk to the Parish Council on 1 May 2025 at the office")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_two_columns_between_a_masthead_and_a_footer_are_read_column_by_column(tmp_path: Path) -> None:
+    pack = read_pack(_notice_in_two_columns(tmp_path / "notice.pdf", header=False))
+    assert [i.number for i in pack.items] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+    assert pack.items[2].title == "Minutes of the last meeting"
+    assert pack.items[4].title == "Annual report of the Chairman"
+    assert pack.body_name.casefold() == "example parish council"  # the spaced capitals read as words
+
+
+def test_a_table_with_a_header_row_is_not_taken_for_two_columns(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    from app.packs.layout_reader import read_layout
+
+    document = pdfium.PdfDocument(_notice_in_two_columns(tmp_path / "table.pdf", header=True))
+    try:
+        lines = read_layout(document.raw, 1, "table.pdf")[0].lines
+    finally:
+        document.close()
+    texts = [ln.text for ln in lines]
+    assert "1. Welcome by the Chairman 7. Questions from electors" in texts  # one row, read across
