@@ -463,7 +463,8 @@ def _columns(page: int, words: list[Word], width: float) -> list[Line]:
         return lines
     # Two columns on one line pitch align like a table's cells; they are text when the right-hand lines run on
     # (four words a line) or carry on the left's numbered list ("6." after "1." to "5.").
-    text = sum(len(ln.words) for ln in right_lines) >= 4 * len(right_lines) or _continues(left_lines, right_lines)
+    worded = sum(1 for ln in right_lines for w in ln.words if sum(ch.isalpha() for ch in w.text) >= 2)
+    text = worded >= 4 * len(right_lines) or _continues(left_lines, right_lines)
     margin = Counter(round(ln.x0) for ln in right_lines).most_common(1)
     # Lines on one baseline share their middle (their boxes' tops and bottoms differ with the font's metrics).
     left_middles = [(ln.top + ln.bottom) / 2 for ln in left_lines]

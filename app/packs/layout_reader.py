@@ -68,10 +68,10 @@ def read_layout(raw_document: Any, count: int, name: str) -> list[PageLayout]:
 
 def agenda_from_layout(pages: list[PageLayout]) -> LayoutReading | None:
     lines = [ln for page in pages for ln in page.lines]
-    outline = read_outline(lines)
+    pmap = page_map(pages)
+    outline = read_outline(lines, pmap)
     if outline is None:
         return None
-    pmap = page_map(pages)
     items = _draft_items(outline, lines, pmap)
     front_lines = [ln for ln in lines[: outline.first_line] if ln.page <= lines[outline.first_line].page]
     body, title, when, venue, start = masthead([_line_text(ln) for ln in front_lines])

@@ -15,14 +15,16 @@ are marked uncertain, so the review grid shows them amber and "read cleanly" is 
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.packs.agenda import looks_like_presenter
 from app.packs.layout import HEADER_WORDS as _HEADER_WORDS
-from app.packs.layout import Line, Word, header_row
+from app.packs.layout import Line, PageMap, Word, header_row
 
 _BULLETS = "●•○■▪◦‣·–-*►▶❖✓"
 _BULLET = re.compile(rf"^([{re.escape(_BULLETS)}])\s*")
@@ -286,15 +288,30 @@ def _cluster(members: list[Candidate], key: str, within: float) -> list[list[Can
 
 
 def _families(cands: list[Candidate]) -> list[list[Candidate]]:
-    """Candidates of one kind, at one indent (within a font size) and of one type size (within 12%)."""
+    """Candidates of one kind, at one indent (within a font size), of one type size (within 12%) and with their
+    titles at one indent: "1. Public speaking…" set close to its number is another list than "1.   Apologies"
+    set at a tab stop."""
     by_key: defaultdict[tuple[object, ...], list[Candidate]] = defaultdict(list)
     for c in cands:
         by_key[_family_key(c)].append(c)
     out: list[list[Candidate]] = []
     for members in by_key.values():
         for at_x in _aligned(_cluster(members, "label_x", 1.0)):
-            out += [sorted(cl, key=lambda c: c.index) for cl in _cluster(at_x, "size", 0.12)]
+            for sized in _cluster(at_x, "size", 0.12):
+                out += [sorted(cl, key=lambda c: c.index) for cl in _title_indents(sized)]
     return out
+
+
+def _title_indents(members: list[Candidate]) -> list[list[Candidate]]:
+    """Members parted where their titles start at indents two font sizes apart or more, each part of two or
+    more (a lone odd indent is a label whose title is a cell further on, kept with the others)."""
+    parts = _cluster([c for c in members if c.title], "title_x", 2.0)
+    big = [part for part in parts if len(part) >= 2]
+    if len(big) < 2:
+        return [members]
+    rest = [c for c in members if not any(c in part for part in big)]
+    big[0] += rest
+    return big
 
 
 def _aligned(clusters: list[list[Candidate]]) -> list[list[Candidate]]:
@@ -346,16 +363,23 @@ def _step(a: Candidate, b: Candidate, lines: list[Line] | None = None) -> float 
     if len(a.value) == 2 and len(b.value) == 2 and a.value[0] == b.value[0]:
         return 1.0 if b.value[1] == a.value[1] + 1 else 0.4
     gap = b.value[0] - a.value[0]
+    if gap > _MAX_JUMP:
+        return None  # "8" then "38": the next list (the previous meeting's minute numbers), not this one
     return 1.0 if gap == 1 else 0.6 if gap == 0 else 0.5 if gap <= 3 else 0.1
 
 
-def _best_chain(family: list[Candidate], lines: list[Line]) -> tuple[list[Candidate], float]:
-    """The highest-scoring increasing chain in a family (document order), by dynamic programming."""
+def _best_chain(
+    family: list[Candidate], lines: list[Line], agenda_lines: Sequence[int] = ()
+) -> tuple[list[Candidate], float]:
+    """The highest-scoring increasing chain in a family (document order), by dynamic programming. An "Agenda"
+    heading between two labels parts them: the list above it is another (a note on public speaking)."""
     n = len(family)
     best = [1.0] * n
     back = [-1] * n
     for i in range(n):
         for j in range(max(0, i - 60), i):
+            if any(family[j].index < h < family[i].index for h in agenda_lines):
+                continue
             step = _step(family[j], family[i], lines)
             if step is not None and best[j] + step > best[i]:
                 best[i], back[i] = best[j] + step, j
@@ -423,8 +447,10 @@ def _score(
     return score
 
 
-def read_outline(lines: list[Line]) -> Outline | None:
-    """The agenda's items in `lines` (furniture set aside), or None when nothing reads as one."""
+def read_outline(lines: list[Line], pmap: PageMap | None = None) -> Outline | None:
+    """The agenda's items in `lines` (furniture set aside), or None when nothing reads as one. `pmap` turns the
+    printed pages an agenda gives its papers ("(Pages 33 - 38)") into PDF pages: lists on those pages are the
+    papers' own numbered sections, not the agenda."""
     if not lines:
         return None
     body = _body_size(lines)
@@ -444,7 +470,7 @@ def read_outline(lines: list[Line]) -> Outline | None:
         else:  # the best chain, and the next ones in what it leaves (another list in the same type is a rival)
             left = family
             for _ in range(6):
-                picked, raw = _best_chain(left, lines)
+                picked, raw = _best_chain(left, lines, agenda_lines)
                 found.append((picked, raw))
                 left = [c for c in left if c not in picked]
                 if not left:
@@ -457,6 +483,7 @@ def read_outline(lines: list[Line]) -> Outline | None:
         outers = [o for o in chains if o is not chain and len(o.members) >= 2 and o.members[0].kind != "heading"]
         if any(_nested(chain, outer, lines) for outer in outers):
             chain.score *= 0.3
+    _papers_content(chains, lines, pmap or PageMap())
     for chain in chains:  # a chain is worth its children too (sections are not items: theirs do not count)
         if chain.members[0].kind == "heading":
             continue
@@ -505,6 +532,40 @@ def _flatten(items: list[OutlineItem]) -> list[OutlineItem]:
         out.append(item)
         out += _flatten(item.children)
     return out
+
+
+_PAGE_REF = re.compile(r"^\(?\s*(?:pages?|pp?\.?)\s*(\d{1,4})(?:\s*(?:[-–—]|to)\s*(\d{1,4}))?\s*\)?$", re.I)
+_STAMP = re.compile(r"^agenda\s+item\s+(\S{1,8})$", re.I)
+
+
+def _papers_content(chains: list[Chain], lines: list[Line], pmap: PageMap) -> None:
+    """A list whose items lie on the pages another list gives its items' papers is those papers' content (a
+    report's "1. Summary, 2. Assessment"): it scores a fifth. An item's papers are the printed pages its row
+    names ("(Pages 33 - 38)"), and the pages from an "Agenda Item 4" stamp to the next."""
+    stamps = sorted((ln.page, m[1].rstrip(".:")) for ln in lines if (m := _STAMP.match(ln.text.strip())))
+    last_page = lines[-1].page if lines else 0
+    claims: list[tuple[Chain, set[int]]] = []
+    for chain in chains:
+        claimed: set[int] = set()
+        for c in chain.members:
+            for _, cell in lines[c.index].cells()[1:]:
+                if (m := _PAGE_REF.match(cell.strip())) is not None:
+                    first, last = int(m[1]), int(m[2] or m[1])
+                    if 0 <= last - first < 500:
+                        claimed |= set(range(pmap.pdf_page(first) - 1, pmap.pdf_page(last)))
+        numbers = {c.number for c in chain.members if c.number}
+        for at, (page, number) in enumerate(stamps):
+            if number in numbers and page > chain.members[-1].page:
+                ends = [p for p, _ in stamps[at + 1 :] if p > page]
+                claimed |= set(range(page, ends[0] if ends else last_page + 1))
+        if claimed and len(chain.members) >= 2:
+            claims.append((chain, claimed))
+    for chain in chains:
+        for owner, claimed in claims:
+            inside = sum(1 for c in chain.members if c.page in claimed and c.index > owner.members[-1].index)
+            if owner is not chain and inside * 3 >= len(chain.members) * 2:
+                chain.score *= 0.2
+                break
 
 
 def _continuations(top: Chain, others: list[Chain]) -> list[Chain]:
@@ -712,12 +773,14 @@ def _table_item(
             # nearly two lines parts the title from a description under it.
             pitch = nxt.top - previous.top
             wide = pitch > max(1.8 * line.size, 1.5 * last_pitch)
-            joined = _JOINING.search(" ".join(w.text for w in cells[title_column]))
+            so_far = " ".join(w.text for w in cells[title_column])
+            joined = _JOINING.search(so_far)
+            paragraph = _phrase(so_far) and _sentences(lines, index, stop, labels)
             if bold != title_bold or abs(in_title[0].size - title_size) > 0.6:
                 title_done = True
                 if not lead_under_title and looks_like_presenter(text) is not False and len(text.split()) <= 10:
                     lead_under_title = text  # "Dr A Name, Medical Director" under a bold title
-            elif (wide or _DESCRIPTION.match(text)) and not joined:
+            elif (wide or _DESCRIPTION.match(text) or paragraph) and not joined:
                 title_done = True  # the item's description, not more of its title
             else:
                 cells[title_column] += in_title
@@ -795,11 +858,18 @@ def _item(
             side[-1] = f"{side[-1]} {nxt.text}"
             previous, count = nxt, count + 1
             continue
-        # A wrapped title keeps its line spacing; a wider step, or a sentence starting "To approve ...",
-        # is the item's description.
+        # A wrapped title keeps its line spacing; a wider step, a sentence starting "To approve ...", or a
+        # paragraph of sentences under the title is the item's description.
         pitch = nxt.top - previous.top
         wide = pitch > max(1.5 * title_size, 1.2 * last_pitch)
-        described = bool(title_parts) and _DESCRIPTION.match(nxt.text) is not None
+        described = bool(title_parts) and (
+            _DESCRIPTION.match(nxt.text) is not None
+            or (
+                not _JOINING.search(title_parts[-1])
+                and _phrase(" ".join(title_parts))
+                and _sentences(lines, index, stop, labels | members)
+            )
+        )
         if (wide or described) and (not title_parts or not _JOINING.search(title_parts[-1])):
             break
         last_pitch = pitch
@@ -818,6 +888,36 @@ def _item(
         title = title[: -len(tail)].rstrip()  # "Minutes of the last meeting  Hon. Secretary" with the lead in italics
         side.insert(0, tail)
     return OutlineItem(cand.number, title, cand.index, side, time_label=cand.time_text, title_lines=count)
+
+
+def _phrase(text: str) -> bool:
+    """Whether `text` reads as a title so far: no sentence ends inside it ("… no objection. (b) …" is prose)."""
+    words = text.split()
+    return not any(w.endswith((".", ";")) and len(w) > 3 for w in words[:-1])
+
+
+def _sentences(lines: list[Line], start: int, stop: int, labels: set[int]) -> bool:
+    """Whether the block of lines from `start` (one indent and type, no gap, no label) is a paragraph of
+    sentences: it starts a sentence (a capitalised word, not one in capitals carrying on a title in capitals)
+    and runs eight words or more to a full stop (an application's description, "Erection of 48 dwellings …
+    Recommendation: grant."), not the rest of a wrapped title."""
+    first = lines[start].words[0].text
+    if not (first[:1].isupper() and any(ch.islower() for ch in first)):
+        return False
+    words: list[str] = []
+    previous = lines[start]
+    for index in range(start, stop):
+        line = lines[index]
+        if index in labels or line.page != previous.page or abs(line.x0 - previous.x0) > line.size:
+            break
+        if index > start and (line.top - previous.bottom > 0.9 * line.size or line.bold != previous.bold):
+            break
+        words += line.text.split()
+        previous = line
+    ends = words[-1].endswith(".") and not words[-1].endswith("..") if words else False
+    # Two sentences ("… and dormer. Recommendation: refuse.") are a description however short.
+    inner = any(w.endswith(".") and len(w) > 3 and nxt[:1].isupper() for w, nxt in itertools.pairwise(words))
+    return ends and (len(words) >= 8 or inner)
 
 
 def _italic_tail(line: Line) -> str:
@@ -851,6 +951,8 @@ def _join(parts: list[str]) -> str:
             out = f"{out} {part}" if out else part
     return re.sub(r"\s+", " ", out).strip()
 
+
+_MAX_JUMP = 10  # numbers further apart than this are not one list
 
 _CHILD_KINDS = frozenset({"dotted", "num", "alpha", "roman", "paren", "time", "code", "yearseq"})
 

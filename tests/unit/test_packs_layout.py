@@ -499,3 +499,73 @@ def test_a_table_with_a_header_row_is_not_taken_for_two_columns(tmp_path: Path) 
         document.close()
     texts = [ln.text for ln in lines]
     assert "1. Welcome by the Chairman 7. Questions from electors" in texts  # one row, read across
+
+
+def _supplement(path: Path, *, note_before: bool) -> Path:
+    """A supplementary agenda (items 4 and 6, as numbered in the main agenda, with the printed pages of their
+    papers, which go on from the main pack's), then the papers: reports whose sections are numbered 1 to 9.
+    With `note_before`, a numbered note for the public stands above the "Agenda" heading."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 15)
+    pdf.drawString(60, HEIGHT - 60, "Example District Council")
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(60, HEIGHT - 80, "Planning Committee, Thursday 16 October 2025 at 6.30 pm")
+    y = HEIGHT - 110
+    if note_before:
+        notes = [
+            "Public speaking. You may speak for three minutes.",
+            "Filming. The meeting may be filmed.",
+            "Fire. Leave by the nearest exit.",
+        ]
+        for n, text in enumerate(notes, start=1):
+            pdf.drawString(60, y, f"{n}. {text}")
+            y -= 16
+        y -= 10
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(60, y, "SUPPLEMENTARY AGENDA")
+    pdf.setFont("Helvetica", 11)
+    rows = [
+        (
+            "4.",
+            "Planning Applications - Update Report",
+            "(Pages 33 - 35)",
+            "Late representations on the applications. Recommendation: as before.",
+        ),
+        ("6.", "Enforcement Update - Schedule of Cases", "(Pages 36 - 38)", "To note the schedule."),
+    ]
+    for number, title, pages, description in rows:
+        y -= 24
+        pdf.drawString(60, y, number)
+        pdf.drawString(100, y, title)
+        pdf.drawString(450, y, pages)
+        y -= 14
+        pdf.drawString(100, y, description)
+    pdf.showPage()
+    for printed in range(33, 39):
+        pdf.setFont("Helvetica", 11)
+        if printed in (33, 36):
+            pdf.drawString(460, HEIGHT - 40, f"Agenda Item {4 if printed == 33 else 6}")
+        for k in range(3):
+            section = (printed - 33) % 3 * 3 + k + 1
+            pdf.drawString(60, HEIGHT - 100 - 150 * k, f"{section}. Assessment")
+            for row in range(6):
+                text = "The site lies within the settlement boundary and the main issues are set out below."
+                pdf.drawString(60, HEIGHT - 118 - 150 * k - 14 * row, text)
+        pdf.drawString(A4[0] / 2, 30, f"Page {printed}")
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_supplement_is_read_from_its_agenda_not_from_its_papers_sections(tmp_path: Path) -> None:
+    pack = read_pack(_supplement(tmp_path / "supplement.pdf", note_before=False))
+    assert [(i.number, i.title) for i in pack.items] == [
+        ("4", "Planning Applications - Update Report"),  # its description under it is not its title
+        ("6", "Enforcement Update - Schedule of Cases"),
+    ]
+    assert (pack.items[0].first_page, pack.items[1].first_page) == (2, 5)  # printed page 33 is PDF page 2
+
+
+def test_a_numbered_note_above_the_agenda_heading_is_another_list(tmp_path: Path) -> None:
+    pack = read_pack(_supplement(tmp_path / "noted.pdf", note_before=True))
+    assert [i.number for i in pack.items] == ["4", "6"]
