@@ -48,6 +48,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^([A-Z][A-Za-z]{0,4}\d{0,4}(?:/\d{1,4}){1,2}|[A-Z]{2,5}\d{1,4}|[A-Z]{1,3}\d{4}-\d{3,6})[:.]?(?=\s|$)"
         ),
     ),
+    ("num", re.compile(r"^(\d{1,3}\.0)[.:)]?(?=\s|$)")),  # "4.0" heads "4.1" and "4.2": item 4
     ("dotted", re.compile(r"^(\d{1,2}(?:\.[1-9]\d?){1,3})[.:)]?(?=\s|$)")),
     # "10.Finance report": a word processor's list sets wide numbers against their titles.
     ("num", re.compile(r"^(\d{1,3}(?:\s?\([a-z]\)|[a-z])?)(?:[.:)]?(?=\s|$)|\.(?=[A-Z][a-z]))")),
@@ -808,8 +809,8 @@ def _cell_text(words: list[Word]) -> str:
 
     main = [w for w in words if same_style(w)]
     if not head.italic and len(main) < len(words):
-        return " ".join(w.text for w in main)
-    return " ".join(w.text for w in words)
+        return _join([w.text for w in main])
+    return _join([w.text for w in words])
 
 
 def _item(
@@ -846,7 +847,9 @@ def _item(
         near = max(1.25 * title_size, 6.0)
         # At the title's indent, or (centred cells drift) at the line above's.
         in_column = abs(first_x - title_x) <= near or (len(title_parts) > 1 and abs(first_x - previous.x0) <= near)
-        aligned = in_column if title_parts else first_x > cand.label_x
+        # A word broken at a hyphen carries on on the next line, where the line starts (back under the label).
+        broken = bool(title_parts) and title_parts[-1].endswith("-") and first_x >= cand.label_x - 1
+        aligned = (in_column or broken) if title_parts else first_x > cand.label_x
         if aligned and gap <= 0.9 * title_size and nxt.bold != previous.bold and (lead := _lead_line(nxt, title_x)):
             side.insert(0, lead)  # "Name, Role" under a bold title, in the title's cell: the lead
             side += [text for _, text in nxt.cells()[1:]]  # and the row's cells beside it (a time)
@@ -943,16 +946,22 @@ def _lead_line(line: Line, title_x: float) -> str:
 
 
 def _join(parts: list[str]) -> str:
+    """Lines of a title (or words of a cell) as one: a word hyphenated at a line's end is whole again
+    ("manage-" "ment"), and a name broken at its hyphen keeps it ("Bellingham-" "Shah")."""
     out = ""
     for part in parts:
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and part[:1].islower():
+        broken = out.endswith("-") and len(out) > 1 and out[-2].isalpha()
+        if broken and part[:1].islower():
             out = out[:-1] + part
+        elif broken and part[:1].isupper():
+            out += part
         else:
             out = f"{out} {part}" if out else part
     return re.sub(r"\s+", " ", out).strip()
 
 
 _MAX_JUMP = 10  # numbers further apart than this are not one list
+_REFERENCE_KINDS = frozenset({"code", "yearseq"})
 
 _CHILD_KINDS = frozenset({"dotted", "num", "alpha", "roman", "paren", "time", "code", "yearseq"})
 
@@ -990,13 +999,18 @@ def _children(
         introduced = len(between) - (title_lines - 1) == 1 and lines[first.index - 1].text.rstrip().endswith(":")
         immediate = len(between) <= title_lines - 1 or introduced
         starts = first.kind == "time" or first.value[-1] == 1
-        if not immediate or first.label_x <= parent.label_x + 2 or not starts:
+        # A body's own references ("M25/07", "25/061") name items wherever they stand in their heading's indented
+        # block (after its introduction, with a motion's text between them); a plain "1." must follow at once.
+        named = first.kind in _REFERENCE_KINDS and all(lines[i].x0 > parent.label_x + 2 for i in between)
+        if first.label_x <= parent.label_x + 2 or not ((immediate and starts) or named):
             return []
         chosen = [first]
         for c in inside[1:]:
             same_list = _family_key(c) == _family_key(first) and abs(c.label_x - first.label_x) < first.size
             if same_list and _step(chosen[-1], c) is not None:
                 chosen.append(c)
+        if named and not immediate and len(chosen) < 2:
+            return []
     out: list[OutlineItem] = []
     taken = {x.index for x in chosen} | members
     for pos, c in enumerate(chosen):

@@ -569,3 +569,45 @@ def test_a_supplement_is_read_from_its_agenda_not_from_its_papers_sections(tmp_p
 def test_a_numbered_note_above_the_agenda_heading_is_another_list(tmp_path: Path) -> None:
     pack = read_pack(_supplement(tmp_path / "noted.pdf", note_before=True))
     assert [i.number for i in pack.items] == ["4", "6"]
+
+
+def test_point_zero_numbers_head_their_sub_items_and_references_nest_under_their_heading(tmp_path: Path) -> None:
+    """ "1.0", "4.0" number the items and "4.1" sits under "4.0"; motions labelled by the body's own references
+    ("M25/07") belong to the item they are printed under, with the motion's text between them."""
+    path = tmp_path / "point-zero.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(60, HEIGHT - 60, "Example Students' Union")
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(60, HEIGHT - 80, "Union Council, Thursday 6 November 2025 at 6.00pm")
+    pdf.drawString(60, HEIGHT - 110, "Agenda")
+    y = HEIGHT - 130
+    rows = [(60, "1.0", "Apologies"), (60, "2.0", "Minutes of the last meeting"), (60, "3.0", "Motions")]
+    for x, number, title in rows:
+        pdf.drawString(x, y, number)
+        pdf.drawString(x + 40, y, title)
+        y -= 18
+    for number, title in (("M25/07", "Free period products"), ("M25/08", "Library opening hours")):
+        y -= 12
+        pdf.drawString(80, y, f"{number} {title}")
+        for text in ("Proposer: A Student    Seconder: Another Student", "Council notes: the facts set out here."):
+            y -= 16
+            pdf.drawString(130, y, text)
+        y -= 6
+    for number, title in (("4.0", "Finance"), ("4.1", "Budget for the year"), ("5.0", "Any other business")):
+        y -= 18
+        pdf.drawString(60 if number.endswith(".0") else 80, y, number)
+        pdf.drawString(100 if number.endswith(".0") else 120, y, title)
+    pdf.showPage()
+    pdf.save()
+    pack = read_pack(path)
+    assert [i.number for i in pack.items] == ["1.0", "2.0", "3.0", "M25/07", "M25/08", "4.0", "4.1", "5.0"]
+    assert pack.items[3].title == "Free period products"
+
+
+def test_a_word_broken_at_a_line_end_is_joined_keeping_a_name_s_hyphen() -> None:
+    from app.packs.outline import _join
+
+    assert _join(["Dr Tariq Bellingham-", "Shah, Chief Executive"]) == "Dr Tariq Bellingham-Shah, Chief Executive"
+    assert _join(["Annual manage-", "ment report"]) == "Annual management report"
+    assert _join(["Finance and", "Performance"]) == "Finance and Performance"
