@@ -12,6 +12,7 @@ printed page ("Pages 13 - 64") into the PDF page it is on. No Qt here.
 from __future__ import annotations
 
 import ctypes
+import html
 import itertools
 import re
 from collections import Counter
@@ -704,25 +705,157 @@ def _overlaps(members: list[Word], word: Word) -> bool:
 
 
 _TAB = 8
-_BOLD_MARK = re.compile(r"^\s*(?:#{1,6}\s+|\*\*)")
+# A text pack is laid out as if printed in a fixed-width font: 10 pt type, 6 pt a character, 12 pt a line. Two
+# spaces (12 pt) part cells as a PDF's 1.2 em gap does; one space (6 pt) is a word space.
+TEXT_SIZE = 10.0
+TEXT_CHAR = 6.0
+TEXT_LINE = 12.0
+_HEADING_MARK = re.compile(r"^(\s*)(#{1,6})\s+")
+_HEADING_SIZES = {1: 16.0, 2: 14.0, 3: 12.0}  # markdown heading levels as type sizes: "#" stands out most
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_RULE = re.compile(r"^\s*(?:(?:[-*_=]\s*){3,}|\|?(?:\s*:?-{3,}:?\s*\|?)+)$")  # "---", "|---|:--:|"
+_QUOTED = re.compile(r"^\s*>")  # a quoted e-mail's lines
+# A tab inside a number in running text ("report 202<TAB>5 budget", "2023/2<TAB>4 plan"): text copied out of a
+# PDF's table, where the number ran across a cell's edge; not a column.
+_TAB_IN_NUMBER = re.compile(r"(?<=[\w/]\d)\t(?=\d+\s+[a-z])")
+_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/li|/td|/th|/tr|/div)\b[^<>]{0,200}>", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 
 
-def text_layout(text: str) -> list[PageLayout]:
-    """A text or markdown pack as pages of lines: x is the character offset, every size 1, markdown headings
-    and **bold** lines bold. Pages are split at form feeds."""
+def _text_line(raw: str) -> tuple[str, list[bool], float]:
+    """A line of a text or markdown pack as printed: markup taken out (HTML tags, "#" heading marks, "**"
+    emphasis, a table's "|" rules as column gaps), which characters were bold, and its type size."""
+    if "<" in raw:
+        raw = _TAG.sub("", _BLOCK_TAG.sub("\t", raw))
+    if "&" in raw:
+        raw = html.unescape(raw)
+    text = raw.expandtabs(_TAB)
+    size = TEXT_SIZE
+    bold_all = False
+    if (heading := _HEADING_MARK.match(text)) is not None:
+        size, bold_all = _HEADING_SIZES.get(len(heading[2]), TEXT_SIZE), True
+        text = heading[1] + text[heading.end() :]  # a heading starts at its margin, as it is shown
+    out: list[str] = []
+    bold: list[bool] = []
+    at = 0
+    for m in _EMPHASIS.finditer(text):
+        out.append(text[at : m.start()])
+        bold += [bold_all] * (m.start() - at)
+        out.append(m[2])
+        bold += [True] * len(m[2])
+        at = m.end()
+    out.append(text[at:])
+    bold += [bold_all] * (len(text) - at)
+    return "".join(out), bold, size
+
+
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def _row_kind(row: str) -> str | None:
+    """ "|" for a markdown table's row, "\t" for a row of tab-separated cells, None for other lines."""
+    if _TABLE_ROW.match(row):
+        return "|"
+    return "\t" if row.strip() and "\t" in row.strip(" ") else None
+
+
+def _aligned_tables(rows: list[str]) -> list[str]:
+    """Tables set out in columns, as a word processor would print them: each row's cells (a markdown table's
+    "| a | b |", or cells between tabs) padded to their column's width, so the rows line up whatever the
+    length of a cell (a tab goes to its column's stop, not to the next eighth character); a markdown table's
+    rule row is left out."""
+    out = list(rows)
+    blocks: list[tuple[int, list[list[str]], tuple[str, ...]]] = []
+    start = 0
+    while start < len(rows):
+        kind = _row_kind(rows[start])
+        if kind is None:
+            start += 1
+            continue
+        end = start
+        while end < len(rows) and _row_kind(rows[end]) == kind:
+            end += 1
+        if kind == "|":
+            table = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in rows[start:end]]
+        else:
+            table = [[cell.strip() for cell in row.rstrip().split("\t")] for row in rows[start:end]]
+        blocks.append((start, table, tuple(table[0]) if kind == "|" else ("\t",)))
+        start = end
+    if sum(len(table) for _, table, key in blocks if key == ("\t",)) < 2:
+        blocks = [block for block in blocks if block[2] != ("\t",)]  # one line with a tab is not a table
+    # Tables under the same header row are one table in parts ("Part 2" under its own copy of the header), and
+    # the rows of tab-separated cells of a page one table between its section rows.
+    widths: dict[tuple[str, ...], dict[int, int]] = {}
+    for _, table, key in blocks:
+        shared = widths.setdefault(key, {})
+        for cells in table:
+            for column, cell in enumerate(cells):
+                shared[column] = max(shared.get(column, 0), len(cell))
+    for start, table, key in blocks:
+        shared = widths[key]
+        for at, cells in enumerate(table, start=start):
+            rule = all(re.fullmatch(r":?-{3,}:?", cell) for cell in cells if cell)
+            out[at] = "" if rule else "   ".join(cell.ljust(shared[c]) for c, cell in enumerate(cells)).rstrip()
+    return out
+
+
+def text_row(line: Line) -> int:
+    """The row of its page a text pack's line was read from."""
+    return round(line.top / TEXT_LINE)
+
+
+_MAIL_HEADER = re.compile(
+    r"^(?:from|to|cc|bcc|date|sent|subject|reply-to|message-id|in-reply-to|references|mime-version|content-[\w-]+)"
+    r"\s*:",
+    re.I,
+)
+
+
+def _mail_headers(rows: list[str]) -> int:
+    """How many rows an e-mail's headers take at the top of a text ("From:", "Date:", "Subject:" ... up to the
+    blank line): the message's, not the meeting's (its "Date:" is when it was sent)."""
+    count = 0
+    for row in rows:
+        if not row.strip():
+            break
+        if not _MAIL_HEADER.match(row) and not (count and row[:1] in " \t"):  # a folded header goes on indented
+            return 0 if count < 2 else count
+        count += 1
+    return count if count >= 2 else 0
+
+
+def text_layout(page_texts: list[str]) -> list[PageLayout]:
+    """A text or markdown pack's pages (its form feeds, or runs of lines) as pages of lines, as if printed in a
+    fixed-width font (`TEXT_CHAR` a character, `TEXT_LINE` a row: a line's row on its page is `text_row`),
+    markdown headings larger and bold, **emphasis** bold. An e-mail's headers and quoted lines ("> ...") are
+    set aside."""
     pages: list[PageLayout] = []
-    for index, page_text in enumerate(text.split("\f")):
+    for index, page_text in enumerate(page_texts):
         lines: list[Line] = []
-        for row, raw in enumerate(page_text.split("\n")):
-            expanded = raw.expandtabs(_TAB)
-            bold = bool(_BOLD_MARK.match(expanded))
-            words = [
-                Word(expanded[start:end], float(start), float(end), float(row), row + 1.0, 1.0, bold, leader=leader)
-                for start, end, leader in _runs(expanded)
-            ]
+        aside: list[Line] = []
+        rows = _aligned_tables([_TAB_IN_NUMBER.sub("", row) for row in page_text.split("\n")])
+        headers = _mail_headers(rows) if index == 0 else 0
+        for row, raw in enumerate(rows):
+            if not raw.strip() or _RULE.match(raw):
+                continue
+            cleaned, bold, size = _text_line(raw)
+            words = tuple(
+                Word(
+                    cleaned[start:end],
+                    start * TEXT_CHAR,
+                    end * TEXT_CHAR,
+                    row * TEXT_LINE,
+                    row * TEXT_LINE + TEXT_SIZE,
+                    size,
+                    sum(bold[start:end]) * 2 > end - start,
+                    leader=leader,
+                )
+                for start, end, leader in _runs(cleaned)
+            )
             if words:
-                lines.append(Line(index, tuple(words)))
-        pages.append(PageLayout(index, 80.0, float(page_text.count("\n") + 1), tuple(lines)))
+                (aside if _QUOTED.match(raw) or row < headers else lines).append(Line(index, words))
+        height = (page_text.count("\n") + 1) * TEXT_LINE
+        pages.append(PageLayout(index, 80 * TEXT_CHAR, height, tuple(lines), tuple(aside)))
     return pages
 
 

@@ -14,6 +14,9 @@ from typing import Any
 
 from app.domain import Part, Purpose
 from app.packs.agenda import (
+    _DESCRIPTION as _DESCRIBED,
+)
+from app.packs.agenda import (
     _LABELLED as _LABEL_LINE,
 )
 from app.packs.agenda import (
@@ -49,6 +52,7 @@ class LayoutReading:
     pages: list[PageLayout]
     page_map: PageMap
     last_page: int  # 0-based page of the agenda's last item
+    last_line: Line  # the agenda's last line: its last item's label line, or the last line of its title
 
 
 def read_layout(raw_document: Any, count: int, name: str) -> list[PageLayout]:
@@ -70,11 +74,11 @@ def agenda_from_layout(pages: list[PageLayout]) -> LayoutReading | None:
     lines = [ln for page in pages for ln in page.lines]
     pmap = page_map(pages)
     outline = read_outline(lines, pmap)
-    if outline is None:
-        return None
+    if outline is None or (len(outline.items) < 4 and not _about_a_meeting(lines, outline.first_line)):
+        return None  # a short list that nothing says is a meeting's (a shopping list)
     items = _draft_items(outline, lines, pmap)
     front_lines = [ln for ln in lines[: outline.first_line] if ln.page <= lines[outline.first_line].page]
-    body, title, when, venue, start = masthead([_line_text(ln) for ln in front_lines])
+    body, title, when, venue, start = masthead(_with_blank_lines(front_lines))
     # The front sheet read by type: the body and the meeting's title are its largest lines, the date the
     # best-placed one (a weekday, "Date:", near the top; not a previous meeting's or a print date).
     body, title = _names(front_lines) or (body, title)
@@ -106,7 +110,37 @@ def agenda_from_layout(pages: list[PageLayout]) -> LayoutReading | None:
     if outline.margin < _SURE_MARGIN:
         warnings.append("The agenda could be read in more than one way; the items in amber need checking.")
     agenda = Agenda(tuple(items), body, title, when, venue, start, 0, 0, tuple(warnings), frozenset(uncertain))
-    return LayoutReading(items, agenda, outline.margin, pages, pmap, lines[outline.last_line].page)
+    last = outline.last_line
+    ends = [o for o in _outline_items(outline.items) if o.line == last]
+    last_line = lines[min(len(lines) - 1, last + (ends[0].title_lines - 1 if ends else 0))]
+    return LayoutReading(items, agenda, outline.margin, pages, pmap, lines[last].page, last_line)
+
+
+def _outline_items(items: list[OutlineItem]) -> list[OutlineItem]:
+    out: list[OutlineItem] = []
+    for item in items:
+        out += [item, *_outline_items(item.children)]
+    return out
+
+
+_MEETING_CONTEXT = re.compile(r"\b(?:agenda|meeting|minutes|committee|board|council|notice)\b", re.I)
+
+
+def _about_a_meeting(lines: list[Line], first: int) -> bool:
+    """Whether the list is about a meeting: a line above its first item (or that item) names an agenda, a
+    meeting or a body that meets, or gives a date. A shopping list is not an agenda."""
+    above = lines[max(0, first - 60) : first + 1]
+    return any(_MEETING_CONTEXT.search(ln.text) or find_date(ln.text) is not None for ln in above)
+
+
+def _with_blank_lines(lines: list[Line]) -> list[str]:
+    """The lines' texts with a blank line where the page leaves a line's gap: the front sheet's paragraphs."""
+    out: list[str] = []
+    for previous, line in zip([None, *lines], lines, strict=False):
+        if previous is not None and line.top - previous.bottom > 0.8 * line.size:
+            out.append("")
+        out.append(_line_text(line))
+    return out
 
 
 def _same(a: str, b: str) -> bool:
@@ -371,6 +405,8 @@ def _draft(item: OutlineItem, is_section: bool, part: Part, pmap: PageMap) -> Dr
             first, last = pmap.pdf_page(parsed.first_page), pmap.pdf_page(parsed.last_page or parsed.first_page)
             if pmap.offset is None:
                 uncertain |= {"first_page", "last_page"}
+    if purpose is Purpose.UNKNOWN and _DESCRIBED.match(norm(item.description)):
+        purpose = purpose_of(item.description.split(".")[0][:60])[0]  # "To approve the award."
     if purpose is Purpose.UNKNOWN and not is_section:
         purpose = purpose_of(purpose_text)[0]
         uncertain.add("purpose")

@@ -22,9 +22,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.packs.agenda import looks_like_presenter
+from app.packs.agenda import _INITIALS as _INITIALS_ONLY
+from app.packs.agenda import _LABEL as _LEAD_LABEL
+from app.packs.agenda import _PAGES as _PAGES_ONLY
+from app.packs.agenda import _PURPOSE_CELL as _PURPOSE_ONLY
+from app.packs.agenda import _ROLE_FULL as _ROLE_ONLY
+from app.packs.agenda import looks_like_presenter, norm
+from app.packs.layout import CELL_GAP_EM, Line, PageMap, Word, header_row
 from app.packs.layout import HEADER_WORDS as _HEADER_WORDS
-from app.packs.layout import Line, PageMap, Word, header_row
 
 _BULLETS = "●•○■▪◦‣·–-*►▶❖✓"
 _BULLET = re.compile(rf"^([{re.escape(_BULLETS)}])\s*")
@@ -104,6 +109,7 @@ class OutlineItem:
     time_label: str = ""
     children: list[OutlineItem] = field(default_factory=list)
     title_lines: int = 1
+    description: str = ""  # the line under the title that says what the item is for ("To approve the award.")
 
 
 @dataclass(slots=True)
@@ -230,6 +236,10 @@ def candidates(lines: list[Line]) -> list[Candidate]:
         cand = Candidate(index, kind, label, value, label_x, title, title_x, line.size, line.bold, bullet, depth)
         cand.time_text = time_text or (text if kind == "time" else "")
         cand.page = line.page
+        timed_alone = out[-1] if out and out[-1].index == index - 1 and out[-1].kind == "time" else None
+        if timed_alone is not None and not timed_alone.title and kind != "time" and not cand.time_text:
+            # A time on a line of its own just above a numbered line (a table read cell by cell): its time.
+            cand.time_text = out.pop().time_text
         out.append(cand)
     return out
 
@@ -346,8 +356,9 @@ def _step(a: Candidate, b: Candidate, lines: list[Line] | None = None) -> float 
     if b.page - a.page > 1:
         return None  # a whole page without an item: the list has ended (the papers after an agenda)
     if a.kind == "bullet":
-        # A bulleted list ends at the first line further left than its bullets (a heading, the next section).
-        outer = lines is not None and any(lines[i].x0 < a.label_x - 1 for i in range(a.index + 1, b.index))
+        # A bulleted list ends at the first line further left than its bullets, or in larger or bold type than
+        # its own (a heading, the next section).
+        outer = lines is not None and any(_outer(lines[i], a) for i in range(a.index + 1, b.index))
         return None if outer else 1.0
     if a.kind == "heading":
         return 1.0
@@ -367,6 +378,10 @@ def _step(a: Candidate, b: Candidate, lines: list[Line] | None = None) -> float 
     if gap > _MAX_JUMP:
         return None  # "8" then "38": the next list (the previous meeting's minute numbers), not this one
     return 1.0 if gap == 1 else 0.6 if gap == 0 else 0.5 if gap <= 3 else 0.1
+
+
+def _outer(line: Line, bullet: Candidate) -> bool:
+    return line.x0 < bullet.label_x - 1 or line.size > bullet.size + 0.1 or (line.bold and not bullet.bold)
 
 
 def _best_chain(
@@ -413,7 +428,12 @@ def _score(
     if words > 9:
         score -= (words - 9) * 0.3 * len(chain) / 4
     # Side columns (pages, times, leads) on the label lines: an agenda is a table; a report's sections are not.
-    with_side = sum(1 for c in chain if len(lines[c.index].cells()) > (2 if c.time_text else 1))
+    # (Short cells: a paragraph beside a minute's heading is its text, not a column.)
+    with_side = sum(
+        1
+        for c in chain
+        if len(lines[c.index].cells()) > (2 if c.time_text else 1) and _words_beside(c, lines[c.index]) <= 12
+    )
     score += 0.6 * with_side
     if first.size >= body - 0.5:
         score += 0.5
@@ -423,8 +443,12 @@ def _score(
     if len(chain) >= 2 and len(pages) >= len(chain) * 0.7:  # one per page: slides, sections or cover sheets
         score *= 0.4
     score -= 0.15 * min(pages)
+    # Minutes, reports and notes put paragraphs between their numbered headings; an agenda lists its items one
+    # after another (a line or two of description at most).
+    between = _text_between(chain, lines)
+    score /= 1.0 + 0.01 * max(0.0, between - 30.0)
     if heading is not None and first.index - heading <= (2 if first.kind == "bullet" else 8):
-        score += 2.0
+        score = 1.5 * score + 2.0  # what the pack says is its agenda
     elif first.kind == "bullet":
         score *= 0.1  # bullets are an agenda only under an "Agenda" heading
     above = [ln for ln in lines[max(0, first.index - 3) : first.index]]
@@ -448,6 +472,27 @@ def _score(
     return score
 
 
+def _text_between(chain: list[Candidate], lines: list[Line]) -> float:
+    """The mean number of words between one member of a list and the next, on lines without a label."""
+    if len(chain) < 2:
+        return 0.0
+    labelled = _LABELLED_LINES.get(id(lines), set())
+    gaps = [
+        _words_beside(a, lines[a.index])
+        + sum(len(lines[i].words) for i in range(a.index + 1, b.index) if i not in labelled)
+        for a, b in itertools.pairwise(chain)
+    ]
+    return sum(gaps) / len(gaps)
+
+
+def _words_beside(c: Candidate, line: Line) -> int:
+    """How many words the label's line holds besides its label and title (its other cells)."""
+    return max(0, len(line.words) - len(c.title.split()) - 1 - len(c.time_text.split()))
+
+
+_LABELLED_LINES: dict[int, set[int]] = {}  # the lines that start with a label, per `lines` being read
+
+
 def read_outline(lines: list[Line], pmap: PageMap | None = None) -> Outline | None:
     """The agenda's items in `lines` (furniture set aside), or None when nothing reads as one. `pmap` turns the
     printed pages an agenda gives its papers ("(Pages 33 - 38)") into PDF pages: lists on those pages are the
@@ -457,6 +502,8 @@ def read_outline(lines: list[Line], pmap: PageMap | None = None) -> Outline | No
     body = _body_size(lines)
     cands = candidates(lines)
     taken = {c.index for c in cands}
+    _LABELLED_LINES.clear()
+    _LABELLED_LINES[id(lines)] = taken
     agenda_lines = [i for i, ln in enumerate(lines) if _AGENDA_HEADING.match(ln.text.strip())]
     families = _families(cands)
     numbered = [c for c in cands if c.kind in ("num", "item")]
@@ -609,9 +656,20 @@ def _merge_headings(chains: list[Chain]) -> None:
 
 def _nested(other: Chain, top: Chain, lines: list[Line]) -> bool:
     """Whether `other` lies inside `top`'s items, indented: their content, not a rival reading."""
-    first, last = top.members[0].index, top.members[-1].index + 40
+    first, last = top.members[0].index, _block_end(lines, top.members[-1], top.members[0])
     inside = all(first < c.index < last for c in other.members)
     return inside and other.members[0].label_x > top.members[0].label_x + 2
+
+
+def _block_end(lines: list[Line], last: Candidate, first: Candidate) -> int:
+    """Where a list's last item ends, at most 40 lines on: at a heading at or left of the list's labels (a line
+    in larger or bold type than the list's own)."""
+    for index in range(last.index + 1, min(len(lines), last.index + 40)):
+        line = lines[index]
+        heading = line.size > first.size + 0.05 or (line.bold and not first.bold)
+        if line.x0 <= first.label_x + 1 and heading:
+            return index
+    return last.index + 40
 
 
 def _with_unnumbered_siblings(members: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
@@ -649,6 +707,7 @@ def _with_opening(members: list[Candidate], lines: list[Line], agenda_lines: lis
         and not re.search(r"\d{1,2}[:.]\d{2}|\b\d{4}\b", text)  # a date or a time line
         and not text.isupper()
         and not _SECTION_WORDS.match(text)
+        and not header_row(line)
         and abs(line.x0 - first.label_x) < 3 * first.size
     )
     if not plain:
@@ -735,19 +794,33 @@ def _table_item(
     role in italic or smaller type gives the name."""
     title_column = _column(stops, cand.title_x)
     label_column = _column(stops, cand.label_x)
-    cells: defaultdict[int, list[Word]] = defaultdict(list)
+    cells: defaultdict[float, list[Word]] = defaultdict(list)
     line = lines[cand.index]
-    for w in line.words:
-        column = _column(stops, w.x0)
-        # Columns between the number and the title hold the time, which the label already gave.
-        if column > title_column or (column == title_column and w.x0 >= cand.title_x - 1):
-            cells[column].append(w)
+    # Each cell in the column it starts under; a second cell in the title's column or in the last (whose right
+    # edges are not known: a text pack's cells set two spaces apart, a column no other row has) is a cell of its
+    # own.
+    taken: set[float] = set()
+    open_ended = {title_column, len(stops) - 1}
+    for piece in _cell_words(line):
+        key: float | None = None
+        for w in piece:
+            column: float = _column(stops, w.x0)
+            # Columns between the number and the title hold the time, which the label already gave.
+            if not (column > title_column or (column == title_column and w.x0 >= cand.title_x - 1)):
+                continue
+            if key is None or int(key) != column:  # the cell's first word in this column
+                key = column
+                while key in taken and column in open_ended:
+                    key += 0.25
+                taken.add(key)
+            cells[key].append(w)
     first_title = cells[title_column]
     title_bold = sum(len(w.text) for w in first_title if w.bold) * 2 > sum(len(w.text) for w in first_title)
     title_size = first_title[0].size if first_title else line.size
     title_done = False
     previous, count, last_pitch = line, 1, 0.0
     lead_under_title = ""
+    description = ""
     turned = False  # the row went on over a page break, under the table's header repeated there
     for index in range(cand.index + 1, stop):
         nxt = lines[index]
@@ -760,6 +833,12 @@ def _table_item(
         gap = nxt.top - previous.bottom
         if index in labels or gap > 0.9 * line.size or nxt.top < previous.top - 1:
             break  # the next row, a gap, or a jump back up the page (the next column of a page in two)
+        if _lead_labelled(nxt.text) and nxt.x0 >= line.x0 - 1:
+            # "ICB EXECUTIVE: Chief Finance Officer" under the row, across the table: its lead.
+            lead_under_title = f"{lead_under_title}; {nxt.text}" if lead_under_title else nxt.text
+            title_done = True
+            previous, count = nxt, count + 1
+            continue
         # Something in the number column (or left of this label): a new row or a section heading.
         if any(
             w.x0 < cand.label_x - 1 or (_column(stops, w.x0) < title_column and _column(stops, w.x0) <= label_column)
@@ -783,6 +862,7 @@ def _table_item(
                     lead_under_title = text  # "Dr A Name, Medical Director" under a bold title
             elif (wide or _DESCRIPTION.match(text) or paragraph) and not joined:
                 title_done = True  # the item's description, not more of its title
+                description = description or text
             else:
                 cells[title_column] += in_title
                 last_pitch = pitch
@@ -797,7 +877,16 @@ def _table_item(
         side.insert(0, lead_under_title)
         typed.setdefault("lead", lead_under_title)
     title = _join([w.text for w in cells[title_column]])
-    return OutlineItem(cand.number, title, cand.index, side, typed=typed, time_label=cand.time_text, title_lines=count)
+    return OutlineItem(
+        cand.number,
+        title,
+        cand.index,
+        side,
+        typed=typed,
+        time_label=cand.time_text,
+        title_lines=count,
+        description=description,
+    )
 
 
 def _cell_text(words: list[Word]) -> str:
@@ -828,7 +917,9 @@ def _item(
     title_parts = [cand.title] if cand.title else []
     side = [text for x, text in line.cells() if x > cand.title_x + 1]  # the cells right of the title
     led = any(w.leader for w in line.words)
+    description = ""
     labels = {c.index for c in cands}
+    edge = _column_edge(lines, cand.index, cand.title_x, cand.label_x)
     previous = line
     title_size = line.size
     title_x = cand.title_x
@@ -854,6 +945,14 @@ def _item(
             side.insert(0, lead)  # "Name, Role" under a bold title, in the title's cell: the lead
             side += [text for _, text in nxt.cells()[1:]]  # and the row's cells beside it (a time)
             break
+        if title_parts and gap <= 0.9 * title_size and not _JOINING.search(title_parts[-1]) and _cell_line(nxt):
+            side.append(nxt.text)  # a cell on a line of its own under the title: a lead, a purpose, pages
+            previous, count = nxt, count + 1
+            continue
+        if gap <= 0.9 * title_size and _lead_labelled(nxt.text) and nxt.x0 >= line.x0 - 1:
+            side.insert(0, nxt.text)  # "ICB EXECUTIVE: Chief Finance Officer", "Lead: …" under the title
+            previous, count = nxt, count + 1
+            continue
         if not aligned or abs(nxt.size - title_size) > 0.6 or gap > 0.9 * title_size or nxt.bold != previous.bold:
             break
         if led and side and len(nxt.cells()) == 1 and not _DESCRIPTION.match(nxt.text):
@@ -865,8 +964,14 @@ def _item(
         # paragraph of sentences under the title is the item's description.
         pitch = nxt.top - previous.top
         wide = pitch > max(1.5 * title_size, 1.2 * last_pitch)
+        # The title line stopped short of its column's edge although the next word would have fitted: the
+        # title ended there, and what follows is the item's text (a text file's lines wrap at one width).
+        ended = (
+            bool(title_parts) and not _JOINING.search(title_parts[-1]) and not side and _would_fit(previous, nxt, edge)
+        )
         described = bool(title_parts) and (
-            _DESCRIPTION.match(nxt.text) is not None
+            ended
+            or _DESCRIPTION.match(nxt.text) is not None
             or (
                 not _JOINING.search(title_parts[-1])
                 and _phrase(" ".join(title_parts))
@@ -874,6 +979,7 @@ def _item(
             )
         )
         if (wide or described) and (not title_parts or not _JOINING.search(title_parts[-1])):
+            description = nxt.text
             break
         last_pitch = pitch
         cells = nxt.cells()
@@ -890,7 +996,85 @@ def _item(
     if (tail := _italic_tail(last)) and title.endswith(tail) and len(title) > len(tail):
         title = title[: -len(tail)].rstrip()  # "Minutes of the last meeting  Hon. Secretary" with the lead in italics
         side.insert(0, tail)
-    return OutlineItem(cand.number, title, cand.index, side, time_label=cand.time_text, title_lines=count)
+    return OutlineItem(
+        cand.number, title, cand.index, side, time_label=cand.time_text, title_lines=count, description=description
+    )
+
+
+_NOT_A_LEAD = re.compile(
+    r"^(?:resolved|agreed|decision|decided|actions?|noted?|recommend\w*|motion|questions?|answers?|minutes?|item|"
+    r"purpose|summary|outcome|date|time|venue|location|present|apologies|attendees)\b",
+    re.I,
+)
+
+
+def _cell_line(line: Line) -> bool:
+    """Whether a line is one table cell on its own: a role, initials, a purpose or printed pages."""
+    text = norm(line.text.strip())
+    return len(line.cells()) == 1 and bool(
+        _ROLE_ONLY.match(text)
+        or _INITIALS_ONLY.fullmatch(text)
+        or _PURPOSE_ONLY.match(text)
+        or _PAGES_ONLY.fullmatch(text)
+    )
+
+
+def _lead_labelled(text: str) -> bool:
+    """Whether a line names the item's lead after a label ("ICB EXECUTIVE: Chief Finance Officer", "Lead:
+    …", "Presented by …"), not a decision or a note ("RESOLVED: that …", "ACTION: …")."""
+    label = _LEAD_LABEL.match(norm(text))
+    if label is None or _NOT_A_LEAD.match(text.strip()):
+        return False
+    rest = text[label.end() :].strip()
+    return rest[:1].isupper()
+
+
+def _cell_words(line: Line) -> list[list[Word]]:
+    """The line's words in its cells (split as `Line.cells` splits them)."""
+    out: list[list[Word]] = []
+    last: Word | None = None
+    for word in line.words:
+        if last is None or word.leader or word.x0 - last.x1 >= CELL_GAP_EM * max(last.size, word.size):
+            out.append([word])
+        else:
+            out[-1].append(word)
+        last = word
+    return out
+
+
+def _first_cell_end(line: Line) -> float:
+    """Where the line's first cell ends (its title, before any column to the right)."""
+    end = line.words[0].x1
+    for a, b in itertools.pairwise(line.words):
+        if b.leader or b.x0 - a.x1 >= CELL_GAP_EM * max(a.size, b.size):
+            break
+        end = b.x1
+    return end
+
+
+def _column_edge(lines: list[Line], at: int, title_x: float, label_x: float) -> float:
+    """The right edge of the column a title is set in: the furthest its neighbouring lines in its type, at the
+    title's or the label's indent, reach (their first cells), on its page."""
+    page, size = lines[at].page, lines[at].size
+    ends = [
+        _first_cell_end(ln)
+        for ln in lines[max(0, at - 25) : at + 25]
+        if ln.page == page
+        and abs(ln.size - size) <= 0.15 * size
+        and min(abs(ln.x0 - title_x), abs(ln.x0 - label_x)) <= 0.5 * ln.size
+    ]
+    return max(ends, default=lines[at].x1)
+
+
+def _would_fit(previous: Line, nxt: Line, edge: float) -> bool:
+    """Whether the next line's first word would have fitted at the end of the previous line's title, within
+    its column: then the break was the writer's, not a wrap. A title beside another cell (its row has one) is
+    bounded by that cell's column, not the page's: no judgement then."""
+    if len(previous.cells()) > 1:
+        return False
+    word = nxt.words[0]
+    space = 0.3 * word.size  # a word space
+    return _first_cell_end(previous) + space + (word.x1 - word.x0) <= edge - 0.5 * space
 
 
 def _phrase(text: str) -> bool:
