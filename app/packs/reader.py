@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import cast
 
 from app.domain import Purpose
-from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
+from app.packs.agenda import Agenda, norm, with_pages
 from app.packs.layout import text_layout, text_row
 from app.packs.layout_reader import FRONT_PAGES, LAYOUT_PAGES, LayoutReading, agenda_from_layout, read_layout
 from app.packs.limits import agenda_cut_short, read_pack_input
@@ -280,13 +280,11 @@ def _read_pdf_document(
         raise PackError(f"{name} has no text to read: it may be a scanned image without a text layer.")
     if reading is None and head < count:
         reading = _layout_reading(document, data, count, name)  # the agenda pages were blank: look further
-    agenda = parse_agenda(lines[: sum(len(t.splitlines()) for t in texts[:head])])
+    agenda: Agenda | None = None
     if reading is not None:
-        # The layout reading is the agenda; the line reader still says where the agenda's text ends.
+        # The agenda's text ends with the page of its last item.
         after = next((i for i, page in enumerate(line_page) if page > reading.last_page), len(lines))
-        agenda = replace(
-            reading.agenda, last_item_line=max(0, after - 1), end_line=agenda.end_line if agenda else after
-        )
+        agenda = replace(reading.agenda, last_item_line=max(0, after - 1), end_line=after)
     if agenda is None and not marks:
         raise PackError(_no_agenda(name))
     items = list(agenda.items) if agenda else []
