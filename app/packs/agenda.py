@@ -99,7 +99,8 @@ _AGENDA_HEADING = re.compile(
 )
 _PRIVATE = re.compile(
     r"resolution\s+to\s+exclude|exclusion\s+of\s+(?:the\s+)?(?:press|public)|^part\s+(?:ii|2|two|b)\b|^private\b"
-    r"|^exempt\s+(?:items?|business|information)\b"
+    r"|^exempt\s+(?:items?|business|information)\b|^reserved\s+(?:items?|business)\b"
+    r"|\b(?:press|public)\b[^.]{0,40}\bbe\s+excluded\b|\bexclude\s+the\s+(?:press|public)\b"
     r"|\bin\s+private$|^confidential\s+(?:items?|business|session)",
     re.I,
 )
@@ -239,6 +240,8 @@ def looks_like_presenter(cell: str) -> bool | None:
 
 
 _MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
+# A paper's reference: capitals, a slash and digits ("SEN/24-25/71", "BoD/25/061"), perhaps "(C)" for confidential.
+_TRAILING_REFERENCE = re.compile(r"\s+[A-Z][A-Za-z]{1,5}/[\w/-]*\d[\w/-]*(?:\s*\([A-Z]\))?$")
 _DASHED_LEAD = re.compile(r"\s+[-\u2013\u2014]\s+(?P<lead>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$")
 _BRACKETED_LEAD = re.compile(r"\s*\(([^()]{2,40})\)\s*$")
 _LEADING_DASH = re.compile(r"^\s*[-\u2013\u2014]\s+(?=\S)")
@@ -332,6 +335,8 @@ def parse_item(row: list[str]) -> _Item | None:
     if not row:
         return None
     title = _join(row)
+    if (reference := _TRAILING_REFERENCE.search(title)) is not None and reference.start() > 0:
+        title = title[: reference.start()]  # a paper's reference run on into the title's cell ("… SEN/24-25/71 (C)")
     if (pages := _PAGES.search(norm(title))) is not None and item.first_page is None:
         item.first_page, item.last_page = int(pages[1]), int(pages[2] or pages[1])
         title = (title[: pages.start()] + title[pages.end() :]).strip()

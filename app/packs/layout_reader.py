@@ -297,6 +297,8 @@ def _draft_items(outline: Outline, lines: list[Line], pmap: PageMap) -> list[Dra
         last_line = item.line
         if leads and not item.typed and len(item.side) == 1:
             item.typed = {"lead": item.side[0]}
+        if _PRIVATE_HEADED.match(norm(item.title)):
+            part = Part.TWO  # "RESERVED BUSINESS: Honorary degrees", "Confidential - …": private itself
         draft = _draft(item, is_section, part, pmap)
         if _private(norm(item.title), sections):  # "Exclusion of the press and public" is the last public item
             part = Part.TWO
@@ -309,6 +311,7 @@ def _draft_items(outline: Outline, lines: list[Line], pmap: PageMap) -> list[Dra
     return out
 
 
+_PRIVATE_HEADED = re.compile(r"^(?:reserved|confidential|exempt|private|restricted)\b[^:–-]{0,20}[:–-]\s*\S", re.I)
 _THIRD_PART = re.compile(r"^part\s+(?:3|iii|three|c)\b", re.I)
 _BARE_PART = re.compile(r"^part\s+(?:ii|2|two|b)\b", re.I)
 _PRIVATE_WORDS = re.compile(r"exempt|confidential|private|closed|restricted|press|public|reserved", re.I)
@@ -325,8 +328,9 @@ def _lead_column(items: list[OutlineItem]) -> bool:
     """Whether the one cell right of the titles (after a leader or a gap, in a list without a header row) is a
     column of leads: most such cells read as a person or a role, so the others are leads too ("Chair of the
     Audit and Risk Committee")."""
-    cells = [item.side[0] for item in items if not item.typed and len(item.side) == 1]
-    if len(cells) < 3:
+    sided = [item for item in items if not item.typed and item.side]
+    cells = [item.side[0] for item in sided if len(item.side) == 1]
+    if len(cells) < 3 or len(cells) * 2 < len(sided):  # most rows with cells beside the title have just the one
         return False
     plain = [c for c in cells if not _TIME.fullmatch(c.strip()) and not _PRINTED_PAGES.fullmatch(c.strip())]
     people = sum(1 for c in plain if looks_like_presenter(c) is not False and purpose_of(c)[0] is Purpose.UNKNOWN)

@@ -69,6 +69,7 @@ _SECTION_WORDS = re.compile(
 )
 _DESCRIPTION = re.compile(r"^(?:To|For)\s+[a-z]{3,}\b")
 _JOINING = re.compile(r"(?:\b(?:and|or|of|the|for|to|in|on|with|a|an)|[-,&:/])$", re.I)
+_HANGING = re.compile(r"(?:\b(?:and|or|of|the|for|to|in|on|with|a|an|than|by|at|from)|[-,&/])$", re.I)  # not ":"
 _ACTION_HEADING = re.compile(r"^action\s+(?:list|log|tracker|points)\b", re.I)
 _DATEISH = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{1,2}\s+\w+\s+\d{4}")
 
@@ -88,6 +89,12 @@ class Candidate:
     depth: int = 1  # parts of a dotted number
     time_text: str = ""  # a time printed before the title or the number
     page: int = 0
+    label_size: float = 0.0  # the label's own type size (0: the line's)
+
+    @property
+    def family_size(self) -> float:
+        """The size a list's labels share: the label's own (small capitals after it do not count)."""
+        return self.label_size or self.size
 
 
 @dataclass(slots=True)
@@ -233,7 +240,11 @@ def candidates(lines: list[Line]) -> list[Candidate]:
         else:
             label = number if "(" in number else number.rstrip(".:)")
         depth = number.count(".") + 1 if kind == "dotted" else 1
+        # The label's own type size: a list is one kind of label in one type, whatever its titles are set in
+        # (small capitals with figures in full size).
+        label_word = next((w for w in line.words if w.x0 >= label_x - 0.5), line.words[0])
         cand = Candidate(index, kind, label, value, label_x, title, title_x, line.size, line.bold, bullet, depth)
+        cand.label_size = label_word.size
         cand.time_text = time_text or (text if kind == "time" else "")
         cand.page = line.page
         timed_alone = out[-1] if out and out[-1].index == index - 1 and out[-1].kind == "time" else None
@@ -308,7 +319,7 @@ def _families(cands: list[Candidate]) -> list[list[Candidate]]:
     out: list[list[Candidate]] = []
     for members in by_key.values():
         for at_x in _aligned(_cluster(members, "label_x", 1.0)):
-            for sized in _cluster(at_x, "size", 0.12):
+            for sized in _cluster(at_x, "family_size", 0.12):
                 out += [sorted(cl, key=lambda c: c.index) for cl in _title_indents(sized)]
     return out
 
@@ -927,10 +938,13 @@ def _item(
     last_pitch = 0.0
     for index in range(cand.index + 1, stop):
         nxt = lines[index]
-        if index in labels or index in members or nxt.page != previous.page:
-            break
         gap = nxt.top - previous.bottom
         first_x = nxt.x0
+        # A title left hanging on a joining word ("… not less than") goes on, even where its next line starts
+        # with what reads as a label ("14 clear days' notice").
+        hanging = bool(title_parts) and _HANGING.search(title_parts[-1]) is not None and gap <= 0.9 * title_size
+        if nxt.page != previous.page or index in members or (index in labels and not hanging):
+            break
         if not title_parts and len(nxt.words) <= 2 and re.search(r"\d", nxt.text) and gap < title_size:
             side.append(nxt.text)  # a reference on its own line ("13-0600") before the title
             previous = nxt
@@ -938,8 +952,9 @@ def _item(
         near = max(1.25 * title_size, 6.0)
         # At the title's indent, or (centred cells drift) at the line above's.
         in_column = abs(first_x - title_x) <= near or (len(title_parts) > 1 and abs(first_x - previous.x0) <= near)
-        # A word broken at a hyphen carries on on the next line, where the line starts (back under the label).
-        broken = bool(title_parts) and title_parts[-1].endswith("-") and first_x >= cand.label_x - 1
+        # A word broken at a hyphen, or a title left on a joining word, carries on on the next line where the line
+        # starts (back under the label).
+        broken = hanging and first_x >= cand.label_x - 1  # carried on at the line's start, under the label
         aligned = (in_column or broken) if title_parts else first_x > cand.label_x
         if aligned and gap <= 0.9 * title_size and nxt.bold != previous.bold and (lead := _lead_line(nxt, title_x)):
             side.insert(0, lead)  # "Name, Role" under a bold title, in the title's cell: the lead
