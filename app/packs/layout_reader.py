@@ -53,6 +53,7 @@ class LayoutReading:
     page_map: PageMap
     last_page: int  # 0-based page of the agenda's last item
     last_line: Line  # the agenda's last line: its last item's label line, or the last line of its title
+    item_lines: list[Line]  # each item's label line, in the order of `items`
 
 
 def read_layout(raw_document: Any, count: int, name: str) -> list[PageLayout]:
@@ -113,7 +114,8 @@ def agenda_from_layout(pages: list[PageLayout]) -> LayoutReading | None:
     last = outline.last_line
     ends = [o for o in _outline_items(outline.items) if o.line == last]
     last_line = lines[min(len(lines) - 1, last + (ends[0].title_lines - 1 if ends else 0))]
-    return LayoutReading(items, agenda, outline.margin, pages, pmap, lines[last].page, last_line)
+    item_lines = [lines[o.line] for o in _outline_items(outline.items)]
+    return LayoutReading(items, agenda, outline.margin, pages, pmap, lines[last].page, last_line, item_lines)
 
 
 def _outline_items(items: list[OutlineItem]) -> list[OutlineItem]:
@@ -416,6 +418,8 @@ def _draft(item: OutlineItem, is_section: bool, part: Part, pmap: PageMap) -> Dr
         uncertain.add("purpose")
     if not item.number:
         uncertain.add("number")
+    if item.doubtful:
+        uncertain |= {"title", "presenter"}
     return DraftItem(
         number=item.number,
         title=title,

@@ -117,6 +117,7 @@ class OutlineItem:
     children: list[OutlineItem] = field(default_factory=list)
     title_lines: int = 1
     description: str = ""  # the line under the title that says what the item is for ("To approve the award.")
+    doubtful: bool = False  # the title and the cell after it were parted by where the columns start, not by a gap
 
 
 @dataclass(slots=True)
@@ -825,6 +826,13 @@ def _table_item(
                     key += 0.25
                 taken.add(key)
             cells[key].append(w)
+    # The title and the next cell in one run of words, parted only by where the next column starts: which words
+    # are whose is a guess ("… 1 April 2025 Committee | Chair").
+    after_title = min((k for k in cells if k > title_column and cells[k]), default=None)
+    doubtful = after_title is not None and any(
+        a in cells[title_column] and b is cells[after_title][0] and b.x0 - a.x1 < CELL_GAP_EM * max(a.size, b.size)
+        for a, b in itertools.pairwise(line.words)
+    )
     first_title = cells[title_column]
     title_bold = sum(len(w.text) for w in first_title if w.bold) * 2 > sum(len(w.text) for w in first_title)
     title_size = first_title[0].size if first_title else line.size
@@ -897,6 +905,7 @@ def _table_item(
         time_label=cand.time_text,
         title_lines=count,
         description=description,
+        doubtful=doubtful,
     )
 
 

@@ -6,6 +6,7 @@ import bisect
 import codecs
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -81,6 +82,7 @@ def _read_text(path: Path, text: str, digest: str, name: str) -> DraftPack:
             warnings.append(
                 "The agenda's table came out column by column; its rows were put back together, please check."
             )
+            reading = _rows_in_doubt(reading, rejoined, rejoined_pages)
     if reading is None:
         raise PackError(_no_agenda(name))
     # Where the agenda ends in the text: a layout line's page and row give its line.
@@ -108,6 +110,21 @@ def _read_text(path: Path, text: str, digest: str, name: str) -> DraftPack:
         warnings.append("Page ranges were found from the papers' cover sheets; please check them.")
     pack = _pack(path, digest, "text", agenda, items, None, people, warnings)
     return _with_extras(pack, lines, tuple(pages), tuple(papers))
+
+
+def _rows_in_doubt(reading: LayoutReading, rows: list[str], pages: list[str]) -> LayoutReading:
+    """A re-joined table's items marked where the joining was a guess: a row with more or fewer cells than
+    most rows (a cell of the row above or below, or of a section line, may have landed in it)."""
+    starts = [0]
+    for page_text in pages[:-1]:
+        starts.append(starts[-1] + page_text.count("\n") + 1)
+    counts = [rows[starts[ln.page] + text_row(ln)].count("\t") for ln in reading.item_lines]
+    usual = Counter(counts).most_common(1)[0][0] if counts else 0
+    items = [
+        item if count == usual else replace(item, uncertain=item.uncertain | {"title", "presenter"})
+        for item, count in zip(reading.items, counts, strict=True)
+    ]
+    return replace(reading, items=items, agenda=replace(reading.agenda, items=tuple(items)))
 
 
 def _agenda_pages(pages: list[str]) -> list[str]:
