@@ -75,6 +75,7 @@ def _run(args: list[str]) -> None:
 
 def bench_startup(data_dir: Path, meeting_id: int, repeat: int) -> dict[str, Any]:
     ours = [sys.executable, "-m", "app", "--data-dir", str(data_dir), "--meeting", str(meeting_id), "--exit-when-shown"]
+    ours.append("--no-encryption")  # the scratch library is plain: no passphrase to ask for (see bench_encryption)
     bare = [sys.executable, "-c", BARE_WINDOW]
     _run(ours)  # warm the file cache for both, so neither pays for the first disk read
     _run(bare)
@@ -540,7 +541,26 @@ from PySide6.QtCore import QSize
 from PySide6.QtPdf import QPdfDocument
 app = QApplication([])
 from app.ui.reader_pdf import PdfPackView
+import hashlib, secrets
+from app.storage.sealed import FileKeys, SealedWriter, read_chunks
 pack = Path(sys.argv[1])
+sealed = len(sys.argv) > 2 and sys.argv[2] == "sealed"
+keys = FileKeys({1: secrets.token_bytes(32)}, 1) if sealed else None
+source = pack
+if sealed:  # the kept copy of an encrypted library (sealed before the clock starts, as at import)
+    source = pack.with_name(pack.name + ".sealed")
+    with open(source, "wb") as out, open(pack, "rb") as src:
+        writer = SealedWriter(out, keys, pack.name)
+        while chunk := src.read(1 << 20):
+            writer.write(chunk)
+        writer.finish()
+
+def load():  # as app.storage.library.open_pack does: read (decrypting when sealed), hash, keep in memory
+    digest, content = hashlib.sha256(), bytearray()
+    for chunk in read_chunks(source, keys, pack.name):
+        digest.update(chunk)
+        content += chunk
+    return content
 
 def inked(view):
     image = view.viewport().grab().toImage()
@@ -559,7 +579,7 @@ floor_ms = (time.perf_counter() - start) * 1000
 start = time.perf_counter()
 view = PdfPackView()
 view.resize(1000, 800)
-view.open(pack)
+view.open(load())
 view.show()
 while not inked(view):
     app.processEvents()
@@ -577,19 +597,24 @@ os._exit(0)  # skip tearing Qt down: only the figures matter here
 """
 
 
-def bench_reader(scratch: Path, repeat: int) -> dict[str, Any]:
-    """Issue 7's targets: a 500-page pack shows its first page in the reader in under 300 ms, and memory stays
-    under 400 MB after scrolling through every page. Each sample is a new process, so memory is its own."""
-    import json
-
-    pack = build_pdf_pack(scratch / "pack-500.pdf", pages=500)
+def _reader_runs(pack: Path, repeat: int, mode: str = "plain") -> list[dict[str, Any]]:
+    """Each sample a new process (so memory is its own): the pack opened in the reader, `mode` "plain" or
+    "sealed" (its kept copy in an encrypted library, decrypted in memory)."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     runs = []
     for _ in range(max(1, repeat)):
         done = subprocess.run(
-            [sys.executable, "-c", READER_RUN, str(pack)], check=True, env=env, capture_output=True, text=True
+            [sys.executable, "-c", READER_RUN, str(pack), mode], check=True, env=env, capture_output=True, text=True
         )
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return runs
+
+
+def bench_reader(scratch: Path, repeat: int) -> dict[str, Any]:
+    """Issue 7's targets: a 500-page pack shows its first page in the reader in under 300 ms, and memory stays
+    under 400 MB after scrolling through every page."""
+    pack = build_pdf_pack(scratch / "pack-500.pdf", pages=500)
+    runs = _reader_runs(pack, repeat)
     figure = _figure(
         "open a 500-page PDF pack in the reader: first page drawn (QPdfView, pages rendered lazily)",
         [r["shown_ms"] for r in runs],
@@ -600,6 +625,127 @@ def bench_reader(scratch: Path, repeat: int) -> dict[str, Any]:
     figure["peak_rss_mb_after_scrolling_500_pages"] = round(statistics.median(r["peak_mb"] for r in runs), 1)
     figure["peak_rss_target_mb"] = 400
     return figure
+
+
+def bench_encryption(scratch: Path, repeat: int) -> dict[str, dict[str, Any]]:
+    """Issue 18's figures: the unlock (the passphrase stretched at full cost), and the encrypted library beside a
+    plain one in the same run, samples taken in turn (targets: a minute save and a live command within 1.2x the
+    plain library, a pack import and the reader's first page within 1.3x)."""
+    from app.storage.encryption import open_library
+    from app.storage.keys import LIBRARY_KDF, stretch
+
+    salt = os.urandom(16)
+    unlock = _figure(
+        f"unlock: Argon2id of the passphrase ({LIBRARY_KDF.memory_kib // 1024} MiB, {LIBRARY_KDF.iterations} passes,"
+        f" {LIBRARY_KDF.lanes} lanes), once per unlock",
+        _times(lambda: stretch("a passphrase of ordinary length", salt, LIBRARY_KDF), max(3, min(repeat, 5))),
+        "a plain open of an SQLite database",
+        _times(lambda: connect(scratch / "floor-open.db").close(), max(3, min(repeat, 5))),
+    )
+    from app.storage.keys import PIN_KDF
+
+    pin = _figure(
+        "the chair's PIN checked once (Argon2id at the PIN's cost): what each offline guess costs",
+        _times(lambda: stretch("246813", salt, PIN_KDF), max(3, min(repeat, 5))),
+        "a plain open of an SQLite database",
+        _times(lambda: connect(scratch / "floor-open.db").close(), max(3, min(repeat, 5))),
+    )
+    pin["days_for_every_6_digit_pin_on_this_machine"] = round(pin["median_ms"] * 1e6 / 1000 / 86400, 1)
+    plain = open_library(scratch / "enc-plain" / "quorate.db", None, plain=True)
+    encrypted = open_library(scratch / "enc" / "quorate.db", "a passphrase of ordinary length")
+    try:
+        pair = (encrypted, plain)
+        meetings = [commands.ensure_demo_meeting(s) for s in pair]
+        item_ids = [s.items(m)[1].id or 0 for s, m in zip(pair, meetings, strict=True)]
+        counter = itertools.count()
+
+        def save(which: int) -> Callable[[], object]:
+            return lambda: pair[which].set_minute(item_ids[which], f"The Board noted the report. Edit {next(counter)}.")
+
+        saves = _alternate(save(0), save(1), max(repeat, 200))
+        live = [_live_toggler(s, m) for s, m in zip(pair, meetings, strict=True)]
+        commands_ = _alternate(live[0], live[1], max(repeat, 100))
+        # Each import into a library of its own, opened beforehand (as in the app), so the pack is copied (and
+        # sealed) every time; the encrypted ones share the key stretched above, as one unlock would.
+        count = max(3, repeat)
+        fresh = [
+            [Store.open(scratch / f"enc-import-{n}" / "quorate.db", encrypted.key) for n in range(count)],
+            [Store.open(scratch / f"plain-import-{n}" / "quorate.db") for n in range(count)],
+        ]
+        into = [iter(fresh[0]), iter(fresh[1])]
+        imports = _alternate(
+            lambda: commands.import_pack(next(into[0]), paths.demo_pack()),
+            lambda: commands.import_pack(next(into[1]), paths.demo_pack()),
+            count,
+        )
+        for opened in (*fresh[0], *fresh[1]):
+            opened.close()
+    finally:
+        encrypted.close()
+        plain.close()
+    pack = build_pdf_pack(scratch / "pack-500-enc.pdf", pages=500)
+    reader: tuple[list[float], list[float]] = ([], [])
+    for _ in range(max(3, min(repeat, 5))):  # each a new process, in turn
+        reader[0].append(_reader_runs(pack, 1, "sealed")[0]["shown_ms"])
+        reader[1].append(_reader_runs(pack, 1, "plain")[0]["shown_ms"])
+    what = "the same on a plain library in the same run, samples in turn"
+    figures = {
+        "unlock_kdf": unlock,
+        "chair_pin_check": pin,
+        "encrypted_minute_save": _figure("save one minute edit, encrypted library", *saves[:1], what, saves[1]),
+        "encrypted_live_command": _figure(
+            "one live-meeting command, encrypted library", commands_[0], what, commands_[1]
+        ),
+        "encrypted_pack_import": _figure(
+            f"import {paths.demo_pack().name} into the open encrypted library (pack sealed)",
+            imports[0],
+            what,
+            imports[1],
+        ),
+        "encrypted_reader_first_page": _figure(
+            "a 500-page pack's first page in the reader, its kept copy decrypted in memory", reader[0], what, reader[1]
+        ),
+    }
+    for name, limit in (
+        ("encrypted_minute_save", 1.2),
+        ("encrypted_live_command", 1.2),
+        ("encrypted_pack_import", 1.3),
+        ("encrypted_reader_first_page", 1.3),
+    ):
+        figures[name]["limit_ratio"] = limit
+        figures[name]["within_limit"] = (figures[name]["ratio_to_floor"] or 0) <= limit
+    return figures
+
+
+def _alternate(
+    first: Callable[[], object], second: Callable[[], object], repeat: int
+) -> tuple[list[float], list[float]]:
+    """Samples of two jobs taken in turn, so both see the same moments of a noisy machine."""
+    a: list[float] = []
+    b: list[float] = []
+    for n in range(repeat):
+        for job, samples in ((first, a), (second, b)) if n % 2 == 0 else ((second, b), (first, a)):
+            start = time.perf_counter()
+            job()
+            samples.append((time.perf_counter() - start) * 1000)
+    return a, b
+
+
+def _live_toggler(store: Store, meeting_id: int) -> Callable[[], object]:
+    from app.commands.live import LiveMeeting
+
+    live = LiveMeeting(store, meeting_id)
+    people = [p.id for p in live.record().people if p.id is not None]
+    live.start(dt_time(10, 0))
+    live.roll_call(dict.fromkeys(people, Presence.PRESENT), at=dt_time(10, 0))
+    toggles = itertools.count()
+
+    def step() -> object:
+        if next(toggles) % 2:
+            return live.return_(people[1], dt_time(10, 5))
+        return live.leave(people[1], dt_time(10, 5))
+
+    return step
 
 
 # The corpus: documents with the agenda a person read from each (`expected/NAME.json`), scored by the project's
@@ -728,12 +874,144 @@ def bench_corpus(repeat: int = 1) -> dict[str, Any]:
     return figure
 
 
+def bench_members(scratch: Path, repeat: int) -> dict[str, dict[str, Any]]:
+    """Issue 19: publish and open a 300-page meeting bundle (time against copying the pack file, size against the
+    pack), and importing 20 members' answer files. The meeting passphrase is stretched at the library's real cost
+    (Argon2id, once to publish and once to open): `kdf_ms` says how much of each that is."""
+    from app.bundles import container
+    from app.commands import members
+    from app.export import keys
+    from app.storage.identity import gid_of, new_gid
+    from app.storage.keys import default_params, stretch
+
+    pdf = build_pdf_pack(scratch / "members-pack-300.pdf")
+    secretary = Store.open(scratch / "members-secretary" / "quorate.db")
+    meeting_id = commands.import_pack(secretary, pdf).id
+    assert meeting_id is not None
+    from app.domain import Person
+    from app.storage.people import add_person
+
+    body_id = secretary.meeting(meeting_id).body_id
+    for n in range(20 - len(secretary.people(body_id))):  # a board of twenty
+        add_person(secretary, Person(None, body_id, f"Member Number {n + 1}", initials=f"M{n + 1}"))
+    keys.generate_key(scratch / "secretary.p12", "Secretary", "bench passphrase")
+    signer = keys.load_key(scratch / "secretary.p12", "bench passphrase")
+    passphrase = "the meeting passphrase"
+    bundles = [scratch / f"members-{n}.quorate" for n in range(repeat)]
+    names = iter(bundles)
+    published: list[members.PublishReport] = []
+
+    def publish() -> None:
+        published.append(members.publish_meeting(secretary, meeting_id, next(names), signer, passphrase=passphrase))
+
+    def copy_pack() -> None:
+        shutil.copyfile(pdf, scratch / "members-pack-copy.pdf")
+
+    publishing = _figure(
+        "publish a 300-page meeting to its members: signed, encrypted to a meeting passphrase",
+        _times(publish, repeat),
+        "copying the pack file",
+        _times(copy_pack, repeat),
+    )
+    publishing["bundle_bytes"] = published[-1].size
+    publishing["pack_bytes"] = published[-1].pack_size
+    publishing["size_ratio_to_pack"] = round(published[-1].size / max(1, published[-1].pack_size), 3)
+    kdf = _times(lambda: stretch(passphrase, b"0" * 16, default_params()), min(repeat, 3))
+    publishing["kdf_ms"] = round(statistics.median(kdf), 3)
+    member_name = published[-1].recipients[0].name
+    for folder in range(repeat):
+        keys.trust(paths.trusted_certificates_dir(scratch / f"members-member-{folder}"), signer.certificate)
+    libraries = iter([Store.open(scratch / f"members-member-{n}" / "quorate.db") for n in range(repeat)])
+    opened: list[Store] = []
+
+    def open_bundle() -> None:
+        store = next(libraries)
+        members.open_bundle(store, bundles[0], passphrase=passphrase, member=member_name)
+        opened.append(store)
+
+    opening = _figure(
+        "open a 300-page meeting bundle in a member's library: check, decrypt, keep the pack, index its pages",
+        _times(open_bundle, repeat),
+        "copying the pack file",
+        _times(copy_pack, repeat),
+    )
+    opening["kdf_ms"] = publishing["kdf_ms"]
+    for store in opened:
+        store.close()
+
+    people = secretary.people(secretary.meeting(meeting_id).body_id)[:20]
+    items = [gid_of(secretary, "agenda_item", i.id or 0) for i in secretary.items(meeting_id)]
+    envelope_base = {
+        "kind": "answers",
+        "body": gid_of(secretary, "body", secretary.meeting(meeting_id).body_id),
+        "meeting": gid_of(secretary, "meeting", meeting_id),
+        "sequence": 0,
+    }
+    answer_files = []
+    for n, person in enumerate(people):
+        questions = [
+            {
+                "gid": new_gid(),
+                "item": items[(n + q) % len(items)],
+                "text": f"Question {q}",
+                "quote": "",
+                "page": 1,
+                "asked_at": f"2026-01-01T10:{q:02d}:00+00:00",
+            }
+            for q in range(5)
+        ]
+        manifest = {
+            "asker": {"gid": gid_of(secretary, "person", person.id or 0), "name": person.name},
+            "made_at": f"2026-01-01T11:00:{n:02d}+00:00",
+            "questions": questions,
+        }
+        out = scratch / f"answers-{n}.quorate"
+        container.write_bundle(
+            out,
+            {**envelope_base, "bundle": new_gid()},
+            [container.Variant(manifest)],
+            [container.Recipient(0, certificate=signer.certificate)],
+            None,
+        )
+        answer_files.append(out)
+    importers = iter([secretary.reopen() for _ in range(repeat)])
+    import_store: list[Store] = []
+
+    def import_answers() -> None:
+        store = next(importers)
+        store.conn.execute("DELETE FROM answers_received")  # each sample imports all 20 afresh
+        results = members.import_answers(store, answer_files, [signer])
+        assert all(r.outcome in ("imported", "replaced") for r in results), results
+        import_store.append(store)
+
+    def copy_answers() -> None:
+        for n, path in enumerate(answer_files):
+            shutil.copyfile(path, scratch / f"answers-copy-{n}.quorate")
+
+    answering = _figure(
+        f"import {len(answer_files)} members' answer files (5 questions each) into the secretary's library",
+        _times(import_answers, repeat),
+        f"copying the {len(answer_files)} files",
+        _times(copy_answers, repeat),
+    )
+    for store in import_store:
+        store.close()
+    secretary.close()
+    return {"members_publish_300_pages": publishing, "members_open_300_pages": opening, "members_answers_20": answering}
+
+
 def run_benchmarks(data_dir: Path | None = None, repeat: int = 5, only: str | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="quorate-bench-") as tmp:
         scratch = Path(tmp)
         if only == "replay":  # the long replay figures alone (`quorate bench --only replay`)
             figures = {f"replay_{n}": bench_replay(scratch, n) for n in (1000, 10_000)}
             return {"quorate": app.__version__, "python": platform.python_version(), "figures": figures}
+        if only == "members":  # meeting bundles alone (`quorate bench --only members`, issue 19)
+            return {
+                "quorate": app.__version__,
+                "python": platform.python_version(),
+                "figures": bench_members(scratch, repeat),
+            }
         if only == "packs":  # reading packs alone (`quorate bench --only packs`), each beside pdftotext
             figures = {
                 "pdf_import_300_pages": bench_pdf_import(scratch, repeat),
@@ -759,6 +1037,8 @@ def run_benchmarks(data_dir: Path | None = None, repeat: int = 5, only: str | No
             "quorum_40_people": bench_quorum(max(repeat, 200)),
             "reader_500_pages": bench_reader(scratch, min(repeat, 3)),
             "corpus": bench_corpus(min(repeat, 3)),
+            **bench_encryption(scratch, repeat),
+            **bench_members(scratch, repeat),
             "replay_1000": bench_replay(scratch, 1000),
             "replay_10000": bench_replay(scratch, 10_000),
         }

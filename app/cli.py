@@ -67,15 +67,35 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="keep the database, logs and exports here instead of the user data folder",
     )
+    common.add_argument(
+        "--no-encryption",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="plain mode for tests and demos: keep a new or plain library unencrypted (never for real data)",
+    )
     parser = argparse.ArgumentParser(
         prog="quorate", parents=[common], description="Offline companion for board meetings."
     )
     parser.add_argument("--version", action="version", version=f"quorate {app.__version__}")
+    parser.add_argument(
+        "--passphrase-file",
+        dest="library_passphrase_file",
+        type=Path,
+        metavar="FILE",
+        help="the library's passphrase: the first line of FILE (- = stdin); else the keyring's, if remembered",
+    )
+
     parser.add_argument("--demo", action="store_true", help="open the window on the bundled demo meeting")
     parser.add_argument(
         "--selftest", action="store_true", help="check Qt, QtPdf, the database and PDF export work here, then exit"
     )
     parser.add_argument("--meeting", type=int, help="open the window on this meeting id")
+    parser.add_argument(
+        "--open-bundle",
+        type=Path,
+        metavar="FILE",
+        help="open a meeting bundle (.quorate) in the window, as a member; `quorate FILE.quorate` does the same",
+    )
     # For the benchmark: quit as soon as the window has been shown and painted.
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -109,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
     tracker = sub.add_parser("tracker", parents=[common], help="export the body's action tracker (CSV, XLSX or PDF)")
     tracker.add_argument("meeting_id", type=int, help="the tracker as it stands at this meeting")
     tracker.add_argument("--out", type=Path, required=True, help="a .csv, .xlsx or .pdf file")
+    tracker.add_argument(
+        "--part",
+        choices=("public", "confidential"),
+        default="public",
+        help="public: Part II actions left out (default); confidential: included, each marked Part II",
+    )
     tracker.add_argument("--json", action="store_true")
 
     attendance = sub.add_parser("attendance", parents=[common], help="annual attendance report (CSV or PDF)")
@@ -169,9 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeat", type=int, default=5)
     bench.add_argument(
         "--only",
-        choices=["replay", "packs"],
+        choices=["replay", "packs", "members"],
         help="only the replay figures (1,000 and 10,000 events), or only the pack-reading figures (300-page PDFs"
-        " with and without bookmarks, the corpus)",
+        " with and without bookmarks, the corpus), or only the members' bundles (publish, open, answers)",
     )
     replay = sub.add_parser(
         "replay", parents=[common], help="apply a file of live-meeting events (docs/replay.md) and show the result"
@@ -187,7 +213,67 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--json", action="store_true", help="print the resulting meeting state as JSON")
     _add_signing_parsers(sub, common)
     _add_body_parsers(sub, common)
+    _add_library_parsers(sub, common)
+    _add_member_parsers(sub, common)
+    _add_passphrase_options(sub)
     return parser
+
+
+def _add_member_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    """publish, open, answers, notes and exchange: a meeting on members' own devices (issue 19)."""
+    from app.cli_members import add_member_parsers
+
+    add_member_parsers(sub, common)
+
+
+def _add_library_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    """passphrase: the encrypted library's own upkeep."""
+    change = sub.add_parser(
+        "passphrase",
+        parents=[common],
+        help="change the library's passphrase (re-keys the database; the current one from --passphrase-file)",
+    )
+    change.add_argument(
+        "--new-passphrase-file", type=Path, required=True, metavar="FILE", help="the new passphrase: FILE's first line"
+    )
+    remembering = change.add_mutually_exclusive_group()
+    remembering.add_argument("--remember", action="store_true", help="remember the new one in this computer's keyring")
+    remembering.add_argument("--forget", action="store_true", help="forget any passphrase remembered in the keyring")
+    change.add_argument("--json", action="store_true")
+
+    purge = sub.add_parser(
+        "purge",
+        parents=[common],
+        help="remove old packs and Part II papers (files and page text), keeping minutes, signatures and the audit log",
+    )
+    purge.add_argument(
+        "--before",
+        type=date.fromisoformat,
+        metavar="DATE",
+        help="remove the packs of meetings held before DATE (YYYY-MM-DD); without it, each body's retention setting"
+        " (rules.keep_packs_years, rules.keep_part2_years) is applied",
+    )
+    purge.add_argument("--part2-only", action="store_true", help="with --before: only the Part II papers")
+    purge.add_argument("--json", action="store_true")
+
+
+def _add_passphrase_options(sub: Any) -> None:
+    """`--passphrase-file` after the command too, except where the command has its own (a signing key's)."""
+    for name, parser in sub.choices.items():
+        if name in SIGNING_COMMANDS:
+            continue
+        nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if nested:
+            _add_passphrase_options(nested[0])
+            continue
+        parser.add_argument(
+            "--passphrase-file",
+            dest="library_passphrase_file",
+            type=Path,
+            metavar="FILE",
+            default=argparse.SUPPRESS,
+            help="the library's passphrase: the first line of FILE (- = stdin)",
+        )
 
 
 def _add_body_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -284,13 +370,74 @@ def _add_signing_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     trust.add_argument("--json", action="store_true")
 
 
-def _open_store(data_dir: Path) -> Store:
+def _read_first_line(path: Path, what: str) -> str:
+    """The first line of `path` (- = standard input), without its line ending."""
     try:
-        return Store.open(paths.database_path(data_dir))
+        text = sys.stdin.readline() if str(path) == "-" else path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"The {what} file {path} cannot be read.") from exc
+    line = text.splitlines()[0] if text else ""
+    if not line:
+        raise UserError(f"The {what} file {path} is empty.")
+    return line
+
+
+def _library_passphrase(args: argparse.Namespace, data_dir: Path) -> str | None:
+    """The library's passphrase: --passphrase-file, else QUORATE_PASSPHRASE_FILE, else the keyring's (only asked
+    when the library is encrypted: importing the keyring costs half a second)."""
+    from app.storage.connection import FileKind, file_kind
+
+    given = getattr(args, "library_passphrase_file", None) or os.environ.get("QUORATE_PASSPHRASE_FILE")
+    if given:
+        return _read_first_line(Path(given), "passphrase")
+    if file_kind(paths.database_path(data_dir)) is FileKind.ENCRYPTED:
+        from app import keychain
+
+        return keychain.recall(data_dir)
+    return None
+
+
+def _plain_mode(args: argparse.Namespace) -> bool:
+    from app.storage.encryption import plain_mode_from_environment
+
+    return bool(getattr(args, "no_encryption", False)) or plain_mode_from_environment()
+
+
+def _open_store(data_dir: Path, args: argparse.Namespace) -> Store:
+    from app.storage.encryption import PassphraseNeeded, open_library
+
+    try:
+        return open_library(paths.database_path(data_dir), _library_passphrase(args, data_dir), plain=_plain_mode(args))
+    except PassphraseNeeded as exc:
+        raise UserError(
+            f'{exc} Give it with --passphrase-file FILE (or tick "remember" when unlocking in the window).'
+        ) from exc
     except StorageError as exc:
         raise UserError(str(exc)) from exc
     except PermissionError as exc:
         raise UserError(f"Quorate cannot write to {data_dir}: {exc.strerror}.") from exc
+
+
+def _change_passphrase(store: Store, args: argparse.Namespace, data_dir: Path) -> None:
+    """`passphrase`: re-key the library under a new passphrase (the current one opened it)."""
+    from app import keychain
+    from app.storage.encryption import change_passphrase
+
+    if not store.encrypted:
+        raise UserError("This library is not encrypted, so it has no passphrase to change.")
+    current = _library_passphrase(args, data_dir)
+    assert current is not None and store.path is not None and store.key is not None  # it opened the store
+    new = _read_first_line(args.new_passphrase_file, "new passphrase")
+    store.close()  # the only connection: the re-key replaces the database file
+    change_passphrase(store.path, store.key, current, new)
+    if args.forget:
+        keychain.forget(data_dir)
+    elif (args.remember or keychain.recall(data_dir) is not None) and not keychain.remember(data_dir, new):
+        print("quorate: this computer has no keyring to remember the passphrase in.", file=sys.stderr)
+    if args.json:
+        _dump({"changed": True})
+    else:
+        print("The passphrase was changed; the library was re-keyed.")
 
 
 def _meeting_json(store: Store, meeting_id: int) -> dict[str, Any]:
@@ -320,7 +467,7 @@ def _sign_meeting(args: argparse.Namespace, data_dir: Path) -> int:
     """`sign --meeting`: only the exact recorded export of the approved minutes; recorded and locked at once."""
     from app.commands import approval, signing
 
-    store = _open_store(data_dir)
+    store = _open_store(data_dir, args)
     try:
         done = signing.sign_meeting(
             store,
@@ -365,7 +512,7 @@ def _verify(args: argparse.Namespace, data_dir: Path) -> int:
     record = None
     database = paths.database_path(data_dir)
     if not args.offline_only and database.exists():
-        store = _open_store(data_dir)
+        store = _open_store(data_dir, args)
         try:
             record = signing.check_against_record(store, args.pdf, report)
         finally:
@@ -629,7 +776,8 @@ def _run_records(store: Store, args: argparse.Namespace) -> None:
             done: dict[str, Any] = {"meeting_id": args.meeting_id, fmt: str(out.resolve())}
         elif args.command == "tracker":
             store.meeting(args.meeting_id)
-            out = exports.export_action_tracker(store, args.meeting_id, args.out)
+            part2 = exports.Part2.MARK if args.part == "confidential" else exports.Part2.LEAVE_OUT
+            out = exports.export_action_tracker(store, args.meeting_id, args.out, part2=part2)
             done = {"meeting_id": args.meeting_id, "tracker": str(out.resolve())}
         elif args.command == "attendance":
             out = exports.export_attendance_report(store, args.body_id, args.start, args.end, args.out)
@@ -702,12 +850,18 @@ WRITING_COMMANDS = (
     "approve",
     "correct",
     "minutes",
+    "passphrase",
+    "purge",
 )  # they change the database: one process at a time
+
+
+MEMBER_COMMANDS = ("publish", "open", "answers", "notes", "exchange")  # app/cli_members.py
 
 
 def _writes(args: argparse.Namespace) -> bool:
     return (
         args.command in WRITING_COMMANDS
+        or args.command in MEMBER_COMMANDS
         or (args.command == "sign" and args.meeting is not None)
         or (args.command == "body" and args.body_command == "set")
         or (args.command == "people" and args.people_command == "import")
@@ -765,7 +919,7 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command == "import" and not args.pack.is_file():
         what = "a folder, not a board pack file" if args.pack.is_dir() else "not there"
         raise UserError(f"{args.pack} is {what}; nothing was imported.")
-    store = _open_store(data_dir)
+    store = _open_store(data_dir, args)
     try:
         if args.command == "import":
             if args.agenda is not None:  # checked whole before anything is saved
@@ -803,7 +957,8 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         elif args.command == "check":
             return _run_check(store, args)
         elif args.command == "search":
-            hits = commands.search(store, args.query, args.limit)
+            # No member is reading here: members' private notes are not searched (only the window's reader).
+            hits = commands.search(store, args.query, args.limit, owner="")
             if args.json:
                 _dump([asdict(hit) for hit in hits])
             elif not hits:
@@ -813,11 +968,31 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
                     where = f"page {hit.page}" if hit.kind == "pack" else hit.kind
                     when = hit.meeting_date.isoformat() if hit.meeting_date else ""
                     snippet = " ".join(hit.snippet.split())
-                    print(f"{hit.meeting_id:>4}  {when:10}  {hit.meeting_title}, {where}: {snippet}")
+                    label = "[Part II, confidential] " if hit.confidential else ""
+                    print(f"{hit.meeting_id:>4}  {when:10}  {label}{hit.meeting_title}, {where}: {snippet}")
         elif args.command == "replay":
             _run_replay(store, args)
         elif args.command in ("body", "people", "rules", "meeting", "motions"):
             _run_body(store, args)
+        elif args.command == "passphrase":
+            _change_passphrase(store, args, data_dir)
+            return EXIT_OK
+        elif args.command in MEMBER_COMMANDS:
+            from app.cli_members import run_member_command
+
+            return run_member_command(store, args, data_dir, _dump)
+        elif args.command == "purge":
+            from app.storage.retention import purge, purge_by_rules
+
+            if args.before is None:
+                if args.part2_only:
+                    raise UserError("--part2-only goes with --before DATE; nothing was removed.")
+                purged = purge_by_rules(store)
+            elif args.part2_only:
+                purged = purge(store, None, args.before)
+            else:
+                purged = purge(store, args.before, args.before)
+            _dump(purged.to_json()) if args.json else print(purged.summary())
         elif args.command == "revise":
             from app.commands.revise import revise_meeting
 
@@ -832,21 +1007,38 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         store.close()
 
 
+def _bundle_argument(argv: list[str]) -> list[str]:
+    """`quorate F.quorate` (a double-click, or a file dropped on the program) opens the bundle in the window."""
+    commands = {
+        name
+        for action in build_parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+    bare = argv and argv[-1].lower().endswith(".quorate") and (len(argv) < 2 or argv[-2] != "--open-bundle")
+    if bare and not commands.intersection(argv):
+        return [*argv[:-1], "--open-bundle", argv[-1]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     netguard.install()  # offline by design: any attempt to reach the network fails loudly
+    paths.make_private()  # the data folder and all in it are the user's alone; exports keep the user's umask
     logging.raiseExceptions = False  # a log that cannot be written (full disk) must not print tracebacks
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_bundle_argument(list(sys.argv[1:] if argv is None else argv)))
     demo_window = args.demo and not args.command and not args.selftest
     data_dir: Path = getattr(args, "data_dir", None) or (
         paths.demo_data_dir() if demo_window else paths.default_data_dir()  # a demo never touches real data
     )
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
+        paths.tighten(data_dir)
         setup_logging(data_dir)
     except OSError as exc:
         print(f"quorate: {folder_error(data_dir, exc)}", file=sys.stderr)
         return EXIT_USER
-    log.info("quorate %s started: %s", app.__version__, " ".join(sys.argv[1:] if argv is None else argv))
+    # The command only: its arguments name files, people and search terms, which stay out of the log.
+    log.info("quorate %s started: %s", app.__version__, args.command or ("window" if not args.selftest else "selftest"))
     try:
         if args.selftest:
             from app.selftest import run_selftest
@@ -856,9 +1048,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_command(args, data_dir)
         from app.ui.application import run_gui
 
-        return run_gui(data_dir, demo=args.demo, meeting_id=args.meeting, exit_when_shown=args.exit_when_shown)
+        return run_gui(
+            data_dir,
+            demo=args.demo,
+            meeting_id=args.meeting,
+            exit_when_shown=args.exit_when_shown,
+            plain=_plain_mode(args) or demo_window,  # the bundled demo's own folder holds only the public demo pack
+            passphrase=_library_passphrase(args, data_dir) if args.library_passphrase_file else None,
+            bundle=args.open_bundle,
+        )
     except (UserError, PackError, StorageError) as exc:
-        log.warning("refused: %s", exc)
+        log.warning("refused (%s)", type(exc.__cause__ or exc).__name__)  # the sentence may name people or papers
         print(f"quorate: {exc}", file=sys.stderr)
         return EXIT_USER
     except BrokenPipeError:  # `quorate … | head`: the reader left, which is not an error to report
@@ -869,7 +1069,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if sentence is None:
             log.exception("unexpected error")
             raise
-        log.warning("refused: %s (%r)", sentence, exc)
+        log.warning("refused: %s", exc.strerror or type(exc).__name__)
         print(f"quorate: {sentence}", file=sys.stderr)
         return EXIT_USER
     except Exception:

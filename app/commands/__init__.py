@@ -91,11 +91,11 @@ def accept_reviewed(
     papers = _read_tabled(draft, tabled_papers or {})
     kept_copies: list[KeptPack] = []
     try:
-        kept = library.keep_pack_file(data_dir, Path(draft.source_path), draft.sha256)
+        kept = library.keep_pack_file(store, Path(draft.source_path), draft.sha256)
         kept_copies.append(kept)
         tabled_kept = []
         for position, path, pages, _warning in papers:
-            tabled_kept.append((position, library.keep_tabled_paper(data_dir, path), pages))
+            tabled_kept.append((position, library.keep_tabled_paper(store, path), pages))
             kept_copies.append(tabled_kept[-1][1])
         with store.transaction():
             meeting = _write_meeting(store, draft, actor)
@@ -229,8 +229,8 @@ def _add_pack_people(
 
     report = import_pack_people(store, body_id, draft.people, actor, choices, placements)
     interests = import_pack_interests(store, body_id, draft.interests, actor, placements)
-    for warning in (*report.warnings, *interests.warnings):
-        log.info("pack import: %s", warning)
+    if report.warnings or interests.warnings:  # the warnings name people: shown to the user, counted here
+        log.info("pack import: %d warnings about people", len(report.warnings) + len(interests.warnings))
     return report, interests
 
 
@@ -308,11 +308,12 @@ def find_meeting_for_pack(store: Store, sha256: str) -> Meeting | None:
     return next((m for m in store.meetings() if m.pack_sha256 == sha256), None)
 
 
-def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:
-    """Search every pack in the library and the meetings' minutes and actions, best match first.
+def search(store: Store, query: str, limit: int = 20, owner: str | None = None) -> list[SearchHit]:
+    """Search every pack in the library and the meetings' minutes and actions, best match first, with the notes
+    of `owner` (by default the member reading on this device; "" for no one's).
 
     A query with nothing to search for raises SearchQueryError (a StorageError and a ValueError)."""
-    return library.search(store, query, limit)
+    return library.search(store, query, limit, owner)
 
 
 def paper_recommendations(store: Store, item: AgendaItem, pages: int = 6) -> list[str]:
@@ -327,6 +328,11 @@ def paper_recommendations(store: Store, item: AgendaItem, pages: int = 6) -> lis
 def verify_pack(store: Store, meeting_id: int) -> PackStatus:
     """Check a meeting's kept pack file before it is opened: ok, missing or changed."""
     return library.verify_pack(store, library.data_dir_of(store), meeting_id)
+
+
+def open_pack(store: Store, meeting_id: int) -> tuple[PackStatus, bytearray | None]:
+    """A meeting's kept pack file, checked and (in an encrypted library) decrypted in memory: never on disk."""
+    return library.open_pack(store, library.data_dir_of(store), meeting_id)
 
 
 def edit_minute(store: Store, item_id: int, text: str, actor: str = "secretary") -> Changes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -92,9 +93,17 @@ def _latest_updates(records: Sequence[MeetingRecord]) -> dict[int, tuple[date | 
     return latest
 
 
-def tracker_rows(store: Store, meeting_id: int) -> list[TrackerRow]:
+class Part2(StrEnum):
+    """What an export does with Part II (confidential) business: leave it out (a public export, the default) or
+    keep it, marked as confidential on every row (an export for those entitled to see it)."""
+
+    LEAVE_OUT = "leave_out"
+    MARK = "mark"
+
+
+def tracker_rows(store: Store, meeting_id: int, part2: Part2 = Part2.LEAVE_OUT) -> list[TrackerRow]:
     """The body's tracker as meeting `meeting_id` sees it (overdue against its date): open actions by number,
-    then closed ones."""
+    then closed ones. Actions raised under a Part II item are left out, or marked (`part2`)."""
     from app.export.actions_export import TrackerRow, uk_date
 
     meeting = store.meeting(meeting_id)
@@ -106,6 +115,9 @@ def tracker_rows(store: Store, meeting_id: int) -> list[TrackerRow]:
         action = tracked.action
         record = by_meeting.get(action.meeting_id)
         item = next((i for i in record.items if i.id == action.item_id), None) if record else None
+        confidential = item is not None and item.part is Part.TWO
+        if confidential and part2 is Part2.LEAVE_OUT:
+            continue
         update = updates.get(action.id or -1)
         rag = "black" if tracked.escalate and action.status == "open" else action.rag
         rows.append(
@@ -120,6 +132,7 @@ def tracker_rows(store: Store, meeting_id: int) -> list[TrackerRow]:
                 rag=rag,
                 last_update=f"{uk_date(update[0])}: {update[1].text.strip()}".lstrip(": ") if update else "",
                 closed=action.status == "closed",
+                confidential=confidential,
             )
         )
 
@@ -130,17 +143,22 @@ def tracker_rows(store: Store, meeting_id: int) -> list[TrackerRow]:
     return rows
 
 
-def export_action_tracker(store: Store, meeting_id: int, out: Path, fmt: str | None = None) -> Path:
-    """The body's action tracker as of this meeting, as CSV, XLSX or PDF (`fmt`, or the suffix of `out`)."""
+def export_action_tracker(
+    store: Store, meeting_id: int, out: Path, fmt: str | None = None, part2: Part2 = Part2.LEAVE_OUT
+) -> Path:
+    """The body's action tracker as of this meeting, as CSV, XLSX or PDF (`fmt`, or the suffix of `out`); Part II
+    actions left out (the default: a tracker is published with the pack) or marked confidential (`part2`)."""
     from app.export.actions_export import TRACKER_FORMATS, render_tracker
 
     chosen = _format(out, fmt, TRACKER_FORMATS, "action tracker")
     meeting = store.meeting(meeting_id)
     body = store.body(meeting.body_id)
-    rows = tracker_rows(store, meeting_id)
+    rows = tracker_rows(store, meeting_id, part2)
     title = f"Action tracker — {body.name}"
     when = f" on {long_date(meeting.date)}" if meeting.date else ""
     subtitle = f"As at the meeting{when}: {meeting.title}"
+    if any(row.confidential for row in rows):
+        title = f"CONFIDENTIAL — {title} (includes Part II)"
     return render_tracker(rows, Path(out), chosen, title, subtitle)
 
 

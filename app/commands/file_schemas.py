@@ -130,6 +130,7 @@ class ReplayEvent(msgspec.Struct):
     start: Name | None = None
     venue: Text | None = None
     agenda: Annotated[list[AgendaEntry], msgspec.Meta(max_length=10_000)] | None = None
+    to: Text | None = None  # adjourn: when the meeting reconvenes
 
 
 def replay_event(line: str) -> dict[str, Any]:

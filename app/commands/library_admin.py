@@ -1,4 +1,4 @@
-"""The library's housekeeping: a pack imported twice, archiving and deleting meetings."""
+"""The library's housekeeping: a pack imported twice, archiving and deleting meetings, removing old papers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from app.domain import Meeting
 from app.packs import DraftPack
-from app.storage import Store, meeting_admin
+from app.storage import Store, meeting_admin, retention
+from app.storage.retention import PurgeReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +62,15 @@ def archive_meeting(store: Store, meeting_id: int, archived: bool = True, actor:
 def delete_meeting(store: Store, meeting_id: int, actor: str = "secretary") -> None:
     """Refused with RecordLocked for signed minutes, or a meeting another meeting's record points at."""
     meeting_admin.delete_meeting(store, meeting_id, actor)
+
+
+def retention_settings(store: Store) -> list[tuple[str, int | None, int | None]]:
+    """Each body's retention setting: (name, years packs are kept, years Part II papers are kept); None: for good."""
+    from app.storage.bodies import bodies
+
+    return [(b.name, b.rules.keep_packs_years, b.rules.keep_part2_years) for b in bodies(store)]
+
+
+def purge_by_rules(store: Store, actor: str = "secretary") -> PurgeReport:
+    """Remove the packs and Part II papers each body's retention setting says are due to go (see retention)."""
+    return retention.purge_by_rules(store, actor=actor)

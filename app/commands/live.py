@@ -13,7 +13,7 @@ import hmac
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
@@ -39,6 +39,7 @@ from app.services import live as svc
 from app.services.rules_engine import TallyError, TallyOutcome, TallyResult
 from app.storage import Store
 from app.storage import people as people_store
+from app.storage.keys import KdfParams, pin_params, stretch
 from app.storage.live import LiveWriter
 from app.storage.record_cache import RecordCache
 
@@ -72,8 +73,34 @@ def _clock(value: time) -> str:
     return value.isoformat(timespec="seconds" if value.second else "minutes")
 
 
-def _pin_digest(pin: str, salt: bytes) -> str:
-    return salt.hex() + ":" + hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1).hex()
+def _untimed(time_known: bool) -> str:
+    """The text of a room event whose time nobody recorded (a replay from minutes that give none)."""
+    return svc.room_event_text(time_known=time_known)
+
+
+# The chair's PIN (issue 18): at least six digits, kept as an Argon2id verifier (memory-hard, the library's unlock
+# cost) inside the library, which is encrypted; after FREE_PIN_TRIES wrong PINs in a row each try waits twice as
+# long as the last (30 s, 1 min, … up to an hour), counted in the database so that a restart does not reset it.
+PIN_DIGITS = 6
+FREE_PIN_TRIES = 3
+_PIN_WAIT_S, _PIN_WAIT_MAX_S = 30, 3600
+
+
+def _pin_digest(pin: str, salt: bytes, params: KdfParams | None = None) -> str:
+    """`argon2id$memory$passes$lanes$salt$hash` (hex)."""
+    params = params or pin_params()
+    key = stretch(pin, salt, params)
+    return f"argon2id${params.memory_kib}${params.iterations}${params.lanes}${salt.hex()}${key.hex()}"
+
+
+def _pin_matches(pin: str, stored: str) -> bool:
+    if stored.startswith("argon2id$"):
+        _, memory, passes, lanes, salt, _key = stored.split("$")
+        params = KdfParams(int(memory), int(passes), int(lanes))
+        return hmac.compare_digest(_pin_digest(pin, bytes.fromhex(salt), params), stored)
+    salt, _ = stored.split(":", 1)  # kept by an earlier Quorate: salted scrypt
+    legacy = salt + ":" + hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), n=2**14, r=8, p=1).hex()
+    return hmac.compare_digest(legacy, stored)
 
 
 class LiveMeeting:
@@ -114,17 +141,19 @@ class LiveMeeting:
         A name that fits two people, or fits nobody exactly, is refused naming the candidates (close spellings
         are offered, never chosen). A single letter names nobody: "M" is not the chair.
         """
-        wanted = " ".join(name.split()).casefold().rstrip(".")
+        wanted = svc.name_key(name)
         if not wanted:
             raise LiveError("No person was named.")
-        if len(wanted.replace(".", "")) < 2:
+        if len(wanted.replace(" ", "")) < 2:
             raise LiveError(f"“{name}” is too short to name anyone: give the full name or initials.")
         people = [p for p in self._people if p.id is not None]
+        norm = svc.name_key
         keys: tuple[Callable[[Person], Iterable[str]], ...] = (
-            lambda p: (p.name.casefold(), f"{p.title} {p.name}".strip().casefold()),
-            lambda p: (p.initials.casefold(),) if len(p.initials) >= 2 else (),
-            lambda p: tuple(a.casefold() for a in self._aliases.get(p.id or -1, ())),
-            lambda p: (p.name.casefold().rsplit(" ", 1)[-1],),
+            lambda p: (norm(p.name), norm(f"{p.title} {p.name}")),
+            lambda p: (norm(p.initials),) if len(p.initials) >= 2 else (),
+            lambda p: tuple(norm(a) for a in self._aliases.get(p.id or -1, ())),
+            lambda p: svc.given_and_surname(p.name),
+            lambda p: svc.surname_forms(p.name),
         )
         for key in keys:
             found = [p for p in people if wanted in key(p)]
@@ -343,7 +372,7 @@ class LiveMeeting:
     def _in_room(self, record: MeetingRecord) -> frozenset[int]:
         return svc.room_after(record).present
 
-    def arrive(self, person_id: int, at: time | None = None) -> Done:
+    def arrive(self, person_id: int, at: time | None = None, *, time_known: bool = True) -> Done:
         record = self._require_started()
         at = at or now()
         person = self.person(person_id)
@@ -351,7 +380,7 @@ class LiveMeeting:
             raise LiveError(f"{person.name} is already in the meeting.")
         label = f"{person.name} arrived"
         with self.writer.step(label) as w:
-            w.add_event(EventKind.ARRIVE, at, record.meeting.current_item_id, person_id)
+            w.add_event(EventKind.ARRIVE, at, record.meeting.current_item_id, person_id, _untimed(time_known))
             existing = w.attendance_id(person_id)
             row = {"presence": Presence.PRESENT.value, "arrived_at": _clock(at)}
             if existing is None:
@@ -362,7 +391,7 @@ class LiveMeeting:
                 w.update("attendance", existing, row if late else {"left_at": None})
             return self._after(label, at)
 
-    def leave(self, person_id: int, at: time | None = None) -> Done:
+    def leave(self, person_id: int, at: time | None = None, *, time_known: bool = True) -> Done:
         record = self._require_started()
         at = at or now()
         person = self.person(person_id)
@@ -371,7 +400,7 @@ class LiveMeeting:
         item = svc.current_item(record)
         label = f"{person.name} left"
         with self.writer.step(label) as w:
-            w.add_event(EventKind.LEAVE, at, item.id if item else None, person_id)
+            w.add_event(EventKind.LEAVE, at, item.id if item else None, person_id, _untimed(time_known))
             existing = w.attendance_id(person_id)
             if existing is not None:
                 w.update("attendance", existing, {"left_at": _clock(at)})
@@ -393,7 +422,7 @@ class LiveMeeting:
             w.add_event(EventKind.WITHDRAW, at, item.id, person_id, reason)
             return self._after(label, at, proposed_minute=f"{person.name} withdrew from the meeting for this item.")
 
-    def return_(self, person_id: int, at: time | None = None) -> Done:
+    def return_(self, person_id: int, at: time | None = None, *, time_known: bool = True) -> Done:
         record = self._require_started()
         at = at or now()
         person = self.person(person_id)
@@ -404,7 +433,7 @@ class LiveMeeting:
             raise LiveError(f"{person.name} has not withdrawn or left, so cannot return.")
         label = f"{person.name} returned"
         with self.writer.step(label) as w:
-            w.add_event(EventKind.RETURN, at, record.meeting.current_item_id, person_id)
+            w.add_event(EventKind.RETURN, at, record.meeting.current_item_id, person_id, _untimed(time_known))
             existing = w.attendance_id(person_id)
             if existing is not None and withdrawn[-1].kind == EventKind.LEAVE:
                 w.update("attendance", existing, {"left_at": None})
@@ -596,7 +625,8 @@ class LiveMeeting:
         quorum = svc.quorum_now(record)
         if not quorum.quorate and not despite_inquorate:
             raise InquorateVote(
-                f"The meeting is inquorate ({quorum.reasons[0]}); a vote now may not be valid. "
+                f"The meeting is inquorate ({quorum.reasons[0].removeprefix('inquorate: ')}); a vote now may not be "
+                "valid. "
                 "Record it anyway only if the chair so rules."
             )
         kind = VoteKind.RECORDED if ballots is not None else VoteKind.SHOW_OF_HANDS
@@ -707,22 +737,42 @@ class LiveMeeting:
 
     # -- the chair --------------------------------------------------------------------------------------------
 
-    def set_chair_pin(self, pin: str) -> Done:
-        if pin and (len(pin) < 4 or not pin.isdigit()):
-            raise LiveError("The chair's PIN must be at least four digits.")
+    def set_chair_pin(self, pin: str, current: str | None = None) -> Done:
+        """Set the chair's PIN (empty: none). Changing or removing a PIN needs the `current` one: whoever sits at
+        the secretary's keyboard cannot turn the check off."""
+        if pin and (len(pin) < PIN_DIGITS or not pin.isdigit()):
+            raise LiveError(f"The chair's PIN must be at least {PIN_DIGITS} digits.")
+        if self.writer.chair_pin_hash():
+            if not current:
+                raise LiveError("The chair's current PIN is needed to change or remove it.")
+            self._check_pin(current)
         with self.writer.step("Chair's PIN") as w:
             w.set_chair_pin_hash(_pin_digest(pin, os.urandom(16)) if pin else "")
             return Done("Chair's PIN")
 
     def _check_pin(self, pin: str | None) -> bool:
+        """True when a PIN is set and `pin` is it; False when none is set (the confirmation is recorded as made
+        without the check). Refused while wrong tries wait, and counted when wrong."""
         stored = self.writer.chair_pin_hash()
         if not stored:
             return False
         if pin is None:
             raise LiveError("The chair's PIN is needed to confirm.")
-        salt, _ = stored.split(":", 1)
-        if not hmac.compare_digest(_pin_digest(pin, bytes.fromhex(salt)), stored):
-            raise LiveError("That is not the chair's PIN.")
+        failures, until = self.writer.pin_guard()
+        moment = datetime.now().astimezone()
+        if until is not None and moment < datetime.fromisoformat(until):
+            wait = int((datetime.fromisoformat(until) - moment).total_seconds()) + 1
+            raise LiveError(f"Too many wrong PINs in a row: the chair can try again in {wait} seconds.")
+        if not _pin_matches(pin, stored):
+            failures += 1
+            wait = (
+                0 if failures < FREE_PIN_TRIES else min(_PIN_WAIT_MAX_S, _PIN_WAIT_S * 2 ** (failures - FREE_PIN_TRIES))
+            )
+            self.writer.set_pin_guard(failures, (moment + timedelta(seconds=wait)).isoformat() if wait else None)
+            later = f" Wait {wait} seconds before trying again." if wait else ""
+            raise LiveError(f"That is not the chair's PIN.{later}")
+        if failures:
+            self.writer.set_pin_guard(0, None)
         return True
 
     def _chair(self, record: MeetingRecord) -> int | None:
@@ -733,7 +783,7 @@ class LiveMeeting:
         chair = self._chair(self.record())
         return self.person(chair) if chair is not None else None
 
-    def preside(self, person_id: int | None, at: time | None = None) -> Done:
+    def preside(self, person_id: int | None, at: time | None = None, *, time_known: bool = True) -> Done:
         """`person_id` takes the chair from now on; None: the chair is vacated (no one presides until someone
         takes it). The vice-chair is never assumed: the secretary records who presides."""
         record = self._require_started()
@@ -753,7 +803,7 @@ class LiveMeeting:
             label = f"{self.person(current).name} vacated the chair"
             minute = f"{svc.display_name(self.person(current))} vacated the chair at {svc.hhmm(at)}."
         with self.writer.step(label) as w:
-            w.add_event(EventKind.PRESIDE, at, record.meeting.current_item_id, person_id)
+            w.add_event(EventKind.PRESIDE, at, record.meeting.current_item_id, person_id, _untimed(time_known))
             return self._after(label, at, proposed_minute=minute)
 
     def _require_presiding(self, record: MeetingRecord, what: str) -> int:
@@ -948,15 +998,22 @@ class LiveMeeting:
                     w.update("agenda_item", item.id, {"part": int(Part.TWO)})
             return self._after(label, at, proposed_minute=wording)
 
-    def close(self, at: time | None = None) -> Done:
+    def close(self, at: time | None = None, *, time_known: bool = True, adjourned_to: str | None = None) -> Done:
+        """Close the meeting; with `adjourned_to` (a date and time, or "" when none was fixed) the chair adjourned
+        it instead, and the items not reached are minuted as not taken."""
         record = self._require_started()
         at = at or now()
-        label = "Close meeting"
+        label = "Close meeting" if adjourned_to is None else "Adjourn meeting"
         with self.writer.step(label) as w:
             self._close_current(w, record, at)
-            w.add_event(EventKind.CLOSE, at)
+            w.add_event(EventKind.CLOSE, at, text=svc.room_event_text(time_known=time_known, adjourned_to=adjourned_to))
             w.update("meeting", self.meeting_id, {"closed_at": _clock(at)})
-            return Done(label, (f"The meeting closed at {svc.hhmm(at)}.",), f"The meeting closed at {svc.hhmm(at)}.")
+            if adjourned_to is not None:
+                to = f" to {adjourned_to.strip()}" if adjourned_to.strip() else ""
+                said = f"The meeting was adjourned at {svc.hhmm(at)}{to}."
+            else:
+                said = f"The meeting closed at {svc.hhmm(at)}."
+            return Done(label, (said,), said)
 
     def reopen(self, at: time | None = None) -> Done:
         """Take a closed meeting up again (the close time is kept in the record as an event)."""

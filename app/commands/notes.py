@@ -238,11 +238,16 @@ class Question:
 
 
 def questions_for_item(store: Store, item_id: int) -> list[Question]:
-    """Every member's questions flagged on one agenda item on this device, oldest first."""
-    return [
+    """Every member's questions on one agenda item, oldest first: those flagged on this device, then those members
+    sent from their own devices in answers files (issue 19; `annotation_id` 0), each with who asked."""
+    from app.storage.bundles import questions_on_item
+
+    here = [
         Question(a.id or 0, item_id, a.owner, a.note or a.quote, a.quote, a.page)
         for a in storage.flagged_on_item(store, item_id)
     ]
+    sent = [Question(0, item_id, q.asker_name, q.text, q.quote, q.page) for q in questions_on_item(store, item_id)]
+    return here + sent
 
 
 def questions_by_item(store: Store, meeting_id: int, owner: str) -> dict[int | None, list[Annotation]]:
@@ -299,10 +304,10 @@ def export_annotated_pack(store: Store, meeting_id: int, owner: str, out: Path, 
     those pages carry the confidential band."""
     from app.export.annotations_pdf import render_annotated_pack
 
-    status = library.verify_pack(store, library.data_dir_of(store), meeting_id)
-    if not status.ok or status.path is None:
+    status, pack = library.open_pack(store, library.data_dir_of(store), meeting_id)
+    if not status.ok or pack is None:
         raise AnnotationError(status.message)
-    if status.path.read_bytes()[:1024].find(b"%PDF-") < 0:
+    if pack[:1024].find(b"%PDF-") < 0:
         raise AnnotationError("This meeting's pack is a text file, not a PDF; export the notes as a PDF instead.")
     items = store.items(meeting_id)
     secret_pages: set[int] = set()
@@ -318,7 +323,7 @@ def export_annotated_pack(store: Store, meeting_id: int, owner: str, out: Path, 
     for a in member_annotations(store, meeting_id, owner):
         if not a.orphaned and a.kind is not AnnotationKind.ITEM_NOTE:
             by_page.setdefault(a.page, []).append(a)
-    return render_annotated_pack(status.path, by_page, secret_pages, owner, out)
+    return render_annotated_pack(pack, by_page, secret_pages, owner, out)
 
 
 def _item_key(item: AgendaItem | None) -> dict[str, Any]:
@@ -367,9 +372,10 @@ def export_notes_json(store: Store, meeting_id: int, owner: str, out: Path, *, i
 
 @dataclass(frozen=True, slots=True)
 class NotesImport:
-    owner: str
+    owner: str  # whose notes they are now: the member who imported them
     added: int
     already_there: int
+    exported_by: str = ""  # the name the file gives (not trusted: anyone can write a name into a file)
 
 
 def _parse_file(path: Path) -> dict[str, Any]:
@@ -452,8 +458,10 @@ def _same(a: Annotation, b: Annotation) -> bool:
     )
 
 
-def import_notes_json(store: Store, meeting_id: int, path: Path) -> NotesImport:
-    """Import a member's annotations exported by another copy of Quorate for this meeting's pack.
+def import_notes_json(store: Store, meeting_id: int, path: Path, importer: str | None = None) -> NotesImport:
+    """Import annotations exported by another copy of Quorate for this meeting's pack, as the notes of the member
+    importing them (`importer`, by default the member reading on this device): the file's `owner` is only a name
+    anyone could have typed, so it never makes them someone else's notes.
 
     Refused with a plain message, and nothing changed, when the file is damaged or not an annotations file,
     or was made on another pack (its SHA-256 differs). Annotations already here are not added twice."""
@@ -466,9 +474,10 @@ def import_notes_json(store: Store, meeting_id: int, path: Path) -> NotesImport:
             f"{path.name} holds notes on a different pack ({named}), not on the pack of “{meeting.title}”; "
             "nothing was imported."
         )
-    owner = " ".join(str(data.get("owner", "")).split())
-    if not owner:
+    named = " ".join(str(data.get("owner", "")).split())
+    if not named:
         raise AnnotationFileError(f"{path.name} does not say whose notes it holds; nothing was imported.")
+    owner = " ".join((importer or current_member(store)).split())
     items = store.items(meeting_id)
     try:
         entries = [_read_entry(raw, meeting, items, owner) for raw in data.get("annotations", [])]
@@ -480,7 +489,7 @@ def import_notes_json(store: Store, meeting_id: int, path: Path) -> NotesImport:
     fresh = [a for a in entries if not any(_same(a, b) for b in existing)]
     with store.transaction():
         storage.add_many(store, fresh, owner)
-    return NotesImport(owner, len(fresh), len(entries) - len(fresh))
+    return NotesImport(owner, len(fresh), len(entries) - len(fresh), named)
 
 
 def pack_pages(store: Store, meeting_id: int) -> list[str]:

@@ -38,6 +38,7 @@ from app.services import live as svc
 from app.storage import StorageError, Store
 
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+UNKNOWN_TIME = "unknown"  # "at": "unknown": the minutes give no time, so none is printed (the order is kept)
 
 
 class ReplayError(ValueError):
@@ -157,12 +158,15 @@ class _Replay:
     # -- what events name ---------------------------------------------------------------------------------
 
     def at(self, event: Mapping[str, Any]) -> time:
-        """The event's time; an event without one happened at the time of the event before."""
-        if event.get("at") is not None:
+        """The event's time; an event without one (or whose time is "unknown") is kept at the time of the event
+        before, for order."""
+        if event.get("at") is not None and event["at"] != UNKNOWN_TIME:
             self.clock = parse_clock(event["at"])
         if self.clock is None:
             meeting = self.store.meeting(self.meeting_id)
             self.clock = meeting.started_at or meeting.start
+        if self.clock is None and event.get("at") == UNKNOWN_TIME:
+            self.clock = time(0, 0)  # no time was recorded for anything yet: kept for order, never printed
         if self.clock is None:
             raise _Bad("give the time (“at”: “HH:MM”): no event before this one did")
         return self.clock
@@ -273,17 +277,20 @@ class _Replay:
     def _on_public(self, event: Mapping[str, Any]) -> object:
         return self.live.set_public(_int(event, "count"), self.at(event))
 
+    def time_known(self, event: Mapping[str, Any]) -> bool:
+        return bool(event.get("at") != UNKNOWN_TIME)
+
     def _on_arrive(self, event: Mapping[str, Any]) -> object:
-        return self.live.arrive(self.person_id(event), self.at(event))
+        return self.live.arrive(self.person_id(event), self.at(event), time_known=self.time_known(event))
 
     def _on_leave(self, event: Mapping[str, Any]) -> object:
-        return self.live.leave(self.person_id(event), self.at(event))
+        return self.live.leave(self.person_id(event), self.at(event), time_known=self.time_known(event))
 
     def _on_withdraw(self, event: Mapping[str, Any]) -> object:
         return self.live.withdraw(self.person_id(event), self.at(event), _text(event, "reason", ""))
 
     def _on_return(self, event: Mapping[str, Any]) -> object:
-        return self.live.return_(self.person_id(event), self.at(event))
+        return self.live.return_(self.person_id(event), self.at(event), time_known=self.time_known(event))
 
     def _on_open_item(self, event: Mapping[str, Any]) -> object:
         _field(event, "item")
@@ -429,7 +436,7 @@ class _Replay:
         if "person" not in event:
             raise _Bad("a “preside” event needs “person” (who takes the chair, or null when the chair is vacated)")
         person_id = self.person_id(event) if event["person"] is not None else None
-        return self.live.preside(person_id, self.at(event))
+        return self.live.preside(person_id, self.at(event), time_known=self.time_known(event))
 
     def _on_reopen(self, event: Mapping[str, Any]) -> object:
         return self.live.reopen(self.at(event))
@@ -438,7 +445,12 @@ class _Replay:
         return self.live.part2(self.at(event))
 
     def _on_close_meeting(self, event: Mapping[str, Any]) -> object:
-        return self.live.close(self.at(event))
+        return self.live.close(self.at(event), time_known=self.time_known(event))
+
+    def _on_adjourn(self, event: Mapping[str, Any]) -> object:
+        """The chair adjourns the meeting (`"to"`: the date and time it reconvenes, if one was fixed)."""
+        to = _text(event, "to", "") if event.get("to") is not None else ""
+        return self.live.close(self.at(event), time_known=self.time_known(event), adjourned_to=to)
 
     def _on_undo(self, event: Mapping[str, Any]) -> object:
         if self.live.undo() is None:
@@ -811,7 +823,7 @@ def _attendance(
             {
                 "person": names.get(e.person_id),
                 "kind": e.kind.value,
-                "at": _hhmm(e.at),
+                "at": None if svc.is_untimed(e) else _hhmm(e.at),  # the minutes gave no time
                 "item": items.get(e.item_id),
                 "text": e.text,
             }

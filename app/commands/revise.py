@@ -326,7 +326,7 @@ def revise_meeting(store: Store, meeting_id: int, draft: DraftPack, actor: str =
     _check(store.meeting(meeting_id), draft)
     data_dir = library.data_dir_of(store)
     library.sweep_orphans(store, data_dir)
-    kept = library.keep_pack_file(data_dir, Path(draft.source_path), draft.sha256)
+    kept = library.keep_pack_file(store, Path(draft.source_path), draft.sha256)
     try:
         with store.transaction():
             meeting = store.meeting(meeting_id)
@@ -574,6 +574,18 @@ def find_quote(
         if fuzzy is None or fuzzy_key > fuzzy[0]:
             fuzzy = (fuzzy_key, QuoteFound(number, False, found.score))
     return fuzzy[1] if fuzzy is not None else None
+
+
+def reanchor_annotations(
+    store: Store,
+    existing: Sequence[AgendaItem],
+    new_ranges: dict[int | None, tuple[int | None, int | None]],
+    pages: Sequence[str],
+    actor: str,
+) -> list[AnnotationNote]:
+    """Place every annotation of a meeting in its new pack's pages, its items now at `new_ranges` (by item id):
+    what a revision does, and what a member's device does when a revised meeting bundle arrives."""
+    return _reanchor(store, existing, new_ranges, pages, actor)
 
 
 def _reanchor(

@@ -80,6 +80,15 @@ class InterestKind(enum.StrEnum):
     NON_REGISTRABLE = "non_registrable"
 
 
+_SPECIAL = re.compile(r"^\s*(?:that\b[,\s]*)?(?:as\s+an?\s+)?special\s+resolution\b", re.IGNORECASE)
+
+
+def is_special_resolution(wording: str) -> bool:
+    """A motion worded as a special resolution: "That, as a special resolution, …", "Special resolution 1: That …"
+    (how notices of general meetings word them). Its majority is the rules' special majority."""
+    return _SPECIAL.match(wording) is not None
+
+
 def normalise_tag(tag: str) -> str:
     """Role tags compare without case, spacing or hyphen differences: "Vice Chair" is "vice-chair"."""
     return re.sub(r"[\s_\-]+", "-", tag.strip().casefold())
@@ -197,6 +206,10 @@ class RuleSet:
     majority_comparison: MajorityComparison = MajorityComparison.MORE_THAN
     majority_base: MajorityBase = MajorityBase.PRESENT_AND_VOTING
     abstentions: Abstentions = Abstentions.NOT_VOTES_CAST
+    # A special resolution (a motion worded "That, as a special resolution, …" or "Special resolution: …", as
+    # notices of general meetings word them) needs at least this share of the same base: three quarters under the
+    # Companies Act 2006 s. 283 and most constitutions; some say two thirds.
+    special_majority_fraction: float = 0.75
     casting_vote: CastingVote = CastingVote.CHAIR
     casting_vote_if_conflicted: bool = False  # almost never: a conflicted chair loses the casting vote
     tie_without_casting_vote: TieOutcome = TieOutcome.LOST
@@ -208,6 +221,11 @@ class RuleSet:
     assumptions: tuple[str, ...] = ()
     # Bodies that advise rather than decide reach their conclusions by consensus; a vote is the exception.
     decides_by_consensus: bool = False
+    # Retention: how many years after a meeting the library keeps its board pack (the kept file and the text of its
+    # pages) and, separately, its Part II papers (the pages of Part II items, papers tabled under them); None keeps
+    # them for good. The minutes, their signatures and the audit log are always kept (`quorate purge`).
+    keep_packs_years: int | None = None
+    keep_part2_years: int | None = None
 
     def __post_init__(self) -> None:
         for name, kind in _ENUM_FIELDS.items():
@@ -283,6 +301,9 @@ def _validate(rules: RuleSet) -> None:
     majority = rules.majority_fraction
     if not _is_number(majority) or not 0 < majority <= 1:
         raise ValueError(f"majority_fraction must be more than 0 and at most 1 (got {majority!r})")
+    special = rules.special_majority_fraction
+    if not _is_number(special) or not 0 < special <= 1:
+        raise ValueError(f"special_majority_fraction must be more than 0 and at most 1 (got {special!r})")
     if majority == 1 and rules.majority_comparison is MajorityComparison.MORE_THAN:
         raise ValueError("majority_fraction: no vote can be more than all of the base; use 'at least' for unanimity")
     flags = (
@@ -298,6 +319,10 @@ def _validate(rules: RuleSet) -> None:
     for name in (*flags, "recorded_vote_on_request"):
         if not isinstance(getattr(rules, name), bool):
             raise ValueError(f"{name} must be true or false (got {getattr(rules, name)!r})")
+    for name in ("keep_packs_years", "keep_part2_years"):
+        years = getattr(rules, name)
+        if years is not None and (isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= 100):
+            raise ValueError(f"{name} must be a whole number of years from 1 to 100, or none (got {years!r})")
     requesters = rules.recorded_vote_requesters
     if isinstance(requesters, bool) or not isinstance(requesters, int) or requesters < 1:
         raise ValueError(f"recorded_vote_requesters must be a whole number of at least 1 (got {requesters!r})")
@@ -394,6 +419,7 @@ def describe_majority(rules: RuleSet) -> str:
     sentence = f"A motion is carried by {share} {base}"
     if rules.decides_by_consensus:
         sentence = f"Conclusions are reached by consensus; when a vote is taken, a motion is carried by {share} {base}"
+    sentence += f"; a special resolution needs at least {fraction_words(rules.special_majority_fraction)}"
     if not rules.deputies_may_vote:
         sentence += "; deputies do not vote"
     tie = "the motion is lost" if rules.tie_without_casting_vote is TieOutcome.LOST else "no decision is made"
@@ -555,6 +581,7 @@ _PARSERS: dict[str, Callable[[Any, str], Any]] = {
     "source": _text,
     "quorum_fraction": _fraction,
     "majority_fraction": _required_fraction,
+    "special_majority_fraction": _required_fraction,
     "required_roles": _roles,
     "interest_rules": _interest_rules,
     "recorded_vote_topics": _text_list,

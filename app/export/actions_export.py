@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -74,6 +74,10 @@ class TrackerRow:
     rag: str  # "black", "red", "amber", "green", "blue" or ""
     last_update: str  # "01/03/2024: Draft circulated", or ""
     closed: bool = False
+    confidential: bool = False  # raised under a Part II item: only in a confidential tracker, marked so
+
+
+PART2_MARK = "PART II – CONFIDENTIAL: "
 
 
 def uk_date(value: date | None) -> str:
@@ -84,7 +88,7 @@ def _values(row: TrackerRow) -> tuple[str, ...]:
     return (
         row.number,
         uk_date(row.meeting_date),
-        row.item,
+        PART2_MARK + row.item if row.confidential else row.item,
         row.text,
         row.owners,
         uk_date(row.due),
@@ -106,14 +110,17 @@ def spreadsheet_safe(text: str) -> str:
     return text
 
 
-def tracker_csv_bytes(rows: Sequence[TrackerRow]) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel shows £ and curly quotes right; dates dd/mm/yyyy as the pack has."""
+def spreadsheet_csv_bytes(rows: Iterable[Sequence[str]]) -> bytes:
+    """The one way Quorate writes a CSV: every cell through `spreadsheet_safe` (headers and notes too, so no row
+    can bypass it), UTF-8 with a byte-order mark, so Excel shows £ and curly quotes right."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow(HEADERS)
-    for row in rows:
-        writer.writerow([spreadsheet_safe(value) for value in _values(row)])
+    csv.writer(buffer).writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def tracker_csv_bytes(rows: Sequence[TrackerRow]) -> bytes:
+    """Dates dd/mm/yyyy as the pack has."""
+    return spreadsheet_csv_bytes([HEADERS, *(_values(row) for row in rows)])
 
 
 def render_tracker_csv(rows: Sequence[TrackerRow], out: Path) -> Path:
@@ -274,7 +281,7 @@ def _tracker_table(rows: Sequence[TrackerRow], st: dict[str, ParagraphStyle], fr
         cells = [
             row.number,
             uk_date(row.meeting_date),
-            row.item,
+            PART2_MARK + row.item if row.confidential else row.item,
             row.text,
             row.owners,
             uk_date(row.due),

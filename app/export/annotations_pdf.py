@@ -225,7 +225,7 @@ def _overlay_page(
 
 
 def render_annotated_pack(
-    pack: Path,
+    pack: bytes | bytearray,
     annotations_by_page: Mapping[int, Sequence[Annotation]],
     confidential_pages: set[int],
     owner: str,
@@ -239,7 +239,7 @@ def render_annotated_pack(
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # pypdf warns on odd-but-readable packs
-        reader = PdfReader(pack)
+        reader = PdfReader(io.BytesIO(pack))  # the kept pack, decrypted in memory
         writer = PdfWriter(clone_from=reader)
         for number, page in enumerate(writer.pages, start=1):
             marks = annotations_by_page.get(number, ())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.domain import Tier
-from app.export.actions_export import NHS_BLUE, NHS_DARK_BLUE, RULE, page_count_canvas, spreadsheet_safe
+from app.export.actions_export import NHS_BLUE, NHS_DARK_BLUE, RULE, page_count_canvas, spreadsheet_csv_bytes
 from app.export.files import write_atomically
 from app.export.fonts import BOLD, FAMILY, register_fonts
 from app.export.markdown_flow import escape
@@ -26,30 +25,21 @@ TIER_NAMES = {Tier.MEMBER: "Member", Tier.PARTICIPANT: "Participant"}
 
 
 def attendance_csv_bytes(report: AttendanceReport) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADERS)
-    for f in report.figures:
-        writer.writerow(
-            [
-                spreadsheet_safe(value)
-                for value in (
-                    f.name,
-                    f.role,
-                    TIER_NAMES.get(f.tier, str(f.tier)),
-                    f.term_note,
-                    str(f.attended),
-                    str(f.expected),
-                    str(f.by_deputy),
-                    f"{f.attended}/{f.expected}",
-                    f"{f.fraction:.0%}",
-                )
-            ]
+    rows = [
+        (
+            f.name,
+            f.role,
+            TIER_NAMES.get(f.tier, str(f.tier)),
+            f.term_note,
+            str(f.attended),
+            str(f.expected),
+            str(f.by_deputy),
+            f"{f.attended}/{f.expected}",
+            f"{f.fraction:.0%}",
         )
-    writer.writerow([])
-    for note in report.footnotes:
-        writer.writerow([note])
-    return buffer.getvalue().encode("utf-8-sig")
+        for f in report.figures
+    ]
+    return spreadsheet_csv_bytes([CSV_HEADERS, *rows, (), *((note,) for note in report.footnotes)])
 
 
 def render_attendance_csv(report: AttendanceReport, out: Path) -> Path:

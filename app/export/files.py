@@ -8,6 +8,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from app.paths import shared_file_mode, shared_folder_mode
+
 STALE_AFTER_S = 600.0  # a temporary file this old is left from a write that was killed, not one in progress
 
 
@@ -31,16 +33,29 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def make_folders(folder: Path) -> None:
+    """Make `folder` and its missing parents with the user's own umask (as a file manager would)."""
+    missing = []
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(exist_ok=True)
+        with contextlib.suppress(OSError):
+            os.chmod(made, shared_folder_mode())
+
+
 def write_atomically(out: Path, data: bytes, *, mode: int | None = None) -> Path:
     """Write `data` to `out` through a temporary file in the same folder, fsync and `os.replace`.
 
     Either the complete new file is there afterwards or whatever was there before. `mode` defaults to the
-    old file's mode, else 0644 (mkstemp makes files 0600; exports are for sharing; keys pass 0600)."""
+    old file's mode, else what the user's umask gives a new file (Quorate itself runs with umask 077 so that its
+    data folder stays private; exports are for sharing; keys pass 0600)."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(out.parent)
     _sweep(out)
     if mode is None:
-        mode = out.stat().st_mode & 0o777 if out.exists() else 0o644
+        mode = out.stat().st_mode & 0o777 if out.exists() else shared_file_mode()
     fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
     tmp = Path(tmp_name)
     try:

@@ -43,3 +43,11 @@ def register_fonts() -> str:
             pdfmetrics.registerFontFamily(FAMILY, normal=FAMILY, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
             _registered = True
     return FAMILY
+
+
+def number_column_mm(labels: list[str], *, size: float = 9.5, padding_mm: float = 4.0, least: float = 15.0) -> float:
+    """A column wide enough for the longest minute number on one line ("T2013-6219", "HCP12"), never narrower
+    than `least` and never more than a quarter of the page: a long legislative file number must not break."""
+    register_fonts()
+    widest = max((pdfmetrics.stringWidth(label, BOLD, size) for label in labels), default=0.0)
+    return min(max(least, widest * 25.4 / 72 + padding_mm + 1.0), 45.0)

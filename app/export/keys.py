@@ -252,7 +252,7 @@ def trust(folder: Path, cert: x509.Certificate) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{fingerprint(cert)}.pem"
     if not target.exists():
-        write_atomically(target, certificate_pem(cert), mode=0o644)
+        write_atomically(target, certificate_pem(cert), mode=0o600)  # in the data folder: its user's alone
     return target
 
 

@@ -25,7 +25,9 @@ from docx.shared import Mm, Pt, RGBColor
 from markdown_it.token import Token
 
 from app.domain import Part
+from app.domain.house_style import Layout
 from app.export.files import write_atomically
+from app.export.fonts import number_column_mm
 from app.export.markdown_flow import _MD, _PASTED_BULLET
 from app.export.signature_place import SIGNATURE_CAPTION
 from app.services.minutes import ActionLine, AttendanceBlock, MinutesDocument, MinuteSection
@@ -480,7 +482,12 @@ def _attendance_block(document: Any, block: AttendanceBlock, dark: str) -> None:
 
 def _attendance(document: Any, doc: MinutesDocument) -> None:
     for block in doc.attendance:
-        if block.lines:
+        if block.lines and doc.style.layout is Layout.PROSE:  # "Present: Cllr A (Chair), Cllr B, …"
+            line = document.add_paragraph()
+            _spacing(line, 0, 4)
+            _run(line, f"{block.heading}: ", bold=True, colour=_dark(doc))
+            _run(line, block.run_on(doc.common_roles))
+        elif block.lines:
             _attendance_block(document, block, _dark(doc))
     n = doc.members_of_public
     if n > 0:
@@ -534,7 +541,30 @@ def _minutes_table(document: Any, sections: Sequence[MinuteSection], accent: str
     _header_row(table, ("No.", "Agenda Item", "Action"), accent)
     for section in sections:
         _section_row(document, table, section)
-    _widths(table, (15, FRAME_MM - 15 - 22, 22))
+    number = number_column_mm([_label(s) for s in sections if not s.is_heading], padding_mm=4.0)
+    _widths(table, (number, FRAME_MM - number - 22, 22))
+
+
+def _minutes_prose(document: Any, sections: Sequence[MinuteSection], dark: str) -> None:
+    """Each minute a heading ("PL4  24/0112/FUL – Land at Mill Lane") kept with its text, then its text."""
+    for section in sections:
+        shown_number = section.item_number if section.show_item_number else ""
+        title = " ".join(part for part in (shown_number, section.title) if part)
+        heading = document.add_paragraph()
+        _spacing(heading, 8, 3)
+        heading.paragraph_format.keep_with_next = True
+        if not section.is_heading:  # the number hangs in the margin of the title, as a clerk's minutes set it
+            heading.paragraph_format.tab_stops.add_tab_stop(Mm(18))
+            heading.paragraph_format.left_indent = Mm(18)
+            heading.paragraph_format.first_line_indent = -Mm(18)
+            _run(heading, f"{_label(section)}\t", bold=True, colour=dark)
+        _run(heading, title, bold=True, colour=dark)
+        if section.presenter:
+            presenter = document.add_paragraph()
+            _spacing(presenter, 0, 4)
+            presenter.paragraph_format.keep_with_next = True
+            _run(presenter, f"Presented by {section.presenter}", italic=True, colour=NHS_DARK_GREY)
+        markdown_to_docx(section.body_markdown, document, document)
 
 
 def _actions_table(document: Any, actions: Sequence[ActionLine], accent: str, dark: str) -> None:
@@ -552,7 +582,7 @@ def _actions_table(document: Any, actions: Sequence[ActionLine], accent: str, da
             paragraph = cell.paragraphs[0]
             _spacing(paragraph, 1, 1)
             _run(paragraph, value, bold=cell is cells[3])
-    widths = [14.0, 18.0, 0.0, 26.0, 24.0]
+    widths = [14.0, number_column_mm([a.minute_number for a in actions], padding_mm=4.0, least=18.0), 0.0, 26.0, 24.0]
     widths[2] = FRAME_MM - sum(widths)
     _widths(table, widths)
 
@@ -608,7 +638,9 @@ def minutes_docx_bytes(doc: MinutesDocument) -> bytes:
     _setup(document, doc)
     _title_block(document, doc)
     _attendance(document, doc)
-    if doc.sections:
+    if doc.sections and doc.style.layout is Layout.PROSE:
+        _minutes_prose(document, doc.sections, _dark(doc))
+    elif doc.sections:
         _minutes_table(document, doc.sections, _accent(doc))
     if doc.closing_lines:
         _spacing(document.add_paragraph(), 0, 3)

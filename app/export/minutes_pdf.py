@@ -36,9 +36,9 @@ from reportlab.platypus import (
 )
 
 from app.domain import Part
-from app.domain.house_style import HouseStyle
+from app.domain.house_style import HouseStyle, Layout
 from app.export.files import write_atomically
-from app.export.fonts import BOLD, FAMILY, register_fonts
+from app.export.fonts import BOLD, FAMILY, number_column_mm, register_fonts
 from app.export.markdown_flow import escape, markdown_to_flowables
 from app.export.signature_place import SIGNATURE_CAPTION
 from app.services.minutes import ActionLine, AttendanceBlock, MinutesDocument, MinuteSection
@@ -75,6 +75,8 @@ class _Styles:
     presenter: ParagraphStyle
     body: ParagraphStyle
     action: ParagraphStyle
+    attendance: ParagraphStyle
+    prose_heading: ParagraphStyle
     accent: colors.Color  # the house style's colour for table headers
 
 
@@ -109,6 +111,10 @@ def _make_styles(font: str, style: HouseStyle) -> _Styles:
         # No single line stranded at the top of a page when a minute runs on.
         body=ParagraphStyle("q-body", parent=cell, spaceAfter=5, allowWidows=0),
         action=ParagraphStyle("q-action", parent=cell, fontName=BOLD, alignment=TA_CENTER),
+        attendance=ParagraphStyle("q-attendance", parent=base, spaceAfter=4),
+        prose_heading=ParagraphStyle(
+            "q-prose-heading", parent=base, fontName=BOLD, textColor=dark, spaceBefore=8, spaceAfter=3, keepWithNext=1
+        ),
         accent=accent,
     )
 
@@ -285,7 +291,14 @@ def _attendance_table(block: AttendanceBlock, st: _Styles) -> Table:
 
 
 def _attendance(doc: MinutesDocument, st: _Styles) -> list[Flowable]:
-    story: list[Flowable] = [_attendance_table(block, st) for block in doc.attendance if block.lines]
+    if doc.style.layout is Layout.PROSE:  # "Present: Cllr A (Chair), Cllr B, …", a paragraph a block
+        story: list[Flowable] = [
+            Paragraph(f"<b>{escape(block.heading)}:</b> {escape(block.run_on(doc.common_roles))}", st.attendance)
+            for block in doc.attendance
+            if block.lines
+        ]
+    else:
+        story = [_attendance_table(block, st) for block in doc.attendance if block.lines]
     n = doc.members_of_public
     if n > 0:
         sentence = "There was 1 member" if n == 1 else f"There were {n} members"
@@ -318,7 +331,8 @@ def _section_cells(section: MinuteSection, st: _Styles) -> list[Any]:
 
 
 def _minutes_table(sections: Sequence[MinuteSection], st: _Styles) -> Table:
-    number_width, action_width = 15 * mm, 22 * mm
+    number_width = number_column_mm([_label(s) for s in sections if not s.is_heading], padding_mm=10 * 25.4 / 72) * mm
+    action_width = 22 * mm
     header = [Paragraph(text, st.header_cell) for text in ("No.", "Agenda Item", "Action")]
     rows: list[list[Any]] = [header, *(_section_cells(s, st) for s in sections)]
     commands: list[tuple[Any, ...]] = [
@@ -350,8 +364,28 @@ def _minutes_table(sections: Sequence[MinuteSection], st: _Styles) -> Table:
     return table
 
 
+def _minutes_prose(sections: Sequence[MinuteSection], st: _Styles) -> list[Flowable]:
+    """Each minute a heading ("PL4  24/0112/FUL – Land at Mill Lane") kept with its first lines, then its text."""
+    story: list[Flowable] = []
+    for section in sections:
+        shown_number = section.item_number if section.show_item_number else ""
+        title = " ".join(part for part in (shown_number, section.title) if part)
+        label = "" if section.is_heading else _label(section)
+        lead: list[Flowable] = []
+        if not section.is_heading:
+            lead.append(_Bookmark(section.anchor, f"{label} {section.title}".strip()))
+        heading = f"{escape(label)}&nbsp;&nbsp;&nbsp;{escape(title)}" if label else escape(title)
+        lead.append(Paragraph(heading, st.prose_heading))
+        if section.presenter:
+            lead.append(Paragraph(f"<i>Presented by {escape(section.presenter)}</i>", st.presenter))
+        body = _keep_lead_ins(markdown_to_flowables(section.body_markdown, st.body))
+        story += [_Lead([*lead, *body[:1]]), *body[1:]]
+    return story
+
+
 def _actions_table(actions: Sequence[ActionLine], st: _Styles) -> list[Flowable]:
-    widths = [14 * mm, 18 * mm, 0.0, 26 * mm, 24 * mm]
+    minute = number_column_mm([a.minute_number for a in actions], padding_mm=12 * 25.4 / 72, least=18.0)
+    widths = [14 * mm, minute * mm, 0.0, 26 * mm, 24 * mm]
     widths[2] = FRAME_WIDTH - sum(widths)
     header = [Paragraph(text, st.header_cell) for text in ("No.", "Minute", "Action", "Owner", "Due")]
     rows: list[list[Any]] = [header]
@@ -382,7 +416,9 @@ def _story(doc: MinutesDocument, st: _Styles, spots: list[SignatureSpot] | None 
     if doc.version_note:
         story += [Paragraph(f"<b>{escape(doc.version_note)}</b>", st.text), Spacer(1, 3 * mm)]
     story += _attendance(doc, st)
-    if doc.sections:
+    if doc.sections and doc.style.layout is Layout.PROSE:
+        story += _minutes_prose(doc.sections, st)
+    elif doc.sections:
         story.append(_minutes_table(doc.sections, st))
     if doc.closing_lines:
         story.append(Spacer(1, 4 * mm))

@@ -25,6 +25,7 @@ import stat
 import threading
 import time
 import traceback
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,9 @@ class Budget:
     pages: int = 5000
     outline_depth: int = 32  # board pack bookmarks nest 2-4 deep
     outline_entries: int = 20_000
+    # a page's drawing (or any other compressed part but an image) once decompressed: two million text operators
+    # are 14 MB; a Flate bomb of zeros is a gigabyte from one megabyte
+    stream_bytes: int = 128 * MiB
     seconds: float = 120.0  # wall time for the whole read in the helper process
     memory_bytes: int = 1536 * MiB  # the helper's address space (Python, PDFium and pypdf included)
 
@@ -53,6 +57,14 @@ PACK_BUDGET = Budget()
 NOTES_MAX_BYTES = 20 * MiB
 REPLAY_MAX_BYTES = 64 * MiB  # a day-long meeting is a few thousand events of a few hundred bytes
 SPREADSHEET_MAX_BYTES = 32 * MiB
+
+
+@dataclass(frozen=True, slots=True)
+class ReadUsage:
+    """What reading one pack cost the helper process: wall time and its peak resident memory."""
+
+    seconds: float
+    peak_bytes: int
 
 
 class HelperCrashed(RuntimeError):
@@ -140,6 +152,7 @@ def check_pdf_shape(data: bytes, name: str, budget: Budget = PACK_BUDGET) -> Non
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
+    check_pdf_streams(data, name, budget)
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError:
@@ -169,6 +182,42 @@ def check_pdf_shape(data: bytes, name: str, budget: Budget = PACK_BUDGET) -> Non
                 mark = raw.FPDFBookmark_GetNextSibling(handle, mark)
     finally:
         document.close()
+
+
+_STREAM_START = re.compile(rb">>\s*stream\r?\n")
+_DICTIONARY_LOOK_BACK = 4096  # bytes before "stream" searched for the stream's dictionary
+_INFLATE_STEP = 1 * MiB
+
+
+def check_pdf_streams(data: bytes, name: str, budget: Budget = PACK_BUDGET) -> None:
+    """Refuse a PDF with a Flate-compressed part, other than an image, that decompresses to more than
+    `budget.stream_bytes` (a decompression bomb: the readers inflate page content whole, PDFium with no limit).
+
+    Every stream is a top-level object, so a scan of the bytes finds them all; each is inflated in steps and
+    thrown away, never held, and only until it passes the limit. Images are left alone: text is read without
+    decoding them, and a scanned page can be large. A stream zlib cannot inflate is left to the readers."""
+    for start in _STREAM_START.finditer(data):
+        head = data[max(0, start.start() - _DICTIONARY_LOOK_BACK) : start.start()]
+        head = head[head.rfind(b" obj") + 1 :] if b" obj" in head else head
+        if b"/FlateDecode" not in head or b"/Image" in head:
+            continue
+        inflater = zlib.decompressobj()
+        produced, at = 0, start.end()
+        try:
+            while not inflater.eof and (inflater.unconsumed_tail or at < len(data)):
+                if inflater.unconsumed_tail:  # input held back by the output bound: go on with it
+                    chunk = inflater.unconsumed_tail
+                else:
+                    chunk = data[at : at + _INFLATE_STEP]
+                    at += len(chunk)
+                produced += len(inflater.decompress(chunk, _INFLATE_STEP))
+                if produced > budget.stream_bytes:
+                    raise PackError(
+                        f"{name} holds a compressed part that expands to more than {budget.stream_bytes // MiB} MB, "
+                        "which no board pack has, so it was not read."
+                    )
+        except zlib.error:
+            continue
 
 
 # -- an agenda read only in part ---------------------------------------------------------------------------------
@@ -244,7 +293,11 @@ def _helper(path: str, budget: Budget, sender: Any, app_pid: int) -> None:
         sender.send(("progress", done, total))
 
     try:
-        draft = read_pack(Path(path), progress=progress)
+        try:
+            draft = read_pack(Path(path), progress=progress)
+        finally:
+            # ru_maxrss is in KiB on Linux; the peak is what the fuzz tests hold against the 1 GB bound
+            sender.send(("usage", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, ""))
     except PackError as exc:
         sender.send(("refused", type(exc).__name__, str(exc)))
     except MemoryError:
@@ -273,10 +326,13 @@ def read_pack_bounded(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     budget: Budget = PACK_BUDGET,
+    measured: Callable[[ReadUsage], None] | None = None,
 ) -> DraftPack:
     """`read_pack` in a helper process that is killed when `cancelled()` turns true (ImportCancelled) or the time
-    budget runs out, and that cannot take more than the memory budget (PackError, one sentence each)."""
+    budget runs out, and that cannot take more than the memory budget (PackError, one sentence each).
+    `measured` is told the read's time and the helper's peak memory when the helper finished on its own."""
     name = path.name or str(path)
+    started = time.monotonic()
     context = _process_context()
     receiver, sender = context.Pipe(duplex=False)
     helper = context.Process(target=_helper, args=(str(path), budget, sender, os.getpid()), name="quorate-pack-reader")
@@ -307,6 +363,11 @@ def read_pack_bounded(
                     progress(message[1], message[2])
             elif message[0] == "log":
                 log.log(message[1], "pack reader: %s", message[2])
+            elif message[0] == "usage":
+                usage = ReadUsage(time.monotonic() - started, message[1])
+                log.info("pack reader: %.1f s, peak memory %d MB", usage.seconds, usage.peak_bytes // MiB)
+                if measured is not None:
+                    measured(usage)
             else:
                 outcome = message
     finally:

@@ -22,6 +22,7 @@ from app.domain import (
     DeclarationConduct,
     EventKind,
     ItemStatus,
+    MeetingEvent,
     MeetingRecord,
     Motion,
     Person,
@@ -30,11 +31,43 @@ from app.domain import (
     Tier,
     Vote,
 )
-from app.domain.rules import normalise_tag
+from app.domain.rules import is_special_resolution, normalise_tag
 from app.services.rules_engine import QuorumResult, RoomState, TallyResult, eligible_voters, quorum, tally
 
 OUT_OF_ORDER = "out of order"  # text of an open_item event taken before earlier items
 ROLL_CALL = "roll call"  # text of the arrive events a roll call writes: they count from the start
+# Text of a room event (arrive, leave, return, preside, close, reopen) whose time nobody recorded: a replay from
+# minutes that give none. It is kept at the time of the event before it, for order, and never printed.
+UNTIMED = "time not recorded"
+# Text of a close event when the chair adjourned the meeting rather than closing it: "adjourned to 25 June 2024".
+ADJOURNED = "adjourned"
+
+
+def is_untimed(event: MeetingEvent) -> bool:
+    """A room event whose time nobody recorded."""
+    return event.text == UNTIMED or event.text.endswith(f" ({UNTIMED})")
+
+
+def room_event_text(*, time_known: bool = True, adjourned_to: str | None = None) -> str:
+    """The text of a close (or other room) event: "", UNTIMED, "adjourned", "adjourned to … (time not recorded)"."""
+    words = ""
+    if adjourned_to is not None:
+        words = f"{ADJOURNED} to {adjourned_to.strip()}" if adjourned_to.strip() else ADJOURNED
+    if not time_known:
+        words = f"{words} ({UNTIMED})" if words else UNTIMED
+    return words
+
+
+def adjournment(event: MeetingEvent) -> str | None:
+    """For a close event: None if the meeting closed; "" if adjourned with no date given; else to when."""
+    text = event.text.removesuffix(f" ({UNTIMED})")
+    if text == ADJOURNED:
+        return ""
+    if text.startswith(f"{ADJOURNED} to "):
+        return text.removeprefix(f"{ADJOURNED} to ")
+    return None
+
+
 _PRESENCE_IN = {EventKind.ARRIVE, EventKind.RETURN}
 _PRESENCE_OUT = {EventKind.LEAVE, EventKind.WITHDRAW}
 _ITEM_BOUNDARY = {EventKind.OPEN_ITEM, EventKind.DEFER_ITEM, EventKind.CLOSE}
@@ -52,11 +85,86 @@ def display_name(person: Person) -> str:
     return f"{title} {person.name}"
 
 
+# Generational suffixes written after a surname ("Recchia, Jr.") and particles written before one ("van", "de la"):
+# a person named by surname is found with or without them, as secretaries write them.
+_SUFFIXES = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv"})
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "ten", "ter"})
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s,]+", name.casefold().replace(".", " ")) if w]
+
+
+def surname_forms(name: str) -> tuple[str, ...]:
+    """The ways a person's surname is written on its own: "Domenic M. Recchia, Jr." is "recchia" or "recchia jr";
+    "James G. Van Bramer" is "van bramer" or "bramer". Compared after `name_key`."""
+    words = _name_words(name)
+    suffix = [w for w in words[1:] if w in _SUFFIXES][-1:] if len(words) > 1 else []
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    if not words:
+        return ()
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _PARTICLES:
+        start -= 1
+    forms = [" ".join(words[i:]) for i in range(start, len(words))]
+    forms += [f"{form} {suffix[0]}" for form in forms] if suffix else []
+    return tuple(dict.fromkeys(forms))
+
+
+def given_and_surname(name: str) -> tuple[str, ...]:
+    """The name without middle initials or suffix: "Gale A. Brewer" is also written "gale brewer"."""
+    words = _name_words(name)
+    surnames = surname_forms(name)
+    if len(words) < 3 or not surnames:
+        return ()
+    return (f"{words[0]} {surnames[0]}",)
+
+
+def name_key(text: str) -> str:
+    """A written name made comparable: case, dots, commas and spacing ignored ("Recchia Jr." is "recchia jr")."""
+    return " ".join(_name_words(text))
+
+
+# Roles that are the chair of the body itself (a town council's Mayor, a Scottish council's Provost or Convener):
+# never a deputy or vice-chair, nor the chair of something else ("Chair of Audit Committee").
+_CHAIR_ROLES = frozenset(
+    {
+        "chair",
+        "chairman",
+        "chairperson",
+        "chairwoman",
+        "chair-of-the-board",
+        "chair-of-the-council",
+        "chairman-of-the-council",
+        "mayor",
+        "town-mayor",
+        "city-mayor",
+        "lord-mayor",
+        "provost",
+        "lord-provost",
+        "convener",
+        "convenor",
+        "presiding-officer",
+    }
+)
+
+
 def is_chair_of_body(person: Person) -> bool:
-    """Tagged "chair" or holding the role "Chair" itself: never a vice-chair, nor the chair of something else."""
+    """Tagged "chair" or holding the chair's role itself ("Chair", "Town Mayor"): never a vice-chair or deputy,
+    nor the chair of something else."""
     tags = {normalise_tag(t) for t in person.role_tags}
     role = normalise_tag(person.role)
-    return "chair" in tags or role in ("chair", "chairman", "chairperson", "chairwoman", "chair-of-the-board")
+    return "chair" in tags or role in _CHAIR_ROLES
+
+
+def chair_title(person: Person) -> str:
+    """What the minutes call the person presiding: the body's own title for its chair ("Town Mayor", "Provost"),
+    else "Chair" (a vice-chair in the chair is the Chair of the meeting)."""
+    role = normalise_tag(person.role)
+    if role in _CHAIR_ROLES and not role.startswith("chair"):
+        return " ".join(person.role.split())
+    return "Chair"
 
 
 def presiding_id(people: Sequence[Person], present: Iterable[int] | None = None) -> int | None:
@@ -234,6 +342,7 @@ def tally_vote(record: MeetingRecord, motion: Motion, vote: Vote) -> TallyResult
         vote.casting_vote,
         chair_conflicted,
         in_post=in_post,
+        special=motion.amends_id is None and is_special_resolution(motion.text),
     )
 
 
@@ -359,6 +468,12 @@ def _names(people: Sequence[Person]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def deputising_phrase(noun: str) -> str:
+    """What the attendance says of someone standing in: "deputising for", "substitute for", "alternate for"."""
+    noun = noun.strip() or "deputy"
+    return "deputising for" if noun.casefold() == "deputy" else f"{noun} for"
+
+
 def apologies_minute(record: MeetingRecord) -> str:
     by_id = {p.id: p for p in record.people}
     away = (Presence.APOLOGIES, Presence.DEPUTISED)  # a member who sent a deputy sent apologies too
@@ -369,7 +484,8 @@ def apologies_minute(record: MeetingRecord) -> str:
         if a.deputy_for_id is not None and a.person_id in by_id and a.deputy_for_id in by_id
     ]
     lines = [f"Apologies were received from {_names(apologies)}." if apologies else "No apologies were received."]
-    lines += [f"{display_name(deputy)} attended as deputy for {display_name(member)}." for deputy, member in deputies]
+    noun = record.body.style.deputy_noun.strip() or "deputy"
+    lines += [f"{display_name(deputy)} attended as {noun} for {display_name(member)}." for deputy, member in deputies]
     return " ".join(lines)
 
 
@@ -381,6 +497,15 @@ def quoracy_minute(result: QuorumResult, confirmed: bool = True) -> str:
         verb = "confirmed as quorate" if confirmed else "quorate"
         return f"The meeting was {verb} ({result.counted} counted, {result.threshold} needed)."
     return f"The meeting was not quorate: {result.reasons[0] if result.reasons else ''}".rstrip(": ") + "."
+
+
+def interest_words(kind: str) -> str:
+    """ "a disclosable pecuniary interest", "an interest", "a conflict of interest": the kind as a register writes
+    it (an enum value's underscores as spaces), "interest" added only when the kind does not already say it."""
+    words = " ".join(kind.replace("_", " ").split())
+    phrase = words if re.search(r"\binterests?$", words, re.I) else f"{words} interest".strip()
+    article = "an" if phrase[0].casefold() in "aeiou" else "a"
+    return f"{article} {phrase}"
 
 
 def declarations_minute(record: MeetingRecord, item_id: int | None = None) -> str:
@@ -398,10 +523,8 @@ def declarations_minute(record: MeetingRecord, item_id: int | None = None) -> st
     for declaration in chosen:
         person = by_id.get(declaration.person_id)
         name = display_name(person) if person else "A member"
-        kind = f" {declaration.kind}" if declaration.kind else ""
-        article = "an" if (kind.strip() or "interest")[0] in "aeiouAEIOU" else "a"
         sentences.append(
-            f"{name} declared {article}{kind} interest in item "
+            f"{name} declared {interest_words(declaration.kind)} in item "
             f"{numbers.get(declaration.item_id, '')} ({declaration.interest}) {conduct[declaration.conduct]}."
         )
     return " ".join(sentences)

@@ -123,6 +123,7 @@ class TallyResult:
     casting_vote_available: bool
     by_casting_vote: bool
     explanation: str
+    special: bool = False  # measured as a special resolution
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +169,12 @@ def quorum_threshold(rules: RuleSet, in_post: int) -> int:
     return max(candidates)
 
 
-def votes_needed(rules: RuleSet, base: int) -> int:
-    """Votes for needed to carry a motion measured against `base`; never fewer than one."""
-    share = _exact(rules.majority_fraction) * base
-    if rules.majority_comparison is MajorityComparison.MORE_THAN:
+def votes_needed(rules: RuleSet, base: int, special: bool = False) -> int:
+    """Votes for needed to carry a motion (a special resolution, with `special`) measured against `base`; never
+    fewer than one."""
+    fraction = rules.special_majority_fraction if special else rules.majority_fraction
+    share = _exact(fraction) * base
+    if not special and rules.majority_comparison is MajorityComparison.MORE_THAN:
         return max(1, math.floor(share) + 1)
     return max(1, math.ceil(share))
 
@@ -441,6 +444,7 @@ def tally(
     presiding_conflicted: bool = False,
     *,
     in_post: int | None = None,
+    special: bool = False,
 ) -> TallyResult:
     """Carried, lost or tied under the rules, after checking the votes add up to the eligible members present.
 
@@ -477,17 +481,21 @@ def tally(
                 f"in_post ({in_post!r}) cannot be fewer than the {eligible_count} eligible members present"
             )
         base, base_words = in_post, "voting members in post"
-    needed = votes_needed(rules, base)
+    needed = votes_needed(rules, base, special)
     casting_available = rules.casting_vote is CastingVote.CHAIR and (
         not presiding_conflicted or rules.casting_vote_if_conflicted
     )
     # A tie is an equality of votes that a casting vote could decide: only under a simple majority.
-    tied = for_ == against and for_ > 0 and for_ < needed and rules.is_simple_majority and for_ + 1 >= needed
-    share = "more than" if rules.majority_comparison is MajorityComparison.MORE_THAN else "at least"
+    simple = rules.is_simple_majority and not special
+    tied = for_ == against and for_ > 0 and for_ < needed and simple and for_ + 1 >= needed
+    more = rules.majority_comparison is MajorityComparison.MORE_THAN and not special
+    share = "more than" if more else "at least"
+    fraction = rules.special_majority_fraction if special else rules.majority_fraction
     figures = f"{for_} for, {against} against, {_plural(abstain, 'abstentions')}"
     if did_not_vote:
         figures += f", {did_not_vote} did not vote"
-    rule_words = f"{needed} needed ({share} {fraction_words(rules.majority_fraction)} of {base} {base_words})"
+    kind = ", a special resolution" if special else ""
+    rule_words = f"{needed} needed ({share} {fraction_words(fraction)} of {base} {base_words}{kind})"
 
     def result(outcome: TallyOutcome, by_casting: bool, explanation: str) -> TallyResult:
         return TallyResult(
@@ -502,6 +510,7 @@ def tally(
             casting_vote_available=casting_available,
             by_casting_vote=by_casting,
             explanation=explanation,
+            special=special,
         )
 
     if casting is not None and not tied:

@@ -2,12 +2,17 @@
 
 Annotations are private to their owner: nothing here writes to a pack file or to the minutes. The revision
 of a pack re-anchors them (app/storage/revise.py `place_annotation`); this module keeps everything else.
+
+The audit log keeps that a note was made, changed or deleted, by whom, on which page — never its words (the
+note, the words it marks, their context, its marks on the page): a deleted note is gone, not kept forever in the
+append-only log (issue 18). So notes are not replayed from the log (`app.storage.integrity`).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -107,13 +112,22 @@ def row_of(a: Annotation) -> dict[str, Any]:
     }
 
 
+# Columns that hold a member's words or marks: never copied into the audit log.
+_PRIVATE_WORDS = frozenset({"note", "quote", "prefix", "suffix", "rects", "ink"})
+
+
+def _fact(row: Mapping[str, Any]) -> dict[str, Any]:
+    """What the audit log keeps of an annotation row: who, where, what kind; not the words."""
+    return {k: v for k, v in row.items() if k not in _PRIVATE_WORDS}
+
+
 def add(store: Store, a: Annotation, actor: str) -> Annotation:
     """Write a new annotation; its id and times are given here."""
     now = _now().isoformat()
     row = {**row_of(a), "created_at": now, "updated_at": now}
     with store._write():
         annotation_id = store._insert("annotation", row)
-        store._audit(actor, "annotation", annotation_id, "create", None, row)
+        store._audit(actor, "annotation", annotation_id, "create", None, _fact(row))
     return get(store, annotation_id)
 
 
@@ -191,17 +205,128 @@ def update(store: Store, annotation_id: int, changes: Mapping[str, Any], actor: 
             "annotation",
             annotation_id,
             "edit",
-            {c: before[c] for c in changed},
-            {c: after[c] for c in changed},
+            _fact({c: before[c] for c in changed}) | {"changed": changed},
+            _fact({c: after[c] for c in changed}),
         )
     return get(store, annotation_id)
 
 
-def delete(store: Store, annotation_id: int, actor: str) -> None:
+def delete(store: Store, annotation_id: int, actor: str, at: str | None = None) -> None:
+    """Delete a note for good: the row is overwritten (secure_delete), the log keeps only that it was deleted.
+
+    A tombstone (the note's gid and the time, no words) remains so the deletion reaches the member's other
+    devices when their notes are merged (`app.commands.members`); `at` is the time it was deleted on the device
+    where it was (now, unless a merge brings the deletion from another device)."""
     before = row_of(get(store, annotation_id))
+    row = store.conn.execute(
+        "SELECT a.gid, m.gid FROM annotation a JOIN meeting m ON m.id = a.meeting_id WHERE a.id = ?", (annotation_id,)
+    ).fetchone()
     with store._write():
         store.conn.execute("DELETE FROM annotation WHERE id = ?", (annotation_id,))
-        store._audit(actor, "annotation", annotation_id, "delete", before, None)
+        if row is not None and row[0] is not None:
+            store.conn.execute(
+                "INSERT INTO annotation_tombstone (gid, meeting_gid, owner, deleted_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (gid) DO UPDATE SET deleted_at = max(deleted_at, excluded.deleted_at)",
+                (row[0], row[1], before["owner"], at or _now().isoformat()),
+            )
+        store._audit(actor, "annotation", annotation_id, "delete", _fact(before), None)
+
+
+# -- a member's notes between their own devices (issue 19) -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Synced:
+    """An annotation as it travels between a member's devices: its gid, its item's gid and its times."""
+
+    gid: str
+    item_gid: str | None
+    annotation: Annotation
+    created_at: str
+    updated_at: str
+
+
+def synced(store: Store, meeting_id: int, owner: str) -> list[Synced]:
+    """A member's annotations on a meeting with their gids and times, oldest first."""
+    found = []
+    for a in for_meeting(store, meeting_id, owner):
+        assert a.id is not None
+        row = store.conn.execute(
+            "SELECT a.gid, i.gid, a.created_at, a.updated_at FROM annotation a"
+            " LEFT JOIN agenda_item i ON i.id = a.item_id WHERE a.id = ?",
+            (a.id,),
+        ).fetchone()
+        found.append(Synced(str(row[0]), row[1], a, str(row[2]), str(row[3])))
+    return found
+
+
+def by_gid(store: Store, gid: str) -> Synced | None:
+    row = store.conn.execute(
+        "SELECT a.id, i.gid, a.created_at, a.updated_at FROM annotation a"
+        " LEFT JOIN agenda_item i ON i.id = a.item_id WHERE a.gid = ?",
+        (gid,),
+    ).fetchone()
+    return Synced(gid, row[1], get(store, int(row[0])), str(row[2]), str(row[3])) if row else None
+
+
+def tombstones(store: Store, meeting_gid: str, owner: str) -> dict[str, str]:
+    """The member's deleted notes on a meeting: gid -> when deleted."""
+    rows = store.conn.execute(
+        "SELECT gid, deleted_at FROM annotation_tombstone WHERE meeting_gid = ? AND owner = ?", (meeting_gid, owner)
+    ).fetchall()
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+def add_synced(store: Store, incoming: Synced, actor: str) -> int:
+    """A note made on the member's other device: written with its gid and its times."""
+    row = {
+        **row_of(incoming.annotation),
+        "gid": incoming.gid,
+        "created_at": incoming.created_at,
+        "updated_at": incoming.updated_at,
+    }
+    with store._write():
+        annotation_id = store._insert("annotation", row)
+        store._audit(actor, "annotation", annotation_id, "merge", None, _fact(row))
+    return annotation_id
+
+
+def replace_synced(store: Store, annotation_id: int, incoming: Synced, actor: str) -> None:
+    """The other device's later edit wins: its columns and edit time replace this device's."""
+    before = row_of(get(store, annotation_id))
+    after = {c: v for c, v in row_of(incoming.annotation).items() if c not in ("meeting_id", "owner")}
+    changed = sorted(c for c in after if before[c] != after[c])
+    with store._write():
+        assignments = "".join(f"{c} = ?, " for c in changed)
+        store.conn.execute(
+            f"UPDATE annotation SET {assignments}updated_at = ? WHERE id = ?",
+            (*(after[c] for c in changed), incoming.updated_at, annotation_id),
+        )
+        store._audit(
+            actor,
+            "annotation",
+            annotation_id,
+            "merge",
+            _fact({c: before[c] for c in changed}) | {"changed": changed},
+            _fact({c: after[c] for c in changed}),
+        )
+
+
+def keep_history(store: Store, gid: str, note: str, edited_at: str) -> None:
+    """Keep the words an edit on another device replaced (the merge's losing text)."""
+    with store._write():
+        store.conn.execute(
+            "INSERT INTO annotation_history (annotation_gid, note, edited_at, replaced_at) VALUES (?, ?, ?, ?)",
+            (gid, note, edited_at, _now().isoformat()),
+        )
+
+
+def history(store: Store, gid: str) -> list[tuple[str, str]]:
+    """The texts a note had that a later edit on another device replaced: (text, when it was written)."""
+    rows = store.conn.execute(
+        "SELECT note, edited_at FROM annotation_history WHERE annotation_gid = ? ORDER BY id", (gid,)
+    ).fetchall()
+    return [(str(r[0]), str(r[1])) for r in rows]
 
 
 def reader_member(store: Store) -> str | None:

@@ -29,10 +29,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from app.storage import driver
 
 CANONICAL_FORMAT = "quorate-record/1"
 
@@ -41,9 +42,14 @@ WORKFLOW_TABLES = frozenset({"minutes_approval", "minutes_export", "minutes_sign
 # Tables under a meeting that are not written through the audit log: text read again from files (the pack's
 # page index, tabled papers' pages) and undo bookkeeping. Members' private notes are audited but not the record.
 UNAUDITED_TABLES = frozenset({"pack_page", "tabled_page", "undo_step"})
+# Members' private notes: their audit rows say that a note was made, changed or deleted, not its words (issue 18),
+# so they are neither replayed nor part of the record.
 PRIVATE_TABLES = frozenset({"annotation"})
 # Columns that keep changing by design after the meeting: the minutes' status (the workflow) and an action's
 # progress on the body's tracker, rated at later meetings.
+# A row's global id (db/0012_global_ids.sql) is its identity between devices, not part of what was recorded: left
+# out of the canonical record, so a digest signed before the schema had it still verifies.
+IDENTITY_COLUMNS = frozenset({"gid"})
 LIVING_COLUMNS: Mapping[str, frozenset[str]] = {
     "meeting": frozenset({"minutes_status"}),
     "action": frozenset({"status", "rag", "closed_at"}),
@@ -91,13 +97,13 @@ class RecordTable:
 _SCHEMA_CACHE: dict[str, dict[str, RecordTable]] = {}
 
 
-def _schema_key(conn: sqlite3.Connection) -> str:
+def _schema_key(conn: driver.Connection) -> str:
     """The schema itself (every CREATE statement), so two databases share an entry only when they are alike."""
     text = conn.execute("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master ORDER BY name)").fetchone()
     return hashlib.sha256(str(text[0]).encode("utf-8")).hexdigest()
 
 
-def record_tables(conn: sqlite3.Connection) -> dict[str, RecordTable]:
+def record_tables(conn: driver.Connection) -> dict[str, RecordTable]:
     """Every table deleted with its meeting (and `meeting` itself), found from the schema's foreign keys."""
     key = _schema_key(conn)
     cached = _SCHEMA_CACHE.get(key)
@@ -137,12 +143,12 @@ def record_tables(conn: sqlite3.Connection) -> dict[str, RecordTable]:
     return found
 
 
-def replayed_tables(conn: sqlite3.Connection) -> dict[str, RecordTable]:
+def replayed_tables(conn: driver.Connection) -> dict[str, RecordTable]:
     """The record tables the audit log must account for, row by row."""
-    return {n: t for n, t in record_tables(conn).items() if n not in UNAUDITED_TABLES}
+    return {n: t for n, t in record_tables(conn).items() if n not in UNAUDITED_TABLES and n not in PRIVATE_TABLES}
 
 
-def digest_tables(conn: sqlite3.Connection) -> dict[str, RecordTable]:
+def digest_tables(conn: driver.Connection) -> dict[str, RecordTable]:
     """The record tables that make up a meeting's canonical record."""
     return {n: t for n, t in replayed_tables(conn).items() if n not in WORKFLOW_TABLES and n not in PRIVATE_TABLES}
 
@@ -150,7 +156,7 @@ def digest_tables(conn: sqlite3.Connection) -> dict[str, RecordTable]:
 # --- the canonical record ------------------------------------------------------------------------------------------
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+def _rows(conn: driver.Connection, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
     cursor = conn.execute(sql, params)
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
@@ -161,7 +167,7 @@ def _plain(value: Any) -> Any:
     return value.hex() if isinstance(value, bytes) else value
 
 
-def canonical_record(conn: sqlite3.Connection, meeting_id: int, version: int = 1) -> dict[str, Any]:
+def canonical_record(conn: driver.Connection, meeting_id: int, version: int = 1) -> dict[str, Any]:
     """The meeting's record as the canonical structure (see the module docstring); corrections after
     `version` are left out, so version 1's digest stays what it was when a correction makes version 2."""
     tables = digest_tables(conn)
@@ -180,7 +186,7 @@ def canonical_record(conn: sqlite3.Connection, meeting_id: int, version: int = 1
         rows = []
         for row in _rows(conn, sql + " ORDER BY t.rowid", params):
             rowid = row.pop("__rowid__")
-            kept = {k: _plain(v) for k, v in row.items() if k not in living}
+            kept = {k: _plain(v) for k, v in row.items() if k not in living and k not in IDENTITY_COLUMNS}
             kept.setdefault("rowid", rowid)
             rows.append(kept)
         record[name] = rows
@@ -191,7 +197,7 @@ def canonical_json(record: Mapping[str, Any]) -> bytes:
     return json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def record_digest(conn: sqlite3.Connection, meeting_id: int, version: int = 1) -> str:
+def record_digest(conn: driver.Connection, meeting_id: int, version: int = 1) -> str:
     return hashlib.sha256(canonical_json(canonical_record(conn, meeting_id, version))).hexdigest()
 
 
@@ -266,7 +272,7 @@ def _json_ids(ids: Iterable[int]) -> str:
     return json.dumps(sorted(ids))
 
 
-def meeting_rows(conn: sqlite3.Connection, meeting_id: int) -> dict[str, set[int]]:
+def meeting_rows(conn: driver.Connection, meeting_id: int) -> dict[str, set[int]]:
     """The rowids, per record table, that belong to one meeting now or that the audit log ever wrote for it.
 
     Found table by table away from the meeting: a row is the meeting's when the table holds it under the meeting,
@@ -314,13 +320,13 @@ def _audit_query(tables: Mapping[str, RecordTable], scope: Mapping[str, set[int]
 
 
 def _audit_rows(
-    conn: sqlite3.Connection, tables: Mapping[str, RecordTable], scope: Mapping[str, set[int]] | None
+    conn: driver.Connection, tables: Mapping[str, RecordTable], scope: Mapping[str, set[int]] | None
 ) -> Iterable[tuple[Any, ...]]:
     sql, params = _audit_query(tables, scope)
     return conn.execute(sql, params)
 
 
-def replay_audit(conn: sqlite3.Connection, scope: Mapping[str, set[int]] | None = None) -> Replay:
+def replay_audit(conn: driver.Connection, scope: Mapping[str, set[int]] | None = None) -> Replay:
     """Apply every audit row (or those of the rows in `scope`, see `meeting_rows`) to empty record tables,
     oldest first."""
     tables = replayed_tables(conn)
@@ -339,7 +345,7 @@ def replay_audit(conn: sqlite3.Connection, scope: Mapping[str, set[int]] | None 
 
 
 def chain_problems(
-    conn: sqlite3.Connection, scope: Mapping[str, set[int]], chain_hash: ChainHash, genesis: str
+    conn: driver.Connection, scope: Mapping[str, set[int]], chain_hash: ChainHash, genesis: str
 ) -> list[str]:
     """The audit entries of one meeting's rows that were altered or do not follow the entry before them (the
     whole chain is `Store.verify_audit_chain`)."""
@@ -376,7 +382,7 @@ class Difference:
     text: str
 
 
-def check_record(conn: sqlite3.Connection, limit: int = 20, meeting_id: int | None = None) -> list[Difference]:
+def check_record(conn: driver.Connection, limit: int = 20, meeting_id: int | None = None) -> list[Difference]:
     """Where the record tables differ from what the audit log says they are, in words; empty when they agree.
     At most `limit` differences are named (the first one is what matters). With `meeting_id`, only that
     meeting's rows (see `meeting_rows`) are replayed and compared."""
@@ -432,7 +438,7 @@ def check_record(conn: sqlite3.Connection, limit: int = 20, meeting_id: int | No
 
 
 def _logged_meeting(
-    conn: sqlite3.Connection, tables: Mapping[str, RecordTable], replay: Replay, name: str, row: Mapping[str, Any]
+    conn: driver.Connection, tables: Mapping[str, RecordTable], replay: Replay, name: str, row: Mapping[str, Any]
 ) -> int | None:
     """The meeting a row the audit log still has belongs to, through its owning keys (rows deleted by hand)."""
     table = tables[name]
@@ -456,7 +462,7 @@ def _logged_meeting(
 
 
 def _deleted_minutes(
-    conn: sqlite3.Connection,
+    conn: driver.Connection,
     tables: Mapping[str, RecordTable],
     replay: Replay,
     stored: Mapping[int, Mapping[str, Any]],
@@ -495,7 +501,7 @@ def _deleted_minutes(
     return found
 
 
-def meeting_of_rows(conn: sqlite3.Connection, table: str, rowids: Iterable[int]) -> set[int]:
+def meeting_of_rows(conn: driver.Connection, table: str, rowids: Iterable[int]) -> set[int]:
     """The meetings owning some rows of a record table."""
     tables = record_tables(conn)
     if table not in tables:

@@ -1,13 +1,15 @@
 """The offline library: kept pack files, page texts, and search over packs and records.
 
-Pack files are kept unchanged in DATA_DIR/packs/<sha256><suffix> and checked against their
-hash before use. Page texts and the meetings' minutes and actions are searched through one
+Pack files are kept in DATA_DIR/packs/<sha256><suffix>, sealed (encrypted, `app.storage.sealed`) in an encrypted
+library and unchanged in a plain one, and checked against the hash of their content before use. They are read
+into memory, never decrypted to disk. Page texts and the meetings' minutes and actions are searched through one
 FTS5 index (`search_index`, kept in step by triggers: see db/0002_library_search.sql).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import os
 import re
@@ -21,7 +23,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from app.storage import file_keys
 from app.storage.connection import StorageError
+from app.storage.sealed import FileKeys, SealedFileError, SealedWriter, read_chunks
 from app.storage.store import Store, _now
 
 log = logging.getLogger(__name__)
@@ -71,11 +75,11 @@ def stored_name(sha256: str, original_name: str) -> str:
     return f"{sha256}{_suffix(original_name)}"
 
 
-def file_sha256(path: Path) -> str:
+def file_sha256(path: Path, keys: FileKeys | None = None, context: str = "") -> str:
+    """The SHA-256 of the content of `path` (of its plain content when it is sealed)."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
+    for chunk in read_chunks(path, keys, context):
+        digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -91,29 +95,52 @@ class KeptPack:
     created: bool
 
 
-def keep_pack_file(data_dir: Path, source: Path, sha256: str) -> KeptPack:
-    """Copy `source` unchanged into the library as <sha256><suffix>, atomically.
+def _matches(target: Path, sha256: str, keys: FileKeys | None) -> bool:
+    """A kept copy is already there with this content (sealed when the library is encrypted)."""
+    if not target.is_file():
+        return False
+    try:
+        with target.open("rb") as handle:
+            sealed = handle.read(8) == b"QSEAL\x00\x01\n"
+        return sealed == (keys is not None) and file_sha256(target, keys, target.name) == sha256
+    except SealedFileError:
+        return False
+
+
+def keep_pack_file(store: Store, source: Path, sha256: str, data: bytes | None = None) -> KeptPack:
+    """Copy `source` into the library as <sha256><suffix>, atomically: sealed in an encrypted library, unchanged
+    in a plain one.
 
     The bytes are hashed as they are copied and must match `sha256` (the hash of what the
     importer read), so the kept copy is exactly the file that was parsed. A copy already
-    there with the right hash is reused; one with the wrong hash is replaced.
+    there with the right hash is reused; one with the wrong hash is replaced. With `data`, those bytes are kept
+    under `source`'s name (a pack that arrived in a meeting bundle: never written to disk in plain).
     """
+    data_dir = data_dir_of(store)
+    keys = file_keys.of(store)
     name = stored_name(sha256, source.name)
     folder = packs_dir(data_dir)
     target = folder / name
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        if target.is_file() and file_sha256(target) == sha256:
-            return KeptPack(sha256, source.name, name, target.stat().st_size, target, created=False)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if _matches(target, sha256, keys):
+            size = len(data) if data is not None else source.stat().st_size
+            return KeptPack(sha256, source.name, name, size, target, created=False)
         handle, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=folder)
         temp = Path(temp_name)
         try:
             digest, size = hashlib.sha256(), 0
-            with os.fdopen(handle, "wb") as out, source.open("rb") as src:
+            with os.fdopen(handle, "wb") as out, io.BytesIO(data) if data is not None else source.open("rb") as src:
+                writer = SealedWriter(out, keys, name) if keys is not None else None
                 while chunk := src.read(_CHUNK):
                     digest.update(chunk)
                     size += len(chunk)
-                    out.write(chunk)
+                    if writer is not None:
+                        writer.write(chunk)
+                    else:
+                        out.write(chunk)
+                if writer is not None:
+                    writer.finish()
                 out.flush()
                 os.fsync(out.fileno())
             if digest.hexdigest() != sha256:
@@ -129,6 +156,23 @@ def keep_pack_file(data_dir: Path, source: Path, sha256: str) -> KeptPack:
     except OSError as exc:
         raise PackFileError(f"A copy of {source.name} could not be kept in {folder}: {exc.strerror or exc}.") from exc
     return KeptPack(sha256, source.name, name, size, target, created)
+
+
+def kept_files(store: Store) -> list[tuple[Path, str]]:
+    """Every kept file the library records, with the context it is sealed under (its name)."""
+    folder = packs_dir(data_dir_of(store))
+    rows = store.conn.execute("SELECT stored_name FROM pack_file WHERE purged_at IS NULL")
+    return [(folder / str(r[0]), str(r[0])) for r in rows]
+
+
+def read_kept(store: Store, path: Path) -> bytearray:
+    """The content of a kept file, decrypted in memory when it is sealed.
+
+    Raises OSError when it cannot be read and SealedFileError when it cannot be decrypted."""
+    buffer = bytearray()
+    for chunk in read_chunks(path, file_keys.of(store), path.name):
+        buffer += chunk
+    return buffer
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -171,7 +215,7 @@ def sweep_orphans(store: Store, data_dir: Path, older_than_s: float = 3600.0) ->
     folder = packs_dir(data_dir)
     if not folder.is_dir():
         return []
-    known = {str(r[0]) for r in store.conn.execute("SELECT stored_name FROM pack_file")}
+    known = {str(r[0]) for r in store.conn.execute("SELECT stored_name FROM pack_file WHERE purged_at IS NULL")}
     cutoff = time.time() - older_than_s
     removed = []
     for path in folder.iterdir():
@@ -189,6 +233,7 @@ class PackState(StrEnum):
     MISSING = "missing"
     CHANGED = "changed"
     NO_PACK = "no_pack"  # the meeting was not made from a pack
+    PURGED = "purged"  # removed under the body's retention (app/storage/retention.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,12 +248,51 @@ class PackStatus:
         return self.state is PackState.OK
 
 
-def verify_pack(store: Store, data_dir: Path, meeting_id: int) -> PackStatus:
-    """Check a meeting's kept pack against its hash (re-reading the file) before it is used."""
+def _check_copy(
+    store: Store, path: Path, sha: str, original: str, what: str, *, keep: bool, since: str = "kept"
+) -> tuple[PackStatus, bytearray | None]:
+    """Read a kept copy whole (decrypting it when sealed), hash it, and say whether it is the file recorded;
+    with `keep`, also return its content (one read serves both)."""
+    digest = hashlib.sha256()
+    buffer = bytearray() if keep else None
+    try:
+        for chunk in read_chunks(path, file_keys.of(store), path.name):
+            digest.update(chunk)
+            if buffer is not None:
+                buffer += chunk
+    except FileNotFoundError:
+        return PackStatus(
+            PackState.MISSING, path, sha, f"The library copy of {original} is missing from {path.parent}; {what}."
+        ), None
+    except SealedFileError:
+        return PackStatus(
+            PackState.CHANGED,
+            path,
+            sha,
+            f"The library copy of {original} cannot be decrypted: it was damaged or changed, so it is not shown; "
+            f"{what}.",
+        ), None
+    except OSError as exc:
+        return PackStatus(
+            PackState.MISSING, path, sha, f"The library copy of {original} could not be read: {exc.strerror or exc}."
+        ), None
+    if digest.hexdigest() != sha:
+        return PackStatus(
+            PackState.CHANGED,
+            path,
+            sha,
+            f"The library copy of {original} has changed since it was {since}, so it is not shown; {what}.",
+        ), None
+    return PackStatus(PackState.OK, path, sha, ""), buffer
+
+
+def _pack_copy(store: Store, data_dir: Path, meeting_id: int, *, keep: bool) -> tuple[PackStatus, bytearray | None]:
     sha = store.meeting(meeting_id).pack_sha256
     if not sha:
-        return PackStatus(PackState.NO_PACK, None, "", "This meeting was not imported from a pack.")
-    row = store.conn.execute("SELECT original_name, stored_name FROM pack_file WHERE sha256 = ?", (sha,)).fetchone()
+        return PackStatus(PackState.NO_PACK, None, "", "This meeting was not imported from a pack."), None
+    row = store.conn.execute(
+        "SELECT original_name, stored_name, purged_at FROM pack_file WHERE sha256 = ?", (sha,)
+    ).fetchone()
     if row is None:
         return PackStatus(
             PackState.MISSING,
@@ -216,30 +300,23 @@ def verify_pack(store: Store, data_dir: Path, meeting_id: int) -> PackStatus:
             sha,
             "No copy of this meeting's pack is kept in the library (it was imported before Quorate kept copies); "
             "import the pack again to keep one.",
-        )
+        ), None
     original, name = str(row[0]), str(row[1])
-    path = packs_dir(data_dir) / name
-    try:
-        found = file_sha256(path)
-    except FileNotFoundError:
+    if row[2] is not None:
         return PackStatus(
-            PackState.MISSING,
-            path,
-            sha,
-            f"The library copy of {original} is missing from {path.parent}; import it again.",
-        )
-    except OSError as exc:
-        return PackStatus(
-            PackState.MISSING, path, sha, f"The library copy of {original} could not be read: {exc.strerror or exc}."
-        )
-    if found != sha:
-        return PackStatus(
-            PackState.CHANGED,
-            path,
-            sha,
-            f"The library copy of {original} has changed since it was imported, so it is not shown; import it again.",
-        )
-    return PackStatus(PackState.OK, path, sha, "")
+            PackState.PURGED, None, sha, f"{original} was removed on {str(row[2])[:10]} under the body's retention."
+        ), None
+    return _check_copy(store, packs_dir(data_dir) / name, sha, original, "import it again", keep=keep, since="imported")
+
+
+def verify_pack(store: Store, data_dir: Path, meeting_id: int) -> PackStatus:
+    """Check a meeting's kept pack against its hash (re-reading the file) before it is used."""
+    return _pack_copy(store, data_dir, meeting_id, keep=False)[0]
+
+
+def open_pack(store: Store, data_dir: Path, meeting_id: int) -> tuple[PackStatus, bytearray | None]:
+    """A meeting's kept pack, checked against its hash, in memory (None unless the status is OK)."""
+    return _pack_copy(store, data_dir, meeting_id, keep=True)
 
 
 # -- page texts ---------------------------------------------------------------------------
@@ -293,7 +370,7 @@ class TabledPaper:
     pages: int  # pages of text indexed for search (0 when none could be read)
 
 
-def keep_tabled_paper(data_dir: Path, source: Path) -> KeptPack:
+def keep_tabled_paper(store: Store, source: Path) -> KeptPack:
     """Copy a tabled paper into the library as a pack is kept (by SHA-256, unchanged, atomically).
 
     Done before the transaction that records it; undo with `discard_unrecorded_copy` if that fails."""
@@ -303,7 +380,7 @@ def keep_tabled_paper(data_dir: Path, source: Path) -> KeptPack:
         raise PackFileError(f"The tabled paper {source.name} could not be found; attach it again.") from exc
     except OSError as exc:
         raise PackFileError(f"The tabled paper {source.name} could not be read: {exc.strerror or exc}.") from exc
-    return keep_pack_file(data_dir, source, sha)
+    return keep_pack_file(store, source, sha)
 
 
 def record_tabled_paper(
@@ -365,31 +442,32 @@ def tabled_page_text(store: Store, paper_id: int, page: int) -> str | None:
     return str(row[0]) if row else None
 
 
-def verify_tabled_paper(store: Store, data_dir: Path, paper_id: int) -> PackStatus:
-    """Check a tabled paper's kept copy against its hash before it is opened, as `verify_pack` does."""
+def _tabled_copy(store: Store, data_dir: Path, paper_id: int, *, keep: bool) -> tuple[PackStatus, bytearray | None]:
     row = store.conn.execute(
-        "SELECT t.sha256, t.original_name, f.stored_name FROM tabled_paper t"
+        "SELECT t.sha256, t.original_name, f.stored_name, f.purged_at FROM tabled_paper t"
         " LEFT JOIN pack_file f ON f.sha256 = t.sha256 WHERE t.id = ?",
         (paper_id,),
     ).fetchone()
     if row is None:
-        return PackStatus(PackState.MISSING, None, "", f"There is no tabled paper with id {paper_id}.")
+        return PackStatus(PackState.MISSING, None, "", f"There is no tabled paper with id {paper_id}."), None
     sha, original, name = str(row[0]), str(row[1]), row[2]
-    if name is None:
-        return PackStatus(PackState.MISSING, None, sha, f"No copy of the tabled paper {original} is kept.")
-    path = packs_dir(data_dir) / str(name)
-    try:
-        found = file_sha256(path)
-    except OSError:
-        return PackStatus(PackState.MISSING, path, sha, f"The library copy of {original} is missing; attach it again.")
-    if found != sha:
+    if row[3] is not None:
         return PackStatus(
-            PackState.CHANGED,
-            path,
-            sha,
-            f"The library copy of {original} has changed since it was kept; attach it again.",
-        )
-    return PackStatus(PackState.OK, path, sha, "")
+            PackState.PURGED, None, sha, f"{original} was removed on {str(row[3])[:10]} under the body's retention."
+        ), None
+    if name is None:
+        return PackStatus(PackState.MISSING, None, sha, f"No copy of the tabled paper {original} is kept."), None
+    return _check_copy(store, packs_dir(data_dir) / str(name), sha, original, "attach it again", keep=keep)
+
+
+def verify_tabled_paper(store: Store, data_dir: Path, paper_id: int) -> PackStatus:
+    """Check a tabled paper's kept copy against its hash before it is opened, as `verify_pack` does."""
+    return _tabled_copy(store, data_dir, paper_id, keep=False)[0]
+
+
+def open_tabled_paper(store: Store, data_dir: Path, paper_id: int) -> tuple[PackStatus, bytearray | None]:
+    """A tabled paper's kept copy, checked against its hash, in memory (None unless the status is OK)."""
+    return _tabled_copy(store, data_dir, paper_id, keep=True)
 
 
 # -- search -------------------------------------------------------------------------------
@@ -408,6 +486,7 @@ class SearchHit:
     action_id: int | None = None
     paper_id: int | None = None  # the tabled paper of a "tabled" hit
     annotation_id: int | None = None  # the member's own note of a "note" hit (issue 7)
+    confidential: bool = False  # found in Part II: a Part II item's minute, action, paper or pack pages
 
     def marked(self) -> list[str]:
         """The words of the snippet that matched."""
@@ -466,9 +545,18 @@ def fts_query(user_text: str) -> str:
     return " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
 
 
+# Part II of a hit: the agenda item of its minute, action or tabled paper; for a pack page, any Part II item whose
+# pages hold it.
+_PART2_ITEM = "(SELECT part FROM agenda_item WHERE id = coalesce(e.item_id, x.item_id, t.item_id)) = 2"
+_PART2_PAGE = (
+    "EXISTS (SELECT 1 FROM agenda_item i WHERE i.meeting_id = p.meeting_id AND i.part = 2"
+    " AND p.page BETWEEN i.first_page AND coalesce(i.last_page, i.first_page))"
+)
+
 _SEARCH_SQL = f"""
 SELECT h.rid % 4, h.rank, h.snip, m.id, m.title, m.date, coalesce(p.page, tp.page),
-       coalesce(e.item_id, x.item_id, t.item_id), x.id, t.id
+       coalesce(e.item_id, x.item_id, t.item_id), x.id, t.id,
+       CASE WHEN p.id IS NOT NULL THEN {_PART2_PAGE} ELSE coalesce({_PART2_ITEM}, 0) END
 FROM (
     SELECT rowid AS rid, rank, snippet(search_index, 0, ?, ?, ?, {SNIPPET_TOKENS}) AS snip
     FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?
@@ -485,7 +573,8 @@ ORDER BY h.rank, h.rid
 
 
 _NOTE_SQL = f"""
-SELECT h.rank, h.snip, m.id, m.title, m.date, n.page, n.item_id, n.id
+SELECT h.rank, h.snip, m.id, m.title, m.date, n.page, n.item_id, n.id,
+       coalesce((SELECT part FROM agenda_item WHERE id = n.item_id) = 2, 0)
 FROM (
     SELECT rowid AS rid, rank, snippet(annotation_search, 0, ?, ?, ?, {SNIPPET_TOKENS}) AS snip
     FROM annotation_search WHERE annotation_search MATCH ?
@@ -510,6 +599,7 @@ def _note_hits(store: Store, match: str, owner: str, limit: int) -> list[SearchH
             rank=float(r[0]),
             meeting_date=date.fromisoformat(r[4]) if r[4] else None,
             annotation_id=int(r[7]),
+            confidential=bool(r[8]),
         )
         for r in rows
     ]
@@ -549,6 +639,7 @@ def _hits(rows: Sequence[Sequence[Any]]) -> list[SearchHit]:
             meeting_date=date.fromisoformat(r[5]) if r[5] else None,
             action_id=r[8],
             paper_id=r[9],
+            confidential=bool(r[10]),
         )
         for r in rows
     ]

@@ -9,13 +9,13 @@ each row is audited whole, undo needs no per-command code.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import time
 from typing import Any
 
 from app.domain import Action
+from app.storage import driver
 from app.storage.rows import parse_date, parse_time
 from app.storage.store import NotFound, Store
 
@@ -51,7 +51,7 @@ class LiveWriter:
 
     def __init__(self, store: Store, meeting_id: int, actor: str = "secretary") -> None:
         self.store = store
-        self.conn: sqlite3.Connection = store.conn
+        self.conn: driver.Connection = store.conn
         self.meeting_id = meeting_id
         self.actor = actor
         row = self.conn.execute("SELECT body_id FROM meeting WHERE id = ?", (meeting_id,)).fetchone()
@@ -312,6 +312,23 @@ class LiveWriter:
     def chair_pin_hash(self) -> str:
         row = self.conn.execute("SELECT chair_pin_hash FROM meeting WHERE id = ?", (self.meeting_id,)).fetchone()
         return str(row[0]) if row else ""
+
+    def pin_guard(self) -> tuple[int, str | None]:
+        """Wrong PINs in a row for this meeting, and until when the next try must wait (ISO time, or None)."""
+        row = self.conn.execute(
+            "SELECT failures, locked_until FROM chair_pin_guard WHERE meeting_id = ?", (self.meeting_id,)
+        ).fetchone()
+        return (int(row[0]), row[1]) if row else (0, None)
+
+    def set_pin_guard(self, failures: int, locked_until: str | None) -> None:
+        """Committed on its own at once: a wrong PIN counts even though the confirmation it was for is refused."""
+        with self.store.transaction():
+            self.conn.execute(
+                "INSERT INTO chair_pin_guard (meeting_id, failures, locked_until) VALUES (?, ?, ?)"
+                " ON CONFLICT (meeting_id) DO UPDATE SET failures = excluded.failures,"
+                " locked_until = excluded.locked_until",
+                (self.meeting_id, failures, locked_until),
+            )
 
 
 __all__ = ["LIVE_TABLES", "LiveWriter", "parse_time"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -18,6 +17,7 @@ from typing import Any
 
 from app.domain import AuditEntry, Body, Person, RuleSet, Tier, rules_from_dict, rules_to_dict
 from app.domain.rules import InterestEntry, QuorumCounts, normalise_tag
+from app.storage import driver
 from app.storage.connection import StorageError
 from app.storage.store import NotFound, Store, _now, person_from_row
 
@@ -485,7 +485,7 @@ def merge_people(store: Store, keep_id: int, other_id: int, actor: str = "secret
             store.db.table("person").update(keep_id, after_keep)
         try:
             conn.execute("DELETE FROM person WHERE id = ?", (other_id,))
-        except sqlite3.IntegrityError as exc:  # a table this module does not know still refers to the person
+        except driver.IntegrityError as exc:  # a table this module does not know still refers to the person
             problem = f"{other.name} is still referred to elsewhere ({exc}); the records were not merged."
             raise PeopleError(problem) from exc
         store._audit(

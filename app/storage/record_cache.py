@@ -10,17 +10,16 @@ that no longer has the row the record was read at (a rolled-back step), reads th
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from app.domain import MeetingRecord
-from app.storage import rows
+from app.storage import driver, rows
 from app.storage.store import Store
 
 # audit entity -> (record field, reader of just the rows with these ids)
-_GROWING: dict[str, tuple[str, Callable[[sqlite3.Connection, int, Sequence[int]], tuple[Any, ...]]]] = {
+_GROWING: dict[str, tuple[str, Callable[[driver.Connection, int, Sequence[int]], tuple[Any, ...]]]] = {
     "meeting_event": ("events", rows.events),
     "declaration": ("declarations", rows.declarations),
     "motion": ("motions", rows.motions),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from datetime import date, time
 from typing import Any
@@ -24,10 +23,11 @@ from app.domain import (
     Vote,
     VoteKind,
 )
+from app.storage import driver
 
 
-def select(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    """Rows as dicts, straight from sqlite3 (sqlite-utils' rows_where costs ~5 µs a row in introspection)."""
+def select(conn: driver.Connection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """Rows as dicts, straight from the driver (sqlite-utils' rows_where costs ~5 µs a row in introspection)."""
     cursor = conn.execute(sql, params)
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
@@ -50,7 +50,7 @@ def _only(ids: Sequence[int] | None) -> str:
     return "" if ids is None else f" AND id IN ({', '.join(str(int(i)) for i in ids) or 'NULL'})"
 
 
-def events(conn: sqlite3.Connection, meeting_id: int, ids: Sequence[int] | None = None) -> tuple[MeetingEvent, ...]:
+def events(conn: driver.Connection, meeting_id: int, ids: Sequence[int] | None = None) -> tuple[MeetingEvent, ...]:
     return tuple(
         MeetingEvent(
             r["id"],
@@ -65,9 +65,7 @@ def events(conn: sqlite3.Connection, meeting_id: int, ids: Sequence[int] | None 
     )
 
 
-def declarations(
-    conn: sqlite3.Connection, meeting_id: int, ids: Sequence[int] | None = None
-) -> tuple[Declaration, ...]:
+def declarations(conn: driver.Connection, meeting_id: int, ids: Sequence[int] | None = None) -> tuple[Declaration, ...]:
     return tuple(
         Declaration(
             r["id"],
@@ -83,7 +81,7 @@ def declarations(
     )
 
 
-def motions(conn: sqlite3.Connection, meeting_id: int, ids: Sequence[int] | None = None) -> tuple[Motion, ...]:
+def motions(conn: driver.Connection, meeting_id: int, ids: Sequence[int] | None = None) -> tuple[Motion, ...]:
     return tuple(
         Motion(
             r["id"],
@@ -104,7 +102,7 @@ def motions(conn: sqlite3.Connection, meeting_id: int, ids: Sequence[int] | None
     )
 
 
-def votes(conn: sqlite3.Connection, meeting_id: int) -> tuple[Vote, ...]:
+def votes(conn: driver.Connection, meeting_id: int) -> tuple[Vote, ...]:
     ballots: dict[int, list[tuple[int, Ballot]]] = {}
     for row in select(
         conn,
@@ -141,7 +139,7 @@ def votes(conn: sqlite3.Connection, meeting_id: int) -> tuple[Vote, ...]:
 
 
 def confirmations(
-    conn: sqlite3.Connection, meeting_id: int, ids: Sequence[int] | None = None
+    conn: driver.Connection, meeting_id: int, ids: Sequence[int] | None = None
 ) -> tuple[ChairConfirmation, ...]:
     return tuple(
         ChairConfirmation(
@@ -162,7 +160,7 @@ def confirmations(
 
 
 def action_updates(
-    conn: sqlite3.Connection, meeting_id: int, ids: Sequence[int] | None = None
+    conn: driver.Connection, meeting_id: int, ids: Sequence[int] | None = None
 ) -> tuple[ActionUpdate, ...]:
     return tuple(
         ActionUpdate(
@@ -172,7 +170,7 @@ def action_updates(
     )
 
 
-def approvals(conn: sqlite3.Connection, meeting_id: int) -> tuple[MinutesApproval, ...]:
+def approvals(conn: driver.Connection, meeting_id: int) -> tuple[MinutesApproval, ...]:
     return tuple(
         MinutesApproval(
             r["id"],
@@ -191,7 +189,7 @@ def approvals(conn: sqlite3.Connection, meeting_id: int) -> tuple[MinutesApprova
     )
 
 
-def amendments(conn: sqlite3.Connection, meeting_id: int) -> tuple[MinutesAmendment, ...]:
+def amendments(conn: driver.Connection, meeting_id: int) -> tuple[MinutesAmendment, ...]:
     return tuple(
         MinutesAmendment(
             r["id"],
@@ -214,7 +212,7 @@ def amendments(conn: sqlite3.Connection, meeting_id: int) -> tuple[MinutesAmendm
     )
 
 
-def live_rows(conn: sqlite3.Connection, meeting_id: int) -> dict[str, Any]:
+def live_rows(conn: driver.Connection, meeting_id: int) -> dict[str, Any]:
     """The MeetingRecord fields that the live meeting fills."""
     return {
         "events": events(conn, meeting_id),

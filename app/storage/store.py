@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time
@@ -55,8 +54,10 @@ from app.domain import (
     rules_to_dict,
 )
 from app.domain.house_style import HouseStyle, style_from_dict, style_to_dict
+from app.storage import driver
 from app.storage.connection import StorageError, disk_errors, open_database
 from app.storage.integrity import ChainHash
+from app.storage.keys import DatabaseKey
 from app.storage.rows import live_rows, select
 from app.storage.rows import parse_date as _date
 from app.storage.rows import parse_time as _time
@@ -151,17 +152,36 @@ def person_from_row(r: Mapping[str, Any]) -> Person:
 class Store:
     """One user's database. Not thread-safe: use one Store per thread."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None = None, chain_hash: ChainHash | None = None) -> None:
+    def __init__(
+        self,
+        conn: driver.Connection,
+        path: Path | None = None,
+        chain_hash: ChainHash | None = None,
+        key: DatabaseKey | None = None,
+    ) -> None:
         self.conn = conn
         self.path = path
+        self.key = key  # the library's key when it is encrypted; None in plain mode
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
-        self.chain_hash = chain_hash or _UNKEYED  # keyed (HMAC) once the library's unlock provides a key
+        self.chain_hash = chain_hash or _UNKEYED
 
     @classmethod
-    def open(cls, path: Path) -> Store:
+    def open(cls, path: Path, key: DatabaseKey | None = None) -> Store:
+        """Open the database at `path`: encrypted with `key` (see app.storage.encryption to get one), plain
+        without."""
         with disk_errors(path, files=True):  # a read-only or full data folder is said in a sentence
             path.parent.mkdir(parents=True, exist_ok=True)
-        return cls(open_database(path), path)
+        return cls(open_database(path, key=key), path, key=key)
+
+    def reopen(self) -> Store:
+        """Another connection to the same database, keyed the same way (one Store per thread)."""
+        if self.path is None:
+            raise StorageError("This database is held in memory, so it cannot be opened again.")
+        return Store.open(self.path, self.key)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     def close(self) -> None:
         self.conn.close()
@@ -543,6 +563,14 @@ class Store:
         return (int(row[0]), date.fromisoformat(row[1])) if row else None
 
     def check_unlocked(self, meeting_id: int) -> None:
+        copy = self.conn.execute(
+            "SELECT 1 FROM bundle_held h JOIN meeting m ON m.gid = h.meeting_gid WHERE m.id = ?", (meeting_id,)
+        ).fetchone()
+        if copy is not None:  # a member's copy of a published meeting (issue 19): the secretary's record
+            raise RecordLocked(
+                "This meeting was published to you by its secretary, so it is read-only here; your own notes on its "
+                "papers are made in the reader."
+            )
         signed = self.signature_of(meeting_id)
         if signed is not None:
             version, on = signed

@@ -292,7 +292,8 @@ class BodySettingsDialog(QDialog):
     def _preview(self, style: HouseStyle) -> str:
         name = " ".join(self.body_name.text().split()) or "(no name)"
         try:
-            heading = style.heading.format(body=name, part=" in PUBLIC")
+            label = style.part_one_label.strip()
+            heading = style.heading.format(body=name, part=f" {label}" if label else "")
         except (KeyError, IndexError, ValueError):
             heading = style.heading
         return f"The minutes will be headed: {heading}"

@@ -167,10 +167,19 @@ class ApologiesDialog(LiveDialog):
 class _KeyedTable(QTableWidget):
     """A table where one letter sets the current row's choice and moves down (the roll call, a recorded vote)."""
 
-    def __init__(self, keys: Mapping[Qt.Key, object], column: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        keys: Mapping[Qt.Key, object],
+        column: int,
+        parent: QWidget | None = None,
+        follow_up: Callable[[int, object], bool] | None = None,
+    ) -> None:
+        """`follow_up(row, choice)`, called after a key set a row's choice, returns True when it asks for more
+        (the deputy of a deputised member) and the row should not move on yet."""
         super().__init__(parent)
         self._keys = keys
         self._column = column
+        self._follow_up = follow_up
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -183,6 +192,8 @@ class _KeyedTable(QTableWidget):
             combo = self.cellWidget(row, self._column)
             if isinstance(combo, QComboBox):
                 combo.setCurrentIndex(combo.findData(choice))
+            if self._follow_up is not None and self._follow_up(row, choice):
+                return
             self.setCurrentCell(min(row + 1, self.rowCount() - 1), 0)
             return
         super().keyPressEvent(event)
@@ -248,10 +259,10 @@ class RollCallDialog(LiveDialog):
         self.resize(760, 620)
         hint = QLabel(
             "Mark each person: <b>P</b> present, <b>A</b> apologies, <b>X</b> absent, <b>D</b> deputised "
-            "(then choose the deputy). The row moves down after each key."
+            "(then choose the deputy in the list that opens). The row moves down after each key."
         )
         hint.setWordWrap(True)
-        self.table = _KeyedTable(PRESENCE_KEYS, self.COL_PRESENCE)
+        self.table = _KeyedTable(PRESENCE_KEYS, self.COL_PRESENCE, follow_up=self._ask_deputy)
         self.table.setAccessibleName("Roll call")
         self.table.setColumnCount(4)
         self.table.setHorizontalHeaderLabels(["Name", "Role", "Presence", "Deputised by"])
@@ -277,10 +288,13 @@ class RollCallDialog(LiveDialog):
             self.table.setCellWidget(row, self.COL_PRESENCE, presence)
             self.table.setCellWidget(row, self.COL_DEPUTY, deputy)
             presence.currentIndexChanged.connect(lambda _i, r=row: self._row_changed(r))
+            deputy.activated.connect(lambda _i, r=row: self._deputy_chosen(r))
             self._sync_deputy(row)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_ROLE, QHeaderView.ResizeMode.Stretch)
+        # the choices are read whole ("— not yet marked —" was cut to "— not yet r"); the role gives way
+        for column in (self.COL_NAME, self.COL_PRESENCE, self.COL_DEPUTY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setCurrentCell(0, 0)
         self.progress = QLabel()
         self.progress.setAccessibleName("Roll call progress")
@@ -356,6 +370,20 @@ class RollCallDialog(LiveDialog):
                 combo = self._combo(row, self.COL_PRESENCE)
                 combo.setCurrentIndex(combo.findData(presence))
         self.table.setFocus()
+
+    def _ask_deputy(self, row: int, choice: object) -> bool:
+        """D marks a member deputised and opens the list of who may stand in for them, for the keyboard (the
+        deputy's cell takes no Tab: the table's letters go on working)."""
+        deputy = self._combo(row, self.COL_DEPUTY)
+        if choice != Presence.DEPUTISED or deputy.count() == 0:
+            return False
+        deputy.setFocus()
+        deputy.showPopup()
+        return True
+
+    def _deputy_chosen(self, row: int) -> None:
+        self.table.setFocus()
+        self.table.setCurrentCell(min(row + 1, self.table.rowCount() - 1), 0)
 
     def _sync_deputy(self, row: int) -> None:
         deputised = self._mark(row) == Presence.DEPUTISED
@@ -1304,26 +1332,39 @@ class DeferDialog(LiveDialog):
         return " ".join(self.reason.text().split())
 
 
-class ChairPinDialog(LiveDialog):
-    """The chair chooses a PIN (typed twice) that each confirmation then asks for; empty turns it off."""
+@dataclass(frozen=True)
+class PinChange:
+    pin: str
+    current: str | None  # the PIN set now, needed to change or remove it
 
-    def __init__(self, submit: Callable[[str], Done], parent: QWidget | None = None) -> None:
+
+class ChairPinDialog(LiveDialog):
+    """The chair chooses a PIN (typed twice) that each confirmation then asks for; empty turns it off. Changing or
+    removing a PIN asks for the current one."""
+
+    def __init__(self, submit: Callable[[PinChange], Done], parent: QWidget | None = None) -> None:
         super().__init__("Chair's PIN", submit, parent)
         form = QFormLayout()
+        self.current = QLineEdit()
         self.pin = QLineEdit()
         self.again = QLineEdit()
-        for field, name in ((self.pin, "PIN"), (self.again, "PIN again")):
+        for field, name in ((self.current, "Current PIN"), (self.pin, "PIN"), (self.again, "PIN again")):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setAccessibleName(name)
-        form.addRow("&PIN (four or more digits; empty for none):", self.pin)
+        form.addRow("&Current PIN (if one is set):", self.current)
+        form.addRow("&PIN (six or more digits; empty for none):", self.pin)
         form.addRow("PIN &again:", self.again)
-        self.body.addWidget(QLabel("Only the chair should type here. Quorate keeps a salted hash, never the PIN."))
+        self.body.addWidget(
+            QLabel(
+                "Only the chair should type here. Quorate keeps a slow salted hash inside the library, never the PIN."
+            )
+        )
         self.body.addLayout(form)
 
-    def values(self) -> str:
+    def values(self) -> PinChange:
         if self.pin.text() != self.again.text():
             raise LiveError("The two PINs are not the same.")
-        return self.pin.text()
+        return PinChange(self.pin.text(), self.current.text() or None)
 
 
 class ShortcutsDialog(QDialog):

@@ -177,7 +177,10 @@ class LiveMode(QObject):
         self.arrive_action = self._action("&Arrival…", self.arrive, "Ctrl+Shift+A")
         self.leave_action = self._action("&Departure…", self.leave, "Ctrl+Shift+L")
         self.withdraw_action = self._action("&Withdrawal for this item…", self.withdraw, "Ctrl+Shift+W")
-        self.return_action = self._action("R&eturn…", self.return_, "Ctrl+Shift+E")
+        self.return_action = self._action("R&eturn to the room…", self.return_, "Ctrl+Shift+E")
+        # The room's buttons show these shorter words: two to a row fit the narrowest room pane.
+        self.withdraw_action.setIconText("Withdrawal")
+        self.return_action.setIconText("Return")
         self.declare_action = self._action("Declaration of &interest…", self.declare, "Ctrl+Shift+D")
         self.motion_action = self._action("&Motion or amendment…", self.move, "Ctrl+M")
         self.vote_action = self._action("&Vote…", self.vote, "Ctrl+Shift+V")
@@ -426,7 +429,7 @@ class LiveMode(QObject):
             if deputy_id in defaults and member_id is not None and member_id in defaults:
                 dialog.set_presence(member_id, Presence.DEPUTISED, deputy_id)
         if self._dialog(dialog):
-            self.window.statusBar().showMessage("Roll call recorded. Ctrl+PgDown opens the first item.", 15_000)
+            self.window.statusBar().showMessage("Roll call recorded. Ctrl+Shift+PgDown takes the first item.", 15_000)
 
     def apologies(self) -> None:
         live, record = self._need()
@@ -705,7 +708,7 @@ class LiveMode(QObject):
 
     def chair_pin(self) -> None:
         live, _record = self._need()
-        self._dialog(ChairPinDialog(live.set_chair_pin, self.parent_widget))
+        self._dialog(ChairPinDialog(lambda change: live.set_chair_pin(change.pin, change.current), self.parent_widget))
 
     def confirm_quoracy(self) -> None:
         live, record = self._need()

@@ -143,7 +143,9 @@ class RoomPanel(QWidget):
         self.setAccessibleName("The room")
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        # it takes Tab (arrow keys scroll it): framed only by the focus ring (app/ui/application.py)
+        self.scroller.setFrameShape(QFrame.Shape.StyledPanel)
+        self.scroller.setProperty("ringed", True)
         # Long titles wrap rather than push the pane sideways (which clipped the badge and the buttons).
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()

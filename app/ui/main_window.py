@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -234,6 +235,7 @@ class MeetingPage(QWidget):
         right_layout.addWidget(self.editor, 1)
         right_layout.addWidget(self.save_state)
 
+        right.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 34))  # a line of a minute in view
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
@@ -255,7 +257,10 @@ class MeetingPage(QWidget):
         """A live meeting's message banner above the panes and the room as a third pane on the right."""
         self.banner_slot.addWidget(banner)
         self.splitter.addWidget(room)
-        self.splitter.setStretchFactor(2, 3)
+        # When the window narrows or the search panel opens, the minute editor gives up the width: the agenda
+        # keeps its titles readable and the room its buttons (the editor only needs a line of typing).
+        for pane, stretch in enumerate((0, 1, 0)):
+            self.splitter.setStretchFactor(pane, stretch)
         self.splitter.setSizes([440, 520, 400])  # scaled to the window: the agenda keeps its titles readable
 
     def show_item(self, item: AgendaItem | None) -> None:
@@ -306,6 +311,10 @@ class MainWindow(QMainWindow):
         self.live = LiveMode(self)
         self.meeting_page.add_live_panes(self.live.banner, self.live.room)
         self.minutes_flow = MinutesWorkflow(self)  # approval, signing, exports and verifying (issue 6)
+        from app.ui.members import MembersUi
+
+        self.members = MembersUi(self)  # publish, open a bundle, a member's read-only copy (issue 19)
+        self.members.place_pane()
         self._build_actions()
 
         self.library.import_button.clicked.connect(self.choose_pack)
@@ -333,9 +342,9 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.export_minutes)
         self.library_action = QAction("&Library", self, shortcut=QKeySequence("Ctrl+L"))
         self.library_action.triggered.connect(self.show_library)
-        self.next_action = QAction("&Next item", self, shortcut=QKeySequence("Ctrl+PgDown"))
+        self.next_action = QAction("Look at the &next item", self, shortcut=QKeySequence("Ctrl+PgDown"))
         self.next_action.triggered.connect(lambda: self.step_item(1))
-        self.previous_action = QAction("&Previous item", self, shortcut=QKeySequence("Ctrl+PgUp"))
+        self.previous_action = QAction("Look at the &previous item", self, shortcut=QKeySequence("Ctrl+PgUp"))
         self.previous_action.triggered.connect(lambda: self.step_item(-1))
         quit_action = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
@@ -345,10 +354,21 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.import_action, self.export_action])
         self.minutes_flow.fill_file_menu(file_menu)
+        self.members.fill_file_menu(file_menu)
+        # Lock now, lock after being idle, change passphrase: filled by app.ui.unlock.LockGuard when encrypted.
+        self._security_menu = file_menu.addMenu("Se&curity")
+        self._security_menu.menuAction().setVisible(False)
+        self.purge_action = QAction("Remove &old papers…", self)  # each body's retention setting (issue 18)
+        self.purge_action.triggered.connect(self.remove_old_papers)
+        file_menu.addAction(self.purge_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")  # undo and redo of meeting actions, where people look
         edit_menu.addActions([self.live.undo_action, self.live.redo_action])
+        edit_menu.addSeparator()
+        # the minute's formatting and phrases, for the keyboard too (their buttons take no focus from typing)
+        minute_menu = edit_menu.addMenu("&Minute")
+        minute_menu.addActions(self.meeting_page.toolbar.actions_in_order())
         edit_menu.addSeparator()
         edit_menu.addAction(self.search_action)
         go_menu = self.menuBar().addMenu("&Go")
@@ -375,6 +395,7 @@ class MainWindow(QMainWindow):
         body_actions = [self.people_action, self.register_action, self.rules_action, self.body_settings_action]
         body_menu = self.menuBar().addMenu("&Body")
         body_menu.addActions(body_actions)
+        body_menu.addActions([self.members.exchange_action, self.members.send_action])
 
         def enable_body_actions(_page: int) -> None:
             showing = self.meeting is not None and self.pages.currentWidget() is self.meeting_page
@@ -396,6 +417,17 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.reader_action)
         toolbar.addSeparator()
         toolbar.addAction(self.live.start_action)  # where a secretary looks first on the day
+
+    def remove_old_papers(self) -> None:
+        from app.ui.retention import remove_old_papers
+
+        self.flush()
+        if remove_old_papers(self.store, self) and self.meeting is not None and self.meeting.id is not None:
+            self.check_pack(self.meeting.id)
+
+    def security_menu(self) -> QMenu:
+        self._security_menu.menuAction().setVisible(True)
+        return self._security_menu
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -454,6 +486,7 @@ class MainWindow(QMainWindow):
         self.library.list.setFocus()  # the keyboard starts in the list of meetings, not nowhere
         self.live.attach(None)
         self.minutes_flow.attach(None)
+        self.members.meeting_shown(None)
         self.export_action.setEnabled(False)
         self.reader_action.setEnabled(False)
         self.next_action.setEnabled(False)
@@ -495,6 +528,7 @@ class MainWindow(QMainWindow):
             else "Minutes are saved as you type."
         )
         self.check_pack(meeting_id)  # a kept pack that is missing or changed is reported, not silently used
+        self.members.meeting_shown(meeting_id)  # a member's copy of a published meeting: read-only
 
     def current_item(self) -> AgendaItem | None:
         index = self.meeting_page.tree.currentIndex()
@@ -505,6 +539,7 @@ class MainWindow(QMainWindow):
         item = current.siblingAtColumn(0).data(AgendaModel.ItemRole) if current.isValid() else None
         self._show_item(item if isinstance(item, AgendaItem) else None)
         self.live.item_shown()
+        self.members.item_shown()
 
     def select_item(self, item_id: int) -> None:
         """Show an item's minute (selecting it in the agenda); reloads it when it is already shown."""
@@ -638,8 +673,10 @@ class MainWindow(QMainWindow):
             return
         meeting = result.meeting
         assert meeting.id is not None
-        for warning in (*outcome.draft.warnings, *result.warnings):
-            log.info("import warning: %s", warning)
+        warnings = (*outcome.draft.warnings, *result.warnings)
+        log.info(
+            "import of meeting %s: %d warnings (shown, not logged: they quote the pack)", meeting.id, len(warnings)
+        )
         self.refresh_library()
         self.open_meeting(meeting.id)
         message = f"Imported {len(outcome.draft.items)} agenda items from {Path(outcome.draft.source_path).name}"
@@ -697,7 +734,7 @@ class MainWindow(QMainWindow):
             duplicates = commands.pack_duplicates(self.store, draft)
             unplaced = commands.pack_unplaced(self.store, draft)
         except StorageError as exc:  # the review still works; names are then only matched when very close
-            log.warning("could not look for people already listed: %s", exc)
+            log.warning("could not look for people already listed (%s)", type(exc).__name__)
             duplicates, unplaced = (), ()
         from app.ui.import_review import ImportReviewDialog  # loaded when a pack is imported, not at start
 
@@ -719,7 +756,9 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         local: list[QUrl] = [url for url in event.mimeData().urls() if url.isLocalFile()]
-        if local:
+        if local and local[0].toLocalFile().lower().endswith(".quorate"):  # a meeting bundle, not a pack
+            self.members.open_bundle_file(Path(local[0].toLocalFile()))
+        elif local:
             self.import_pack(Path(local[0].toLocalFile()))
 
     # -- export ------------------------------------------------------------------
@@ -731,6 +770,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
+        # The readers first: a PDF reader deleted with this window, unclosed, had its document closed under a
+        # half-destroyed view (a crash); closing it releases the document while the view is whole.
+        for reader in list(self.__dict__.get("_readers", {}).values()):
+            reader.close()
         window_state.save(self, self.data_dir, self.remembered_splitters())
         self.minutes_flow.shutdown()
         if self._import is not None:
@@ -895,7 +938,7 @@ class MainWindow(QMainWindow):
         try:
             status = commands.verify_pack(self.store, meeting_id)
         except (StorageError, OSError) as exc:
-            log.info("pack check failed for meeting %s: %s", meeting_id, exc)
+            log.info("pack check failed for meeting %s (%s)", meeting_id, type(exc).__name__)
             return None
         return status.message if status.state in (PackState.MISSING, PackState.CHANGED) else None
 

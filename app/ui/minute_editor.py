@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolBar, QToolButton, QWidget
 
 from app.export.markdown_flow import unwrap_soft_breaks
 
@@ -212,7 +212,13 @@ class MinuteToolbar(QWidget):
         self.setAccessibleName("Minute formatting")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        # A tool bar, not a row of buttons: when the pane is narrow (the room and the search panel beside it)
+        # the buttons that do not fit move to its » menu instead of holding the pane wide.
+        bar = QToolBar(self)
+        bar.setAccessibleName("Minute formatting")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        layout.addWidget(bar, 1)
+        self.bar = bar
 
         def editor_action(text: str, name: str, slot: Any, key: QKeySequence | None = None) -> QAction:
             action = QAction(text, editor)
@@ -222,11 +228,12 @@ class MinuteToolbar(QWidget):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 editor.addAction(action)
             action.triggered.connect(slot)
-            button = QToolButton(self)
-            button.setDefaultAction(action)
+            bar.addAction(action)
+            button = bar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setAutoRaise(False)  # drawn as buttons, as they were: flat words are not seen as buttons
             button.setAccessibleName(name)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the editor
-            layout.addWidget(button)
             return action
 
         self.bold_action = editor_action("B", "Bold", editor.toggle_bold, QKeySequence(QKeySequence.StandardKey.Bold))
@@ -250,25 +257,28 @@ class MinuteToolbar(QWidget):
             lambda: editor.toggle_list(QTextListFormat.Style.ListDecimal),
             QKeySequence("Ctrl+Shift+7"),
         )
-        layout.addSpacing(12)
+        bar.addSeparator()
         self.presented_action = editor_action("Presented by…", "Insert the Presented by line", self.insert_presented)
-        layout.addSpacing(12)
+        bar.addSeparator()
         self.phrase_actions = [
             editor_action(label, f"Insert “{phrase}”", self._phrase_slot(phrase)) for label, phrase in QUICK_PHRASES
         ]
-        layout.addStretch(1)
         editor.locked_changed.connect(self._on_locked)
 
-    def _on_locked(self, locked: bool) -> None:
-        """Signed minutes: every formatting action (buttons and shortcuts) is off."""
-        for action in (
+    def actions_in_order(self) -> list[QAction]:
+        """Its actions as the tool bar shows them (also offered in the window's Edit menu)."""
+        return [
             self.bold_action,
             self.italic_action,
             self.bullets_action,
             self.numbers_action,
             self.presented_action,
             *self.phrase_actions,
-        ):
+        ]
+
+    def _on_locked(self, locked: bool) -> None:
+        """Signed minutes: every formatting action (buttons and shortcuts) is off."""
+        for action in self.actions_in_order():
             action.setEnabled(not locked)
 
     def _phrase_slot(self, phrase: str) -> Any:

@@ -133,7 +133,7 @@ def worker_store(store: Store) -> Iterator[Store]:
     """A connection of the worker's own to the same database (a Store is one per thread); reads only."""
     if store.path is None:
         raise StorageError("This database is held in memory, so it cannot be read from another thread.")
-    opened = Store.open(store.path)
+    opened = store.reopen()  # keyed as the window's store is
     try:
         yield opened
     finally:
@@ -708,7 +708,9 @@ class SignDialog(QDialog):
             return
         from app.commands import signing as signing_commands
 
-        self._scratch = tempfile.TemporaryDirectory(prefix="quorate-sign-")
+        # Inside the data folder (its user's alone), never the shared temporary folder: the signature picture and
+        # the unsigned minutes live there only while signing; app.ui.application sweeps any a crash left.
+        self._scratch = tempfile.TemporaryDirectory(prefix=".quorate-sign-", dir=self.flow.window.data_dir)
         scratch = Path(self._scratch.name)
         image: Path | None = None
         if not self.pad.is_empty():

@@ -366,6 +366,9 @@ def _table(model: QSortFilterProxyModel, name: str) -> QTableView:
         | QAbstractItemView.EditTrigger.AnyKeyPressed
     )
     view.verticalHeader().setVisible(False)
+    # Sorting on starts from the first column ascending (Qt's default indicator is descending: the register
+    # came up Z to A).
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     return view
@@ -788,6 +791,8 @@ class RegisterModel(_RowsModel):
             return f"Read as {iso}" if iso else "No date in this text"
         if role == self.SortRole and column in self._ISO:
             return getattr(e, self._ISO[column]) or ""
+        if role == self.SortRole and column == self.COL_PERSON:  # by surname, as the register prints
+            return "\t".join(commands.surname_key(self._names.get(e.person_id, "")))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, self.SortRole):
             if column == self.COL_PERSON:
                 return self._names.get(e.person_id, "")

@@ -49,7 +49,7 @@ from app.storage import StorageError, Store
 from app.ui.agenda_model import AgendaModel
 from app.ui.annotation_panel import ID_ROLE, AnnotationPanel, swatch
 from app.ui.reader_pdf import PdfPackView, Tool
-from app.ui.reader_text import TextPackView
+from app.ui.reader_text import TextPackView, paper_start
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,11 @@ class ReaderWindow(QMainWindow):
         self.meeting_id = meeting_id
         self.meeting = store.meeting(meeting_id)
         self.items: list[AgendaItem] = store.items(meeting_id)
-        self.owner = owner or notes.current_member(store)
+        from app.commands.members import member_copy
+
+        # A meeting published to this device's member (issue 19): the notes are theirs, and only theirs.
+        self.published_to = member_copy(store, meeting_id)
+        self.owner = self.published_to.member_name if self.published_to else owner or notes.current_member(store)
         self.colour = "yellow"
         self.night = False
         self._selected_id: int | None = None
@@ -217,20 +221,21 @@ class ReaderWindow(QMainWindow):
 
     def _open_pack(self) -> PdfPackView | TextPackView:
         message = ""
+        content: bytearray | None = None
         try:
-            status = commands.verify_pack(self.store, self.meeting_id)
+            status, content = commands.open_pack(self.store, self.meeting_id)  # decrypted in memory, never on disk
         except (StorageError, OSError) as exc:
             status, message = None, str(exc)
-        path = status.path if status is not None and status.ok else None
         if status is not None and not status.ok:
             message = status.message
-        if path is not None and path.read_bytes()[:1024].find(b"%PDF-") >= 0:
+        if content is not None and content[:1024].find(b"%PDF-") >= 0:
             view = PdfPackView()
-            if view.open(path):
+            if view.open(content):
                 self.pdf = True
                 return view
             view.deleteLater()
-            message = f"{path.name} could not be shown as a PDF; its text is shown instead."
+            name = status.path.name if status is not None and status.path is not None else "The pack"
+            message = f"{name} could not be shown as a PDF; its text is shown instead."
         text = TextPackView()
         text.open_pages(notes.pack_pages(self.store, self.meeting_id))
         if message:
@@ -277,6 +282,9 @@ class ReaderWindow(QMainWindow):
         line.editingFinished.connect(lambda: self.set_owner(self.member.currentText()))
         self.member.activated.connect(lambda _n: self.set_owner(self.member.currentText()))
         bar.addWidget(self.member)
+        if self.published_to is not None:
+            self.member.setEnabled(False)
+            self.member.setToolTip("This copy was published to you: the notes made here are yours")
         bar.addSeparator()
         self.previous_page_action = self._action("◀ Page", "Alt+Left", lambda: self.go_to_page(self.current_page() - 1))
         self.next_page_action = self._action("Page ▶", "Alt+Right", lambda: self.go_to_page(self.current_page() + 1))
@@ -414,7 +422,7 @@ class ReaderWindow(QMainWindow):
         if not isinstance(item, AgendaItem):
             return
         if not self._following and item.first_page:
-            self.go_to_page(item.first_page)
+            self._go_to_paper(item)
         self._find = None
         self.find_state.clear()
         self._show_item_notes()
@@ -424,7 +432,17 @@ class ReaderWindow(QMainWindow):
         self._select_tree(item_id)
         item = next((i for i in self.items if i.id == item_id), None)
         if item is not None and item.first_page:
-            self.go_to_page(item.first_page)
+            self._go_to_paper(item)
+
+    def _go_to_paper(self, item: AgendaItem) -> None:
+        """An item's first page, from where its paper begins on it (a text page may open with the end of the
+        paper before)."""
+        page = item.first_page or 1
+        if isinstance(self.view, TextPackView):
+            self.view.go_to_page(page, at=paper_start(self.view.page_text(page), item.number, item.title))
+            self._on_page(self.view.current_page())
+        else:
+            self.go_to_page(page)
 
     def go_to_page(self, page: int, y_points: float = 0.0) -> None:
         count = self.view.page_count()
@@ -838,7 +856,7 @@ class ReaderWindow(QMainWindow):
                 return None
             path = Path(chosen)
         try:
-            result = notes.import_notes_json(self.store, self.meeting_id, path)
+            result = notes.import_notes_json(self.store, self.meeting_id, path, self.member.currentText())
         except (notes.AnnotationError, StorageError) as exc:
             self.statusBar().showMessage(str(exc))
             self.show_problem("Notes not imported", str(exc))
@@ -846,9 +864,9 @@ class ReaderWindow(QMainWindow):
         if self.member.findText(result.owner) < 0:
             self.member.addItem(result.owner)
         self.statusBar().showMessage(
-            f"Imported {result.added} of {result.owner}'s notes"
+            f"Imported {result.added} notes (exported as {result.exported_by}'s) as {result.owner}'s"
             + (f" ({result.already_there} were already here)" if result.already_there else "")
-            + ". Choose them under Member to read them."
+            + "."
         )
         self.refresh_annotations()
         return result

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QPointF, QRect, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -99,9 +98,14 @@ class PdfPackView(QPdfView):
 
     # -- document -------------------------------------------------------------------------
 
-    def open(self, path: Path) -> bool:
-        """Load the pack (PDFium reads pages only when they are shown); False when it cannot be read."""
-        error = self.pdf.load(str(path))
+    def open(self, content: bytes | bytearray) -> bool:
+        """Load the pack from memory (it is decrypted there, never to disk; PDFium reads pages only when they are
+        shown); False when it cannot be read."""
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(content))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.pdf.load(self._buffer)
+        error = self.pdf.error()
         self._texts.clear()
         self._invalidate()
         return bool(error == QPdfDocument.Error.None_)

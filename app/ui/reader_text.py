@@ -8,6 +8,7 @@ either. A text pack has no geometry: annotations keep their place as the quote a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -17,6 +18,38 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from app.domain import Annotation
 from app.domain.annotations import AnnotationKind, Rect, colour_rgb, find_in_page
 from app.ui.reader_pdf import TextSelection, Tool
+
+_COVER_LOOK_BACK = 14  # lines: a cover sheet has its "Date:" within this many lines above "Item: 6.4"
+_COVER_START = re.compile(r"^\s*date\s*:", re.I)
+
+
+def paper_start(page_text: str, number: str, title: str) -> int:
+    """Where on its first page an item's paper begins (0 when it cannot tell), so opening an item does not show
+    the end of the previous paper first (a text pack's page holds what the PDF page did, footnotes and all).
+
+    A paper names its item on its cover ("Item: 6.4 Section 75 Agreements", "Agenda item 6.4"), or opens with
+    its number and title ("6.4 Section 75 Agreements"), or with its title alone; a cover sheet starts a few
+    lines above its item line, at its "Date:" line (DOMAIN.md section 2)."""
+    wanted = re.escape(number.strip().rstrip("."))
+    if not wanted:
+        return 0
+    words = title.split()
+    # each pattern within one line: a match must not start on a blank line above the paper
+    patterns = [rf"^[^\w\n]*(?:agenda[ \t]+)?item[ \t]*(?:no\.?|number)?[ \t]*[:.\-]?[ \t]*{wanted}(?![\w.])"]
+    if words:
+        patterns.append(rf"^[ \t]*{wanted}[.):]?[ \t]+{re.escape(words[0])}")
+        patterns.append(rf"^[ \t]*{re.escape(' '.join(words))}[ \t]*$")
+    for pattern in patterns:
+        found = re.search(pattern, page_text, re.I | re.M)
+        if found is None:
+            continue
+        start = page_text.rfind("\n", 0, found.start()) + 1
+        above = page_text[:start].split("\n")[-_COVER_LOOK_BACK - 1 : -1]
+        for back, line in enumerate(reversed(above), start=1):
+            if _COVER_START.match(line):
+                return start - sum(len(x) + 1 for x in above[len(above) - back :])
+        return start
+    return 0
 
 
 class TextPackView(QPlainTextEdit):
@@ -64,7 +97,8 @@ class TextPackView(QPlainTextEdit):
     def current_page(self) -> int:
         return self._page
 
-    def go_to_page(self, page: int, y_points: float = 0.0) -> None:
+    def go_to_page(self, page: int, y_points: float = 0.0, at: int = 0) -> None:
+        """Show a page from its top, or from character `at` of it (the line holding it at the top)."""
         if not self._pages:
             return
         page = max(1, min(page, len(self._pages)))
@@ -72,8 +106,17 @@ class TextPackView(QPlainTextEdit):
             self._page = page
             self.setPlainText(self._pages[page - 1])
             self._paint_marks()
+            self.setAccessibleDescription(f"Page {page} of {len(self._pages)}")  # where a screen reader is
             self.page_changed.emit(page)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        if at > 0:
+            # to the end and back: scrolling up to the cursor leaves its line at the top of the view
+            self.moveCursor(QTextCursor.MoveOperation.End)
+            self.ensureCursorVisible()
+            cursor = self.textCursor()
+            cursor.setPosition(min(at, len(self.toPlainText())))
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
 
     # -- zoom and night mode ----------------------------------------------------------------------
 

@@ -51,8 +51,10 @@ RESULT_LIMIT = 50
 def kind_label(hit: SearchHit) -> str:
     """What a hit is: "Pack p. 41", "Minute" or "Action"."""
     if hit.kind == "pack":
-        return f"Pack p. {hit.page}" if hit.page is not None else "Pack"
-    return {"minute": "Minute", "action": "Action"}.get(hit.kind, hit.kind.capitalize())
+        label = f"Pack p. {hit.page}" if hit.page is not None else "Pack"
+    else:
+        label = {"minute": "Minute", "action": "Action"}.get(hit.kind, hit.kind.capitalize())
+    return f"Part II, confidential · {label}" if hit.confidential else label
 
 
 def meeting_label(hit: SearchHit) -> str:

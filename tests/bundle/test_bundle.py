@@ -24,7 +24,10 @@ DIST = REPO / "dist"
 BUNDLE = DIST / "quorate"
 EXE = BUNDLE / ("quorate.exe" if sys.platform == "win32" else "quorate")
 FINGERPRINT = BUNDLE / ".quorate-fingerprint"
-SIZE_TARGET_MB = 150  # issue 8
+# Issue 8's 150 MB (the bundle was 149.9 MB before issue 18), plus issue 18's budget of under 10 MB for the
+# encrypted library: SQLCipher's driver (8.0 MB stripped, its own SQLite and OpenSSL inside) and the keyring, less
+# the standard SQLite driver it replaces.
+SIZE_TARGET_MB = 160
 
 
 def _fingerprint() -> str:
@@ -108,3 +111,32 @@ def test_selftest_and_a_round_trip_through_the_bundle(bundle: Path, tmp_path: Pa
     assert verify.returncode == 0, verify.stdout + verify.stderr
     report = json.loads(verify.stdout)
     assert report["intact"] is True and report["trusted"] is True
+
+
+def test_the_bundle_opens_an_encrypted_library(bundle: Path, tmp_path: Path) -> None:
+    """SQLCipher and the keyring are in the bundle: a library is made encrypted, read back with its passphrase and
+    refused with a wrong one; the SQLCipher library is stripped (issue 18: bundle growth under 10 MB)."""
+    secret, wrong = tmp_path / "passphrase", tmp_path / "wrong"
+    secret.write_text("a long library passphrase\n")
+    wrong.write_text("not the passphrase at all\n")
+    env_plain = os.environ.pop("QUORATE_NO_ENCRYPTION", None)
+    try:
+        data = ["--data-dir", str(tmp_path / "data")]
+        made = _run(bundle, *data, "--passphrase-file", str(secret), "import", str(DEMO_PACK), cwd=tmp_path)
+        assert made.returncode == 0, made.stderr
+        assert (tmp_path / "data" / "quorate.key").is_file()
+        assert not (tmp_path / "data" / "quorate.db").read_bytes().startswith(b"SQLite format 3")
+        listed = _run(bundle, *data, "--passphrase-file", str(secret), "meetings", "--json", cwd=tmp_path)
+        assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 1, listed.stderr
+        refused = _run(bundle, *data, "--passphrase-file", str(wrong), "meetings", cwd=tmp_path)
+        assert refused.returncode == 2 and "The passphrase is wrong" in refused.stderr
+    finally:
+        if env_plain is not None:
+            os.environ["QUORATE_NO_ENCRYPTION"] = env_plain
+    (library,) = [p for p in BUNDLE.rglob("*") if p.name.startswith("_sqlite3") and "sqlcipher3" in str(p)]
+    size_mb = library.stat().st_size / 2**20
+    print(f"SQLCipher library: {size_mb:.1f} MB")
+    if sys.platform.startswith("linux") and shutil.which("readelf"):
+        sections = subprocess.run(["readelf", "-S", str(library)], capture_output=True, text=True).stdout
+        assert ".symtab" not in sections, "the SQLCipher library is not stripped"
+    assert size_mb < 10

@@ -48,7 +48,9 @@ def make_committee(data_dir: Path) -> int:
         body = store.ensure_body("Health and Care Committee")
         assert body.id is not None
         set_body_rules(store, body.id, LOCAL_AUTHORITY_COMMITTEE)
-        store.set_house_style(body.id, replace(COUNCIL, minute_prefix="HCP", minute_taker="Sam Reed"))
+        store.set_house_style(
+            body.id, replace(COUNCIL, minute_prefix="HCP", minute_taker="Sam Reed", deputy_noun="deputy")
+        )
         ids = {}
         for name, title, role, tier, voting, tags in PEOPLE:
             initials = "".join(part[0] for part in name.split())
@@ -205,3 +207,21 @@ def test_a_resolution_with_a_numbered_list_prints_a_real_list(exported: dict[str
     assert "awards the care home contract to the preferred bidder named in the report;" in text
     assert "delegates the final terms to the Director of Adult Services." in text
     assert "Sign the care home contract with the preferred bidder" in text
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_part_two_lists_those_present_for_its_business_and_who_presided(exported: dict[str, str], fmt: str) -> None:
+    """The chair left at 14:40 and Jo Park as the public were excluded at 14:52: neither was there for Part II,
+    which the vice-chair chaired. Part I says who took the chair, and from when."""
+    confidential, public = exported[f"confidential.{fmt}"], exported[f"public.{fmt}"]
+    attendance = confidential[: confidential.index("Apologies:")]
+    assert "Cllr Ann Marland" not in attendance and "Jo Park" not in attendance
+    assert "Cllr Ben Okafor (in the Chair)" in attendance
+    for present in ("Cllr Cara Singh", "Cllr Dev Patel", "Cllr Eve Hughes", "Sam Reed", "Lee Grant", "Pat Quinn"):
+        assert present in attendance
+    assert "arrived" not in attendance and "left" not in attendance  # nobody came or went during Part II
+    assert "Dr Tam Nguyen (deputising for Dr Nina Alam)" in attendance
+    assert "Dr Nina Alam" in confidential[confidential.index("Apologies:") :]
+    part_one = public[: public.index("Apologies:")]
+    assert "Cllr Ben Okafor (in the Chair from 14:40)" in part_one
+    assert "Cllr Ann Marland" in part_one and "left 14:40" in part_one and "Jo Park" in part_one

@@ -13,6 +13,8 @@ opening the database included), "progress N" where an operation has steps, then 
         with "cut_write_at": N, the export's process is killed (SIGXFSZ, by RLIMIT_FSIZE) by the write that
         takes any file past N bytes: the kill lands in the write of the export itself
     {"task": "sign", "pdf": PATH, "key": P12, "passphrase": S, "out": PATH}
+    {"task": "encrypt", "passphrase": S}                               encrypt the plain library (the upgrade)
+    {"task": "rekey", "old": S, "new": S}                              change the encrypted library's passphrase
     {"task": "minutes", "items": [ID, ...], "count": N, "tag": T, "lock": BOOL}
         N minute saves in turn over the items, "progress K" after each committed save; with "lock", each save
         holds the data folder's lock as a command-line command does (tests of two processes on one folder)
@@ -34,6 +36,7 @@ from typing import Any
 from app import commands
 from app.commands import exports, signing
 from app.storage import StorageError, Store
+from app.storage.encryption import change_passphrase, open_library, unlock
 from app.storage.lock import DataFolderLock
 
 
@@ -83,6 +86,11 @@ def _child(data_dir: Path, request: dict[str, Any]) -> None:
         _minutes(data_dir, request)
     elif task == "sign":
         signing.sign(Path(request["pdf"]), Path(request["key"]), request["passphrase"], Path(request["out"]))
+    elif task == "encrypt":
+        open_library(data_dir / "quorate.db", request["passphrase"]).close()
+    elif task == "rekey":
+        database = data_dir / "quorate.db"
+        change_passphrase(database, unlock(database, request["old"]), request["old"], request["new"])
     else:
         store = Store.open(data_dir / "quorate.db")
         if task == "import":

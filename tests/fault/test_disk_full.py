@@ -11,7 +11,6 @@ import contextlib
 import errno
 import json
 import os
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,8 +21,9 @@ from pytestqt.qtbot import QtBot
 from app import commands, paths
 from app.cli import main
 from app.commands import exports
-from app.storage import Store, connection
+from app.storage import Store, connection, driver
 from app.storage.connection import DiskFull
+from app.storage.keys import DatabaseKey
 from app.ui.application import make_application
 from app.ui.main_window import MainWindow
 from tests.conftest import DEMO_PACK
@@ -43,7 +43,7 @@ def _demo(data: Path) -> tuple[int, list[int]]:
         store.close()
 
 
-def _full(conn: sqlite3.Connection) -> None:
+def _full(conn: driver.Connection) -> None:
     """The database may not grow by a single page: what SQLite sees on a full disk."""
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")
@@ -91,9 +91,10 @@ def test_the_command_line_says_the_disk_is_full_during_a_replay(
     events.write_text("\n".join(json.dumps(e) for e in lines) + "\n", encoding="utf-8")
     real_connect = connection.connect
 
-    def full_connect(path: Path | str) -> sqlite3.Connection:
-        conn = real_connect(path)
-        _full(conn)
+    def full_connect(path: Path | str, key: DatabaseKey | None = None, *, read_only: bool = False) -> driver.Connection:
+        conn = real_connect(path, key, read_only=read_only)
+        if not read_only:
+            _full(conn)
         return conn
 
     monkeypatch.setattr(connection, "connect", full_connect)

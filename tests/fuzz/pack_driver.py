@@ -7,7 +7,8 @@ The warm-up packs are read once in the server first, so the readers' lazy set-up
 For each path on stdin the server forks a child that runs what `quorate agenda --json` runs (`read_pack`, then
 `draft_to_json`, then `json.dumps`) and sends back one JSON line: "ok", "pack_error" with the message, or "crash"
 with the traceback. A child still running after TIMEOUT seconds is killed and reported as "hang"; one that dies
-on its own (a signal, out of memory under its address-space limit) as "died". The server never imports Qt.
+on its own (a signal, out of memory under its address-space limit) as "died". Each line carries the child's time
+and peak resident memory. The server never imports Qt.
 """
 
 from __future__ import annotations
@@ -53,10 +54,12 @@ def _run(path: Path, timeout: float) -> dict[str, object]:
         os._exit(0)
     os.close(writer)
     status = None
+    peak_mb = 0
     while status is None:
-        done, code = os.waitpid(pid, os.WNOHANG)
+        done, code, usage = os.wait4(pid, os.WNOHANG)
         if done:
             status = code
+            peak_mb = usage.ru_maxrss // 1024  # KiB on Linux
         elif time.perf_counter() - started > timeout:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
@@ -68,8 +71,8 @@ def _run(path: Path, timeout: float) -> dict[str, object]:
         raw = handle.read()
     seconds = round(time.perf_counter() - started, 3)
     if not raw:
-        return {"result": "died", "status": status, "seconds": seconds}
-    return {**json.loads(raw), "seconds": seconds}
+        return {"result": "died", "status": status, "seconds": seconds, "peak_mb": peak_mb}
+    return {**json.loads(raw), "seconds": seconds, "peak_mb": peak_mb}
 
 
 def _warm_up(packs: list[str]) -> None:

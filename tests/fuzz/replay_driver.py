@@ -13,8 +13,10 @@ head, whose entries carry the wall clock). One JSON line per script: its outcome
 from __future__ import annotations
 
 import json
+import resource
 import shutil
 import sys
+import time
 import traceback
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,7 @@ def check(template: Path, meeting_id: int, work: Path, n: int) -> dict[str, Any]
     failures: list[str] = []
     outcome: dict[str, Any] = {"n": n, "events": sum(map(_is_event, lines))}
     accepted = lines
+    started = time.perf_counter()
     try:
         try:
             result = replay(store, meeting_id, lines)
@@ -64,6 +67,7 @@ def check(template: Path, meeting_id: int, work: Path, n: int) -> dict[str, Any]
         except Exception:
             failures.append(f"crash:\n{traceback.format_exc()}")
             return {**outcome, "outcome": "crash", "failures": failures}
+        outcome["seconds"] = round(time.perf_counter() - started, 3)
         if not store.integrity_ok():
             failures.append("PRAGMA integrity_check failed")
         failures += store.verify_audit_chain()
@@ -95,7 +99,9 @@ def main(argv: list[str]) -> int:
         print("the replay fuzz driver imported PySide6", file=sys.stderr)
         return 1
     for n in range(int(argv[3]), int(argv[4])):
-        print(json.dumps(check(template, meeting_id, work, n), ensure_ascii=False), flush=True)
+        checked = check(template, meeting_id, work, n)
+        checked["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # the driver's, so far
+        print(json.dumps(checked, ensure_ascii=False), flush=True)
     return 0
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import random
 import re
+import resource
 import shutil
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -82,10 +84,12 @@ def test_mutated_notes_files_import_or_are_refused_in_a_sentence(tmp_path: Path)
     rng = random.Random(17)
     outcomes: Counter[str] = Counter()
     problems = []
+    slowest = 0.0
     for n in range(scale(150, 1000)):
         path = tmp_path / f"notes-{n}.json"
         path.write_bytes(_mutant(rng, good))
         before = _count(other)
+        started = time.perf_counter()
         try:
             notes.import_notes_json(other, target, path)
             outcomes["imported"] += 1
@@ -99,9 +103,12 @@ def test_mutated_notes_files_import_or_are_refused_in_a_sentence(tmp_path: Path)
         except Exception as exc:  # the finding: a traceback where a sentence belongs
             outcomes["crashed"] += 1
             problems.append(f"{path.name}: {type(exc).__name__}: {exc}"[:500])
+        slowest = max(slowest, time.perf_counter() - started)
     assert other.integrity_ok() and other.verify_audit_chain() == []
-    print(f"\nfuzz notes: {sum(outcomes.values())} files, {dict(outcomes)}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # the whole test process, so an upper bound
+    print(f"\nfuzz notes: {sum(outcomes.values())} files, {dict(outcomes)}, slowest {slowest:.2f} s, peak {peak} MB")
     store.close()
     other.close()
     assert not problems, f"{len(problems)} problems; the first: {problems[0]}"
     assert outcomes["refused"] > 0 and outcomes["imported"] > 0
+    assert slowest < 30.0

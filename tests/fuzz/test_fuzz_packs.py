@@ -92,7 +92,11 @@ def results(mutants: list[Path]) -> list[dict[str, object]]:
     assert len(found) == len(mutants)
     kinds = Counter(str(r["result"]) for r in found)
     slowest = max(float(str(r.get("seconds", 0))) for r in found)
-    print(f"\nfuzz packs: {len(found)} inputs, {dict(kinds)}, slowest {slowest:.2f} s (bound {TIME_BOUND:.0f} s)")
+    peak = max(int(str(r.get("peak_mb", 0))) for r in found)
+    print(
+        f"\nfuzz packs: {len(found)} inputs, {dict(kinds)}, slowest {slowest:.2f} s (bound {TIME_BOUND:.0f} s), "
+        f"peak memory {peak} MB"
+    )
     return found
 
 
@@ -105,6 +109,13 @@ def _problems(results: list[dict[str, object]]) -> Iterator[str]:
 def test_no_input_crashes_hangs_or_kills_the_reader(results: list[dict[str, object]]) -> None:
     problems = list(_problems(results))
     assert not problems, f"{len(problems)} inputs failed; the first:\n{problems[0]}"
+
+
+def test_no_input_takes_more_than_a_gigabyte(results: list[dict[str, object]]) -> None:
+    """The issue's bound: a reader's peak resident memory stays under 1 GB for every input (the child's address
+    space may go to 3 GB, so a greedier reader shows here before it is killed)."""
+    greedy = [f"{r['path']}: {r['peak_mb']} MB" for r in results if int(str(r.get("peak_mb", 0))) > 1024]
+    assert not greedy, greedy
 
 
 def test_every_refusal_is_one_plain_sentence(results: list[dict[str, object]]) -> None:

@@ -79,7 +79,12 @@ def outcomes(memory_folder: Path) -> list[dict[str, object]]:
     kinds = Counter(str(o["outcome"]) for o in found)
     events = sum(int(str(o["events"])) for o in found)
     applied = sum(int(str(o.get("applied", 0))) for o in found)
-    print(f"\nfuzz replay: {total} scripts, {events} event lines, {applied} applied, {dict(kinds)}")
+    slowest = max(float(str(o.get("seconds", 0))) for o in found)
+    peak = max(int(str(o.get("peak_mb", 0))) for o in found)
+    print(
+        f"\nfuzz replay: {total} scripts, {events} event lines, {applied} applied, {dict(kinds)}, "
+        f"slowest {slowest:.2f} s, peak driver memory {peak} MB"
+    )
     return found
 
 
@@ -91,6 +96,12 @@ def test_no_script_crashes_replay_or_leaves_an_inconsistent_meeting(outcomes: li
             "\n".join(map(str, failed[0]["failures"]))  # type: ignore[call-overload]
         )
     )
+
+
+def test_no_script_takes_30_seconds_or_a_gigabyte(outcomes: list[dict[str, object]]) -> None:
+    slow = [o["n"] for o in outcomes if float(str(o.get("seconds", 0))) > 30.0]
+    greedy = [o["n"] for o in outcomes if int(str(o.get("peak_mb", 0))) > 1024]
+    assert not slow and not greedy, (slow, greedy)
 
 
 def test_the_scripts_are_both_accepted_and_rejected(outcomes: list[dict[str, object]]) -> None:

@@ -261,6 +261,13 @@ def test_a_hard_meeting_taken_in_the_window_is_minuted_as_it_happened(room: Room
     assert len(numbers) == len(set(numbers))  # Part II carries on the numbering, never restarts it
     closed = f"The meeting closed at {record.meeting.closed_at:%H:%M}."
     assert closed in private.closing_lines and closed not in public.closing_lines
+    # Part II lists those there for its business: the chair had left, the vice-chair presided.
+    confidential = [
+        line.name for block in private.attendance if block.heading != apologies.heading for line in block.lines
+    ]
+    assert chair not in confidential and f"{vice} (in the Chair)" in confidential
+    assert f"{deputy} (deputising for {member})" in confidential and late in confidential
+    assert re.search(rf"{re.escape(vice)} \(in the Chair from \d\d:\d\d\)", members)
 
     # … and the exported PDF prints them.
     out = commands.export_minutes(store, room.meeting_id, tmp_path / "minutes.pdf")

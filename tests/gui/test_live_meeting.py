@@ -529,12 +529,12 @@ def test_the_chairs_pin_is_set_in_the_window_and_asked_for(room: Room) -> None:
 
     def set_pin(dialog: QDialog) -> None:
         assert isinstance(dialog, ChairPinDialog)
-        QTest.keyClicks(dialog.pin, "2468")
-        QTest.keyClicks(dialog.again, "2469")
+        QTest.keyClicks(dialog.pin, "246813")
+        QTest.keyClicks(dialog.again, "246913")
         dialog.accept()
         assert "not the same" in dialog.error_text() and dialog.isVisible()
         dialog.again.clear()
-        QTest.keyClicks(dialog.again, "2468")
+        QTest.keyClicks(dialog.again, "246813")
         dialog.accept()
 
     room.expect(set_pin)
@@ -542,17 +542,28 @@ def test_the_chairs_pin_is_set_in_the_window_and_asked_for(room: Room) -> None:
 
     def confirm(dialog: QDialog) -> None:
         assert isinstance(dialog, ChairConfirmDialog)
-        QTest.keyClicks(dialog.pin, "1111")
+        QTest.keyClicks(dialog.pin, "111111")
         dialog.accept()
         assert "not the chair's PIN" in dialog.error_text()
         dialog.pin.clear()
-        QTest.keyClicks(dialog.pin, "2468")
+        QTest.keyClicks(dialog.pin, "246813")
         dialog.accept()
 
     room.expect(confirm)
     room.press("Ctrl+Shift+Q")
     (confirmation,) = room.record().confirmations
     assert confirmation.pin_checked
+
+    def remove_without_the_pin(dialog: QDialog) -> None:  # whoever has the keyboard cannot turn the check off
+        assert isinstance(dialog, ChairPinDialog)
+        dialog.accept()
+        assert "current PIN is needed" in dialog.error_text()
+        QTest.keyClicks(dialog.current, "246813")
+        dialog.accept()
+
+    room.expect(remove_without_the_pin)
+    room.window.live.pin_action.trigger()
+    assert room.store.conn.execute("SELECT chair_pin_hash FROM meeting").fetchone()[0] == ""
 
 
 def test_deputies_presiding_and_the_casting_vote_through_the_window(room: Room) -> None:

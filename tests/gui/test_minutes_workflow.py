@@ -482,7 +482,7 @@ def test_start_up_checks_the_record_in_the_background_and_says_what_changed(offi
     from app.ui.application import start_integrity_check
 
     assert office.store.path is not None
-    clean = start_integrity_check(office.window, office.store.path)
+    clean = start_integrity_check(office.window, office.store)
     office.qtbot.waitUntil(lambda: not clean.running(), timeout=30_000)
     clean.wait()
     QApplication.processEvents()
@@ -495,7 +495,7 @@ def test_start_up_checks_the_record_in_the_background_and_says_what_changed(offi
             (item,),
         )
     conn.close()
-    tampered = start_integrity_check(office.window, office.store.path)
+    tampered = start_integrity_check(office.window, office.store)
     bar = office.window.statusBar()
     office.qtbot.waitUntil(lambda: "changed outside Quorate" in bar.currentMessage(), timeout=30_000)
     tampered.wait()

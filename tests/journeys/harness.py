@@ -70,10 +70,13 @@ class Secretary:
     def press(self, keys: str | QKeySequence, widget: QWidget | None = None) -> None:
         """One key combination, sent where the focus is (as a keyboard would)."""
         combination = QKeySequence(keys)[0]
-        # A dialog just closed: as a window manager does, give the keyboard back to the window now in front.
-        in_front = QApplication.activeModalWidget() or self.window
-        if QApplication.activeWindow() is not in_front:
-            self.activate(in_front)
+        # A dialog just closed: as a window manager does, give the keyboard back to the window now in front
+        # (a modal dialog, else the window, unless another of ours, such as the reader, is in front).
+        modal, active = QApplication.activeModalWidget(), QApplication.activeWindow()
+        if modal is not None and active is not modal:
+            self.activate(modal)
+        elif modal is None and (active is None or not active.isVisible() or isinstance(active, QDialog)):
+            self.activate(self.window)
         target = widget or QApplication.focusWidget() or QApplication.activeWindow() or self.window
         QTest.keyClick(target, combination.key(), combination.keyboardModifiers())
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QAction, QColor, QImage
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMainWindow, QMenu, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import commands
@@ -71,6 +71,58 @@ def test_tab_reaches_the_room_and_the_focus_is_visible(secretary: Secretary) -> 
     assert ring_pixels(picture(button)) >= ring
 
 
+def test_every_stop_of_the_tab_key_shows_the_ring(secretary: Secretary) -> None:
+    """Wherever Tab goes in the live window, the control it lands on is ringed (not only the room's buttons)."""
+    window = secretary.window
+    window.meeting_page.tree.setFocus()
+    checked: dict[str, int] = {}
+    for _ in range(40):
+        secretary.press("Tab")
+        focused = QApplication.focusWidget()
+        if focused is None or not focused.isVisible():
+            continue
+        name = f"{type(focused).__name__} {focused.accessibleName() or focused.objectName()}"
+        if name not in checked:
+            checked[name] = ring_pixels(picture(focused))
+    faint = {name: pixels for name, pixels in checked.items() if pixels < 40}  # a side of ring at the least
+    assert not faint, f"focus not visible on {faint}"
+    assert len(checked) >= 8, sorted(checked)
+
+
+def _menu_actions(window: QMainWindow) -> set[QAction]:
+    found: set[QAction] = set()
+
+    def walk(menu: QMenu) -> None:
+        for action in menu.actions():
+            found.add(action)
+            if action.menu() is not None:
+                walk(action.menu())  # type: ignore[arg-type]
+
+    for action in window.menuBar().actions():
+        if action.menu() is not None:
+            walk(action.menu())  # type: ignore[arg-type]
+    return found
+
+
+def test_every_button_of_the_live_window_has_a_way_in_without_the_mouse(secretary: Secretary) -> None:
+    """Each button is a Tab stop, or does what a shortcut or a menu entry (Alt, arrows) does: the minute's
+    phrase buttons take no focus from typing, so they are in Edit > Minute too."""
+    window = secretary.window
+    in_menus = _menu_actions(window)
+    mouse_only = []
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisibleTo(window) or button.objectName() == "qt_toolbar_ext_button":
+            continue
+        action = button.defaultAction() if isinstance(button, QToolButton) else None
+        if button.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            continue
+        if action is not None and (not action.shortcut().isEmpty() or action in in_menus):
+            continue
+        mouse_only.append(button.accessibleName() or button.text())
+    assert mouse_only == []
+
+
+@pytest.mark.qt_log_ignore("does not support raise")
 def test_custom_widgets_say_what_they_are_and_their_state(secretary: Secretary, qtbot: QtBot) -> None:
     badge = secretary.window.live.room.badge
     assert badge.accessibleName().startswith("Quorum: quorate")
@@ -90,3 +142,13 @@ def test_custom_widgets_say_what_they_are_and_their_state(secretary: Secretary, 
     assert view.accessibleName() == "Pack pages"
     view.page_changed.emit(3)
     assert view.accessibleDescription().startswith("Page 3 of")
+
+    # the reader's page, turned with the keyboard, says where it is
+    secretary.press("Ctrl+Shift+B")
+    reader = next(w for w in QApplication.topLevelWidgets() if w.windowTitle().startswith("Reader"))
+    qtbot.waitUntil(reader.isVisible)
+    secretary.activate(reader)
+    page = reader.view  # type: ignore[attr-defined]
+    before = page.current_page()
+    secretary.press("Alt+Right")
+    assert page.accessibleName() and page.accessibleDescription() == f"Page {before + 1} of {page.page_count()}"

@@ -8,17 +8,22 @@ close and the export. Each numbered point of the issue has its assertion where t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from app import commands
+from app.commands import people as people_commands
 from app.domain import DeclarationConduct, EventKind, ItemStatus, MotionOutcome, Presence
 from app.ui.import_review import ImportReviewDialog
 from app.ui.live_dialogs import (
     ActionDialog,
+    ApologiesDialog,
     DeclarationDialog,
     MotionDialog,
     PersonDialog,
@@ -66,15 +71,46 @@ def import_the_pack(secretary: Secretary, path: Path) -> None:
     secretary.qtbot.waitUntil(lambda: secretary.window.meeting is not None, timeout=20_000)
 
 
+SENT_AHEAD = APOLOGIES[:2]  # apologies received before the meeting
+
+
+def apologies_received(secretary: Secretary) -> None:
+    """Before the meeting: tick who sent apologies (type a name to find it, Space ticks)."""
+
+    def tick(dialog: QWidget) -> None:
+        assert isinstance(dialog, ApologiesDialog)
+        for initials in SENT_AHEAD:
+            name = next(p.name for p in secretary.record().people if p.initials == initials)
+            dialog.people.setFocus()
+            secretary.type(name.split()[0])  # the list jumps to the name typed (Space would tick)
+            assert dialog.people.currentItem().text().startswith(name)  # type: ignore[union-attr]
+            secretary.press("Space")
+            QTest.qWait(QApplication.keyboardInputInterval() + 50)  # the next name is a new search
+        secretary.press("Return")
+
+    secretary.answer(ApologiesDialog, tick)
+    secretary.menu("Meeting", "Apologies received")
+    sent = {a.person_id for a in secretary.record().attendance if a.presence == Presence.APOLOGIES}
+    assert sent == {secretary.person(i) for i in SENT_AHEAD}
+
+
 def roll_call(secretary: Secretary) -> None:
     def mark(dialog: QWidget) -> None:
         assert isinstance(dialog, RollCallDialog)
         marks = dialog.marks()
-        # (16.1) nobody starts "present": every row is "not yet marked", and OK says so
-        assert set(marks.values()) == {None}
-        assert dialog.progress.text() == f"0 of {len(marks)} marked"
-        assert dialog.ok_button().text() == f"Mark the {len(marks)} left first"
-        unmarked_row = dialog.table.item(0, 0)
+        # (16.1) nobody starts "present": the roll call starts from the apologies received, everyone else
+        # "not yet marked", and OK says so
+        ahead = {secretary.person(i) for i in SENT_AHEAD}
+        assert {p for p, m in marks.items() if m == Presence.APOLOGIES} == ahead
+        assert {m for p, m in marks.items() if p not in ahead} == {None}
+        assert dialog.progress.text() == f"2 of {len(marks)} marked: 2 apologies"
+        assert dialog.ok_button().text() == f"Mark the {len(marks) - 2} left first"
+        for row in range(dialog.table.rowCount()):  # every choice is read whole, not "— not yet r"
+            for column in (dialog.COL_PRESENCE, dialog.COL_DEPUTY):
+                combo = dialog.table.cellWidget(row, column)
+                assert combo is not None and combo.width() >= combo.sizeHint().width()
+        here = next(p for p in marks if p not in {secretary.person(i) for i in APOLOGIES})
+        unmarked_row = dialog.table.item(dialog.row_of(here), 0)
         assert unmarked_row is not None and unmarked_row.font().italic()
         for initials in APOLOGIES:
             dialog.table.setCurrentCell(dialog.row_of(secretary.person(initials)), 0)
@@ -107,7 +143,8 @@ def test_a_meeting_taken_at_the_keyboard(secretary: Secretary, tmp_path: Path) -
     import_the_pack(secretary, DEMO_PACK)
     assert window.meeting is not None and "29 September 2023" in window.meeting.title
 
-    # -- roll call --------------------------------------------------------------------------------------------
+    # -- apologies received, then the roll call ------------------------------------------------------------------
+    apologies_received(secretary)
     roll_call(secretary)
     record = secretary.record()
     assert record.meeting.started_at is not None and record.meeting.members_of_public == 7
@@ -327,6 +364,18 @@ def test_a_meeting_taken_at_the_keyboard(secretary: Secretary, tmp_path: Path) -
     (raised,) = [a for a in secretary.record().actions if a.origin == "raised"]
     assert set(raised.owners) == {"RM", "LC"}
 
+    def action_for_everyone(dialog: QWidget) -> None:
+        assert isinstance(dialog, ActionDialog)
+        secretary.type("Read the refreshed risk register before the next meeting")
+        secretary.press("Tab")
+        secretary.type("All members")
+        secretary.press("Return")  # (16.4) the whole body as the owner
+        secretary.press("Return")
+
+    secretary.answer(ActionDialog, action_for_everyone)
+    secretary.press("Ctrl+Shift+N")
+    assert [a.owners for a in secretary.record().actions if a.origin == "raised"][-1] == ("All",)
+
     # -- an outcome needs a motion; the shortcuts sheet and the menus -----------------------------------------------
     secretary.press("Ctrl+Shift+PgDown")
     assert secretary.shown() == "6.2"
@@ -386,3 +435,68 @@ def test_a_meeting_taken_at_the_keyboard(secretary: Secretary, tmp_path: Path) -
     assert started_in[1] == str(out)  # (16.11) the folder last used
     assert secretary.store.verify_audit_chain() == []
     assert secretary.unanswered == 0
+
+
+@pytest.mark.parametrize("deputies_count", [True, False], ids=["deputies-count", "deputies-do-not-count"])
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_a_deputy_is_counted_once_and_the_room_says_so(qtbot: QtBot, tmp_path: Path, deputies_count: bool) -> None:
+    """(16.8) A member deputised by the keyboard (D, then the deputy from the list that opens): the badge and the
+    list of who is here give one count, and the deputy shows as counted exactly when the rules count them."""
+    secretary = Secretary(qtbot, tmp_path)
+    try:
+        meeting_id = commands.ensure_demo_meeting(secretary.store)
+        body = secretary.store.body(secretary.store.meeting(meeting_id).body_id)
+        assert body.id is not None
+        rules = replace(
+            body.rules, deputies_count=deputies_count, deputies_may_vote=deputies_count, unregistered_deputies=True
+        )
+        people_commands.set_rules(secretary.store, body.id, rules)
+        secretary.window.open_meeting(meeting_id)
+        chosen: dict[str, int] = {}
+
+        def mark(dialog: QWidget) -> None:
+            assert isinstance(dialog, RollCallDialog)
+            # a voting member, deputised by someone without a vote of their own (the rules let anyone deputise)
+            row = next(r for r, p in enumerate(dialog.people) if p.voting)
+            choices = dialog.table.cellWidget(row, dialog.COL_DEPUTY)
+            assert isinstance(choices, QComboBox)
+            non_voting = {p.id for p in dialog.people if not p.voting}
+            deputy_id = next(choices.itemData(i) for i in range(choices.count()) if choices.itemData(i) in non_voting)
+            chosen.update(member=dialog.people[row].id or 0, deputy=int(deputy_id))
+            for _ in range(row):
+                secretary.press("Down", dialog.table)
+            secretary.press("D")
+            secretary.qtbot.waitUntil(lambda: choices.view().isVisible())  # the list opened for the keyboard
+            for _ in range(choices.count()):
+                if choices.view().currentIndex().data(Qt.ItemDataRole.UserRole) == deputy_id:
+                    break
+                secretary.press("Down", choices.view())
+            assert choices.view().currentIndex().data(Qt.ItemDataRole.UserRole) == deputy_id
+            secretary.press("Return", choices.view())
+            secretary.qtbot.waitUntil(lambda: secretary.focused() is dialog.table)  # back to the letters
+            assert dialog.table.currentRow() == row + 1
+            secretary.press("Alt+R")
+            secretary.qtbot.waitUntil(lambda: all(m is not None for m in dialog.marks().values()))
+            secretary.press("Return")
+
+        secretary.answer(RollCallDialog, mark)
+        secretary.press("Ctrl+Shift+R")
+        record = secretary.record()
+        assert any(a.person_id == chosen["deputy"] and a.deputy_for_id == chosen["member"] for a in record.attendance)
+        deputy = next(p for p in record.people if p.id == chosen["deputy"])
+        room = secretary.window.live.room
+        result = room.badge.result
+        assert result is not None
+        counted_in_list = [
+            room.people.item(row).text()
+            for row in range(room.people.count())
+            if room.people.item(row).data(Qt.ItemDataRole.AccessibleTextRole).endswith(", counted")
+        ]
+        assert len(counted_in_list) == result.counted  # one count: the badge's
+        assert f"— {result.counted} voting members counted" in room.people_heading.text()
+        deputy_rows = [t for t in counted_in_list if t.startswith(f"● {deputy.name}")]
+        assert bool(deputy_rows) == deputies_count, counted_in_list
+        assert secretary.unanswered == 0
+    finally:
+        secretary.window.close()
+        secretary.store.close()

@@ -29,7 +29,15 @@ qt = make_application()
 data = Path(sys.argv[1])
 store = Store.open(paths.database_path(data))
 window = MainWindow(store, data)
-window.open_meeting(commands.ensure_demo_meeting(store))
+meeting_id = commands.ensure_demo_meeting(store)
+if sys.argv[2] == "live":
+    from app.commands.live import LiveMeeting
+    from app.domain import Presence
+    live = LiveMeeting(store, meeting_id)
+    live.start()
+    live.roll_call({p.id: Presence.PRESENT for p in live.record().people if p.id is not None})
+    live.open_item(next(i.id for i in live.record().items if i.number.startswith("6.2")))
+window.open_meeting(meeting_id)
 window.show()
 qt.processEvents()
 if sys.argv[2] == "maximise":
@@ -39,7 +47,17 @@ if sys.argv[2] == "maximise":
 frame, area = window.frameGeometry(), window.screen().availableGeometry()
 status = window.statusBar()
 corner = status.mapTo(window, status.rect().bottomRight())
+room = window.live.room
+def whole(widget):
+    top, corner = widget.mapTo(window, widget.rect().topLeft()), widget.mapTo(window, widget.rect().bottomRight())
+    return widget.isVisible() and window.rect().contains(top) and window.rect().contains(corner)
+page = window.meeting_page
 print(json.dumps({
+    "room_shown": room.isVisible(),
+    "badge_whole": whole(room.badge),
+    "buttons_whole": all(whole(b) and b.width() >= b.sizeHint().width() for b in room.person_buttons),
+    "room_fits": room.scroller.widget().width() <= room.scroller.viewport().width(),
+    "title_chars": page.tree.columnWidth(page.model.COL_TITLE) / window.fontMetrics().horizontalAdvance("x"),
     "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
     "area": [area.x(), area.y(), area.width(), area.height()],
     "status_bar_shown": status.isVisible() and window.rect().contains(corner),
@@ -72,6 +90,20 @@ def test_the_window_fits_the_screen(tmp_path: Path, width: int, height: int, sca
     x, y, w, h = seen["frame"]  # type: ignore[misc]
     ax, ay, aw, ah = seen["area"]  # type: ignore[misc]
     assert ax <= x and ay <= y and x + w <= ax + aw and y + h <= ay + ah  # wholly on the screen
+    assert seen["status_bar_shown"] is True
+
+
+@pytest.mark.parametrize(("width", "height", "scale"), [(1366, 768, 1.0), (1920, 1080, 1.5), (1920, 1080, 1.25)])
+def test_the_live_room_is_usable_at_laptop_size_and_scaled(
+    tmp_path: Path, width: int, height: int, scale: float
+) -> None:
+    """The room during a meeting, at the item with the longest title: the badge and the buttons whole and on
+    screen, nothing pushed sideways, agenda titles readable."""
+    data = tmp_path / "data"
+    data.mkdir()
+    seen = run_window(tmp_path, data, width, height, scale, "live")
+    assert seen["room_shown"] and seen["badge_whole"] and seen["buttons_whole"] and seen["room_fits"], seen
+    assert float(str(seen["title_chars"])) >= 25, seen
     assert seen["status_bar_shown"] is True
 
 

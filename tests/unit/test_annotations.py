@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,8 +14,9 @@ from app import commands
 from app.commands import notes
 from app.domain import Part
 from app.domain.annotations import AnnotationKind, find_in_page, quote_context
-from app.storage import Store
+from app.storage import Store, driver
 from app.storage.connection import open_database, schema_version
+from app.storage.signatures import check_store
 from tests.gui.test_reader import DELETED, HIGHLIGHTED, PAPER, build_pack
 
 OWNER = "Jane Member"
@@ -127,8 +127,12 @@ def test_notes_json_round_trip_into_another_copy_of_quorate(meeting: tuple[Store
     shutil.copy(tmp_path / "pack.pdf", same)
     other = commands.import_pack(secretary, same)
     assert other.id is not None
-    result = notes.import_notes_json(secretary, other.id, out)
-    assert (result.owner, result.added, result.already_there) == (OWNER, 2, 0)
+    notes.choose_member(secretary, "Someone Else")
+    claimed = notes.import_notes_json(secretary, other.id, out)  # the file's owner is only a name: not trusted
+    assert (claimed.owner, claimed.exported_by, claimed.added) == ("Someone Else", OWNER, 2)
+    assert notes.member_annotations(secretary, other.id, OWNER) == []
+    result = notes.import_notes_json(secretary, other.id, out, importer=OWNER)  # the member on their other computer
+    assert (result.owner, result.added, result.already_there, result.exported_by) == (OWNER, 2, 0, OWNER)
     imported = {a.quote or a.note: a for a in notes.member_annotations(secretary, other.id, OWNER)}
     original = {a.quote or a.note: a for a in notes.member_annotations(store, meeting_id, OWNER)}
     for key, a in original.items():
@@ -143,12 +147,29 @@ def test_notes_json_round_trip_into_another_copy_of_quorate(meeting: tuple[Store
             a.raise_at_meeting,
         )
         assert b.item_id == _item(secretary, other.id, "3" if a.page == 5 else "2")
-    assert [q.text for q in notes.questions_for_item(secretary, _item(secretary, other.id, "3"))] == [
-        "Which council holds the risk?"
-    ]
-    again = notes.import_notes_json(secretary, other.id, out)
+    raised = notes.questions_for_item(secretary, _item(secretary, other.id, "3"))
+    assert [q.text for q in raised] == ["Which council holds the risk?"] * 2  # both importers raise it now
+    again = notes.import_notes_json(secretary, other.id, out, importer=OWNER)
     assert (again.added, again.already_there) == (0, 2)
     secretary.close()
+
+
+def test_the_audit_log_keeps_that_a_note_was_deleted_not_its_words(meeting: tuple[Store, int]) -> None:
+    store, meeting_id = meeting
+    secret = "Zygomorphic doubts about the chief executive"
+    made = notes.annotate(store, meeting_id, OWNER, AnnotationKind.NOTE, 3, rects=((1.0, 2.0, 3.0, 4.0),), note=secret)
+    assert made.id is not None
+    notes.edit_note(store, made.id, OWNER, secret + " and the auditors")
+    notes.delete(store, made.id, OWNER)
+    logged = [e for e in store.audit_entries() if e.entity == "annotation" and e.entity_id == made.id]
+    assert [e.action for e in logged] == ["create", "edit", "delete"]
+    assert all("Zygomorphic" not in (e.before or "") + (e.after or "") for e in logged)
+    assert '"owner": "' + OWNER in (logged[0].after or "") and '"note"' in (logged[1].before or "")  # which field
+    assert store.verify_audit_chain() == []
+    assert check_store(store).ok
+    assert store.path is not None
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert b"Zygomorphic" not in store.path.read_bytes()  # overwritten, not left in a free page
 
 
 def _snapshot(store: Store) -> tuple[int, int]:
@@ -306,7 +327,7 @@ def test_a_schema_5_database_migrates_its_annotations(tmp_path: Path) -> None:
     )
     assert [q.text for q in notes.questions_for_item(store, 1)] == ["Ask about the heron survey"]
     assert [h.kind for h in notes.search(store, "heron survey", "JA")] == ["note"]
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(driver.IntegrityError):
         store.conn.execute("UPDATE annotation SET kind = 'scribble'")
     store.close()
     assert list(tmp_path.glob("quorate.db.v5-*bak")), "the schema 5 file is backed up before migrating"

@@ -114,7 +114,7 @@ def test_house_style_sets_prefix_wording_and_heading(two_meetings: tuple[LiveMee
     store.set_house_style(body_id, replace(COUNCIL, minute_prefix="HCP"))
     document = build_minutes(store.record(first.meeting_id), Part.ONE)
     assert [s.minute_number for s in document.sections] == ["HCP1", "HCP2"]
-    assert document.heading == "MINUTES of a meeting of the Test Board in PUBLIC"
+    assert document.heading == "MINUTES of a meeting of the Test Board"  # councils do not head Part I "in PUBLIC"
     with pytest.raises(ValueError, match="colour"):
         style_from_dict({"accent": "blue"})
     with pytest.raises(ValueError, match="unknown house-style field"):

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 from app.commands import people as commands
-from app.domain import Person
-from app.export.actions_export import spreadsheet_safe
+from app.domain import Person, Tier
+from app.export.actions_export import TrackerRow, spreadsheet_safe, tracker_csv_bytes
+from app.export.attendance_export import attendance_csv_bytes
+from app.services.attendance_report import AttendanceFigure, AttendanceReport
 from app.storage import Store
 
 PAYLOADS = [
@@ -52,3 +55,20 @@ def test_the_register_csv_export_leaves_no_formula_live(tmp_path: Path) -> None:
 def test_the_one_rule_quotes_every_formula_start() -> None:
     assert all(spreadsheet_safe(p).startswith("'") for p in PAYLOADS)
     assert spreadsheet_safe("- a bullet") == "- a bullet" and spreadsheet_safe("Noted.") == "Noted."
+
+
+def test_the_attendance_and_tracker_csv_exports_leave_no_formula_live() -> None:
+    """The other two CSV exports, through the same one path: every cell, headers and notes included."""
+    figures = tuple(
+        AttendanceFigure(n, payload, payload, Tier.MEMBER, None, None, 1, 2, 0, True)
+        for n, payload in enumerate(PAYLOADS)
+    )
+    report = AttendanceReport("Board", date(2023, 4, 1), date(2024, 3, 31), (), figures, True)
+    tracker = [
+        TrackerRow(str(n), date(2023, 9, 29), payload, payload, payload, None, payload, "red", payload)
+        for n, payload in enumerate(PAYLOADS)
+    ]
+    for data in (attendance_csv_bytes(report), tracker_csv_bytes(tracker)):
+        cells = [cell for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))) for cell in row]
+        assert sum(cell.startswith("'") for cell in cells) >= 2 * len(PAYLOADS)
+        assert [cell for cell in cells if _live(cell)] == []

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from app.commands.exports import ExportError, export_action_tracker, tracker_rows
+from app.commands.exports import ExportError, Part2, export_action_tracker, tracker_rows
 from app.export.actions_export import HEADERS, spreadsheet_safe
 from app.storage import Store
 from tests.unit.exports_helpers import Board, make_board
@@ -27,7 +27,8 @@ def board(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Board]:
 
 def test_rows_as_the_september_meeting_sees_them(board: Board) -> None:
     rows = {r.number: r for r in tracker_rows(board.store, board.meetings["sep"])}
-    assert [r.number for r in tracker_rows(board.store, board.meetings["sep"])] == ["1", "3", "4", "5", "2"]
+    # Action 4 was raised in Part II (Estates strategy): a tracker is public unless asked otherwise (issue 18).
+    assert [r.number for r in tracker_rows(board.store, board.meetings["sep"])] == ["1", "3", "5", "2"]
     first = rows["1"]
     assert first.meeting_date == date(2024, 3, 1) and first.item == "2 Budget 2024/25"
     assert first.owners == "Ben Baker, Cat Cole" and first.due == date(2024, 4, 1)
@@ -38,6 +39,30 @@ def test_rows_as_the_september_meeting_sees_them(board: Board) -> None:
     closed = rows["2"]
     assert closed.closed and closed.status == "CLOSED (20/09/2024)"
     assert rows["5"].status == "Not yet due" and rows["5"].meeting_date == date(2024, 9, 20)
+
+
+def test_part_ii_actions_are_left_out_or_marked_in_every_format(board: Board, tmp_path: Path) -> None:
+    confidential = {r.number: r for r in tracker_rows(board.store, board.meetings["sep"], Part2.MARK)}
+    assert list(confidential) == ["1", "3", "4", "5", "2"]
+    assert confidential["4"].confidential and not confidential["1"].confidential
+    for suffix in ("csv", "xlsx", "pdf"):
+        public = export_action_tracker(board.store, board.meetings["sep"], tmp_path / f"public.{suffix}")
+        marked = export_action_tracker(
+            board.store, board.meetings["sep"], tmp_path / f"confidential.{suffix}", part2=Part2.MARK
+        )
+        texts = [_text(public), _text(marked)]
+        assert "Oak House" not in texts[0] and "Estates strategy" not in texts[0]
+        assert all(words in texts[1] for words in ("Oak House", "PART II", "CONFIDENTIAL:", "Estates strategy"))
+        assert "CONFIDENTIAL" not in texts[0] and "CONFIDENTIAL" in texts[1]
+
+
+def _text(path: Path) -> str:
+    if path.suffix == ".csv":
+        return path.read_bytes().decode("utf-8-sig")
+    if path.suffix == ".xlsx":
+        sheet = openpyxl.load_workbook(path).active
+        return "\n".join(" ".join(str(c) for c in row if c) for row in sheet.iter_rows(values_only=True))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
 
 
 def test_csv_reads_back(board: Board, tmp_path: Path) -> None:

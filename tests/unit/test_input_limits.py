@@ -16,7 +16,7 @@ from app.commands import notes
 from app.packs import ImportCancelled, PackError, read_pack
 from app.packs.limits import Budget, read_input, read_pack_bounded, read_pack_input
 from app.storage import Store
-from tests.fuzz.mutate import deep_outline_pdf
+from tests.fuzz.mutate import deep_outline_pdf, flate_bomb_pdf
 
 DEVICES = [Path("/dev/zero"), Path("/dev/urandom")]
 
@@ -68,6 +68,16 @@ def test_a_folder_and_files_over_the_size_limits_are_refused(tmp_path: Path) -> 
         read_input(text, 1000, "notes file")
 
 
+@pytest.mark.skipif(not Path("/proc/self/maps").is_file(), reason="no /proc here")
+def test_a_regular_file_that_says_it_is_empty_is_still_read_only_up_to_the_limit() -> None:
+    """/proc files are regular and report size 0 (as a device did to the old notes size check): the limit holds
+    on the bytes read, not on the size the file claims."""
+    maps = Path("/proc/self/maps")
+    assert maps.stat().st_size == 0
+    with pytest.raises(PackError, match="larger than"):
+        read_input(maps, 100, "notes file")
+
+
 def test_deep_outlines_and_too_many_pages_are_refused_before_reading(tmp_path: Path) -> None:
     deep = deep_outline_pdf(tmp_path / "deep.pdf", depth=200)
     with pytest.raises(PackError, match=r"^deep.pdf has bookmarks nested more than 32 levels"):
@@ -76,6 +86,17 @@ def test_deep_outlines_and_too_many_pages_are_refused_before_reading(tmp_path: P
         read_pack_input(deep, Budget(pages=2))
     shallow = deep_outline_pdf(tmp_path / "shallow.pdf", depth=3)
     assert read_pack_input(shallow) == shallow.read_bytes()
+
+
+def test_a_flate_bomb_is_refused_before_any_reader_inflates_it(tmp_path: Path) -> None:
+    """A page whose drawing inflates past the limit (a gigabyte of zeros from a megabyte, issue 17) is refused
+    in a second, without holding what it inflates to; one under the limit is read as usual."""
+    small = Budget(stream_bytes=8 * 1024 * 1024)
+    with pytest.raises(PackError, match=r"^bomb.pdf holds a compressed part that expands to more than 8 MB"):
+        read_pack_input(flate_bomb_pdf(tmp_path / "bomb.pdf", inflated=16 << 20), small)
+    read_pack_input(flate_bomb_pdf(tmp_path / "fine.pdf", inflated=4 << 20), small)
+    with pytest.raises(PackError, match="expands to more than 128 MB"):
+        read_pack(flate_bomb_pdf(tmp_path / "gigabyte.pdf", inflated=1 << 30))
 
 
 def test_the_helper_process_is_stopped_at_its_time_budget_and_on_cancel() -> None:
@@ -102,12 +123,18 @@ def test_a_refused_import_leaves_the_database_untouched(tmp_path: Path) -> None:
     db = tmp_path / "data" / "quorate.db"
     store = Store.open(db)
     commands.ensure_demo_meeting(store)
-    before = (len(store.meetings()), store.audit_head())
+    data = db.parent
+
+    def state() -> tuple[int, str, list[str]]:
+        files = sorted(str(f.relative_to(data)) for f in data.rglob("*") if not f.name.startswith("quorate.db"))
+        return len(store.meetings()), store.audit_head(), files
+
+    before = state()
     fifo = _fifo(tmp_path)
     for bad in [*[d for d in DEVICES if d.exists()], fifo, deep_outline_pdf(tmp_path / "deep.pdf", depth=100)]:
         with pytest.raises(PackError):
             commands.import_pack(store, bad)
-        assert (len(store.meetings()), store.audit_head()) == before
+        assert state() == before  # no meeting, no audit row, no file kept in the library
     store.close()
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 APP = Path(__file__).resolve().parents[2] / "app"
-QT_FREE = ["domain", "services", "storage", "packs", "export", "commands"]
+QT_FREE = ["domain", "services", "storage", "packs", "export", "commands", "bundles"]
 PURE = ["domain", "services"]  # no Qt, no SQL, no storage
 
 
@@ -38,7 +38,7 @@ def test_domain_and_services_are_free_of_sql_and_storage(package: str) -> None:
     assert offenders == []
 
 
-@pytest.mark.parametrize("package", ["domain", "services", "packs", "export", "commands", "ui"])
+@pytest.mark.parametrize("package", ["domain", "services", "packs", "export", "commands", "ui", "bundles"])
 def test_only_storage_speaks_sql(package: str) -> None:
     offenders = [
         f"{p.relative_to(APP)} imports {m}" for p, m in _imports(package) if m.startswith(("sqlite3", "sqlite_utils"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -18,7 +17,7 @@ from hypothesis import strategies as st
 from app import commands
 from app.domain import Part
 from app.packs import DraftItem, DraftPack
-from app.storage import StorageError, Store
+from app.storage import StorageError, Store, driver
 from app.storage.library import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -305,7 +304,7 @@ def test_any_text_is_a_safe_query(shared_store: Store, text: str) -> None:
     except SearchQueryError as exc:
         assert str(exc).endswith(".")
         return
-    except sqlite3.Error as exc:  # pragma: no cover - the failure being guarded against
+    except driver.Error as exc:  # pragma: no cover - the failure being guarded against
         pytest.fail(f"{text!r} reached SQLite as bad syntax: {exc}")
     assert len(hits) <= 20
 
@@ -387,7 +386,7 @@ def test_a_pack_that_changed_after_it_was_read_is_not_kept(tmp_path: Path, store
     draft = _draft(tmp_path, 1)
     Path(draft.source_path).write_bytes(b"someone saved over it")
     with pytest.raises(PackFileError, match="changed after it was read"):
-        keep_pack_file(_data_dir(store), Path(draft.source_path), draft.sha256)
+        keep_pack_file(store, Path(draft.source_path), draft.sha256)
     assert list(packs_dir(_data_dir(store)).iterdir()) == []
 
 
@@ -417,7 +416,7 @@ def test_a_failed_copy_writes_nothing(tmp_path: Path, store: Store) -> None:
 def test_a_failed_database_write_leaves_no_meeting_pages_or_file(tmp_path: Path, store: Store) -> None:
     draft = _draft(tmp_path, 1)
     bad = replace(draft, items=(DraftItem("1", None),))  # type: ignore[arg-type]
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(driver.IntegrityError):
         commands.accept_draft(store, bad)
     _nothing_written(store, 0)
 
@@ -427,7 +426,7 @@ def test_a_failed_write_does_not_remove_a_copy_another_meeting_uses(tmp_path: Pa
     meeting = commands.accept_draft(store, draft)
     assert meeting.id is not None
     bad = replace(draft, items=(DraftItem("1", None),))  # type: ignore[arg-type]
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(driver.IntegrityError):
         commands.accept_draft(store, bad)
     assert verify_pack(store, _data_dir(store), meeting.id).ok
     assert len(store.meetings()) == 1

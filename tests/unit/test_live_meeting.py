@@ -249,12 +249,42 @@ def test_part_two_marks_the_business_left_and_records_the_resolution(live: LiveM
 
 def test_chair_pin_guards_confirmations(live: LiveMeeting) -> None:
     _started(live)
-    live.set_chair_pin("2468")
+    with pytest.raises(LiveError, match="at least 6 digits"):
+        live.set_chair_pin("2468")  # four digits fell to an offline search in minutes
+    live.set_chair_pin("246813")
+    stored = live.writer.chair_pin_hash()
+    assert stored.startswith("argon2id$") and "246813" not in stored
     with pytest.raises(LiveError, match="not the chair's PIN"):
-        live.confirm_quoracy(time(10, 1), pin="1111")
-    live.confirm_quoracy(time(10, 1), pin="2468")
+        live.confirm_quoracy(time(10, 1), pin="111111")
+    live.confirm_quoracy(time(10, 1), pin="246813")
     confirmation = live.record().confirmations[-1]
     assert confirmation.pin_checked and confirmation.chair_id == _ids(live)["Ann"]
+
+
+def test_the_chair_pin_cannot_be_turned_off_without_it_and_wrong_tries_wait(live: LiveMeeting) -> None:
+    _started(live)
+    live.set_chair_pin("246813")
+    with pytest.raises(LiveError, match="current PIN is needed"):
+        live.set_chair_pin("")
+    with pytest.raises(LiveError, match="not the chair's PIN"):
+        live.set_chair_pin("", current="000000")  # a wrong current PIN counts as a wrong try too
+    for _ in range(1):  # the last free try
+        with pytest.raises(LiveError, match=r"not the chair's PIN\.$"):
+            live.confirm_quoracy(time(10, 1), pin="999999")
+    with pytest.raises(LiveError, match="Wait 30 seconds"):
+        live.confirm_quoracy(time(10, 1), pin="999999")
+    with pytest.raises(LiveError, match="Too many wrong PINs"):  # even the right PIN waits now
+        live.confirm_quoracy(time(10, 1), pin="246813")
+    again = LiveMeeting(live.store, live.meeting_id)  # a restart does not reset the count
+    with pytest.raises(LiveError, match="Too many wrong PINs"):
+        again.confirm_quoracy(time(10, 1), pin="246813")
+    assert live.writer.pin_guard()[0] == 3
+    live.store.conn.execute("UPDATE chair_pin_guard SET locked_until = '2000-01-01T00:00:00+00:00'")  # time passes
+    live.confirm_quoracy(time(10, 1), pin="246813")
+    assert live.writer.pin_guard() == (0, None)
+    live.set_chair_pin("", current="246813")
+    live.confirm_quoracy(time(10, 2))
+    assert not live.record().confirmations[-1].pin_checked  # made without the check, and recorded so
 
 
 def test_find_person_by_initials_surname_exactly_and_never_by_a_guess(live: LiveMeeting) -> None:
@@ -269,6 +299,57 @@ def test_find_person_by_initials_surname_exactly_and_never_by_a_guess(live: Live
     for letter in ("M", "B", "e."):
         with pytest.raises(LiveError, match="too short to name anyone"):
             live.find_person(letter)
+
+
+def test_surnames_are_found_as_clerks_write_them_with_suffixes_and_particles(live: LiveMeeting) -> None:
+    """ "Recchia Jr." names Domenic M. Recchia, Jr.; "Van Bramer" names James G. Van Bramer; "Gale Brewer" names
+    Gale A. Brewer. A bare suffix or particle names nobody, and two people sharing a form are refused."""
+    body_id = live.writer.body_id
+    for name in ("Domenic M. Recchia, Jr.", "Leroy G. Comrie, Jr.", "James G. Van Bramer", "Gale A. Brewer"):
+        add_person(live.store, Person(None, body_id, name, "Member"))
+    fresh = LiveMeeting(live.store, live.meeting_id)
+    assert fresh.find_person("Recchia Jr.").name == "Domenic M. Recchia, Jr."
+    assert fresh.find_person("Recchia").name == "Domenic M. Recchia, Jr."
+    assert fresh.find_person("Comrie, Jr.").name == "Leroy G. Comrie, Jr."
+    assert fresh.find_person("Van Bramer").name == "James G. Van Bramer"
+    assert fresh.find_person("Bramer").name == "James G. Van Bramer"
+    assert fresh.find_person("Gale Brewer").name == "Gale A. Brewer"
+    with pytest.raises(LiveError):
+        fresh.find_person("Jr.")
+    with pytest.raises(LiveError):
+        fresh.find_person("Van")
+
+
+def test_an_interest_declared_in_advance_is_minuted_where_it_was_declared_and_acted_on_at_its_item(
+    live: LiveMeeting,
+) -> None:
+    """Declared at item 2 for item 3 (as at a declarations item): item 2's minute records the declaration, item 3's
+    what the member did, naming the minute it was declared in. It is not printed as if declared at item 3."""
+    from app.services.minutes import build_minutes
+
+    ids = _started(live)
+    live.open_item(_item(live, "2"), time(10, 5))
+    live.declare(
+        _item(live, "3"),
+        ids["Dan"],
+        "his firm bids for the works",
+        "financial",
+        DeclarationConduct.WITHDREW,
+        time(10, 6),
+    )
+    assert live.record().events[-1].kind is not EventKind.WITHDRAW  # item 3 is not being taken yet
+    live.open_item(_item(live, "3"), time(10, 30))
+    live.withdraw(ids["Dan"], time(10, 30))
+    minutes = {s.item_number: s.body_markdown for s in build_minutes(live.record()).sections}
+    assert (
+        "Dan Dale declared a financial interest in item 3, Estates strategy: his firm bids for the works."
+        in (minutes["2"])
+    )
+    assert (
+        "Having declared a financial interest (minute 2), Dan Dale withdrew from the meeting for this item at "
+        "10:30." in minutes["3"]
+    )
+    assert "Dan Dale declared" not in minutes["3"]
 
 
 def test_a_signed_meeting_refuses_every_live_change(live: LiveMeeting) -> None:
@@ -321,7 +402,7 @@ def test_minutes_carry_the_live_record_and_keep_part_two_out_of_part_one(live: L
     public = build_minutes(record, Part.ONE)
     body = next(s.body_markdown for s in public.sections if s.item_number == "2")
     assert body.index("Dan Dale declared a financial interest") < body.index("discussed") < body.index("RESOLVED")
-    assert "For: Ann Chair, Ben Baker, Cat Cole. Against: Eve Ellis." in body
+    assert "For: Ann Chair, Ben Baker, Cat Cole.\nAgainst: Eve Ellis." in body
     assert "Moved by Ben Baker, seconded by Cat Cole." in body
     agreed = build_minutes(record, Part.ONE, resolution_style="agreed")
     assert "Agreed: 1. That the budget" in next(s.body_markdown for s in agreed.sections if s.item_number == "2")
@@ -351,3 +432,69 @@ def test_apologies_received_before_the_meeting_start_the_roll_call(live: LiveMee
     live.roll_call({pid: Presence.PRESENT for first, pid in ids.items() if first != "Eve"})
     with pytest.raises(LiveError, match="roll call has been taken"):
         live.receive_apologies([ids["Ben"]])
+
+
+def test_the_chair_of_the_body_by_role_never_a_deputy_nor_the_chair_of_something_else() -> None:
+    def person(role: str) -> Person:
+        return Person(1, 1, "Sam Lee", role)
+
+    for role in ("Chair", "Chairman", "Town Mayor", "Mayor", "Provost", "Convener", "Chair of the Council"):
+        assert svc.is_chair_of_body(person(role)), role
+    for role in ("Deputy Town Mayor", "Vice-Chair", "Chair of Audit and Risk Committee", "Deputy Mayor", "Member"):
+        assert not svc.is_chair_of_body(person(role)), role
+    assert svc.chair_title(person("Town Mayor")) == "Town Mayor"
+    assert svc.chair_title(person("Chairman")) == "Chair" and svc.chair_title(person("Vice-Chair")) == "Chair"
+
+
+def test_an_interest_declared_for_an_item_then_deferred_says_nothing_of_what_the_member_did_on_it(
+    live: LiveMeeting,
+) -> None:
+    from app.services.minutes import build_minutes
+
+    ids = _started(live)
+    live.open_item(_item(live, "2"), time(10, 5))
+    live.declare(
+        _item(live, "3"),
+        ids["Dan"],
+        "his firm bids for the works",
+        "financial",
+        DeclarationConduct.WITHDREW,
+        time(10, 6),
+    )
+    live.defer_item(_item(live, "3"), time(10, 20), "the paper was not ready")
+    live.close(time(10, 30))
+    minutes = {s.item_number: s.body_markdown for s in build_minutes(live.record()).sections}
+    assert "Dan Dale declared a financial interest in item 3" in minutes["2"]
+    assert "Dan Dale" not in minutes["3"] and "This item was deferred: the paper was not ready." in minutes["3"]
+
+
+def test_a_recorded_vote_names_those_who_did_not_vote_too(live: LiveMeeting) -> None:
+    from app.services.minutes import build_minutes
+
+    ids = _started(live)
+    item = _item(live, "2")
+    live.open_item(item, time(10, 5))
+    motion = live.move(item, "That the budget be approved.", ids["Ann"], ids["Ben"], at=time(10, 10)).new_id
+    assert motion is not None
+    ballots = {ids["Ann"]: Ballot.FOR, ids["Ben"]: Ballot.FOR, ids["Cat"]: Ballot.FOR, ids["Dan"]: Ballot.AGAINST}
+    live.vote(motion, ballots={**ballots, ids["Eve"]: Ballot.DID_NOT_VOTE}, at=time(10, 12))
+    body = next(s.body_markdown for s in build_minutes(live.record()).sections if s.item_number == "2")
+    assert "For: Ann Chair, Ben Baker, Cat Cole.\nAgainst: Dan Dale.\nDid not vote: Eve Ellis." in body
+
+
+def test_prose_attendance_leaves_out_roles_many_share_and_keeps_what_each_person_did() -> None:
+    from app.services.minutes import AttendanceBlock, AttendeeLine
+
+    members = AttendanceBlock(
+        "Present",
+        (
+            AttendeeLine("Cllr A Ash", "Chair", "AA"),
+            AttendeeLine("Cllr B Bell", "Member", "BB", "left 20:10"),
+            AttendeeLine("Cllr C Cole (in the Chair)", "Vice-Chair", "CC"),
+            AttendeeLine("Cllr D Dyer", "Member", "DD"),
+        ),
+    )
+    assert members.run_on() == "Cllr A Ash (Chair), Cllr B Bell (left 20:10), Cllr C Cole (in the Chair), Cllr D Dyer"
+    apologies = AttendanceBlock("Apologies", (AttendeeLine("Cllr E Eve", "Member", "EE"),))
+    assert apologies.run_on() == "Cllr E Eve (Member)"
+    assert apologies.run_on(frozenset({"member"})) == "Cllr E Eve"  # "Member" is common to the whole attendance

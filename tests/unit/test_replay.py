@@ -63,7 +63,7 @@ def test_the_30_june_2023_meeting_replays_from_its_minutes(store: Store, demo: i
     assert state["attendance"]["apologies"] == ["David Carter"]
     assert state["attendance"]["public"] == 7
     assert state["attendance"]["movements"] == [
-        {"person": "Joe Harrison", "kind": "leave", "at": "09:00", "item": "10", "text": ""}
+        {"person": "Joe Harrison", "kind": "leave", "at": None, "item": "10", "text": "time not recorded"}
     ]
     joe = next(p for p in state["attendance"]["people"] if p["name"] == "Joe Harrison")
     assert joe["presence"] == "present" and joe["left_at"] == "09:00"

@@ -715,3 +715,22 @@ def test_a_body_without_a_quorum_rule_is_always_quorate() -> None:
     assert result.quorate and result.threshold == 0
     assert result.summary == "no quorum is set: 1 voting member present"
     assert "There is no quorum" in describe_quorum(rules)
+
+
+def test_a_special_resolution_needs_the_special_majority_and_is_known_by_its_wording() -> None:
+    from app.domain.rules import is_special_resolution
+
+    assert is_special_resolution("That, as a special resolution, the articles be amended.")
+    assert is_special_resolution("Special resolution 2: That the name be changed.")
+    assert is_special_resolution("SPECIAL RESOLUTION – That the club be wound up.")
+    assert not is_special_resolution("That the special resolution passed in 2019 be revoked.")
+    assert not is_special_resolution("That the accounts be adopted.")
+    rules = RuleSet(quorum_number=3, quorum_fraction=None)  # simple majority; special resolutions three quarters
+    assert tally(9, 4, 1, 0, rules, 14).outcome is TallyOutcome.CARRIED
+    lost = tally(9, 4, 1, 0, rules, 14, special=True)
+    assert lost.outcome is TallyOutcome.LOST and lost.needed == 10 and lost.special
+    assert "10 needed (at least three quarters of 13 votes cast, a special resolution)" in lost.explanation
+    assert tally(3, 1, 0, 0, rules, 4, special=True).outcome is TallyOutcome.CARRIED  # exactly three quarters
+    assert tally(2, 2, 0, 0, rules, 4, special=True).outcome is TallyOutcome.LOST  # no casting vote: not a tie
+    two_thirds = RuleSet(quorum_number=3, quorum_fraction=None, special_majority_fraction=2 / 3)
+    assert tally(2, 1, 0, 0, two_thirds, 3, special=True).outcome is TallyOutcome.CARRIED

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.domain import AgendaItem, Meeting, MinutesStatus
-from app.storage import DatabaseTooNew, RecordLocked, StorageError, Store, open_database
+from app.storage import DatabaseTooNew, RecordLocked, StorageError, Store, driver, open_database
 from app.storage.connection import migrations, schema_version
 from app.storage.library import search
 from app.storage.store import GENESIS, audit_hash
@@ -122,7 +122,7 @@ def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "q.db"
     open_database(path, steps).close()
     (steps / "0002_broken.sql").write_text("CREATE TABLE u (y INTEGER);\nTHIS IS NOT SQL;")
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(driver.OperationalError):
         open_database(path, steps)
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -177,7 +177,7 @@ def test_tampering_with_the_record_breaks_the_audit_chain(store: Store) -> None:
     _, items = _meeting(store)
     assert items[0].id is not None
     store.set_minute(items[0].id, "Agreed.")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(driver.IntegrityError, match="append-only"):
         store.conn.execute("UPDATE audit SET after = 'Rejected.' WHERE entity = 'minute_entry'")
     # Someone who drops the trigger can edit a row, but the chain shows it.
     store.conn.execute("DROP TRIGGER audit_no_update")
@@ -209,7 +209,7 @@ def test_a_failed_meeting_write_leaves_nothing_behind(store: Store) -> None:
     audit_before = len(store.audit_entries())
     # The second item breaks a NOT NULL constraint after the meeting and first item were written.
     bad_items = [AgendaItem(None, 0, 0, "1", "Fine"), AgendaItem(None, 0, 1, "2", None)]  # type: ignore[arg-type]
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(driver.IntegrityError):
         store.create_meeting(Meeting(None, body.id, "Doomed meeting"), bad_items)
     assert store.meetings() == []
     assert store.conn.execute("SELECT count(*) FROM agenda_item").fetchone()[0] == 0

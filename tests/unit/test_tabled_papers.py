@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from app import commands, packs
 from app.commands.revise import revise_meeting
 from app.packs import DraftPack, PackError
-from app.storage import Store, library
+from app.storage import Store, driver, library
 from app.storage.connection import open_database, schema_version
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo-pack-icb-2023-09-29.txt"
@@ -114,10 +113,10 @@ def test_a_failed_save_leaves_no_copy_and_no_rows(
     store = Store.open(data / "quorate.db")
 
     def fail(*_args: object, **_kwargs: object) -> int:
-        raise sqlite3.OperationalError("disk I/O error")
+        raise driver.OperationalError("disk I/O error")
 
     monkeypatch.setattr(library, "record_tabled_paper", fail)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(driver.OperationalError):
         commands.accept_reviewed(store, demo_draft, tabled_papers={0: paper})
     assert store.meetings() == []
     assert list(library.packs_dir(data).iterdir()) == []
@@ -165,7 +164,7 @@ def test_a_schema_4_database_migrates_keeping_its_records(tmp_path: Path) -> Non
     assert tuple(row) == (1, "Heron meadow", 0)
     assert [h.kind for h in commands.search(store, "heron")] == ["pack"]
     assert library.tabled_papers(store, 1) == []
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(driver.IntegrityError):
         store.conn.execute("UPDATE annotation SET orphaned = 2")
     store.close()
     assert list(tmp_path.glob("quorate.db.v4-*bak")), "the schema 4 file is backed up before migrating"

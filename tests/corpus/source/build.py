@@ -20,6 +20,10 @@ import round2_minutes
 import round3_councils
 import round3_nhs
 import round3_societies
+import round4_civic
+import round4_community
+import round4_health
+import round4_trusts
 import text_docs
 import wordstyle
 
@@ -35,6 +39,10 @@ DOCUMENTS = [
     *round3_councils.DOCUMENTS,
     *round3_nhs.DOCUMENTS,
     *round3_societies.DOCUMENTS,
+    *round4_civic.DOCUMENTS,
+    *round4_health.DOCUMENTS,
+    *round4_trusts.DOCUMENTS,
+    *round4_community.DOCUMENTS,
 ]
 
 
