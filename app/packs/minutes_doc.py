@@ -33,7 +33,7 @@ _NOT_AN_ACTION = re.compile(
     re.I,
 )
 _INLINE_ACTION = re.compile(
-    r"(?:^|[.;!?)]\s+|\s[-–—]\s)(?P<word>ACTIONS?|Actions?)(?:\s*:|\s+[A-Z][A-Za-z/&+, ]{0,30}:)"
+    r"(?:^|[.;!?)]\s+|\s[-–—]\s)\(?(?P<word>ACTIONS?|Actions?)(?:\s*:|\s+[A-Z][A-Za-z/&+, ]{0,30}:)"
 )
 _SECTION = re.compile(
     r"^(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivx]+\.)\s*)?(?:new\s+|agreed\s+|summary\s+of\s+|list\s+of\s+|key\s+)?"
@@ -379,11 +379,13 @@ def _action_line(text: list[str], index: int, people: _People) -> DraftAction | 
         inline = _INLINE_ACTION.search(line)  # "3. Captain's report – … serviced. Action: RP to update the plan."
         if inline is None:
             return None
-        before = line[: inline.start("word")].strip()
+        before = line[: inline.start("word")].rstrip(" (").strip()
         match = _ACTION_LINE.match(line[inline.start("word") :])
         if match is None:
             return None
     after = match["after"]
+    if line[max(0, len(line) - len(match[0]) - 1) : len(line) - len(match[0])] == "(":
+        after = after.rstrip().removesuffix(")")  # "… the order. (Action: AB, CD)"
     upper = match["word"].isupper()
     if _NOT_AN_ACTION.match(after.lstrip(" :-–")):
         return None
@@ -404,10 +406,13 @@ def _action_line(text: list[str], index: int, people: _People) -> DraftAction | 
         only = _owners(rest, people)
         if only is not None and len(rest.split()) <= 4:
             owner_text, owners = rest, only  # "Action: Clerk" closes the paragraph above
-            task = before or _paragraph_before(text, index)
+            task = " ".join(p for p in (_paragraph_before(text, index), before) if p)
             if not task:
                 return None
-            return _action("", _owned_sentence(task, rest, only, people), owner_text, owners, "", {"action"})
+            # The mark closes the sentences above it: the nearest one that gives the owner the task.
+            sentence = _owned_sentence(task, rest, only, people, nearest_last=True)
+            sentence = before if sentence == task and before else sentence
+            return _action("", sentence, owner_text, owners, "", {"action"})
         rest = _wrapped(text, index, rest)
         owner_text, task, owners = _split_task(rest, people)
         if owners is None and not upper and len(rest.split()) < 5:
@@ -490,9 +495,10 @@ _SUBJECT_INITIALS = re.compile(
 )
 _FILLER = frozenset({"the", "of", "and", "for", "to", "a", "cllr", "councillor", "mr", "mrs", "ms", "dr"})
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+_CLAUSE = re.compile(r"(?<=;)\s+(?=[A-Z])")  # "… still waiting for its glass; AB will chase the joiner."
 
 
-def _owned_sentence(paragraph: str, written: str, owners: _Owners, people: _People) -> str:
+def _owned_sentence(paragraph: str, written: str, owners: _Owners, people: _People, nearest_last: bool = False) -> str:
     """The sentence of a minute that gives the owner a task ("Cllr Smith to collect the device."), else all of it.
 
     The sentence's subject must name the owner: a word of their name or role, the owner as written, or the
@@ -500,7 +506,8 @@ def _owned_sentence(paragraph: str, written: str, owners: _Owners, people: _Peop
     named = {w.casefold() for n in owners.names for w in split_title(n)[1].split()}
     named |= {w.casefold() for n in owners.names for w in people.role_of.get(n, "").split()} - _FILLER
     named |= {w.casefold() for w in written.split()} - _FILLER
-    for sentence in _SENTENCE.split(paragraph):
+    sentences = [clause for sentence in _SENTENCE.split(paragraph) for clause in _CLAUSE.split(sentence)]
+    for sentence in reversed(sentences) if nearest_last else sentences:
         head = _TO.match(sentence)
         if head is None or len(head["owner"].split()) > 6:
             continue

@@ -90,6 +90,7 @@ class Candidate:
     time_text: str = ""  # a time printed before the title or the number
     page: int = 0
     label_size: float = 0.0  # the label's own type size (0: the line's)
+    run_in: bool = False  # a bold heading that opens its paragraph ("Finance. The treasurer reported…")
 
     @property
     def family_size(self) -> float:
@@ -291,6 +292,46 @@ def _headings(lines: list[Line], body: float, taken: set[int]) -> list[Candidate
                 Candidate(index, "heading", "", (0,), line.x0, text, line.x0, line.size, line.bold, page=line.page)
             )
         previous = line
+    return out
+
+
+# Words that open a paragraph in bold as a label of the record, not as the heading of its business.
+_RECORD_LABELS = re.compile(
+    r"^(?:present|apologies|absent|(?:also\s+)?in\s+attendance|attendees|also\s+present|resolved|agreed|actions?|"
+    r"decisions?|decided|noted?|date|time|venue|place|location|chair(?:ed\s+by)?|signed|proposed|seconded|carried|"
+    r"votes?|for|against|abstentions?|minute\s+taker|clerk|secretary)\b",
+    re.I,
+)
+
+
+def _run_in_headings(lines: list[Line], taken: set[int]) -> list[Candidate]:
+    """Headings run into their paragraph: a line opening a paragraph with a few bold words ended by a full stop
+    or a colon, the paragraph going on in the body's type ("Finance. The treasurer reported…"), as minutes
+    written in prose set out their business."""
+    out: list[Candidate] = []
+    for index, line in enumerate(lines):
+        if index in taken or not line.words[0].bold:
+            continue
+        bold = list(itertools.takewhile(lambda w: w.bold, line.words))
+        rest = line.words[len(bold) :]
+        head = " ".join(w.text for w in bold)
+        if not rest or len(bold) > 8 or not head.endswith((".", ":")) or not head[0].isupper():
+            continue
+        if any(w.bold for w in rest) or _RECORD_LABELS.match(head) or sum(len(w.text) for w in rest) < 8:
+            continue
+        previous = lines[index - 1] if index else None
+        opens = (
+            previous is None
+            or previous.page != line.page
+            or previous.text.rstrip().endswith((".", ")", "!", "?", ":"))
+            or line.top - previous.bottom > 0.5 * line.size
+        )
+        if not opens:
+            continue
+        title = head.rstrip(".:").strip()
+        cand = Candidate(index, "heading", "", (0,), line.x0, title, line.x0, line.size, True, page=line.page)
+        cand.run_in = True
+        out.append(cand)
     return out
 
 
@@ -520,6 +561,7 @@ def read_outline(lines: list[Line], pmap: PageMap | None = None) -> Outline | No
     families = _families(cands)
     numbered = [c for c in cands if c.kind in ("num", "item")]
     heads = _headings(lines, body, taken)
+    heads = sorted(heads + _run_in_headings(lines, taken | {c.index for c in heads}), key=lambda c: c.index)
     if heads:
         families += _families(heads)
     chains: list[Chain] = []
@@ -933,6 +975,8 @@ def _item(
 ) -> OutlineItem:
     if stops:
         return _table_item(lines, cand, stop, {c.index for c in cands} | members, stops, roles)
+    if cand.run_in:
+        return OutlineItem(cand.number, cand.title, cand.index)  # the paragraph after it is the business
     line = lines[cand.index]
     title_parts = [cand.title] if cand.title else []
     side = [text for x, text in line.cells() if x > cand.title_x + 1]  # the cells right of the title

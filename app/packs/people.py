@@ -522,7 +522,40 @@ _PROSE = (
         _Category(Tier.MEMBER, apologies=True),
         "apologies",
     ),
+    (
+        # "Those present were A (Chair), B and C." / "Present were …": the names after the verb.
+        re.compile(r"^(?:those\s+|members\s+)?present\s+(?:were|was)\s*:?\s+(?P<names>.+?)\.?$", re.I),
+        _Category(Tier.MEMBER),
+        "present",
+    ),
+    (
+        re.compile(r"^(?:also\s+(?:present|attending|in\s+attendance)\s+(?:were|was))\s*:?\s+(?P<names>.+?)\.?$", re.I),
+        _Category(Tier.IN_ATTENDANCE),
+        "in attendance",
+    ),
+    (
+        re.compile(r"^(?P<names>.+?)\s+(?:also\s+attended|attended\s+also)\b", re.I),
+        _Category(Tier.IN_ATTENDANCE),
+        "in attendance",
+    ),
 )
+# Where one sentence ends and the next begins in running prose (not after "Dr." or an initial).
+_SENTENCE_END = re.compile(r"(?<=[a-z)]\.)\s+(?=[A-Z])")
+_ABBREVIATED = re.compile(r"\b(?:dr|mr|mrs|ms|cllr|rev|revd|prof|st|jr|sr|no|cf|e\.g|i\.e)\.$", re.I)
+# "A Smith, the bookings secretary, also attended": the role said in passing goes with the name.
+_APPOSITIVE = re.compile(r",\s+(?:the|our|its|their)\s+([^,]{2,60}?)(?:,|$)", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    parts: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if parts and _ABBREVIATED.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    return parts
+
+
 _ELECTED = re.compile(
     r"^(?P<name>.+?)\s+(?:was\s+(?:elected|appointed|voted)(?:\s+as)?|took\s+the)\s+(?P<role>(?:vice[\s-]+)?chair"
     r"(?:man|woman|person)?|secretary|clerk|minute[\s-]?taker)\b",
@@ -689,12 +722,19 @@ class _Reader:
         if elected and is_name(elected["name"]):
             self.roles[name_key(elected["name"])] = elected["role"].strip().capitalize()
             return True
+        sentences = _sentences(text)
+        if len(sentences) > 1 and any(rx.match(part) for part in sentences for rx, _, _ in _PROSE):
+            # Several sentences on one line ("… also attended. Apologies were received from A"): each read alone.
+            for part in sentences:
+                self._other(part, [part])
+            return True
         for rx, category, label in _PROSE:
             match = rx.match(text)
             if match and not text.endswith((".", ";", ")")) and len(text) < 400:
                 self.sentence = text  # "…from Councillors A Smith and B" / "Jones." on the next line
                 return True
-            listed = _list_people(match["names"], category, label) if match else None
+            names = _APPOSITIVE.sub(lambda m: f" ({m[1][:1].upper()}{m[1][1:]})", match["names"]) if match else ""
+            listed = _list_people(names, category, label) if match else None
             if listed:
                 self.blocks.append(_Block(category, label, None, listed))
                 self.started, self.since, self.current = True, 0, None
