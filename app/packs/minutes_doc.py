@@ -8,11 +8,13 @@ spelling. An owner no one matches is kept as written and marked uncertain.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from app.packs.dates import draft_date, parse_loose_date
 from app.packs.layout import Line, PageLayout
-from app.packs.model import DraftAction, DraftPerson
+from app.packs.model import DraftAction, DraftDate, DraftPerson
 from app.packs.people import clean, initials_of, is_name, name_key, split_cells, split_title, unbullet
 
 _COLLECTIVE = re.compile(
@@ -45,6 +47,10 @@ _ITEM_MARK = re.compile(r"^\s*(?:(?P<number>\d{1,3})[.)]|[-*•●○■□▪�
 _TO = re.compile(r"^(?P<owner>.{1,80}?)\s+(?:to|will|shall|should)\s+(?P<task>\S.*)$")
 _SEPARATED = re.compile(r"^(?P<owner>[^:–—]{1,60}?)\s*(?:\s[-–—]\s|:\s)\s*(?P<task>\S.*)$")
 _MARGIN = re.compile(r"^(?P<text>\S.*?\S)\s{4,}(?P<owner>[A-Z][A-Za-z]{0,9}(?:\s*[/,&]\s*[A-Z][A-Za-z]{0,9}){0,3})$")
+# A deadline closing the task: "by 31 January 2025", "by 3 April", "by 28/02/2025".
+_DUE = re.compile(
+    r"\s+by\s+(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{2,4})\.?$"
+)
 _MAX_SECTION_LINES = 120
 _LABEL_INDENT = 2  # a minute's number starts at the margin
 _SECTION_INDENT = 40  # an "Actions" heading indented further is a column header
@@ -106,6 +112,9 @@ def _role_key(role: str) -> str:
 
 def _owners(text: str, people: _People) -> _Owners | None:
     """The owners an owner phrase names, or None if the phrase is not a list of owners."""
+    text = text.strip()
+    if re.fullmatch(r"\([^()]*\)", text):
+        text = text[1:-1]  # "Action (AB): …": the owner in brackets
     text = re.sub(r"\s*\([^()]*\)", "", text).strip(" .:")
     if not text or len(text) > 80:
         return None
@@ -140,11 +149,17 @@ def _action(
         uncertain.add("owners")
     if not number:
         uncertain.add("number")
+    task = " ".join(task.split())
+    deadline = DraftDate()
+    due = _DUE.search(task)
+    if due is not None and parse_loose_date(due["date"]) is not None:
+        task, deadline = task[: due.start()], draft_date(due["date"])  # "… to the parish councils by 31 January 2025"
     return DraftAction(
         number=number,
-        action=re.sub(r"^to\s+", "", " ".join(task.split())),
+        action=re.sub(r"^to\s+", "", task),
+        deadline=deadline,
         owners=owners.names if owners else (),
-        owner_text=" ".join(owner_text.split()),
+        owner_text=re.sub(r"^\((.*)\)$", r"\1", " ".join(owner_text.split())),
         agenda_item=agenda_item,
         uncertain=frozenset(uncertain),
     )
@@ -241,17 +256,23 @@ def find_minute_actions(
     found: list[tuple[int, DraftAction]] = []
     minute = ""
     index = 0
+    # Indents from where the minutes' numbers stand (a page's margin comes through as spaces).
+    at = Counter(len(t) - len(t.lstrip()) for t in text if _MINUTE_LABEL.match(t.lstrip()))
+    margin = at.most_common(1)[0][0] if at else 0
     while index < len(text):
         line = unbullet(text[index]).strip()
-        indent = len(text[index]) - len(text[index].lstrip())
+        indent = len(text[index]) - len(text[index].lstrip()) - margin
         if _SECTION.match(line) and indent < _SECTION_INDENT:  # far right, it heads an action column
             section, after = _section(text, index + 1, known)
             if section:
-                found += [(-1, a) for a in section]
+                # An "Actions arising" box indented inside a minute: its actions are that minute's.
+                inside = indent > _LABEL_INDENT and minute
+                found += [(-1, _under_minute(a, minute) if inside else a) for a in section]
                 index = after
                 continue
         starts_row = index == 0 or rows[index - 1] != rows[index]  # not a paragraph inside a table cell
         whole = text[index] if index + 1 == len(rows) or rows[index + 1] != rows[index] else clean(lines[rows[index]])
+        whole = whole.lstrip() if indent <= _LABEL_INDENT else whole
         label = _MINUTE_LABEL.match(whole.replace("\t", "  ")) if starts_row and whole[:1].isalnum() else None
         if label and indent <= _LABEL_INDENT:  # an indented "1." is a list in the minute
             minute = label["label"]
@@ -341,6 +362,8 @@ def _section(text: list[str], start: int, people: _People) -> tuple[list[DraftAc
         if items and not mark and blanks and marked:
             break  # a list of bullets or numbers is over when a plain paragraph follows it
         lead = len(raw) - len(raw.lstrip())
+        if items and mark and indent is not None and lead < indent and not _split_task(body, people)[2]:
+            break  # the next minute's number, left of the list's bullets: the list was inside the minute
         if mark or ((not items or blanks or _split_task(body, people)[2] is not None) and _reads_as_item(body, people)):
             marked = bool(mark) and (marked or not items)
             items.append((mark["number"] or "" if mark else "", body))

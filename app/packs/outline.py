@@ -600,6 +600,7 @@ def read_outline(lines: list[Line], pmap: PageMap | None = None) -> Outline | No
         return None
     top = chains[0]
     continued = _continuations(top, chains[1:])
+    continued += _other_meetings(top, [ch for ch in chains[1:] if ch not in continued], lines, agenda_lines)
     chains = [ch for ch in chains if ch not in continued]
     rivals = [ch.score for ch in chains[1:] if not _nested(ch, top, lines)]
     margin = 1.0 if not rivals else max(0.0, (top.score - rivals[0]) / top.score)
@@ -689,6 +690,37 @@ def _continuations(top: Chain, others: list[Chain]) -> list[Chain]:
                 taken.append(other)
                 extended = True
                 break
+    return taken
+
+
+def _other_meetings(top: Chain, others: list[Chain], lines: list[Line], agenda_lines: list[int]) -> list[Chain]:
+    """A notice of several meetings: lists of the same kind of label, each straight under an "Agenda" heading of
+    its own, are the meetings' agendas in turn. Added to `top` in order, and returned."""
+
+    def heading(chain: Chain) -> int | None:
+        first = chain.members[0].index
+        above = next((i for i in reversed(agenda_lines) if i < first), None)
+        if above is None or first - above > 3 or not lines[above].text[:1].isupper():
+            return None  # ("on agenda" in a status cell is no heading)
+        return above
+
+    own = heading(top)
+    if own is None or top.members[0].kind in ("bullet", "heading"):
+        return []
+    taken: list[Chain] = []
+    for other in others:
+        at = heading(other)
+        if at is None or at == own or len(other.members) < 2 or _family_key(other.members[0]) != top.family:
+            continue
+        if any(at == heading(t) for t in taken):
+            continue
+        span = (top.members[0].index, top.members[-1].index)
+        if all(span[0] <= c.index <= span[1] for c in other.members) or any(
+            span[0] < c.index < span[1] for c in other.members
+        ):
+            continue  # within the agenda's own span: not another meeting's
+        top.members = sorted(top.members + other.members, key=lambda c: c.index)
+        taken.append(other)
     return taken
 
 

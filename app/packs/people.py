@@ -377,6 +377,9 @@ def role_parts(text: str) -> tuple[str, bool, str, bool]:
 
 # -- lists ------------------------------------------------------------------------------------------------------
 
+# The header of an attendance table: its first column names the people, another says whether each came.
+_NAME_HEAD = re.compile(r"^(?:name|names|member|members|attendee|attendees|trustee|governor|director)s?$", re.I)
+_STATUS_HEAD = re.compile(r"^(?:attendance|attended|attending|status|present\??|present\s*/\s*apologies)$", re.I)
 _EMPTY = re.compile(r"^(?:none|nil|n/?a|no\s+apologies(?:\s+\w+){0,3}|-+)\.?$", re.I)
 _NOT_PEOPLE = re.compile(
     r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|no)\s+(?:\w+\s+){0,3}"
@@ -416,6 +419,15 @@ def _split_list(text: str) -> list[str]:
         if (
             out and piece.casefold().rstrip(".") + "." in _SUFFIXES | {"jr.", "sr."} and piece.casefold() in _SUFFIXES
         ) or (out and _ROLE_WORD.match(piece) and not is_name(piece)):
+            out[-1] = f"{out[-1]}, {piece}"
+        elif (
+            out
+            and len(piece.split()) <= 6
+            and _entry(piece, _Category(Tier.MEMBER), "", True) is None
+            and (out[-1].endswith(")") or piece[0].islower())
+        ):
+            # "A Lee (AL), Director; B Khan (BK), Volunteer Coordinator, for item 5": after a name with its
+            # initials, or in lower case, what is not a name is the role or the part they were there for.
             out[-1] = f"{out[-1]}, {piece}"
         else:
             out.append(piece)
@@ -620,6 +632,10 @@ class _Reader:
         self.since = 0  # lines of other text since attendance was last seen
         self.last_row: _Found | None = None  # the last `Name  Role  Initials` row, whose role may wrap
         self.sentence = ""  # prose that may run on to the next line
+        # A table whose header names a status column ("Name  Role  Initials  Attendance"): its header cells by
+        # where they start, and the category of a band row above the rows ("In attendance").
+        self.table: list[tuple[int, str]] = []
+        self.band: tuple[_Category, str] | None = None
         self.minutes = False  # the text says it is minutes ("Minutes of the meeting", "held on")
 
     def flush(self) -> None:
@@ -654,6 +670,8 @@ class _Reader:
                 self.flush()
             if self.gap > _MAX_GAP:
                 self.current, self.columns = None, []
+            return True
+        if self._status_row(raw, text):
             return True
         cells = split_cells(text)
         heads = [_category(c) for c in cells] if len(cells) > 1 else []
@@ -740,6 +758,65 @@ class _Reader:
                 self.started, self.since, self.current = True, 0, None
                 return True
         return False
+
+    def _status_row(self, raw: str, text: str) -> bool:
+        """A line of an attendance table whose status column says who came: its header, a band row, a person's
+        row (the status gives the category) or a row's wrapped cells. False when the line is no part of one."""
+        spans = cell_spans(clean(raw))
+        if len(spans) >= 3 and _NAME_HEAD.match(spans[0][1]) and any(_STATUS_HEAD.match(c) for _, c in spans[1:]):
+            self.flush()
+            self.table, self.band, self.current, self.columns = spans, None, None, []
+            self.started, self.since = True, 0
+            return True
+        if not self.table:
+            return False
+        if len(spans) == 1 and (head := _category(text)) is not None and not head[2]:
+            self.band = (head[0], head[1])  # "In attendance" across the table: the rows under it
+            return True
+        cells: dict[str, str] = {}
+        for start, cell in spans:
+            column = min(self.table, key=lambda h: abs(h[0] - start))[1].casefold()
+            cells[column] = f"{cells[column]} {cell}" if column in cells else cell
+        name_column = self.table[0][1].casefold()
+        status = next((v for k, v in cells.items() if _STATUS_HEAD.match(k)), "")
+        roles = [v for k, v in cells.items() if k != name_column and not _STATUS_HEAD.match(k) and "initial" not in k]
+        if name_column not in cells:
+            last = self.blocks[-1].found[-1] if self.blocks and self.blocks[-1].found else None
+            if last is None or not roles:
+                return bool(last)  # a status cell wrapped onto the next line
+            role = f"{last.person.role} {' '.join(roles)}".strip()
+            self.blocks[-1].found[-1] = _Found(replace(last.person, role=role), last.words, last.role_written)
+            return True
+        category, label = self._status_category(status)
+        found = _entry(cells[name_column], category, label, True)
+        if found is None:
+            self.table = []
+            return False
+        initials = next((v for k, v in cells.items() if "initial" in k), "")
+        role, part_time, deputising_for, chair = role_parts(" ".join(roles))
+        person = replace(
+            found.person,
+            role=role or found.person.role,
+            initials=initials if _INITIALS.match(initials) and initials.isupper() else found.person.initials,
+            part_time=found.person.part_time or part_time or bool(_PART.search(status)),
+            deputising_for=deputising_for or found.person.deputising_for,
+            chair=found.person.chair or chair,
+        )
+        self.blocks.append(_Block(category, label, None, [_Found(person, found.words, " ".join(roles))]))
+        return True
+
+    def _status_category(self, status: str) -> tuple[_Category, str]:
+        """The category a status cell gives ("Present (by video)", "Apologies", "Absent"); a status that names
+        none ("For items 4 to 6") keeps the band's."""
+        band = self.band or (_Category(Tier.MEMBER), "present")
+        if re.match(r"^apolog|^sent\s+apolog|^regrets", status, re.I):
+            return _Category(band[0].tier, apologies=True), "apologies"
+        if re.match(r"^(?:absent|did\s+not\s+attend|not\s+present|dna)\b", status, re.I):
+            return _Category(band[0].tier, absent=True), "absent"
+        head = _category(status)
+        if head is not None and not head[0].apologies and not head[0].absent:
+            return (band if band[0].tier != Tier.MEMBER else (head[0], head[1])) if self.band else (head[0], head[1])
+        return band
 
     def _column_row(self, line: str) -> bool:
         """A row under side-by-side headings: each cell joins the block whose heading is nearest."""
