@@ -609,6 +609,8 @@ def read_outline(lines: list[Line], pmap: PageMap | None = None) -> Outline | No
     items: list[OutlineItem] = []
     largest = max(c.size for c in members)
     stops = _column_stops([lines[c.index] for c in members])
+    if stops:
+        stops = _header_stops(lines, members, stops)
     roles = _header_roles(lines, members[0].index, stops) if stops else {}
     for pos, cand in enumerate(members):
         stop = _stop(lines, members, pos)
@@ -846,6 +848,31 @@ def _header_roles(lines: list[Line], first: int, stops: list[float]) -> dict[int
     return {}
 
 
+def _header_stops(lines: list[Line], members: list[Candidate], stops: list[float]) -> list[float]:
+    """The table's column stops with those its header row names that the items' own rows leave empty but other
+    rows of the table use (a reference column only the sub-items fill)."""
+    first, last = members[0].index, members[-1].index
+    header = next(
+        (
+            lines[i]
+            for i in range(first - 1, max(-1, first - 5), -1)
+            if lines[i].page == lines[first].page and header_row(lines[i])
+        ),
+        None,
+    )
+    if header is None:
+        return stops
+    rows = [ln for ln in lines[first : last + 1]]
+    out = list(stops)
+    for x, _ in header.cells():
+        if any(abs(x - stop) <= 4.0 for stop in out) or not stops[0] < x < stops[-1]:
+            continue
+        used = sum(1 for row in rows if any(abs(cx - x) <= 4.0 for cx, _ in row.cells()))
+        if used >= 2:
+            out.append(x)
+    return sorted(out)
+
+
 def _column_stops(rows: list[Line]) -> list[float]:
     """Where a table's columns start: cell starts that recur in the item rows (two in five at least), when
     there are three or more of them; [] for a list that is not a table."""
@@ -880,6 +907,10 @@ def _table_item(
     role in italic or smaller type gives the name."""
     title_column = _column(stops, cand.title_x)
     label_column = _column(stops, cand.label_x)
+    title_x = cand.title_x
+    while roles and roles.get(title_column) in ("paper", "pages", "time") and title_column + 1 < len(stops):
+        title_column += 1  # the cell after the label is a reference the header names: the title is further on
+        title_x = stops[title_column]
     cells: defaultdict[float, list[Word]] = defaultdict(list)
     line = lines[cand.index]
     # Each cell in the column it starts under; a second cell in the title's column or in the last (whose right
@@ -892,7 +923,7 @@ def _table_item(
         for w in piece:
             column: float = _column(stops, w.x0)
             # Columns between the number and the title hold the time, which the label already gave.
-            if not (column > title_column or (column == title_column and w.x0 >= cand.title_x - 1)):
+            if not (column > title_column or (column == title_column and w.x0 >= title_x - 1)):
                 continue
             if key is None or int(key) != column:  # the cell's first word in this column
                 key = column
