@@ -71,7 +71,7 @@ _PAPER_CELL = re.compile(
 # The label is at most five words so that a long line of capitals cannot backtrack for seconds.
 _LABEL = re.compile(
     r"(?<!\S)(?:[A-Z][A-Z&/]+(?:\s+[A-Z][A-Z&/]*){0,4}\s*:|(?:Lead(?:\s+(?:Officer|Member|Director))?|Presenters?"
-    r"|Executive\s+Lead|Lead\s+Executive|Sponsor)\s*:|(?:Presented|Introduced)\s+by\b)\s*"
+    r"|Executive\s+Lead|Lead\s+Executive|Sponsor|Delegates?|Speakers?)\s*:|(?:Presented|Introduced)\s+by\b)\s*"
 )
 _W = r"[A-Z][\w&,-]*"  # a capitalised word inside a role
 _ROLES = [

@@ -516,10 +516,15 @@ def _spans(line: Line, x: float) -> bool:
     """Whether the line runs across `x`: a word there, or words either side of it no further apart than a
     word space or two (a full-width line whose words happen to leave `x` free)."""
     before = [w for w in line.words if w.x0 < x]
-    if not before or len(before) == len(line.words):
+    if not before:
         return False
-    last, first = max(before, key=lambda w: w.x1), line.words[len(before)]
-    return last.x1 > x or first.x0 - last.x1 < 1.0 * max(last.size, first.size)
+    last = max(before, key=lambda w: w.x1)
+    if last.x1 > x:
+        return True  # a word over x (the line's last word too)
+    if len(before) == len(line.words):
+        return False
+    first = line.words[len(before)]
+    return first.x0 - last.x1 < 1.0 * max(last.size, first.size)
 
 
 def _gutter(lines: list[Line], words: list[Word], width: float) -> tuple[float, float, float] | None:

@@ -292,15 +292,22 @@ def _draft_items(outline: Outline, lines: list[Line], pmap: PageMap) -> list[Dra
     part = Part.ONE
     last_line = -1
     last_time: time | None = None
-    for item, is_section in flat:
+    session_end = -1  # a private session holding its business as sub-items: the public part resumes after it
+    for position, (item, is_section) in enumerate(flat):
+        if position == session_end + 1 and session_end >= 0:
+            part, session_end = Part.ONE, -1
         between = [norm(ln.text) for ln in lines[last_line + 1 : item.line]]
         if any(_private(text, sections) for text in between):
-            part = Part.TWO
+            part, session_end = Part.TWO, -1
         last_line = item.line
         if leads and not item.typed and len(item.side) == 1:
             item.typed = {"lead": item.side[0]}
         if _PRIVATE_HEADED.match(norm(item.title)):
             part = Part.TWO  # "RESERVED BUSINESS: Honorary degrees", "Confidential - …": private itself
+        if _PRIVATE_SESSION.match(norm(item.title)):
+            if part is Part.ONE and item.children:
+                session_end = position + len(_outline_items(item.children))
+            part = Part.TWO
         draft = _draft(item, is_section, part, pmap)
         if _private(norm(item.title), sections):  # "Exclusion of the press and public" is the last public item
             part = Part.TWO
@@ -314,6 +321,10 @@ def _draft_items(outline: Outline, lines: list[Line], pmap: PageMap) -> list[Dra
 
 
 _PRIVATE_HEADED = re.compile(r"^(?:reserved|confidential|exempt|private|restricted)\b[^:–-]{0,20}[:–-]\s*\S", re.I)
+# An item that is the private session itself ("Closed Session", "In Camera"): it and what follows are Part II.
+_PRIVATE_SESSION = re.compile(
+    r"^(?:(?:closed|private|confidential|in[\s-]camera)\s+(?:session|meeting|business)|in[\s-]camera)\b", re.I
+)
 _THIRD_PART = re.compile(r"^part\s+(?:3|iii|three|c)\b", re.I)
 _BARE_PART = re.compile(r"^part\s+(?:ii|2|two|b)\b", re.I)
 _PRIVATE_WORDS = re.compile(r"exempt|confidential|private|closed|restricted|press|public|reserved", re.I)
@@ -372,7 +383,7 @@ def _typed(item: OutlineItem, parsed: Any) -> None:
 
 
 _PRESENTED_BY = re.compile(
-    r"^(?:(?:presented|introduced|reported|led|moved)\s+by|lead|presenter|speaker)\s*:?\s+", re.I
+    r"^(?:(?:presented|introduced|reported|led|moved)\s+by|lead|presenter|speaker|delegates?)\s*:?\s+", re.I
 )
 
 

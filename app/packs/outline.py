@@ -56,7 +56,8 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("num", re.compile(r"^(\d{1,3}\.0)[.:)]?(?=\s|$)")),  # "4.0" heads "4.1" and "4.2": item 4
     ("dotted", re.compile(r"^(\d{1,2}(?:\.[1-9]\d?){1,3})[.:)]?(?=\s|$)")),
     # "10.Finance report": a word processor's list sets wide numbers against their titles.
-    ("num", re.compile(r"^(\d{1,3}(?:\s?\([a-z]\)|[a-z])?)(?:[.:)]?(?=\s|$)|\.(?=[A-Z][a-z]))")),
+    # "7(a)(i)": a third level, printed in full.
+    ("num", re.compile(r"^(\d{1,3}(?:\s?\([a-z]\)(?:\([ivx]{1,4}\))?|[a-z])?)(?:[.:)]?(?=\s|$)|\.(?=[A-Z][a-z]))")),
     ("paren", re.compile(r"^(\((?:\d{1,3}|[a-z]|[ivx]{1,5})\))(?=\s|$)")),
     ("roman", re.compile(r"^([IVX]{1,5}\.|[ivx]{1,5}[.)])(?=\s|$)")),
     ("alpha", re.compile(r"^([a-zA-Z])[.)](?=\s|$)")),
@@ -68,6 +69,7 @@ _SECTION_WORDS = re.compile(
     re.I,
 )
 _DESCRIPTION = re.compile(r"^(?:To|For)\s+[a-z]{3,}\b")
+_INTRODUCES = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}\s*:$")  # "Recommendation:", "Recommendations to Council:"
 _JOINING = re.compile(r"(?:\b(?:and|or|of|the|for|to|in|on|with|a|an)|[-,&:/])$", re.I)
 _HANGING = re.compile(r"(?:\b(?:and|or|of|the|for|to|in|on|with|a|an|than|by|at|from)|[-,&/])$", re.I)  # not ":"
 _ACTION_HEADING = re.compile(r"^action\s+(?:list|log|tracker|points)\b", re.I)
@@ -141,6 +143,9 @@ def _value(kind: str, number: str) -> tuple[int, ...] | None:
     digits = [int(d) for d in re.findall(r"\d+", number)]
     if kind in ("num", "item"):
         letter = re.search(r"[a-z]", number.lower())
+        third = re.search(r"\)\(([ivx]+)\)$", number)
+        if third and letter and digits:
+            return (digits[0], ord(letter[0]) - 96, _roman_value(third[1]))
         return (digits[0], ord(letter[0]) - 96) if letter and digits else tuple(digits[:1]) or None
     if kind == "dotted":
         return tuple(digits)
@@ -241,7 +246,7 @@ def candidates(lines: list[Line]) -> list[Candidate]:
             label = number.strip("()")
         else:
             label = number if "(" in number else number.rstrip(".:)")
-        depth = number.count(".") + 1 if kind == "dotted" else 1
+        depth = number.count(".") + 1 if kind == "dotted" else 3 if kind == "num" and number.count("(") == 2 else 1
         # The label's own type size: a list is one kind of label in one type, whatever its titles are set in
         # (small capitals with figures in full size).
         label_word = next((w for w in line.words if w.x0 >= label_x - 0.5), line.words[0])
@@ -908,7 +913,8 @@ def _table_item(
     title_column = _column(stops, cand.title_x)
     label_column = _column(stops, cand.label_x)
     title_x = cand.title_x
-    while roles and roles.get(title_column) in ("paper", "pages", "time") and title_column + 1 < len(stops):
+    reference = re.fullmatch(r"[A-Z0-9][A-Z0-9/.-]{2,20}", cand.title.strip()) and re.search(r"\d", cand.title)
+    while reference and roles and roles.get(title_column) in ("paper", "pages") and title_column + 1 < len(stops):
         title_column += 1  # the cell after the label is a reference the header names: the title is further on
         title_x = stops[title_column]
     cells: defaultdict[float, list[Word]] = defaultdict(list)
@@ -1112,6 +1118,8 @@ def _item(
         if (wide or described) and (not title_parts or not _JOINING.search(title_parts[-1])):
             description = nxt.text
             break
+        if title_parts and _INTRODUCES.match(nxt.text.strip()) and not _JOINING.search(title_parts[-1]):
+            break  # "Recommendation:" on a line of its own introduces what follows the title
         last_pitch = pitch
         cells = nxt.cells()
         title_parts.append(cells[0][1])
@@ -1270,6 +1278,8 @@ def _join(parts: list[str]) -> str:
             out = out[:-1] + part
         elif broken and part[:1].isupper():
             out += part
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum() and part[:1].isdigit():
+            out += part  # a reference broken at its hyphen ("Report PDS-" "2025-088")
         else:
             out = f"{out} {part}" if out else part
     return re.sub(r"\s+", " ", out).strip()
@@ -1331,7 +1341,7 @@ def _children(
     for pos, c in enumerate(chosen):
         end = chosen[pos + 1].index if pos + 1 < len(chosen) else stop
         child = _item(lines, c, end, cands, taken, stops, roles)
-        if c.kind == "dotted":  # its own sub-numbers: "5.1.1" under "5.1"
+        if c.kind == "dotted" or (c.kind == "num" and len(c.value) == 2):  # "5.1.1" under "5.1", "7(a)(i)" under "7(a)"
             child.children = _children(lines, c, end, cands, taken, stops, roles, judged=judged)
         out.append(child)
     return [] if judged and _prose(out) else out
