@@ -610,6 +610,7 @@ def read_outline(lines: list[Line], pmap: PageMap | None = None) -> Outline | No
     rivals = [ch.score for ch in chains[1:] if not _nested(ch, top, lines)]
     margin = 1.0 if not rivals else max(0.0, (top.score - rivals[0]) / top.score)
     members = _with_opening(_with_unnumbered_siblings(top.members, cands), lines, agenda_lines)
+    members = _unnumbered_rows(members, lines, taken)
     members_at = {c.index for c in members}
     items: list[OutlineItem] = []
     largest = max(c.size for c in members)
@@ -808,6 +809,53 @@ def _with_opening(members: list[Candidate], lines: list[Line], agenda_lines: lis
     opening = Candidate(heading + 1, "unnumbered", "", (0,), line.x0, text, line.x0, line.size, line.bold)
     opening.page = line.page
     return [opening, *members]
+
+
+def _unnumbered_rows(members: list[Candidate], lines: list[Line], labelled: set[int]) -> list[Candidate]:
+    """Rows of a numbered table printed without a number, just before its first item or just after its last
+    ("Devotions … | Deacon A" before item 1, "Closing prayer | Minister" after the last): a line set like the
+    items' rows, its title at their titles' indent and a cell ending at their right-hand edge."""
+    first, last = members[0], members[-1]
+    if first.kind in ("bullet", "heading", "unnumbered") or len(members) < 3:
+        return members
+    rows = [lines[c.index] for c in members]
+    sided = [ln for ln in rows if len(ln.cells()) >= 2]
+    if len(sided) * 2 < len(rows):
+        return members
+    right = statistics.median(ln.x1 for ln in sided)
+
+    def row(index: int) -> Candidate | None:
+        if not 0 <= index < len(lines) or index in labelled:
+            return None
+        line = lines[index]
+        cells = line.cells()
+        like = (
+            line.page == lines[first.index if index < first.index else last.index].page
+            and len(cells) >= 2
+            and abs(line.x1 - right) <= 0.6 * line.size
+            and abs(line.x0 - first.title_x) <= 2
+            and abs(line.size - first.size) < 0.6
+            and not header_row(line)
+            and not line.text.rstrip().endswith(":")
+        )
+        if not like:
+            return None
+        cand = Candidate(index, "unnumbered", "", (0,), line.x0, cells[0][1], line.x0, line.size, line.bold)
+        cand.page = line.page
+        return cand
+
+    out = list(members)
+    if (before := row(first.index - 1)) is not None:
+        out.insert(0, before)
+    # After the last item's title (its wrapped lines at the title indent, with no cell of their own).
+    index = last.index + 1
+    while index < len(lines) and index - last.index <= 4 and len(lines[index].cells()) == 1:
+        if abs(lines[index].x0 - last.title_x) > 2:
+            break
+        index += 1
+    if (after := row(index)) is not None:
+        out.append(after)
+    return out
 
 
 def _stop(lines: list[Line], members: list[Candidate], pos: int) -> int:
