@@ -402,6 +402,8 @@ def _merge(marks: list[tuple[Bookmark, int]], agenda: list[DraftItem], warn: lis
         if match is not None:
             used.add(match.number)
             base = match
+        elif agenda and not mark.number:
+            continue  # a bookmark the agenda's text does not support (a slide's title, a cover): not an item
         else:
             base = DraftItem(number=mark.number, title=mark.title, uncertain=frozenset({"purpose"}))
         uncertain = base.uncertain - {"first_page", "last_page"} | (set() if base.number else {"number"})
