@@ -51,6 +51,7 @@ _MARGIN = re.compile(r"^(?P<text>\S.*?\S)\s{4,}(?P<owner>[A-Z][A-Za-z]{0,9}(?:\s
 _DUE = re.compile(
     r"\s+by\s+(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{2,4})\.?$"
 )
+_ATTENDANCE_LABEL = re.compile(r"^(?:present|in\s+attendance|also\s+present|attendees|apologies|absent)\s*:\s*", re.I)
 _MAX_SECTION_LINES = 120
 _LABEL_INDENT = 2  # a minute's number starts at the margin
 _SECTION_INDENT = 40  # an "Actions" heading indented further is a column header
@@ -478,8 +479,10 @@ def _margin(text: list[str], index: int, people: _People, names: set[str]) -> Dr
     match = _MARGIN.match(text[index].strip())
     if match is None or not re.search(r"\b[a-z]{2,}\b|^\S+\s{2,}\S", match["text"]):
         return None
-    if name_key(split_cells(match["text"])[0]) in names:
-        return None  # an attendance row: `Name  Role  Initials`
+    cells = [c for c in (re.sub(_ATTENDANCE_LABEL, "", c) for c in split_cells(match["text"])) if c]
+    first = cells[0] if cells else ""
+    if name_key(first) in names:
+        return None  # an attendance row: `Name  Role  Initials`, "Present: Name     Chair"
     owners = _owners(match["owner"], people)
     if owners is None or (owners.uncertain and not all(_COLLECTIVE.match(n) for n in owners.names)):
         return None  # only initials of people the minutes list

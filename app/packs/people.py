@@ -109,7 +109,10 @@ _ROLE_WORD = re.compile(
 )
 _IN_THE_CHAIR = re.compile(r"(?:in\s+the\s+chair|presiding|chairing)", re.I)
 _CHAIR_ROLE = re.compile(
-    r"^(?:(?!vice\b|deputy\b|vice-)[\w-]+\s+)?(?:chair(?:man|woman|person)?|chair\s+of\s+(?:the\s+)?\w+)\b"
+    # The chair of a committee or panel of the body sits at its board as a member ("Chair of Audit and Risk
+    # Committee").
+    r"^(?!chair\s+of\s+(?:the\s+)?[\w&,\s-]{0,40}?\b(?:committee|panel|sub-committee|group|forum)\b)"
+    r"(?:(?!vice\b|deputy\b|vice-)[\w-]+\s+)?(?:chair(?:man|woman|person)?|chair\s+of\s+(?:the\s+)?\w+|conven[eo]r)\b"
     r"(?!\s*-\s*(?:elect|incoming))(?!-)",
     re.I,
 )
@@ -355,8 +358,11 @@ def role_parts(text: str) -> tuple[str, bool, str, bool]:
         if deputy:
             deputising_for = re.sub(r"^the\s+", "", (deputy[1] or deputy[2] or "").strip(" ."), flags=re.I)
             deputy_note = extra
-        elif _IN_THE_CHAIR.fullmatch(extra):
-            chair = True
+        elif _IN_THE_CHAIR.fullmatch(extra) or re.fullmatch(
+            r"(?:the\s+)?(?:chair(?:man|woman|person)?|conven[eo]r)", extra, re.I
+        ):
+            chair = True  # "(in the Chair)"; "Co-opted governor (Chair)": the role kept as written
+            kept += [] if _IN_THE_CHAIR.fullmatch(extra) else [extra]
         elif _PART.search(extra):
             part_time = True  # "(part)" goes; "(for items 5-7)" says which part, so it stays
             if not re.fullmatch(r"part(?:[\s-]+time)?|partial|for\s+part.*", extra, re.I):
