@@ -255,6 +255,7 @@ def find_minute_actions(
     text, rows = _paragraphs(lines)
     names = {name_key(p.name) for p in people}
     found: list[tuple[int, DraftAction]] = []
+    unmarked: list[tuple[int, DraftAction]] = []  # tasks agreed in a sentence, without an action mark
     minute = ""
     index = 0
     # Indents from where the minutes' numbers stand (a page's margin comes through as spaces).
@@ -280,8 +281,45 @@ def find_minute_actions(
         action = _action_line(text, index, known) or _margin(text, index, known, names)
         if action is not None:
             found.append((rows[index], _under_minute(action, minute)))
+        elif (agreed := _agreed(text, index, known)) is not None:
+            unmarked.append((rows[index], _under_minute(agreed, minute)))
         index += 1
+    marked = [a for _, a in found]
+    for row, action in unmarked:
+        if not _said_twice(action, marked):  # in the order written, among the marked ones
+            place = next((i for i, (r, _) in enumerate(found) if r > row), len(found))
+            found.insert(place, (row, action))
     return _with_tracker(_with_column_owners(lines, found, known), tracker)
+
+
+# "Pauline agreed to write to the insurers …": one listed person taking on a task in the minutes' prose.
+_AGREED = re.compile(
+    r"(?:^|[.;]\s+)(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:agreed|undertook|offered|volunteered)"
+    r"\s+to\s+(?P<task>[a-z].*)$"
+)
+
+
+def _agreed(text: list[str], index: int, people: _People) -> DraftAction | None:
+    """A task a person listed in the attendance agreed to take on, in a sentence of the minutes (no action mark):
+    an action whose wording is a guess."""
+    if "agreed" not in text[index] and "took" not in text[index] and "offered" not in text[index]:
+        return None
+    match = _AGREED.search(text[index].strip())
+    if match is None or people.who(match["owner"]) is None:
+        return None
+    task = _wrapped(text, index, match["task"])
+    task = _SENTENCE.split(task)[0]
+    owners = _owners(match["owner"], people)
+    return _action("", task, match["owner"], owners, "", {"action"}) if owners else None
+
+
+def _said_twice(action: DraftAction, marked: list[DraftAction]) -> bool:
+    """An action read from a sentence that an action mark also gives (the same owners and wording)."""
+    words = _text_key(action.action)
+    return any(
+        set(o.owners) & set(action.owners) and (words[-30:] in (other := _text_key(o.action)) or other[-30:] in words)
+        for o in marked
+    )
 
 
 def _under_minute(action: DraftAction, minute: str) -> DraftAction:

@@ -146,7 +146,6 @@ def _same_text(expected: str, found: str) -> bool:
 # many people it gets meanwhile).
 NOT_YET_IN_FULL = {
     "brenthaven-planning-2025-10-16-pack",
-    "little-ottersby-village-hall-2025-03-11-minutes",
     "harnwick-bowls-committee-2024-10-14-minutes",
     "hollinsgarth-housing-board-2025-10-22-pack",
     "hollowmere-community-energy-agm-2025-06-14-minutes",
