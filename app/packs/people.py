@@ -398,6 +398,10 @@ _LOCAL_TITLE = re.compile(
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 
+# "… and 12 by proxy, including the directors A (Chair), B …": the words leading into the names.
+_LEAD_IN = re.compile(r"^(?:including|namely|comprising)\s+(?:[a-z]+\s+){0,3}(?=[A-Z])")
+
+
 def _split_list(text: str) -> list[str]:
     """ "A (Chair), B, C and D" into its entries; brackets are kept whole and "Jr." stays with its name."""
     pieces: list[str] = []
@@ -419,7 +423,7 @@ def _split_list(text: str) -> list[str]:
         index += 1
     pieces.append(text[start:])
     out: list[str] = []
-    for piece in (p.strip() for p in pieces):
+    for piece in (_LEAD_IN.sub("", p.strip()) for p in pieces):
         if not piece:
             continue
         if (
