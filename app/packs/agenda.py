@@ -1,19 +1,19 @@
-"""Find and parse the agenda in a pack's text.
+"""An agenda item's cells read by what they hold, and the front sheet's lines read for the meeting.
 
-Text extracted from PDFs is damaged in many ways (columns out of order, tabs inside
-words, stray markdown and HTML), so each line is cleaned into cells and classified by
-a few regexes; anything guessed is named in the item's `uncertain` set.
+The layout reader (`outline`, `layout_reader`) finds the items of a PDF or text pack; an item's cells (its
+title, then a lead, a purpose, pages, a paper, a time in whatever order the row gives them) are read here by
+`parse_item`, and the lines above the agenda by `masthead`. Anything guessed is named in the item's
+`uncertain` set.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 
-from app.domain import Part, Purpose
+from app.domain import Purpose
 from app.packs.model import DraftItem
 
 # One-for-one replacements, so a match on the normalised text can slice the original.
@@ -66,19 +66,12 @@ _PAPER_CELL = re.compile(
     r"|(?-i:[A-Z][A-Za-z]{1,5}[/-]?\d[\w/-]{0,12}))$",  # a paper's letter ("C", "3a") or code ("SEN/24-25/61")
     re.I,
 )
-_HEADER_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        "item items no number ref lead leads presenter presenters presented by time timings timing purpose action"
-        " paper papers page pages agenda title subject owner enc encl format duration officer required",
-    )
-)
 
 # Presenter markers: an all-caps label ("ICB EXECUTIVE:", "ICS PARTNERS:") or a spelt-out one.
 # The label is at most five words so that a long line of capitals cannot backtrack for seconds.
 _LABEL = re.compile(
     r"(?<!\S)(?:[A-Z][A-Z&/]+(?:\s+[A-Z][A-Z&/]*){0,4}\s*:|(?:Lead(?:\s+(?:Officer|Member|Director))?|Presenters?"
-    r"|Executive\s+Lead|Lead\s+Executive|Sponsor)\s*:|(?:Presented|Introduced)\s+by\b)\s*"
+    r"|Executive\s+Lead|Lead\s+Executive|Sponsor|Delegates?|Speakers?)\s*:|(?:Presented|Introduced)\s+by\b)\s*"
 )
 _W = r"[A-Z][\w&,-]*"  # a capitalised word inside a role
 _ROLES = [
@@ -104,19 +97,13 @@ _NAMEISH = re.compile(
 _AGENDA_HEADING = re.compile(
     r"^(?:(?:public|private|draft|revised|final|supplementary|meeting|board|committee|part\s+\w+)\s+)*agenda\b", re.I
 )
-_END = re.compile(
-    r"^(?:date,?\s+(?:(?:and\s+)?time\s+(?:and\s+(?:venue|place)\s+)?)?of\s+(?:the\s+)?next\s+meeting|next\s+meeting\b"
-    r"|(?:draft\s+|unconfirmed\s+|confirmed\s+)?minutes\s+of\b|minutes$|extract\s+from\s+(?:the\s+)?register"
-    r"|register\s+of\s+(?:[\w'\u2019]+\s+){0,3}interests?\b|action\s+(?:tracker|log)$)",
-    re.I,
-)
 _PRIVATE = re.compile(
     r"resolution\s+to\s+exclude|exclusion\s+of\s+(?:the\s+)?(?:press|public)|^part\s+(?:ii|2|two|b)\b|^private\b"
-    r"|^exempt\s+(?:items?|business|information)\b"
+    r"|^exempt\s+(?:items?|business|information)\b|^reserved\s+(?:items?|business)\b"
+    r"|\b(?:press|public)\b[^.]{0,40}\bbe\s+excluded\b|\bexclude\s+the\s+(?:press|public)\b"
     r"|\bin\s+private$|^confidential\s+(?:items?|business|session)",
     re.I,
 )
-_MEETING_WORDS = re.compile(r"\b(?:agenda|meeting)\b", re.I)
 _TITLE_WORDS = re.compile(r"\b(?:meeting|board|committee|council|cabinet|panel|forum|trust|group|assembly)\b", re.I)
 _LABELLED = re.compile(r"^(date(?:\s*(?:and|&)\s*time)?|time|venue|location|place|where)\s*:\s*(.+)$", re.I)
 _PUBLIC_SUFFIX = re.compile(
@@ -131,7 +118,6 @@ _DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,
 _DATE_MDY = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DATE_NUM = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_MAX_GAP = 25  # this many non-item lines in a row means the agenda is over
 _VERBAL = re.compile(r"\bverbal\b|\boral\s+(?:report|update|item)\b", re.I)  # "Oral Health" is a topic
 _VERBAL_CELL = re.compile(r"^(?:verbal|oral|presentation)", re.I)
 _TABLED = re.compile(r"\btabled\b", re.I)
@@ -163,7 +149,6 @@ class _Item:
     uncertain: set[str] = field(default_factory=set)
     verbal: bool = False
     tabled: bool = False
-    sub: bool = False  # an indented "a)" line under a numbered item
 
 
 def norm(text: str) -> str:
@@ -246,11 +231,6 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def _is_header_row(row: list[str]) -> bool:
-    words = re.findall(r"[a-z]+", " ".join(row).lower())
-    return len(words) >= 2 and all(w in _HEADER_WORDS for w in words)
-
-
 def looks_like_presenter(cell: str) -> bool | None:
     """True if surely a presenter, None if perhaps, False if not."""
     text = norm(cell)
@@ -260,6 +240,8 @@ def looks_like_presenter(cell: str) -> bool | None:
 
 
 _MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
+# A paper's reference: capitals, a slash and digits ("SEN/24-25/71", "BoD/25/061"), perhaps "(C)" for confidential.
+_TRAILING_REFERENCE = re.compile(r"\s+[A-Z][A-Za-z]{1,5}/[\w/-]*\d[\w/-]*(?:\s*\([A-Z]\))?$")
 _DASHED_LEAD = re.compile(r"\s+[-\u2013\u2014]\s+(?P<lead>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$")
 _BRACKETED_LEAD = re.compile(r"\s*\(([^()]{2,40})\)\s*$")
 _LEADING_DASH = re.compile(r"^\s*[-\u2013\u2014]\s+(?=\S)")
@@ -353,10 +335,13 @@ def parse_item(row: list[str]) -> _Item | None:
     if not row:
         return None
     title = _join(row)
+    if (reference := _TRAILING_REFERENCE.search(title)) is not None and reference.start() > 0:
+        title = title[: reference.start()]  # a paper's reference run on into the title's cell ("… SEN/24-25/71 (C)")
     if (pages := _PAGES.search(norm(title))) is not None and item.first_page is None:
         item.first_page, item.last_page = int(pages[1]), int(pages[2] or pages[1])
         title = (title[: pages.start()] + title[pages.end() :]).strip()
-    if item.purpose is Purpose.UNKNOWN and (tail := _PURPOSE_TAIL.search(norm(title))) and tail.start() > 0:
+    tail = _PURPOSE_TAIL.search(norm(title)) if item.purpose is Purpose.UNKNOWN else None
+    if tail is not None and _title_left(title[: tail.start()]):
         item.purpose = purpose_of(tail[1])[0]
         item.uncertain.add("purpose")
         title = title[: tail.start()]
@@ -384,6 +369,16 @@ def parse_item(row: list[str]) -> _Item | None:
     return item
 
 
+_JOINING_WORD = re.compile(r"\b(?:and|or|of|the|for|to|in|on|with|a|an|by)$|[-,&:/]$", re.I)
+
+
+def _title_left(rest: str) -> bool:
+    """Whether `rest` is still a title once a trailing purpose is cut from it: two words or more, not ending
+    in a word that joins ("Items for Noting" is a heading, not "Items for" to note)."""
+    rest = rest.strip(" -(")
+    return len(rest.split()) >= 2 and _JOINING_WORD.search(rest) is None
+
+
 def split_presenter(text: str) -> tuple[str, str, bool]:
     """(title, presenter, guessed): split at a presenter label or a trailing role."""
     n = norm(text)
@@ -397,202 +392,6 @@ def split_presenter(text: str) -> tuple[str, str, bool]:
         if len(before) > 1 and before[-1].lower() not in _NOT_BEFORE_ROLE:
             return text[: role.start()].rstrip(), text[role.start(1) :], True
     return text, "", False
-
-
-def _attach(item: _Item, row: list[str]) -> bool:
-    """Fold a non-item line into the item above it; False if it does not belong there."""
-    line = " ".join(row)
-    n = norm(line)
-    if _LABEL.match(n):
-        item.presenter = f"{item.presenter}; {line}" if item.presenter else line
-        item.uncertain.discard("presenter")
-    elif _ROLE_FULL.match(n) or _INITIALS.fullmatch(n):
-        if item.presenter:
-            return False
-        item.presenter = line
-        item.uncertain.add("presenter")
-    elif _DESCRIPTION.match(n) or _PURPOSE_CELL.match(n):
-        if item.purpose is Purpose.UNKNOWN:
-            item.purpose = purpose_of(n.split(".")[0][:60])[0]
-    elif (pages := _PAGES.fullmatch(n)) is not None:
-        if item.first_page is None:
-            item.first_page, item.last_page = int(pages[1]), int(pages[2] or pages[1])
-    else:
-        return False
-    return True
-
-
-def _top(number: str) -> int:
-    return int(re.match(r"\d+", number)[0])  # type: ignore[index]  # numbers always start with digits
-
-
-_SUB_ITEM = re.compile(r"^(?P<indent>\s+)\(?(?P<label>[a-z]|[ivx]{1,4})[.)]\s+(?P<text>\S.*)$")
-
-
-def _indent(line: str) -> int:
-    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
-
-
-def _sub_item(raw: list[str], idx: int, items: list[tuple[_Item, Part, int]]) -> _Item | None:
-    """An indented "a)", "(b)", "ii." line under an item (or under its sub-item before it): a sub-item."""
-    sub = _SUB_ITEM.match(raw[idx].expandtabs(8)) if idx < len(raw) else None
-    parent = next((at for it, _, at in reversed(items) if not it.sub), None)
-    if sub is None or parent is None or parent >= len(raw) or len(sub["indent"]) <= _indent(raw[parent]):
-        return None
-    item = parse_item(["1", sub["text"]])
-    if item is None:
-        return None
-    item.number, item.sub = sub["label"], True
-    return item
-
-
-def _wraps_title(raw: list[str], idx: int, last: tuple[_Item, Part, int]) -> bool:
-    """Whether line `idx` carries on the title of the item on the line above it: it starts in the title's column
-    (a text table's wrapped cell), right under it, in lower case or after a word that joins."""
-    item, _, at = last
-    if at != idx - 1 or idx >= len(raw) or not item.title:
-        return False
-    line, above = raw[idx].expandtabs(8), raw[at].expandtabs(8)
-    words = item.title.split()
-    column = above.find(" ".join(words[:3]))
-    if column < 0:  # the line above is itself a wrapped part: its indent is the column
-        column = _indent(above)
-    text = line.strip()
-    if column < 0 or not text or _indent(line) != column or len(text.split()) > 12:
-        return False
-    first_cell = re.split(r"\s{2,}", text)[0]
-    joins = words[-1].lower() in {"the", "of", "and", "for", "to", "in", "on", "with", "a", "an", "&"}
-    return first_cell[:1].islower() or joins or item.title.endswith((",", "-", "–", ":"))
-
-
-def _parse_items(
-    rows: list[list[str]], begin: int, raw: list[str] | None = None
-) -> tuple[list[tuple[_Item, Part, int]], int]:
-    items: list[tuple[_Item, Part, int]] = []
-    part, gap, last_top, just_private = Part.ONE, 0, 0, False
-    pending: time | None = None  # a time on a line of its own (PDF text in reading order) starts the next item
-    for idx in range(begin, len(rows)):
-        row = rows[idx]
-        if not row or _is_header_row(row):
-            continue
-        item = parse_item(row)
-        if item is None and raw is not None and items and _wraps_title(raw, idx, items[-1]):
-            last = items[-1][0]
-            last.title = _join([last.title, row[0]])  # a title wrapped onto the next line, in its column
-            items[-1] = (last, items[-1][1], idx)
-            continue
-        if item is None and raw is not None and (child := _sub_item(raw, idx, items)) is not None:
-            items.append((child, part, idx))  # numbering goes on from its parent
-            gap = 0
-            continue
-        if item is None:
-            n = norm(" ".join(row))
-            if len(row) == 1 and _TIME_START.fullmatch(n):
-                pending = _parse_time(n)
-            elif _END.match(n):
-                return items, idx
-            elif _PRIVATE.search(n):
-                part, just_private = Part.TWO, True
-            elif items and _attach(items[-1][0], row):
-                gap = 0
-            elif items:
-                gap += 1
-                if gap >= _MAX_GAP:
-                    return items, idx - gap + 1
-            continue
-        top = _top(item.number)
-        # Numbering that starts again at 1 is another document (e.g. the previous minutes).
-        if items and top == 1 and last_top >= 2 and not just_private:
-            return items, idx
-        item.planned_time = item.planned_time or pending
-        items.append((item, part, idx))
-        last_top, gap, just_private, pending = top, 0, False, None
-        if _PRIVATE.search(norm(item.title)):
-            part = Part.TWO
-    return items, len(rows)
-
-
-def parse_agenda(lines: list[str]) -> Agenda | None:
-    """The agenda in `lines` with the masthead above it, or None if there is none."""
-    rows = [cells(line) for line in lines]
-    warnings: list[str] = []
-    heading = next(
-        (i for i, r in enumerate(rows) if r and len(" ".join(r)) <= 100 and _AGENDA_HEADING.match(norm(" ".join(r)))),
-        None,
-    )
-    found: list[tuple[_Item, Part, int]] = []
-    end = len(rows)
-    if heading is not None:
-        found, end = _parse_items(rows, heading + 1, lines)
-    if not found:
-        # No heading (or nothing under it): take the first list numbered from 1 under a meeting-like masthead.
-        first = next((i for i, r in enumerate(rows) if r and (it := parse_item(r)) and it.number in ("1", "1.")), None)
-        if first is None or not any(_MEETING_WORDS.search(" ".join(r)) for r in rows[max(0, first - 60) : first + 1]):
-            return None
-        found, end = _parse_items(rows, first, lines)
-        if len(found) < 2:
-            return None
-        heading = None
-        warnings.append("No agenda heading was found; the items were taken from the first numbered list.")
-    first_line = found[0][2]
-    items = _finish([(it, part) for it, part, _ in found], warnings)
-    header = rows[: heading if heading is not None else first_line]
-    under_heading = rows[heading:first_line] if heading is not None else []
-    body, title, when, venue, start = _masthead(header, under_heading)
-    if when is None:
-        warnings.append("No meeting date was found above the agenda.")
-    start = start or next((i.planned_time for i in items if i.planned_time), None)
-    return Agenda(
-        items=tuple(items),
-        body_name=body,
-        meeting_title=title,
-        meeting_date=when,
-        venue=venue,
-        start=start,
-        last_item_line=found[-1][2],
-        end_line=end,
-        warnings=tuple(warnings),
-    )
-
-
-def _finish(found: list[tuple[_Item, Part]], warnings: list[str]) -> list[DraftItem]:
-    numbers = [it.number for it, _ in found]
-    # An item is a section when a later number extends it ("3" before "3.1", "3(a)", "3a"): the prefixes of the
-    # later numbers, gathered from the end in one pass (comparing every pair took minutes on thousands of items).
-    sections: list[bool] = []
-    later: set[str] = set()
-    for number in reversed(numbers):
-        sections.append(number.casefold() in later)
-        later.update(number[:k].casefold() for k in range(len(number)) if number[k] in ".(" or _ascii_letter(number[k]))
-    sections.reverse()
-    out: list[DraftItem] = []
-    for i, (it, part) in enumerate(found):
-        is_section = sections[i]
-        if it.purpose is Purpose.UNKNOWN and not is_section:
-            it.uncertain.add("purpose")
-        out.append(
-            DraftItem(
-                number=it.number,
-                title=it.title,
-                presenter=it.presenter,
-                purpose=it.purpose,
-                planned_time=it.planned_time,
-                part=part,
-                first_page=it.first_page,
-                last_page=it.last_page,
-                uncertain=frozenset(it.uncertain),
-                verbal=it.verbal or bool(_VERBAL.search(norm(it.title))),
-                tabled=it.tabled or bool(_TABLED.search(norm(it.title))),
-            )
-        )
-    dupes = sorted(n for n, times in Counter(numbers).items() if times > 1)
-    if dupes:
-        warnings.append(f"Agenda item numbers appear more than once: {', '.join(dupes)}.")
-    return out
-
-
-def _ascii_letter(ch: str) -> bool:
-    return "a" <= ch.lower() <= "z"
 
 
 def _masthead(

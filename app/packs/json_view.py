@@ -41,7 +41,8 @@ def draft_to_json(draft: DraftPack) -> dict[str, Any]:
             "venue": draft.venue,
             "uncertain": sorted(draft.meeting_uncertain),
             "confidence": {
-                key: UNSURE if key in draft.meeting_uncertain else SURE for key in ("title", "body", "date", "venue")
+                key: UNSURE if key in draft.meeting_uncertain else SURE
+                for key in ("title", "body", "date", "time", "venue")
             },
         },
         "page_count": draft.page_count if draft.page_count is not None else len(draft.pages) or None,

@@ -12,10 +12,12 @@ printed page ("Pages 13 - 64") into the PDF page it is on. No Qt here.
 from __future__ import annotations
 
 import ctypes
+import html
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.packs.limits import page_text_too_dense
@@ -40,6 +42,7 @@ class Word:
     size: float  # font size in points (1.0 for text packs)
     bold: bool = False
     italic: bool = False
+    leader: bool = False  # a tab leader (a run of dots) stood before it: a cell starts here whatever the gap
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +88,30 @@ class Line:
         out: list[tuple[float, list[str]]] = []
         last: Word | None = None
         for word in self.words:
-            if last is None or word.x0 - last.x1 >= gap_em * max(last.size, word.size):
+            if last is None or word.leader or word.x0 - last.x1 >= gap_em * max(last.size, word.size):
                 out.append((word.x0, [word.text]))
             else:
                 out[-1][1].append(word.text)
             last = word
         return [(x, " ".join(parts)) for x, parts in out]
+
+
+# The words a table's header row is made of ("Item", "Lead", "Presented by", "Timings", "Paper").
+HEADER_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "item items no no. number ref lead leads presenter presenters presented by time timings timing purpose action"
+        " paper papers page pages title subject owner enc encl format duration officer required report who"
+        " sponsor responsible description business enclosure attachment reference start mins minutes",
+    )
+)
+
+
+def header_row(line: Line) -> bool:
+    """A table's header row (repeated at the top of a page): two or more cells, three words in four a column
+    heading's ("Lead Director" too)."""
+    heading = sum(1 for w in line.words if w.text.lower().strip(":.()/") in HEADER_WORDS)
+    return len(line.cells()) >= 2 and heading * 4 >= len(line.words) * 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +261,44 @@ def read_pdf_page(document: Any, index: int) -> PdfPageRead:
 
 
 _RUN = re.compile("[^ \t\n\r\u00a0\u200b\ufeff]+")  # PDFium's words: between spaces and line ends (_BREAKS)
+# A tab leader: four dots or more, two ellipses, or dots set between two words with no space ("Draft...Head",
+# "2024/25.Chief": a title filled the line and its leader shrank to a dot or two).
+_LEADER = re.compile(r"[.\u2026\u00b7_]{4,}|\u2026{2,}|(?<=[a-z0-9]{2})\.(?=[A-Z][a-z])|(?<=[a-z0-9)])\.{2,3}(?=\w)")
+_LEADER_CHARS = frozenset(".\u2026\u00b7_")
+
+
+def _runs(text: str) -> Iterable[tuple[int, int, bool]]:
+    """PDFium's words as (start, end, after a leader): a tab leader is cut out ("Apologies......Chair" is two
+    words, the second flagged), whether glued to the words, a word of its own or dots set apart (". . . .")."""
+    matches = list(_RUN.finditer(text))
+    pending = False
+    for index, match in enumerate(matches):
+        word = match[0]
+        start = match.start()
+        if not any(ch in _LEADER_CHARS for ch in word):
+            yield start, match.end(), pending
+            pending = False
+            continue
+        if all(ch in _LEADER_CHARS for ch in word):
+            spaced = [m[0] for m in matches[index : index + 3]]
+            if len(word) >= 2 or (len(spaced) == 3 and all(w in (".", "\u00b7") for w in spaced)):
+                pending = True  # dots on their own: a leader
+                continue
+            # A lone dot between dots set apart is the leader's tail: the next word starts a cell.
+            if pending or (index and matches[index - 1][0] in (".", "\u00b7")):
+                pending = True
+                continue
+        at = 0
+        for leader in _LEADER.finditer(word):
+            if len(leader[0]) == 1:  # "2024/25.Chief": the full stop stays with its word
+                yield start + at, start + leader.end(), pending
+            elif leader.start() > at:
+                yield start + at, start + leader.start(), pending
+            pending = True
+            at = leader.end()
+        if at < len(word):
+            yield start + at, match.end(), pending
+            pending = False
 
 
 def _page_words(c: _Calls, textpage: int, height: float) -> tuple[list[Word], int, int] | None:
@@ -266,8 +325,7 @@ def _page_words(c: _Calls, textpage: int, height: float) -> tuple[list[Word], in
     loose_box, char_object, map_error = c.loose_box, c.char_object, c.map_error
     words: list[Word] = []
     characters = errors = 0
-    for match in _RUN.finditer(text):
-        start, end = match.span()
+    for start, end, leader in _runs(text):
         characters += end - start
         if map_error(textpage, start):  # a word whose first character has no Unicode counts as garbled
             errors += end - start
@@ -285,11 +343,14 @@ def _page_words(c: _Calls, textpage: int, height: float) -> tuple[list[Word], in
         else:
             right = box[2]
         if first_object != last_object:  # drawn in two goes: perhaps two words with no space between
-            words += _pieces(c, textpage, match[0], start, end, height, styles, sizes)
+            pieces = _pieces(c, textpage, text[start:end], start, end, height, styles, sizes)
+            if leader and pieces:
+                pieces[0] = replace(pieces[0], leader=True)
+            words += pieces
             continue
         bold, italic = styles.of(first_object)
-        word = match[0].replace("\ufffe", "-").replace("\u00ad", "-").replace("\x02", "-")
-        words.append(Word(word, left, right, height - top, height - bottom, size, bold, italic))
+        word = text[start:end].replace("\ufffe", "-").replace("\u00ad", "-").replace("\x02", "-")
+        words.append(Word(word, left, right, height - top, height - bottom, size, bold, italic, leader))
     return words, characters, errors
 
 
@@ -374,9 +435,10 @@ def _pieces(
 
 
 def _columns(page: int, words: list[Word], width: float) -> list[Line]:
-    """Lines in reading order: a page set in two columns is read column by column below its full-width top.
+    """Lines in reading order: a stretch of the page set in two columns is read column by column, between the
+    full-width lines above it (a masthead) and below it (a footer).
 
-    Two columns, not a table: a gutter no word crosses below the top, a right column with a left margin of
+    Two columns, not a table: a gutter no word crosses in that stretch, a right column with a left margin of
     its own, and lines there that mostly do not share a baseline with the left (a table's cells do)."""
     lines = _lines(page, words)
     if width <= 0 or len(lines) < 8:
@@ -385,49 +447,124 @@ def _columns(page: int, words: list[Word], width: float) -> list[Line]:
     # text has none, and is not searched (the search looks at every word for each place a gutter could be).
     if sum(1 for ln in lines for x, _ in ln.cells() if x > width * 0.3) < 5:
         return lines
-    # The gutter is the widest band of x (in the middle of the page) that no word below the top crosses.
-    runs: list[tuple[float, float, float]] = []  # (first x, last x, top of the columns)
-    stride = max(3.0, width * 0.4 / 150)  # every 3 pt on a real page; never more than 150 looks on a huge one
-    for step in range(150):
-        x = width * 0.3 + step * stride
-        if x >= width * 0.7:
-            break
-        top = max((w.bottom for w in words if w.x0 < x < w.x1), default=0.0)
-        below = [w for w in words if w.top > top]
-        left = {round(w.bottom) for w in below if w.x1 <= x}
-        right = {round(w.bottom) for w in below if w.x0 >= x}
-        if min(len(left), len(right)) < 5:
-            continue
-        if runs and runs[-1][2] == top and x - runs[-1][1] <= stride:
-            runs[-1] = (runs[-1][0], x, top)
-        else:
-            runs.append((x, x, top))
-    if not runs:
+    region = _gutter(lines, words, width)
+    if region is None:
         return lines
-    first, last, top = max(runs, key=lambda run: run[1] - run[0])
-    gutter = (first + last) / 2
-    below = [w for w in words if w.top > top]
-    left_lines = _lines(page, [w for w in below if w.x1 <= gutter])
-    right_lines = _lines(page, [w for w in below if w.x0 >= gutter])
+    gutter, top, bottom = region
+    inside = [w for w in words if w.top >= top - 0.5 and w.bottom <= bottom + 0.5]
+    left_lines = _lines(page, [w for w in inside if w.x1 <= gutter])
+    right_lines = _lines(page, [w for w in inside if w.x0 >= gutter])
+    # A table, not two columns: its header row names columns either side of the gutter ("Title ... Lead"), or
+    # its right-hand rows hold several cells (a lead, a time, a paper).
+    headed = any(
+        header_row(ln) and ln.x0 < gutter < ln.x1 for ln in lines if top - 3 * ln.size <= ln.top <= top + 2 * ln.size
+    )
+    celled = sum(1 for ln in right_lines if len(_past_label(ln.cells())) >= 2)
+    # Or labels and what they label ("Present:" beside the names): the left lines end in a colon.
+    labelled = sum(1 for ln in left_lines if ln.text.rstrip().endswith(":"))
+    if headed or celled * 10 >= len(right_lines) * 3 or labelled * 2 >= len(left_lines):
+        return lines
+    # Two columns on one line pitch align like a table's cells; they are text when the right-hand lines run on
+    # (four words a line) or carry on the left's numbered list ("6." after "1." to "5.").
+    worded = sum(1 for ln in right_lines for w in ln.words if sum(ch.isalpha() for ch in w.text) >= 2)
+    text = worded >= 4 * len(right_lines) or _continues(left_lines, right_lines)
     margin = Counter(round(ln.x0) for ln in right_lines).most_common(1)
-    left_bottoms = [ln.bottom for ln in left_lines]
-    unaligned = sum(1 for ln in right_lines if not any(abs(ln.bottom - b) < 2 for b in left_bottoms))
+    # Lines on one baseline share their middle (their boxes' tops and bottoms differ with the font's metrics).
+    left_middles = [(ln.top + ln.bottom) / 2 for ln in left_lines]
+    unaligned = sum(1 for ln in right_lines if not any(abs((ln.top + ln.bottom) / 2 - m) < 2 for m in left_middles))
     own_margin = bool(margin) and margin[0][1] >= max(3, len(right_lines) // 3) and margin[0][0] > gutter - 1
-    if not own_margin or unaligned * 10 < len(right_lines) * 4:
+    if not own_margin or (unaligned * 10 < len(right_lines) * 4 and not text):
         return lines
     # A table whose right-hand cells wrap (a lead's role under the name): nearly every left line still has a
     # right line on its baseline; two columns of text do not line up like that.
-    right_bottoms = [ln.bottom for ln in right_lines]
-    paired = sum(1 for ln in left_lines if any(abs(ln.bottom - b) < 2 for b in right_bottoms))
-    if left_lines and paired * 10 >= len(left_lines) * 7:
+    right_middles = [(ln.top + ln.bottom) / 2 for ln in right_lines]
+    paired = sum(1 for ln in left_lines if any(abs((ln.top + ln.bottom) / 2 - m) < 2 for m in right_middles))
+    if left_lines and paired * 10 >= len(left_lines) * 7 and not text:
         return lines
-    above = _lines(page, [w for w in words if w.top <= top])
+    above = _lines(page, [w for w in words if w.bottom <= top + 0.5 and w not in inside])
+    below = _lines(page, [w for w in words if w.top >= bottom - 0.5 and w not in inside])
     # A table that goes on below (its last rows short, their leads wrapping on the right): the "right column"
     # starts where cells of two or more rows above it start.
     starts_above = Counter(round(x) for ln in above for x, _ in ln.cells() if x > gutter - 1)
     if sum(n for x, n in starts_above.items() if abs(x - margin[0][0]) <= 2) >= 2:
         return lines
-    return above + left_lines + right_lines
+    return above + left_lines + right_lines + below
+
+
+_LABEL_CELL = re.compile(r"^\(?(\d{1,3}(?:\.\d{1,2})*|[a-z]|[ivx]{1,5})[.):]?$", re.I)
+
+
+def _past_label(cells: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """A line's cells less an item label standing as a cell of its own ("6." before its title)."""
+    return cells[1:] if cells and _LABEL_CELL.match(cells[0][1]) else cells
+
+
+def _continues(left: list[Line], right: list[Line]) -> bool:
+    """Whether the right-hand lines' item numbers carry on from the left's ("6." after "5.")."""
+
+    def numbers(lines: list[Line]) -> list[int]:
+        out = []
+        for ln in lines:
+            m = _LABEL_CELL.match(ln.words[0].text)
+            if m and m[1].isdigit():
+                out.append(int(m[1]))
+        return out
+
+    before, after = numbers(left), numbers(right)
+    return len(before) >= 2 and len(after) >= 2 and after[0] == max(before) + 1
+
+
+def _spans(line: Line, x: float) -> bool:
+    """Whether the line runs across `x`: a word there, or words either side of it no further apart than a
+    word space or two (a full-width line whose words happen to leave `x` free)."""
+    before = [w for w in line.words if w.x0 < x]
+    if not before:
+        return False
+    last = max(before, key=lambda w: w.x1)
+    if last.x1 > x:
+        return True  # a word over x (the line's last word too)
+    if len(before) == len(line.words):
+        return False
+    first = line.words[len(before)]
+    return first.x0 - last.x1 < 1.0 * max(last.size, first.size)
+
+
+def _gutter(lines: list[Line], words: list[Word], width: float) -> tuple[float, float, float] | None:
+    """(x, top, bottom) of the gutter in the middle of the page: a band of x that no line crosses over a stretch
+    of the page with four lines or more on either side of it, the one with most lines beside it (then the
+    widest); None when there is none."""
+    bands: list[tuple[float, float, float, float, int]] = []  # (first x, last x, top, bottom, lines) so far
+    stride = max(3.0, width * 0.4 / 150)  # every 3 pt on a real page; never more than 150 looks on a huge one
+    for step in range(150):
+        x = width * 0.3 + step * stride
+        if x >= width * 0.7:
+            break
+        crossing = sorted((ln.top, ln.bottom) for ln in lines if _spans(ln, x))
+        # The stretches of the page between words that cross x: the one with most lines on its thinner side.
+        best: tuple[int, float, float] | None = None
+        edges = [(-1.0, 0.0), *crossing, (1e9, 1e9)]
+        for (_, upper), (lower, _) in itertools.pairwise(edges):
+            if lower - upper < 20:
+                continue
+            between = [ln for ln in lines if ln.top >= upper and ln.bottom <= lower]
+            left = sum(1 for ln in between if ln.words[0].x1 <= x)
+            right = sum(1 for ln in between if ln.words[-1].x0 >= x)
+            beside = min(left, right)
+            if beside >= 4 and (best is None or beside > best[0]):
+                best = (beside, upper, lower)
+        if best is None:
+            continue
+        count, upper, lower = best
+        last = bands[-1] if bands else None
+        if last is not None and x - last[1] <= stride + 0.1 and abs(last[2] - upper) < 1 and abs(last[3] - lower) < 1:
+            bands[-1] = (last[0], x, upper, lower, max(count, last[4]))
+        else:
+            bands.append((x, x, upper, lower, count))
+    if not bands:
+        return None
+    first, last_x, upper, lower, _ = max(bands, key=lambda band: (band[4], band[1] - band[0]))
+    words_inside = [w for w in words if w.top >= upper and w.bottom <= lower]
+    return (first + last_x) / 2, min(w.top for w in words_inside), max(w.bottom for w in words_inside)
 
 
 _BREAKS = frozenset((32, 9, 10, 13, 0xA0, 0x200B, 0xFEFF))  # spaces and line ends (PDFium's generated ones too)
@@ -504,7 +641,28 @@ def _words(chars: list[_Char | None]) -> list[Word]:
                 flush()
         run.append(ch)
     flush()
-    return words
+    return _without_leaders(words)
+
+
+def _without_leaders(words: list[Word]) -> list[Word]:
+    """Words with their tab leaders cut out (`_runs`), the pieces placed by their share of the characters."""
+    text = " ".join(w.text for w in words)
+    starts: list[int] = []
+    at = 0
+    for w in words:
+        starts.append(at)
+        at += len(w.text) + 1
+    out: list[Word] = []
+    owner = 0
+    for start, end, leader in _runs(text):
+        while owner + 1 < len(words) and starts[owner + 1] <= start:
+            owner += 1
+        w = words[owner]
+        share = (w.x1 - w.x0) / max(1, len(w.text))
+        left, right = start - starts[owner], end - starts[owner]
+        x0, x1 = w.x0 + left * share, w.x0 + right * share
+        out.append(Word(text[start:end], x0, x1, w.top, w.bottom, w.size, w.bold, w.italic, leader))
+    return out
 
 
 def _lines(page: int, words: Iterable[Word]) -> list[Line]:
@@ -520,9 +678,29 @@ def _lines(page: int, words: Iterable[Word]) -> list[Line]:
                 break
         else:
             rows.append((word.top, word.bottom, [word]))
-    lines = [Line(page, tuple(sorted(members, key=lambda w: w.x0))) for _, _, members in rows]
+    lines = [Line(page, _unspaced(sorted(members, key=lambda w: w.x0))) for _, _, members in rows]
     lines.sort(key=lambda ln: (ln.bottom, ln.x0))
     return lines
+
+
+def _unspaced(words: list[Word]) -> tuple[Word, ...]:
+    """A letter-spaced line ("G R E A T  S A L L O W F I E L D") as its words: most of its pieces are a letter
+    or two, and the gaps between letters are narrower than those between words."""
+    short = sum(1 for w in words if len(w.text) <= 2 and w.text.isalpha())
+    if len(words) < 5 or short * 10 < len(words) * 6:
+        return tuple(words)
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
+    letter = sorted(gaps)[len(gaps) // 2]
+    if letter <= 0 or letter > 0.5 * words[0].size:
+        return tuple(words)
+    out = [words[0]]
+    for gap, word in zip(gaps, words[1:], strict=True):
+        last = out[-1]
+        if gap <= 1.6 * letter and word.text.isalpha() and last.text[-1:].isalpha():
+            out[-1] = replace(last, text=last.text + word.text, x1=word.x1)
+        else:
+            out.append(word)
+    return tuple(out)
 
 
 def _overlaps(members: list[Word], word: Word) -> bool:
@@ -534,25 +712,157 @@ def _overlaps(members: list[Word], word: Word) -> bool:
 
 
 _TAB = 8
-_BOLD_MARK = re.compile(r"^\s*(?:#{1,6}\s+|\*\*)")
+# A text pack is laid out as if printed in a fixed-width font: 10 pt type, 6 pt a character, 12 pt a line. Two
+# spaces (12 pt) part cells as a PDF's 1.2 em gap does; one space (6 pt) is a word space.
+TEXT_SIZE = 10.0
+TEXT_CHAR = 6.0
+TEXT_LINE = 12.0
+_HEADING_MARK = re.compile(r"^(\s*)(#{1,6})\s+")
+_HEADING_SIZES = {1: 16.0, 2: 14.0, 3: 12.0}  # markdown heading levels as type sizes: "#" stands out most
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_RULE = re.compile(r"^\s*(?:(?:[-*_=]\s*){3,}|\|?(?:\s*:?-{3,}:?\s*\|?)+)$")  # "---", "|---|:--:|"
+_QUOTED = re.compile(r"^\s*>")  # a quoted e-mail's lines
+# A tab inside a number in running text ("report 202<TAB>5 budget", "2023/2<TAB>4 plan"): text copied out of a
+# PDF's table, where the number ran across a cell's edge; not a column.
+_TAB_IN_NUMBER = re.compile(r"(?<=[\w/]\d)\t(?=\d+\s+[a-z])")
+_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/li|/td|/th|/tr|/div)\b[^<>]{0,200}>", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 
 
-def text_layout(text: str) -> list[PageLayout]:
-    """A text or markdown pack as pages of lines: x is the character offset, every size 1, markdown headings
-    and **bold** lines bold. Pages are split at form feeds."""
+def _text_line(raw: str) -> tuple[str, list[bool], float]:
+    """A line of a text or markdown pack as printed: markup taken out (HTML tags, "#" heading marks, "**"
+    emphasis, a table's "|" rules as column gaps), which characters were bold, and its type size."""
+    if "<" in raw:
+        raw = _TAG.sub("", _BLOCK_TAG.sub("\t", raw))
+    if "&" in raw:
+        raw = html.unescape(raw)
+    text = raw.expandtabs(_TAB)
+    size = TEXT_SIZE
+    bold_all = False
+    if (heading := _HEADING_MARK.match(text)) is not None:
+        size, bold_all = _HEADING_SIZES.get(len(heading[2]), TEXT_SIZE), True
+        text = heading[1] + text[heading.end() :]  # a heading starts at its margin, as it is shown
+    out: list[str] = []
+    bold: list[bool] = []
+    at = 0
+    for m in _EMPHASIS.finditer(text):
+        out.append(text[at : m.start()])
+        bold += [bold_all] * (m.start() - at)
+        out.append(m[2])
+        bold += [True] * len(m[2])
+        at = m.end()
+    out.append(text[at:])
+    bold += [bold_all] * (len(text) - at)
+    return "".join(out), bold, size
+
+
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def _row_kind(row: str) -> str | None:
+    """ "|" for a markdown table's row, "\t" for a row of tab-separated cells, None for other lines."""
+    if _TABLE_ROW.match(row):
+        return "|"
+    return "\t" if row.strip() and "\t" in row.strip(" ") else None
+
+
+def _aligned_tables(rows: list[str]) -> list[str]:
+    """Tables set out in columns, as a word processor would print them: each row's cells (a markdown table's
+    "| a | b |", or cells between tabs) padded to their column's width, so the rows line up whatever the
+    length of a cell (a tab goes to its column's stop, not to the next eighth character); a markdown table's
+    rule row is left out."""
+    out = list(rows)
+    blocks: list[tuple[int, list[list[str]], tuple[str, ...]]] = []
+    start = 0
+    while start < len(rows):
+        kind = _row_kind(rows[start])
+        if kind is None:
+            start += 1
+            continue
+        end = start
+        while end < len(rows) and _row_kind(rows[end]) == kind:
+            end += 1
+        if kind == "|":
+            table = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in rows[start:end]]
+        else:
+            table = [[cell.strip() for cell in row.rstrip().split("\t")] for row in rows[start:end]]
+        blocks.append((start, table, tuple(table[0]) if kind == "|" else ("\t",)))
+        start = end
+    if sum(len(table) for _, table, key in blocks if key == ("\t",)) < 2:
+        blocks = [block for block in blocks if block[2] != ("\t",)]  # one line with a tab is not a table
+    # Tables under the same header row are one table in parts ("Part 2" under its own copy of the header), and
+    # the rows of tab-separated cells of a page one table between its section rows.
+    widths: dict[tuple[str, ...], dict[int, int]] = {}
+    for _, table, key in blocks:
+        shared = widths.setdefault(key, {})
+        for cells in table:
+            for column, cell in enumerate(cells):
+                shared[column] = max(shared.get(column, 0), len(cell))
+    for start, table, key in blocks:
+        shared = widths[key]
+        for at, cells in enumerate(table, start=start):
+            rule = all(re.fullmatch(r":?-{3,}:?", cell) for cell in cells if cell)
+            out[at] = "" if rule else "   ".join(cell.ljust(shared[c]) for c, cell in enumerate(cells)).rstrip()
+    return out
+
+
+def text_row(line: Line) -> int:
+    """The row of its page a text pack's line was read from."""
+    return round(line.top / TEXT_LINE)
+
+
+_MAIL_HEADER = re.compile(
+    r"^(?:from|to|cc|bcc|date|sent|subject|reply-to|message-id|in-reply-to|references|mime-version|content-[\w-]+)"
+    r"\s*:",
+    re.I,
+)
+
+
+def _mail_headers(rows: list[str]) -> int:
+    """How many rows an e-mail's headers take at the top of a text ("From:", "Date:", "Subject:" ... up to the
+    blank line): the message's, not the meeting's (its "Date:" is when it was sent)."""
+    count = 0
+    for row in rows:
+        if not row.strip():
+            break
+        if not _MAIL_HEADER.match(row) and not (count and row[:1] in " \t"):  # a folded header goes on indented
+            return 0 if count < 2 else count
+        count += 1
+    return count if count >= 2 else 0
+
+
+def text_layout(page_texts: list[str]) -> list[PageLayout]:
+    """A text or markdown pack's pages (its form feeds, or runs of lines) as pages of lines, as if printed in a
+    fixed-width font (`TEXT_CHAR` a character, `TEXT_LINE` a row: a line's row on its page is `text_row`),
+    markdown headings larger and bold, **emphasis** bold. An e-mail's headers and quoted lines ("> ...") are
+    set aside."""
     pages: list[PageLayout] = []
-    for index, page_text in enumerate(text.split("\f")):
+    for index, page_text in enumerate(page_texts):
         lines: list[Line] = []
-        for row, raw in enumerate(page_text.split("\n")):
-            expanded = raw.expandtabs(_TAB)
-            bold = bool(_BOLD_MARK.match(expanded))
-            words = [
-                Word(m[0], float(m.start()), float(m.end()), float(row), row + 1.0, 1.0, bold)
-                for m in re.finditer(r"\S+", expanded)
-            ]
+        aside: list[Line] = []
+        rows = _aligned_tables([_TAB_IN_NUMBER.sub("", row) for row in page_text.split("\n")])
+        headers = _mail_headers(rows) if index == 0 else 0
+        for row, raw in enumerate(rows):
+            if not raw.strip() or _RULE.match(raw):
+                continue
+            cleaned, bold, size = _text_line(raw)
+            words = tuple(
+                Word(
+                    cleaned[start:end],
+                    start * TEXT_CHAR,
+                    end * TEXT_CHAR,
+                    row * TEXT_LINE,
+                    row * TEXT_LINE + TEXT_SIZE,
+                    size,
+                    sum(bold[start:end]) * 2 > end - start,
+                    leader=leader,
+                )
+                for start, end, leader in _runs(cleaned)
+            )
             if words:
-                lines.append(Line(index, tuple(words)))
-        pages.append(PageLayout(index, 80.0, float(page_text.count("\n") + 1), tuple(lines)))
+                (aside if _QUOTED.match(raw) or row < headers else lines).append(Line(index, words))
+        height = (page_text.count("\n") + 1) * TEXT_LINE
+        pages.append(PageLayout(index, 80 * TEXT_CHAR, height, tuple(lines), tuple(aside)))
     return pages
 
 

@@ -14,6 +14,9 @@ from typing import Any
 
 from app.domain import Part, Purpose
 from app.packs.agenda import (
+    _DESCRIPTION as _DESCRIBED,
+)
+from app.packs.agenda import (
     _LABELLED as _LABEL_LINE,
 )
 from app.packs.agenda import (
@@ -29,7 +32,7 @@ from app.packs.agenda import (
     purpose_of,
 )
 from app.packs.layout import Line, PageLayout, PageMap, page_map, read_pdf_page, set_aside_furniture
-from app.packs.meeting import announced, meetingish, plain_title
+from app.packs.meeting import PLACE_WORD, announced, meetingish, plain_title
 from app.packs.model import DraftItem, PackError
 from app.packs.outline import Outline, OutlineItem, read_outline
 
@@ -49,6 +52,8 @@ class LayoutReading:
     pages: list[PageLayout]
     page_map: PageMap
     last_page: int  # 0-based page of the agenda's last item
+    last_line: Line  # the agenda's last line: its last item's label line, or the last line of its title
+    item_lines: list[Line]  # each item's label line, in the order of `items`
 
 
 def read_layout(raw_document: Any, count: int, name: str) -> list[PageLayout]:
@@ -68,13 +73,13 @@ def read_layout(raw_document: Any, count: int, name: str) -> list[PageLayout]:
 
 def agenda_from_layout(pages: list[PageLayout]) -> LayoutReading | None:
     lines = [ln for page in pages for ln in page.lines]
-    outline = read_outline(lines)
-    if outline is None:
-        return None
     pmap = page_map(pages)
+    outline = read_outline(lines, pmap)
+    if outline is None or (len(outline.items) < 4 and not _about_a_meeting(lines, outline.first_line)):
+        return None  # a short list that nothing says is a meeting's (a shopping list)
     items = _draft_items(outline, lines, pmap)
     front_lines = [ln for ln in lines[: outline.first_line] if ln.page <= lines[outline.first_line].page]
-    body, title, when, venue, start = masthead([_line_text(ln) for ln in front_lines])
+    body, title, when, venue, start = masthead(_with_blank_lines(front_lines))
     # The front sheet read by type: the body and the meeting's title are its largest lines, the date the
     # best-placed one (a weekday, "Date:", near the top; not a previous meeting's or a print date).
     body, title = _names(front_lines) or (body, title)
@@ -106,7 +111,38 @@ def agenda_from_layout(pages: list[PageLayout]) -> LayoutReading | None:
     if outline.margin < _SURE_MARGIN:
         warnings.append("The agenda could be read in more than one way; the items in amber need checking.")
     agenda = Agenda(tuple(items), body, title, when, venue, start, 0, 0, tuple(warnings), frozenset(uncertain))
-    return LayoutReading(items, agenda, outline.margin, pages, pmap, lines[outline.last_line].page)
+    last = outline.last_line
+    ends = [o for o in _outline_items(outline.items) if o.line == last]
+    last_line = lines[min(len(lines) - 1, last + (ends[0].title_lines - 1 if ends else 0))]
+    item_lines = [lines[o.line] for o in _outline_items(outline.items)]
+    return LayoutReading(items, agenda, outline.margin, pages, pmap, lines[last].page, last_line, item_lines)
+
+
+def _outline_items(items: list[OutlineItem]) -> list[OutlineItem]:
+    out: list[OutlineItem] = []
+    for item in items:
+        out += [item, *_outline_items(item.children)]
+    return out
+
+
+_MEETING_CONTEXT = re.compile(r"\b(?:agenda|meeting|minutes|committee|board|council|notice)\b", re.I)
+
+
+def _about_a_meeting(lines: list[Line], first: int) -> bool:
+    """Whether the list is about a meeting: a line above its first item (or that item) names an agenda, a
+    meeting or a body that meets, or gives a date. A shopping list is not an agenda."""
+    above = lines[max(0, first - 60) : first + 1]
+    return any(_MEETING_CONTEXT.search(ln.text) or find_date(ln.text) is not None for ln in above)
+
+
+def _with_blank_lines(lines: list[Line]) -> list[str]:
+    """The lines' texts with a blank line where the page leaves a line's gap: the front sheet's paragraphs."""
+    out: list[str] = []
+    for previous, line in zip([None, *lines], lines, strict=False):
+        if previous is not None and line.top - previous.bottom > 0.8 * line.size:
+            out.append("")
+        out.append(_line_text(line))
+    return out
 
 
 def _same(a: str, b: str) -> bool:
@@ -175,6 +211,7 @@ def _names(lines: list[Line]) -> tuple[str, str] | None:
             and len(cell) <= 90
             and not cell.endswith(":")
             and any(ch.isalpha() for ch in ln.text)
+            and not _placeish(cell)
             and (round(ln.size) > body_size or (ln.bold and round(ln.size) >= body_size))
         )
         wrapped = (
@@ -199,6 +236,12 @@ def _names(lines: list[Line]) -> tuple[str, str] | None:
     if _MEETING_WORD.search(upper) and not _MEETING_WORD.search(lower) and not meetingish(lower):
         upper, lower = lower, upper
     return upper, lower
+
+
+def _placeish(text: str) -> bool:
+    """A venue's line ("Village Hall, Church Lane", "Council Chamber, Town Hall"), not a name: an address, a
+    place's word in one of its parts."""
+    return "," in text and PLACE_WORD.search(text) is not None
 
 
 def _first_cell(line: Line) -> str:
@@ -233,21 +276,40 @@ def _line_text(line: Line) -> str:
 
 def _draft_items(outline: Outline, lines: list[Line], pmap: PageMap) -> list[DraftItem]:
     flat: list[tuple[OutlineItem, bool]] = []
-    for item in outline.items:
-        flat.append((item, bool(item.children)))
-        flat += [(child, False) for child in item.children]
+
+    def add(items: list[OutlineItem]) -> None:
+        for item in items:
+            flat.append((item, bool(item.children)))
+            add(item.children)
+
+    add(outline.items)
     unsure = outline.margin < _SURE_MARGIN
+    # "Part 1 - Opening business ... Part 3 - Governor business": parts that go on past two are the agenda's
+    # sections, not its public and private business.
+    sections = any(_THIRD_PART.match(norm(ln.text)) for ln in lines[outline.first_line : outline.last_line + 1])
+    leads = _lead_column([item for item, _ in flat])
     out: list[DraftItem] = []
     part = Part.ONE
     last_line = -1
     last_time: time | None = None
-    for item, is_section in flat:
+    session_end = -1  # a private session holding its business as sub-items: the public part resumes after it
+    for position, (item, is_section) in enumerate(flat):
+        if position == session_end + 1 and session_end >= 0:
+            part, session_end = Part.ONE, -1
         between = [norm(ln.text) for ln in lines[last_line + 1 : item.line]]
-        if any(_PRIVATE.search(text) for text in between):
-            part = Part.TWO
+        if any(_private(text, sections) for text in between):
+            part, session_end = Part.TWO, -1
         last_line = item.line
+        if leads and not item.typed and len(item.side) == 1:
+            item.typed = {"lead": item.side[0]}
+        if _PRIVATE_HEADED.match(norm(item.title)):
+            part = Part.TWO  # "RESERVED BUSINESS: Honorary degrees", "Confidential - …": private itself
+        if _PRIVATE_SESSION.match(norm(item.title)):
+            if part is Part.ONE and item.children:
+                session_end = position + len(_outline_items(item.children))
+            part = Part.TWO
         draft = _draft(item, is_section, part, pmap)
-        if _PRIVATE.search(norm(item.title)):  # "Exclusion of the press and public" is the last public item
+        if _private(norm(item.title), sections):  # "Exclusion of the press and public" is the last public item
             part = Part.TWO
         planned = draft.planned_time
         if planned is not None and last_time is not None and planned < last_time and planned.hour < 12:
@@ -256,6 +318,36 @@ def _draft_items(outline: Outline, lines: list[Line], pmap: PageMap) -> list[Dra
         uncertain = set(draft.uncertain) | ({"number", "title"} if unsure else set())
         out.append(_replace(draft, planned, uncertain))
     return out
+
+
+_PRIVATE_HEADED = re.compile(r"^(?:reserved|confidential|exempt|private|restricted)\b[^:–-]{0,20}[:–-]\s*\S", re.I)
+# An item that is the private session itself ("Closed Session", "In Camera"): it and what follows are Part II.
+_PRIVATE_SESSION = re.compile(
+    r"^(?:(?:closed|private|confidential|in[\s-]camera)\s+(?:session|meeting|business)|in[\s-]camera)\b", re.I
+)
+_THIRD_PART = re.compile(r"^part\s+(?:3|iii|three|c)\b", re.I)
+_BARE_PART = re.compile(r"^part\s+(?:ii|2|two|b)\b", re.I)
+_PRIVATE_WORDS = re.compile(r"exempt|confidential|private|closed|restricted|press|public|reserved", re.I)
+
+
+def _private(text: str, sections: bool) -> bool:
+    """Whether `text` starts the private part; "Part 2 - ..." does not when the parts are numbered sections."""
+    if sections and _BARE_PART.match(text) and not _PRIVATE_WORDS.search(text):
+        return False
+    return _PRIVATE.search(text) is not None
+
+
+def _lead_column(items: list[OutlineItem]) -> bool:
+    """Whether the one cell right of the titles (after a leader or a gap, in a list without a header row) is a
+    column of leads: most such cells read as a person or a role, so the others are leads too ("Chair of the
+    Audit and Risk Committee")."""
+    sided = [item for item in items if not item.typed and item.side]
+    cells = [item.side[0] for item in sided if len(item.side) == 1]
+    if len(cells) < 3 or len(cells) * 2 < len(sided):  # most rows with cells beside the title have just the one
+        return False
+    plain = [c for c in cells if not _TIME.fullmatch(c.strip()) and not _PRINTED_PAGES.fullmatch(c.strip())]
+    people = sum(1 for c in plain if looks_like_presenter(c) is not False and purpose_of(c)[0] is Purpose.UNKNOWN)
+    return len(plain) == len(cells) and people * 3 >= len(cells) * 2
 
 
 def _replace(item: DraftItem, planned: time | None, uncertain: set[str]) -> DraftItem:
@@ -275,6 +367,8 @@ def _typed(item: OutlineItem, parsed: Any) -> None:
         name = re.split(r",\s+|\s+\(", lead)[0].strip()
         parsed.presenter = name if looks_like_presenter(name) is not False else lead
         parsed.uncertain.discard("presenter")
+        if looks_like_presenter(parsed.presenter) is False:
+            parsed.uncertain.add("presenter")  # in the leads' column, but it reads like no person or role
     if (when := item.typed.get("time")) and (found := _time(when)) is not None:
         parsed.planned_time = found
     if purpose := item.typed.get("purpose"):
@@ -289,7 +383,7 @@ def _typed(item: OutlineItem, parsed: Any) -> None:
 
 
 _PRESENTED_BY = re.compile(
-    r"^(?:(?:presented|introduced|reported|led|moved)\s+by|lead|presenter|speaker)\s*:?\s+", re.I
+    r"^(?:(?:presented|introduced|reported|led|moved)\s+by|lead|presenter|speaker|delegates?)\s*:?\s+", re.I
 )
 
 
@@ -328,11 +422,15 @@ def _draft(item: OutlineItem, is_section: bool, part: Part, pmap: PageMap) -> Dr
             first, last = pmap.pdf_page(parsed.first_page), pmap.pdf_page(parsed.last_page or parsed.first_page)
             if pmap.offset is None:
                 uncertain |= {"first_page", "last_page"}
+    if purpose is Purpose.UNKNOWN and _DESCRIBED.match(norm(item.description)):
+        purpose = purpose_of(item.description.split(".")[0][:60])[0]  # "To approve the award."
     if purpose is Purpose.UNKNOWN and not is_section:
         purpose = purpose_of(purpose_text)[0]
         uncertain.add("purpose")
     if not item.number:
         uncertain.add("number")
+    if item.doubtful:
+        uncertain |= {"title", "presenter"}
     return DraftItem(
         number=item.number,
         title=title,

@@ -49,7 +49,7 @@ _NAMED_MEETING = re.compile(
     re.I,
 )
 _TRAILING = re.compile(r"(?:\s+(?:of|and|for|the|to|on|in|at))+$", re.I)
-_PLACE_WORD = re.compile(
+PLACE_WORD = re.compile(
     r"\b(?:room|hall|chamber|house|suite|centre|center|offices?|library|building|church|chapel|school|college|"
     r"street|road|lane|way|avenue|square|place|row|arms|inn|hut|pavilion|boardroom|parlour|hotel|hub|campus|"
     r"online|teams|zoom|virtual|remote|floor|clubroom|clubhouse|ground|court|lodge|barn)\b",
@@ -167,7 +167,7 @@ def _sentence_venue(text: str) -> str:
         if (
             venue
             and len(venue.split()) <= 16
-            and (venue[0].isupper() or venue[0].isdigit() or _PLACE_WORD.search(venue))
+            and (venue[0].isupper() or venue[0].isdigit() or PLACE_WORD.search(venue))
         ):
             return venue
     return ""
@@ -186,7 +186,7 @@ def _segment_venue(text: str) -> str:
     if not after:
         return ""
     venue = _clean(re.sub(r"^(?:at|in)\s+", "", ", ".join(after), flags=re.I))
-    return venue if _PLACE_WORD.search(venue) or len(after) >= 2 else ""
+    return venue if PLACE_WORD.search(venue) or len(after) >= 2 else ""
 
 
 def _stacked_venue(paragraphs: list[str]) -> str:
@@ -202,7 +202,7 @@ def _stacked_venue(paragraphs: list[str]) -> str:
         for line in below[:3]:
             if find_date(line) is not None or _LABEL.match(line) or len(line.split()) > 14 or line.endswith(":"):
                 break
-            if not (_PLACE_WORD.search(line) or re.match(r"\d{1,4}\s+\w", line)):
+            if not (PLACE_WORD.search(line) or re.match(r"\d{1,4}\s+\w", line)):
                 break
             place.append(line)
         return _clean(", ".join(place))

@@ -8,11 +8,13 @@ spelling. An owner no one matches is kept as written and marked uncertain.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from app.packs.dates import draft_date, parse_loose_date
 from app.packs.layout import Line, PageLayout
-from app.packs.model import DraftAction, DraftPerson
+from app.packs.model import DraftAction, DraftDate, DraftPerson
 from app.packs.people import clean, initials_of, is_name, name_key, split_cells, split_title, unbullet
 
 _COLLECTIVE = re.compile(
@@ -33,7 +35,7 @@ _NOT_AN_ACTION = re.compile(
     re.I,
 )
 _INLINE_ACTION = re.compile(
-    r"(?:^|[.;!?)]\s+|\s[-–—]\s)(?P<word>ACTIONS?|Actions?)(?:\s*:|\s+[A-Z][A-Za-z/&+, ]{0,30}:)"
+    r"(?:^|[.;!?)]\s+|\s[-–—]\s)\(?(?P<word>ACTIONS?|Actions?)(?:\s*:|\s+[A-Z][A-Za-z/&+, ]{0,30}:)"
 )
 _SECTION = re.compile(
     r"^(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivx]+\.)\s*)?(?:new\s+|agreed\s+|summary\s+of\s+|list\s+of\s+|key\s+)?"
@@ -45,6 +47,11 @@ _ITEM_MARK = re.compile(r"^\s*(?:(?P<number>\d{1,3})[.)]|[-*•●○■□▪�
 _TO = re.compile(r"^(?P<owner>.{1,80}?)\s+(?:to|will|shall|should)\s+(?P<task>\S.*)$")
 _SEPARATED = re.compile(r"^(?P<owner>[^:–—]{1,60}?)\s*(?:\s[-–—]\s|:\s)\s*(?P<task>\S.*)$")
 _MARGIN = re.compile(r"^(?P<text>\S.*?\S)\s{4,}(?P<owner>[A-Z][A-Za-z]{0,9}(?:\s*[/,&]\s*[A-Z][A-Za-z]{0,9}){0,3})$")
+# A deadline closing the task: "by 31 January 2025", "by 3 April", "by 28/02/2025".
+_DUE = re.compile(
+    r"\s+by\s+(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{2,4})\.?$"
+)
+_ATTENDANCE_LABEL = re.compile(r"^(?:present|in\s+attendance|also\s+present|attendees|apologies|absent)\s*:\s*", re.I)
 _MAX_SECTION_LINES = 120
 _LABEL_INDENT = 2  # a minute's number starts at the margin
 _SECTION_INDENT = 40  # an "Actions" heading indented further is a column header
@@ -106,6 +113,9 @@ def _role_key(role: str) -> str:
 
 def _owners(text: str, people: _People) -> _Owners | None:
     """The owners an owner phrase names, or None if the phrase is not a list of owners."""
+    text = text.strip()
+    if re.fullmatch(r"\([^()]*\)", text):
+        text = text[1:-1]  # "Action (AB): …": the owner in brackets
     text = re.sub(r"\s*\([^()]*\)", "", text).strip(" .:")
     if not text or len(text) > 80:
         return None
@@ -140,11 +150,17 @@ def _action(
         uncertain.add("owners")
     if not number:
         uncertain.add("number")
+    task = " ".join(task.split())
+    deadline = DraftDate()
+    due = _DUE.search(task)
+    if due is not None and parse_loose_date(due["date"]) is not None:
+        task, deadline = task[: due.start()], draft_date(due["date"])  # "… to the parish councils by 31 January 2025"
     return DraftAction(
         number=number,
-        action=re.sub(r"^to\s+", "", " ".join(task.split())),
+        action=re.sub(r"^to\s+", "", task),
+        deadline=deadline,
         owners=owners.names if owners else (),
-        owner_text=" ".join(owner_text.split()),
+        owner_text=re.sub(r"^\((.*)\)$", r"\1", " ".join(owner_text.split())),
         agenda_item=agenda_item,
         uncertain=frozenset(uncertain),
     )
@@ -239,27 +255,71 @@ def find_minute_actions(
     text, rows = _paragraphs(lines)
     names = {name_key(p.name) for p in people}
     found: list[tuple[int, DraftAction]] = []
+    unmarked: list[tuple[int, DraftAction]] = []  # tasks agreed in a sentence, without an action mark
     minute = ""
     index = 0
+    # Indents from where the minutes' numbers stand (a page's margin comes through as spaces).
+    at = Counter(len(t) - len(t.lstrip()) for t in text if _MINUTE_LABEL.match(t.lstrip()))
+    margin = at.most_common(1)[0][0] if at else 0
     while index < len(text):
         line = unbullet(text[index]).strip()
-        indent = len(text[index]) - len(text[index].lstrip())
+        indent = len(text[index]) - len(text[index].lstrip()) - margin
         if _SECTION.match(line) and indent < _SECTION_INDENT:  # far right, it heads an action column
             section, after = _section(text, index + 1, known)
             if section:
-                found += [(-1, a) for a in section]
+                # An "Actions arising" box indented inside a minute: its actions are that minute's.
+                inside = indent > _LABEL_INDENT and minute
+                found += [(-1, _under_minute(a, minute) if inside else a) for a in section]
                 index = after
                 continue
         starts_row = index == 0 or rows[index - 1] != rows[index]  # not a paragraph inside a table cell
         whole = text[index] if index + 1 == len(rows) or rows[index + 1] != rows[index] else clean(lines[rows[index]])
+        whole = whole.lstrip() if indent <= _LABEL_INDENT else whole
         label = _MINUTE_LABEL.match(whole.replace("\t", "  ")) if starts_row and whole[:1].isalnum() else None
         if label and indent <= _LABEL_INDENT:  # an indented "1." is a list in the minute
             minute = label["label"]
         action = _action_line(text, index, known) or _margin(text, index, known, names)
         if action is not None:
             found.append((rows[index], _under_minute(action, minute)))
+        elif (agreed := _agreed(text, index, known)) is not None:
+            unmarked.append((rows[index], _under_minute(agreed, minute)))
         index += 1
+    marked = [a for _, a in found]
+    for row, action in unmarked:
+        if not _said_twice(action, marked):  # in the order written, among the marked ones
+            place = next((i for i, (r, _) in enumerate(found) if r > row), len(found))
+            found.insert(place, (row, action))
     return _with_tracker(_with_column_owners(lines, found, known), tracker)
+
+
+# "Pauline agreed to write to the insurers …": one listed person taking on a task in the minutes' prose.
+_AGREED = re.compile(
+    r"(?:^|[.;]\s+)(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:agreed|undertook|offered|volunteered)"
+    r"\s+to\s+(?P<task>[a-z].*)$"
+)
+
+
+def _agreed(text: list[str], index: int, people: _People) -> DraftAction | None:
+    """A task a person listed in the attendance agreed to take on, in a sentence of the minutes (no action mark):
+    an action whose wording is a guess."""
+    if "agreed" not in text[index] and "took" not in text[index] and "offered" not in text[index]:
+        return None
+    match = _AGREED.search(text[index].strip())
+    if match is None or people.who(match["owner"]) is None:
+        return None
+    task = _wrapped(text, index, match["task"])
+    task = _SENTENCE.split(task)[0]
+    owners = _owners(match["owner"], people)
+    return _action("", task, match["owner"], owners, "", {"action"}) if owners else None
+
+
+def _said_twice(action: DraftAction, marked: list[DraftAction]) -> bool:
+    """An action read from a sentence that an action mark also gives (the same owners and wording)."""
+    words = _text_key(action.action)
+    return any(
+        set(o.owners) & set(action.owners) and (words[-30:] in (other := _text_key(o.action)) or other[-30:] in words)
+        for o in marked
+    )
 
 
 def _under_minute(action: DraftAction, minute: str) -> DraftAction:
@@ -341,6 +401,8 @@ def _section(text: list[str], start: int, people: _People) -> tuple[list[DraftAc
         if items and not mark and blanks and marked:
             break  # a list of bullets or numbers is over when a plain paragraph follows it
         lead = len(raw) - len(raw.lstrip())
+        if items and mark and indent is not None and lead < indent and not _split_task(body, people)[2]:
+            break  # the next minute's number, left of the list's bullets: the list was inside the minute
         if mark or ((not items or blanks or _split_task(body, people)[2] is not None) and _reads_as_item(body, people)):
             marked = bool(mark) and (marked or not items)
             items.append((mark["number"] or "" if mark else "", body))
@@ -379,11 +441,13 @@ def _action_line(text: list[str], index: int, people: _People) -> DraftAction | 
         inline = _INLINE_ACTION.search(line)  # "3. Captain's report – … serviced. Action: RP to update the plan."
         if inline is None:
             return None
-        before = line[: inline.start("word")].strip()
+        before = line[: inline.start("word")].rstrip(" (").strip()
         match = _ACTION_LINE.match(line[inline.start("word") :])
         if match is None:
             return None
     after = match["after"]
+    if line[max(0, len(line) - len(match[0]) - 1) : len(line) - len(match[0])] == "(":
+        after = after.rstrip().removesuffix(")")  # "… the order. (Action: AB, CD)"
     upper = match["word"].isupper()
     if _NOT_AN_ACTION.match(after.lstrip(" :-–")):
         return None
@@ -404,10 +468,13 @@ def _action_line(text: list[str], index: int, people: _People) -> DraftAction | 
         only = _owners(rest, people)
         if only is not None and len(rest.split()) <= 4:
             owner_text, owners = rest, only  # "Action: Clerk" closes the paragraph above
-            task = before or _paragraph_before(text, index)
+            task = " ".join(p for p in (_paragraph_before(text, index), before) if p)
             if not task:
                 return None
-            return _action("", _owned_sentence(task, rest, only, people), owner_text, owners, "", {"action"})
+            # The mark closes the sentences above it: the nearest one that gives the owner the task.
+            sentence = _owned_sentence(task, rest, only, people, nearest_last=True)
+            sentence = before if sentence == task and before else sentence
+            return _action("", sentence, owner_text, owners, "", {"action"})
         rest = _wrapped(text, index, rest)
         owner_text, task, owners = _split_task(rest, people)
         if owners is None and not upper and len(rest.split()) < 5:
@@ -450,8 +517,10 @@ def _margin(text: list[str], index: int, people: _People, names: set[str]) -> Dr
     match = _MARGIN.match(text[index].strip())
     if match is None or not re.search(r"\b[a-z]{2,}\b|^\S+\s{2,}\S", match["text"]):
         return None
-    if name_key(split_cells(match["text"])[0]) in names:
-        return None  # an attendance row: `Name  Role  Initials`
+    cells = [c for c in (re.sub(_ATTENDANCE_LABEL, "", c) for c in split_cells(match["text"])) if c]
+    first = cells[0] if cells else ""
+    if name_key(first) in names:
+        return None  # an attendance row: `Name  Role  Initials`, "Present: Name     Chair"
     owners = _owners(match["owner"], people)
     if owners is None or (owners.uncertain and not all(_COLLECTIVE.match(n) for n in owners.names)):
         return None  # only initials of people the minutes list
@@ -490,9 +559,10 @@ _SUBJECT_INITIALS = re.compile(
 )
 _FILLER = frozenset({"the", "of", "and", "for", "to", "a", "cllr", "councillor", "mr", "mrs", "ms", "dr"})
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+_CLAUSE = re.compile(r"(?<=;)\s+(?=[A-Z])")  # "… still waiting for its glass; AB will chase the joiner."
 
 
-def _owned_sentence(paragraph: str, written: str, owners: _Owners, people: _People) -> str:
+def _owned_sentence(paragraph: str, written: str, owners: _Owners, people: _People, nearest_last: bool = False) -> str:
     """The sentence of a minute that gives the owner a task ("Cllr Smith to collect the device."), else all of it.
 
     The sentence's subject must name the owner: a word of their name or role, the owner as written, or the
@@ -500,7 +570,8 @@ def _owned_sentence(paragraph: str, written: str, owners: _Owners, people: _Peop
     named = {w.casefold() for n in owners.names for w in split_title(n)[1].split()}
     named |= {w.casefold() for n in owners.names for w in people.role_of.get(n, "").split()} - _FILLER
     named |= {w.casefold() for w in written.split()} - _FILLER
-    for sentence in _SENTENCE.split(paragraph):
+    sentences = [clause for sentence in _SENTENCE.split(paragraph) for clause in _CLAUSE.split(sentence)]
+    for sentence in reversed(sentences) if nearest_last else sentences:
         head = _TO.match(sentence)
         if head is None or len(head["owner"].split()) > 6:
             continue

@@ -109,7 +109,10 @@ _ROLE_WORD = re.compile(
 )
 _IN_THE_CHAIR = re.compile(r"(?:in\s+the\s+chair|presiding|chairing)", re.I)
 _CHAIR_ROLE = re.compile(
-    r"^(?:(?!vice\b|deputy\b|vice-)[\w-]+\s+)?(?:chair(?:man|woman|person)?|chair\s+of\s+(?:the\s+)?\w+)\b"
+    # The chair of a committee or panel of the body sits at its board as a member ("Chair of Audit and Risk
+    # Committee").
+    r"^(?!chair\s+of\s+(?:the\s+)?[\w&,\s-]{0,40}?\b(?:committee|panel|sub-committee|group|forum)\b)"
+    r"(?:(?!vice\b|deputy\b|vice-)[\w-]+\s+)?(?:chair(?:man|woman|person)?|chair\s+of\s+(?:the\s+)?\w+|conven[eo]r)\b"
     r"(?!\s*-\s*(?:elect|incoming))(?!-)",
     re.I,
 )
@@ -355,8 +358,11 @@ def role_parts(text: str) -> tuple[str, bool, str, bool]:
         if deputy:
             deputising_for = re.sub(r"^the\s+", "", (deputy[1] or deputy[2] or "").strip(" ."), flags=re.I)
             deputy_note = extra
-        elif _IN_THE_CHAIR.fullmatch(extra):
-            chair = True
+        elif _IN_THE_CHAIR.fullmatch(extra) or re.fullmatch(
+            r"(?:the\s+)?(?:chair(?:man|woman|person)?|conven[eo]r)", extra, re.I
+        ):
+            chair = True  # "(in the Chair)"; "Co-opted governor (Chair)": the role kept as written
+            kept += [] if _IN_THE_CHAIR.fullmatch(extra) else [extra]
         elif _PART.search(extra):
             part_time = True  # "(part)" goes; "(for items 5-7)" says which part, so it stays
             if not re.fullmatch(r"part(?:[\s-]+time)?|partial|for\s+part.*", extra, re.I):
@@ -377,6 +383,9 @@ def role_parts(text: str) -> tuple[str, bool, str, bool]:
 
 # -- lists ------------------------------------------------------------------------------------------------------
 
+# The header of an attendance table: its first column names the people, another says whether each came.
+_NAME_HEAD = re.compile(r"^(?:name|names|member|members|attendee|attendees|trustee|governor|director)s?$", re.I)
+_STATUS_HEAD = re.compile(r"^(?:attendance|attended|attending|status|present\??|present\s*/\s*apologies)$", re.I)
 _EMPTY = re.compile(r"^(?:none|nil|n/?a|no\s+apologies(?:\s+\w+){0,3}|-+)\.?$", re.I)
 _NOT_PEOPLE = re.compile(
     r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|no)\s+(?:\w+\s+){0,3}"
@@ -387,6 +396,10 @@ _LOCAL_TITLE = re.compile(
     r"^(?P<tier>district|county|borough|town|city|parish|unitary)\s+(?:cllr|councillor)\.?\s+", re.I
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+
+
+# "… and 12 by proxy, including the directors A (Chair), B …": the words leading into the names.
+_LEAD_IN = re.compile(r"^(?:including|namely|comprising)\s+(?:[a-z]+\s+){0,3}(?=[A-Z])")
 
 
 def _split_list(text: str) -> list[str]:
@@ -410,12 +423,21 @@ def _split_list(text: str) -> list[str]:
         index += 1
     pieces.append(text[start:])
     out: list[str] = []
-    for piece in (p.strip() for p in pieces):
+    for piece in (_LEAD_IN.sub("", p.strip()) for p in pieces):
         if not piece:
             continue
         if (
             out and piece.casefold().rstrip(".") + "." in _SUFFIXES | {"jr.", "sr."} and piece.casefold() in _SUFFIXES
         ) or (out and _ROLE_WORD.match(piece) and not is_name(piece)):
+            out[-1] = f"{out[-1]}, {piece}"
+        elif (
+            out
+            and len(piece.split()) <= 6
+            and _entry(piece, _Category(Tier.MEMBER), "", True) is None
+            and (out[-1].endswith(")") or piece[0].islower())
+        ):
+            # "A Lee (AL), Director; B Khan (BK), Volunteer Coordinator, for item 5": after a name with its
+            # initials, or in lower case, what is not a name is the role or the part they were there for.
             out[-1] = f"{out[-1]}, {piece}"
         else:
             out.append(piece)
@@ -522,7 +544,40 @@ _PROSE = (
         _Category(Tier.MEMBER, apologies=True),
         "apologies",
     ),
+    (
+        # "Those present were A (Chair), B and C." / "Present were …": the names after the verb.
+        re.compile(r"^(?:those\s+|members\s+)?present\s+(?:were|was)\s*:?\s+(?P<names>.+?)\.?$", re.I),
+        _Category(Tier.MEMBER),
+        "present",
+    ),
+    (
+        re.compile(r"^(?:also\s+(?:present|attending|in\s+attendance)\s+(?:were|was))\s*:?\s+(?P<names>.+?)\.?$", re.I),
+        _Category(Tier.IN_ATTENDANCE),
+        "in attendance",
+    ),
+    (
+        re.compile(r"^(?P<names>.+?)\s+(?:also\s+attended|attended\s+also)\b", re.I),
+        _Category(Tier.IN_ATTENDANCE),
+        "in attendance",
+    ),
 )
+# Where one sentence ends and the next begins in running prose (not after "Dr." or an initial).
+_SENTENCE_END = re.compile(r"(?<=[a-z)]\.)\s+(?=[A-Z])")
+_ABBREVIATED = re.compile(r"\b(?:dr|mr|mrs|ms|cllr|rev|revd|prof|st|jr|sr|no|cf|e\.g|i\.e)\.$", re.I)
+# "A Smith, the bookings secretary, also attended": the role said in passing goes with the name.
+_APPOSITIVE = re.compile(r",\s+(?:the|our|its|their)\s+([^,]{2,60}?)(?:,|$)", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    parts: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if parts and _ABBREVIATED.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    return parts
+
+
 _ELECTED = re.compile(
     r"^(?P<name>.+?)\s+(?:was\s+(?:elected|appointed|voted)(?:\s+as)?|took\s+the)\s+(?P<role>(?:vice[\s-]+)?chair"
     r"(?:man|woman|person)?|secretary|clerk|minute[\s-]?taker)\b",
@@ -587,6 +642,10 @@ class _Reader:
         self.since = 0  # lines of other text since attendance was last seen
         self.last_row: _Found | None = None  # the last `Name  Role  Initials` row, whose role may wrap
         self.sentence = ""  # prose that may run on to the next line
+        # A table whose header names a status column ("Name  Role  Initials  Attendance"): its header cells by
+        # where they start, and the category of a band row above the rows ("In attendance").
+        self.table: list[tuple[int, str]] = []
+        self.band: tuple[_Category, str] | None = None
         self.minutes = False  # the text says it is minutes ("Minutes of the meeting", "held on")
 
     def flush(self) -> None:
@@ -621,6 +680,8 @@ class _Reader:
                 self.flush()
             if self.gap > _MAX_GAP:
                 self.current, self.columns = None, []
+            return True
+        if self._status_row(raw, text):
             return True
         cells = split_cells(text)
         heads = [_category(c) for c in cells] if len(cells) > 1 else []
@@ -689,17 +750,83 @@ class _Reader:
         if elected and is_name(elected["name"]):
             self.roles[name_key(elected["name"])] = elected["role"].strip().capitalize()
             return True
+        sentences = _sentences(text)
+        if len(sentences) > 1 and any(rx.match(part) for part in sentences for rx, _, _ in _PROSE):
+            # Several sentences on one line ("… also attended. Apologies were received from A"): each read alone.
+            for part in sentences:
+                self._other(part, [part])
+            return True
         for rx, category, label in _PROSE:
             match = rx.match(text)
             if match and not text.endswith((".", ";", ")")) and len(text) < 400:
                 self.sentence = text  # "…from Councillors A Smith and B" / "Jones." on the next line
                 return True
-            listed = _list_people(match["names"], category, label) if match else None
+            names = _APPOSITIVE.sub(lambda m: f" ({m[1][:1].upper()}{m[1][1:]})", match["names"]) if match else ""
+            listed = _list_people(names, category, label) if match else None
             if listed:
                 self.blocks.append(_Block(category, label, None, listed))
                 self.started, self.since, self.current = True, 0, None
                 return True
         return False
+
+    def _status_row(self, raw: str, text: str) -> bool:
+        """A line of an attendance table whose status column says who came: its header, a band row, a person's
+        row (the status gives the category) or a row's wrapped cells. False when the line is no part of one."""
+        spans = cell_spans(clean(raw))
+        if len(spans) >= 3 and _NAME_HEAD.match(spans[0][1]) and any(_STATUS_HEAD.match(c) for _, c in spans[1:]):
+            self.flush()
+            self.table, self.band, self.current, self.columns = spans, None, None, []
+            self.started, self.since = True, 0
+            return True
+        if not self.table:
+            return False
+        if len(spans) == 1 and (head := _category(text)) is not None and not head[2]:
+            self.band = (head[0], head[1])  # "In attendance" across the table: the rows under it
+            return True
+        cells: dict[str, str] = {}
+        for start, cell in spans:
+            column = min(self.table, key=lambda h: abs(h[0] - start))[1].casefold()
+            cells[column] = f"{cells[column]} {cell}" if column in cells else cell
+        name_column = self.table[0][1].casefold()
+        status = next((v for k, v in cells.items() if _STATUS_HEAD.match(k)), "")
+        roles = [v for k, v in cells.items() if k != name_column and not _STATUS_HEAD.match(k) and "initial" not in k]
+        if name_column not in cells:
+            last = self.blocks[-1].found[-1] if self.blocks and self.blocks[-1].found else None
+            if last is None or not roles:
+                return bool(last)  # a status cell wrapped onto the next line
+            role = f"{last.person.role} {' '.join(roles)}".strip()
+            self.blocks[-1].found[-1] = _Found(replace(last.person, role=role), last.words, last.role_written)
+            return True
+        category, label = self._status_category(status)
+        found = _entry(cells[name_column], category, label, True)
+        if found is None:
+            self.table = []
+            return False
+        initials = next((v for k, v in cells.items() if "initial" in k), "")
+        role, part_time, deputising_for, chair = role_parts(" ".join(roles))
+        person = replace(
+            found.person,
+            role=role or found.person.role,
+            initials=initials if _INITIALS.match(initials) and initials.isupper() else found.person.initials,
+            part_time=found.person.part_time or part_time or bool(_PART.search(status)),
+            deputising_for=deputising_for or found.person.deputising_for,
+            chair=found.person.chair or chair,
+        )
+        self.blocks.append(_Block(category, label, None, [_Found(person, found.words, " ".join(roles))]))
+        return True
+
+    def _status_category(self, status: str) -> tuple[_Category, str]:
+        """The category a status cell gives ("Present (by video)", "Apologies", "Absent"); a status that names
+        none ("For items 4 to 6") keeps the band's."""
+        band = self.band or (_Category(Tier.MEMBER), "present")
+        if re.match(r"^apolog|^sent\s+apolog|^regrets", status, re.I):
+            return _Category(band[0].tier, apologies=True), "apologies"
+        if re.match(r"^(?:absent|did\s+not\s+attend|not\s+present|dna)\b", status, re.I):
+            return _Category(band[0].tier, absent=True), "absent"
+        head = _category(status)
+        if head is not None and not head[0].apologies and not head[0].absent:
+            return (band if band[0].tier != Tier.MEMBER else (head[0], head[1])) if self.band else (head[0], head[1])
+        return band
 
     def _column_row(self, line: str) -> bool:
         """A row under side-by-side headings: each cell joins the block whose heading is nearest."""

@@ -6,12 +6,15 @@ import bisect
 import codecs
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
-from app.packs.agenda import Agenda, norm, parse_agenda, with_pages
+from app.domain import Purpose
+from app.packs.agenda import Agenda, norm, with_pages
+from app.packs.layout import text_layout, text_row
 from app.packs.layout_reader import FRONT_PAGES, LAYOUT_PAGES, LayoutReading, agenda_from_layout, read_layout
 from app.packs.limits import agenda_cut_short, read_pack_input
 from app.packs.meeting import text_masthead
@@ -53,35 +56,88 @@ def read_pack(path: Path, progress: Progress | None = None, cancelled: Cancelled
     if b"%PDF-" in data[:1024]:  # the PDF header may follow a little junk
         return _read_pdf(path, data, digest, name, progress, cancelled)
     text = _decode(data, name).replace("\r\n", "\n").replace("\r", "\n")
-    pages, line_page = text_pages(text)
-    lines = text.replace("\f", "\n").split("\n")
     if progress is not None:
         progress(0, 1)
-    agenda = parse_agenda(lines)
-    if agenda is None and (rejoined := rejoin_cells(lines)) is not None:
-        # A table that came out column by column: its rows put back together by order.
-        agenda = parse_agenda(rejoined)
-        if agenda is not None:
-            warn = "The agenda's table came out column by column; its rows were put back together, please check."
-            agenda = replace(agenda, warnings=(*agenda.warnings, warn))
+    pack = _read_text(path, text, digest, name)
     _check(cancelled)
-    if agenda is None:
-        raise PackError(_no_agenda(name))
-    said = text_masthead(lines, agenda.body_name, agenda.meeting_title, agenda.venue)
-    agenda = replace(agenda, body_name=said.body, meeting_title=said.title, venue=said.venue, uncertain=said.guessed)
     if progress is not None:
         progress(1, 1)
-    people = tuple(find_attendance(lines, agenda.end_line))
-    warnings = agenda_cut_short(
-        _before_next_list(lines, agenda.last_item_line), agenda.last_item_line, [i.number for i in agenda.items]
+    return pack
+
+
+def _read_text(path: Path, text: str, digest: str, name: str) -> DraftPack:
+    """A text or markdown pack read as a layout (character offsets as x, markdown headings and emphasis as type)
+    by the same reader as a PDF's; the lines of the text give its pages, people, papers and tables."""
+    pages, line_page = text_pages(text)
+    lines = text.replace("\f", "\n").split("\n")
+    source, source_pages = lines, pages
+    reading = agenda_from_layout(text_layout(_agenda_pages(pages)))
+    warnings: list[str] = []
+    if (rejoined := rejoin_cells(lines)) is not None:
+        # A table that came out column by column: its rows put back together by order, when they read better.
+        rejoined_pages = text_pages("\n".join(rejoined))[0]
+        again = agenda_from_layout(text_layout(_agenda_pages(rejoined_pages)))
+        if again is not None and (reading is None or _filled(again) > _filled(reading)):
+            reading, source, source_pages = again, rejoined, rejoined_pages
+            warnings.append(
+                "The agenda's table came out column by column; its rows were put back together, please check."
+            )
+            reading = _rows_in_doubt(reading, rejoined, rejoined_pages)
+    if reading is None:
+        raise PackError(_no_agenda(name))
+    # Where the agenda ends in the text: a layout line's page and row give its line.
+    starts = [0]
+    for page_text in source_pages[:-1]:
+        starts.append(starts[-1] + page_text.count("\n") + 1)
+    last = starts[reading.last_line.page] + text_row(reading.last_line)
+    agenda = replace(reading.agenda, last_item_line=last, end_line=last + 1)
+    said = text_masthead(source, agenda.body_name, agenda.meeting_title, agenda.venue)
+    agenda = replace(
+        agenda,
+        body_name=said.body,
+        meeting_title=said.title,
+        venue=said.venue,
+        uncertain=agenda.uncertain | said.guessed,
     )
+    people = tuple(find_attendance(lines, agenda.end_line if source is lines else 0))
     items = list(agenda.items)
-    papers = find_papers(lines, line_page, len(pages), items, agenda.last_item_line)
+    warnings += agenda_cut_short(
+        _before_next_list(source, agenda.last_item_line), agenda.last_item_line, [i.number for i in items]
+    )
+    papers = find_papers(lines, line_page, len(pages), items, agenda.last_item_line if source is lines else -1)
     if any(p.item_number for p in papers):
         items = items_with_paper_pages(items, papers)
         warnings.append("Page ranges were found from the papers' cover sheets; please check them.")
     pack = _pack(path, digest, "text", agenda, items, None, people, warnings)
     return _with_extras(pack, lines, tuple(pages), tuple(papers))
+
+
+def _rows_in_doubt(reading: LayoutReading, rows: list[str], pages: list[str]) -> LayoutReading:
+    """A re-joined table's items marked where the joining was a guess: a row with more or fewer cells than
+    most rows (a cell of the row above or below, or of a section line, may have landed in it)."""
+    starts = [0]
+    for page_text in pages[:-1]:
+        starts.append(starts[-1] + page_text.count("\n") + 1)
+    counts = [rows[starts[ln.page] + text_row(ln)].count("\t") for ln in reading.item_lines]
+    usual = Counter(counts).most_common(1)[0][0] if counts else 0
+    items = [
+        item if count == usual else replace(item, uncertain=item.uncertain | {"title", "presenter"})
+        for item, count in zip(reading.items, counts, strict=True)
+    ]
+    return replace(reading, items=items, agenda=replace(reading.agenda, items=tuple(items)))
+
+
+def _agenda_pages(pages: list[str]) -> list[str]:
+    """The text pages an agenda is looked for in: all of a short pack, the first few of a long one (as a PDF's)."""
+    return pages if len(pages) <= LAYOUT_PAGES else pages[:FRONT_PAGES]
+
+
+def _filled(reading: LayoutReading) -> int:
+    """How many of the items' title, lead, time and purpose a reading found."""
+    return sum(
+        bool(i.title) + bool(i.presenter) + (i.planned_time is not None) + (i.purpose is not Purpose.UNKNOWN)
+        for i in reading.items
+    )
 
 
 _LIST_START = re.compile(r"^\s*(?:[^\w\s]\s*)?(?:item\s+)?1[.):]?\s+\S", re.I)
@@ -241,13 +297,11 @@ def _read_pdf_document(
         raise PackError(f"{name} has no text to read: it may be a scanned image without a text layer.")
     if reading is None and head < count:
         reading = _layout_reading(document, data, count, name)  # the agenda pages were blank: look further
-    agenda = parse_agenda(lines[: sum(len(t.splitlines()) for t in texts[:head])])
+    agenda: Agenda | None = None
     if reading is not None:
-        # The layout reading is the agenda; the line reader still says where the agenda's text ends.
+        # The agenda's text ends with the page of its last item.
         after = next((i for i, page in enumerate(line_page) if page > reading.last_page), len(lines))
-        agenda = replace(
-            reading.agenda, last_item_line=max(0, after - 1), end_line=agenda.end_line if agenda else after
-        )
+        agenda = replace(reading.agenda, last_item_line=max(0, after - 1), end_line=after)
     if agenda is None and not marks:
         raise PackError(_no_agenda(name))
     items = list(agenda.items) if agenda else []
@@ -348,6 +402,8 @@ def _merge(marks: list[tuple[Bookmark, int]], agenda: list[DraftItem], warn: lis
         if match is not None:
             used.add(match.number)
             base = match
+        elif agenda and not mark.number:
+            continue  # a bookmark the agenda's text does not support (a slide's title, a cover): not an item
         else:
             base = DraftItem(number=mark.number, title=mark.title, uncertain=frozenset({"purpose"}))
         uncertain = base.uncertain - {"first_page", "last_page"} | (set() if base.number else {"number"})

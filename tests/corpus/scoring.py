@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,32 @@ EXTRA_CHECKS = ("meeting", "pages", "parts")  # Measured fields of (right, possi
 
 
 @dataclass(frozen=True)
+class Calibration:
+    """How honest a reading is about its mistakes, over its scored fields (items' number, title, presenter and
+    time as the scorer matches them, each spurious item, the meeting's five fields, items' PDF pages and parts).
+
+    `wrong_sure` is the figure that matters: wrong answers presented as certain (confidence 1.0, not in
+    `uncertain`), the worst outcome. `right_unsure` keeps it honest: marking everything uncertain would empty
+    `wrong_sure` and make the review's amber mean nothing. A field left empty (nothing presented) is wrong but
+    neither sure nor unsure."""
+
+    fields: int = 0
+    wrong: int = 0
+    wrong_sure: int = 0
+    right_unsure: int = 0
+    examples: tuple[str, ...] = ()  # "field: found" for the wrong-and-sure ones, to show where they are
+
+    def __add__(self, other: Calibration) -> Calibration:
+        return Calibration(
+            self.fields + other.fields,
+            self.wrong + other.wrong,
+            self.wrong_sure + other.wrong_sure,
+            self.right_unsure + other.right_unsure,
+            self.examples + other.examples,
+        )
+
+
+@dataclass(frozen=True)
 class Measured:
     document: CorpusDocument
     draft: DraftPack | None
@@ -39,6 +66,7 @@ class Measured:
     meeting: tuple[int, int] = (0, 0)
     pages: tuple[int, int] = (0, 0)
     parts: tuple[int, int] = (0, 0)
+    calibration: Calibration = field(default_factory=lambda: Calibration())
 
 
 def person_key(name: str) -> str:
@@ -133,6 +161,105 @@ def parts_right(expected: dict[str, Any], answer: dict[str, Any]) -> tuple[int, 
     return right, len(wanted)
 
 
+def _title_ratio(a: object, b: object) -> float:
+    return difflib.SequenceMatcher(None, _scorer_norm(a), _scorer_norm(b)).ratio()
+
+
+def _scorer_norm(value: object) -> str:
+    """The scorer's normalisation (../shared/tools/agenda_score.py `norm`), for matching as it matches."""
+    text = str(value or "")
+    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-")):
+        text = text.replace(a, b)
+    for a, b in (("\u2014", "-"), ("**", ""), ("\u00a0", " ")):
+        text = text.replace(a, b)
+    return re.sub(r"\s+", " ", text).strip().strip(".:;,").lower()
+
+
+def _flat(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for item in items or []:
+        out.append(item)
+        out += _flat(item.get("children") or [])
+    return out
+
+
+def _hhmm(value: object) -> str | None:
+    m = re.search(r"(\d{1,2})[.:](\d{2})\s*(am|pm)?", str(value or "").lower())
+    if not m:
+        return None
+    hour = int(m[1]) + (12 if m[3] == "pm" and int(m[1]) < 12 else 0)
+    return f"{hour:02d}:{int(m[2]):02d}"
+
+
+def calibration(expected: dict[str, Any], answer: dict[str, Any]) -> Calibration:
+    """Each scored field of one document: right or wrong, and presented as sure (confidence 1.0) or not."""
+    if not answer:
+        return Calibration()  # refused: nothing presented
+    found = _flat(answer.get("items") or [])
+    by_number: dict[str, dict[str, Any]] = {}
+    for item in found:
+        by_number.setdefault(_scorer_norm(item.get("number")).rstrip(".").replace(" ", ""), item)
+    checks: list[tuple[str, bool, bool | None]] = []  # (what, right, sure: None when nothing was presented)
+
+    def sure(item: dict[str, Any], key: str) -> bool:
+        return float((item.get("confidence") or {}).get(key, 1.0)) >= 1.0
+
+    matched: set[int] = set()
+    for want in expected["items"]:
+        if want["number"]:
+            got = by_number.get(want["number"].lower())
+        else:
+            ranked = [(_title_ratio(it.get("title"), want["title"]), it) for it in found if not it.get("number")]
+            best = max(ranked, default=(0.0, None), key=lambda pair: pair[0])
+            got = best[1] if best[0] >= 0.92 else None
+        if got is None:
+            continue  # missing: nothing was presented for it
+        matched.add(id(got))
+        label = want["number"] or want["title"][:20]
+        title_right = _title_ratio(got.get("title"), want["title"]) >= 0.92
+        checks.append((f"{label} title: {got.get('title')!r}", title_right, sure(got, "title")))
+        if "presenter" in want:
+            p = _scorer_norm(got.get("presenter"))
+            right = _scorer_norm(want["presenter"]) in p and len(p) <= 2 * len(_scorer_norm(want["presenter"])) + 4
+            shown = sure(got, "presenter") if p else None
+            checks.append((f"{label} presenter: {got.get('presenter')!r}", right, shown))
+        if "time" in want:
+            t = _hhmm(got.get("time"))
+            checks.append((f"{label} time: {t}", t == want["time"], sure(got, "time") if t else None))
+        if want.get("pdf_pages") and want["number"]:
+            pages = got.get("pages")
+            shown = sure(got, "pages") if pages else None
+            checks.append((f"{label} pages: {pages}", pages == want["pdf_pages"], shown))
+        if any(i.get("part") == 2 for i in expected["items"]) and want["number"]:
+            right = got.get("part") == want.get("part", 1)
+            checks.append((f"{label} part: {got.get('part')}", right, sure(got, "part")))
+    for item in found:  # spurious items: each a wrong answer, sure unless its number or title is marked
+        if id(item) not in matched and not (item.get("children") and not item.get("number")):
+            both = sure(item, "number") and sure(item, "title")
+            checks.append((f"spurious {item.get('number')} {str(item.get('title'))[:30]!r}", False, both))
+    meeting = answer.get("meeting") or {}
+    unsure = set(meeting.get("uncertain") or [])
+    for key, found_key in (("body", "body"), ("meeting_title", "title"), ("venue", "venue")):
+        if expected.get(key):
+            want, got_text = _text(expected[key]), _text(meeting.get(found_key))
+            right = bool(got_text) and fuzz.partial_ratio(want, got_text) >= 90 and len(got_text) <= 2 * len(want) + 20
+            shown = found_key not in unsure if got_text else None
+            checks.append((f"meeting {found_key}: {meeting.get(found_key)!r}", right, shown))
+    for key, found_key in (("date", "date"), ("time_of_meeting", "time")):
+        if expected.get(key):
+            value = meeting.get(found_key)
+            shown = found_key not in unsure if value else None
+            checks.append((f"meeting {found_key}: {value}", value == expected[key], shown))
+    wrong = [c for c in checks if not c[1]]
+    return Calibration(
+        fields=len(checks),
+        wrong=len(wrong),
+        wrong_sure=sum(1 for c in wrong if c[2]),
+        right_unsure=sum(1 for c in checks if c[1] and c[2] is False),
+        examples=tuple(c[0] for c in wrong if c[2]),
+    )
+
+
 @functools.cache
 def measured() -> tuple[Measured, ...]:
     out = []
@@ -151,6 +278,7 @@ def measured() -> tuple[Measured, ...]:
                 meeting_right(document.expected, answer),
                 pages_right(document.expected, answer),
                 parts_right(document.expected, answer),
+                calibration(document.expected, answer),
             )
         )
     return tuple(out)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from app.bench import CORPUS_DIRS, SCORER, corpus_documents
-from tests.corpus.scoring import EXTRA_CHECKS, REFUSED, Measured, floors, measured, pooled
+from tests.corpus.scoring import EXTRA_CHECKS, REFUSED, Calibration, Measured, floors, measured, pooled
 
 pytestmark = pytest.mark.skipif(not SCORER.exists(), reason=f"the scorer {SCORER} is not beside this checkout")
 
@@ -104,3 +104,17 @@ def test_bench_reports_the_pooled_score_it_measures(monkeypatch: pytest.MonkeyPa
     assert figure["median_ms"] > 0 and figure["floor_median_ms"] > 0
     assert figure["per_document"][chosen[0].document.key] == REFUSED
     assert figure["per_document"][chosen[1].document.key] == round(chosen[1].score.share, 3)
+
+
+def test_wrong_answers_are_not_presented_as_certain() -> None:
+    """Calibration: over every scored field, the wrong ones presented as certain (confidence 1.0) may not grow,
+    and the right ones marked uncertain may not grow without bound (marking everything would hide nothing)."""
+    total = sum((m.calibration for m in measured()), Calibration())
+    ceiling = floors()["calibration"]
+    assert total.wrong_sure <= ceiling["wrong_sure_at_most"], (
+        f"{total.wrong_sure} wrong fields presented as certain (ceiling {ceiling['wrong_sure_at_most']}): "
+        f"{list(total.examples)[:12]}"
+    )
+    assert total.right_unsure <= ceiling["right_unsure_at_most"], (
+        f"{total.right_unsure} right fields marked uncertain (ceiling {ceiling['right_unsure_at_most']})"
+    )

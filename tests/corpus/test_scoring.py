@@ -109,3 +109,40 @@ def test_the_meeting_pages_and_parts_checks() -> None:
     assert parts_right(expected, answer) == (2, 2)
     assert parts_right(expected, {"items": [{"number": "3", "part": 1}]}) == (1, 2)
     assert parts_right({"items": [{"number": "1", "title": "x"}]}, answer) == (0, 0)  # no Part II: not checked
+
+
+def test_calibration_counts_wrong_answers_presented_as_certain() -> None:
+    from tests.corpus.scoring import calibration
+
+    expected = {
+        "items": [
+            {"number": "1", "title": "Apologies", "presenter": "Chair"},
+            {"number": "2", "title": "Minutes of the last meeting"},
+            {"number": "3", "title": "Finance report"},
+        ],
+        "body": "Example Society",
+        "date": "2025-05-01",
+    }
+
+    def item(number: str, title: str, presenter: str = "", unsure: tuple[str, ...] = ()) -> dict[str, object]:
+        keys = ("number", "title", "presenter", "time", "part", "pages")
+        return {
+            "number": number,
+            "title": title,
+            "presenter": presenter,
+            "confidence": {k: 0.5 if k in unsure else 1.0 for k in keys},
+            "children": [],
+        }
+
+    answer = {
+        "items": [
+            item("1", "Apologies", "Treasurer"),  # wrong presenter, sure
+            item("2", "Minutes", unsure=("title",)),  # wrong title, marked
+            item("3", "Finance report", unsure=("title",)),  # right title, marked
+            item("4", "Any other business"),  # spurious, sure
+        ],
+        "meeting": {"body": "Example Society", "date": "2025-05-02", "uncertain": []},
+    }
+    found = calibration(expected, answer)
+    assert (found.fields, found.wrong, found.wrong_sure, found.right_unsure) == (7, 4, 3, 1)
+    assert calibration(expected, {}).fields == 0  # refused: nothing presented

@@ -132,6 +132,9 @@ def _category(person: DraftPerson) -> str:
 
 def _same_text(expected: str, found: str) -> bool:
     def words(text: str) -> str:
+        # A deadline closing the task ("… by 30 April 2025.") is read into the action's deadline, not its text;
+        # some expected files keep it in the text, others give it apart.
+        text = re.sub(r"\s+by\s+\d{1,2}\s+[A-Za-z]+(?:\s+\d{4})?\.?$", "", text.strip())
         return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
     want, got = words(expected), words(found)
@@ -143,9 +146,6 @@ def _same_text(expected: str, found: str) -> bool:
 # many people it gets meanwhile).
 NOT_YET_IN_FULL = {
     "brenthaven-planning-2025-10-16-pack",
-    "brindlecote-homes-board-2025-05-20-minutes",
-    "little-ottersby-village-hall-2025-03-11-minutes",
-    "pennyhold-riverside-trustees-2025-01-16-minutes",
     "harnwick-bowls-committee-2024-10-14-minutes",
     "hollinsgarth-housing-board-2025-10-22-pack",
     "hollowmere-community-energy-agm-2025-06-14-minutes",

@@ -387,3 +387,227 @@ def test_roman_labels_set_flush_right_and_sub_items_after_an_introducing_line(tm
     items = read_pack(path).items
     assert [i.number for i in items] == ["I", "II", "III", "i", "ii", "IV"]
     assert [i.title for i in items if i.number in ("i", "ii")] == ["Audit Committee", "People Committee"]
+
+
+def test_dotted_leaders_part_title_and_lead_and_sub_sub_items_nest(tmp_path: Path) -> None:
+    """A contents-style agenda: "Title......Lead" with the leader glued to the words, a lead that wraps under
+    the title after its leader, three levels of numbering ("5.1.2"), and a heading that ends "for Noting"."""
+    path = tmp_path / "leaders.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(60, HEIGHT - 70, "Example Joint Board")
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(60, HEIGHT - 90, "Wednesday 10 December 2025 at 10.00am")
+    rows = [
+        (60, 90, "1", "Welcome and Apologies", "Chair"),
+        (60, 90, "2", "Finance", ""),
+        (90, 130, "2.1", "Budget Monitoring", ""),
+        (130, 170, "2.1.1", "Position at Month 6", "Chief Finance Officer"),
+        (130, 170, "2.1.2", "Savings Plan", "Chief Finance Officer"),
+        (90, 130, "2.2", "Audit Committee: Minute of 5 November", "Chair of the Audit and"),
+        (60, 90, "3", "Items for Noting", ""),
+        (90, 130, "3.1", "Performance Report", "Head of Performance"),
+    ]
+    y = HEIGHT - 130
+    for label_x, title_x, number, title, lead in rows:
+        pdf.drawString(label_x, y, number)
+        if lead:
+            dots = "." * int((530 - title_x - pdf.stringWidth(f"{title}{lead}", "Helvetica", 11)) / 3.06)
+            pdf.drawString(title_x, y, f"{title}{dots}{lead}")  # one run: the leader glued to both words
+        else:
+            pdf.drawString(title_x, y, title)
+        if lead.endswith(" and"):
+            y -= 14
+            pdf.drawString(title_x, y, "Risk Committee")  # the lead wraps under the title
+        y -= 22
+    pdf.showPage()
+    pdf.save()
+    pack = read_pack(path)
+    got = {i.number: (i.title, i.presenter) for i in pack.items}
+    assert list(got) == ["1", "2", "2.1", "2.1.1", "2.1.2", "2.2", "3", "3.1"]
+    assert got["1"] == ("Welcome and Apologies", "Chair")
+    assert got["2.1.1"] == ("Position at Month 6", "Chief Finance Officer")
+    assert got["2.2"] == ("Audit Committee: Minute of 5 November", "Chair of the Audit and Risk Committee")
+    assert got["3"][0] == "Items for Noting"
+    tree = draft_to_json(pack)["items"]
+    assert [c["number"] for c in tree[1]["children"][0]["children"]] == ["2.1.1", "2.1.2"]
+
+
+def _notice_in_two_columns(path: Path, *, header: bool) -> Path:
+    """A masthead in spaced capitals, two columns on one line pitch, and a full-width footer line under them.
+    With `header`, the same page is a table: a header row names the columns either side of the gutter."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 14)
+    spaced = pdf.beginText(130, HEIGHT - 60)
+    spaced.setCharSpace(3)  # letter-spaced: every letter drawn apart, the words further apart still
+    spaced.textLine("EXAMPLE PARISH COUNCIL")
+    pdf.drawText(spaced)
+    pdf.setFont("Helvetica-Bold", 24)
+    pdf.drawString(130, HEIGHT - 95, "Annual Parish Meeting")
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(130, HEIGHT - 115, "Thursday 15 May 2025 at 7.00pm")
+    left = [
+        "Agenda",
+        "1.  Welcome by the Chairman",
+        "2.  Apologies for absence",
+        "3.  Minutes of the last",
+        "     meeting",
+        "4.  Matters arising",
+        "5.  Annual report of the",
+        "     Chairman",
+    ]
+    right = [
+        "6.  Reports from local groups",
+        "7.  Questions from electors",
+        "8.  Close",
+        "",
+        "About the meeting",
+        "Every parish must hold one",
+        "between March and June.",
+        "",
+    ]
+    if header:
+        pdf.drawString(60, HEIGHT - 150, "Item")
+        pdf.drawString(320, HEIGHT - 150, "Lead")
+    for row, (a, b) in enumerate(zip(left, right, strict=True)):
+        y = HEIGHT - 170 - 16 * row
+        pdf.drawString(60, y, a)
+        pdf.drawString(320, y, b)
+    pdf.drawString(60, HEIGHT - 320, "Issued by the Clerk to the Parish Council on 1 May 2025 at the office")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_two_columns_between_a_masthead_and_a_footer_are_read_column_by_column(tmp_path: Path) -> None:
+    pack = read_pack(_notice_in_two_columns(tmp_path / "notice.pdf", header=False))
+    assert [i.number for i in pack.items] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+    assert pack.items[2].title == "Minutes of the last meeting"
+    assert pack.items[4].title == "Annual report of the Chairman"
+    assert pack.body_name.casefold() == "example parish council"  # the spaced capitals read as words
+
+
+def test_a_table_with_a_header_row_is_not_taken_for_two_columns(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    from app.packs.layout_reader import read_layout
+
+    document = pdfium.PdfDocument(_notice_in_two_columns(tmp_path / "table.pdf", header=True))
+    try:
+        lines = read_layout(document.raw, 1, "table.pdf")[0].lines
+    finally:
+        document.close()
+    texts = [ln.text for ln in lines]
+    assert "1. Welcome by the Chairman 7. Questions from electors" in texts  # one row, read across
+
+
+def _supplement(path: Path, *, note_before: bool) -> Path:
+    """A supplementary agenda (items 4 and 6, as numbered in the main agenda, with the printed pages of their
+    papers, which go on from the main pack's), then the papers: reports whose sections are numbered 1 to 9.
+    With `note_before`, a numbered note for the public stands above the "Agenda" heading."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 15)
+    pdf.drawString(60, HEIGHT - 60, "Example District Council")
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(60, HEIGHT - 80, "Planning Committee, Thursday 16 October 2025 at 6.30 pm")
+    y = HEIGHT - 110
+    if note_before:
+        notes = [
+            "Public speaking. You may speak for three minutes.",
+            "Filming. The meeting may be filmed.",
+            "Fire. Leave by the nearest exit.",
+        ]
+        for n, text in enumerate(notes, start=1):
+            pdf.drawString(60, y, f"{n}. {text}")
+            y -= 16
+        y -= 10
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(60, y, "SUPPLEMENTARY AGENDA")
+    pdf.setFont("Helvetica", 11)
+    rows = [
+        (
+            "4.",
+            "Planning Applications - Update Report",
+            "(Pages 33 - 35)",
+            "Late representations on the applications. Recommendation: as before.",
+        ),
+        ("6.", "Enforcement Update - Schedule of Cases", "(Pages 36 - 38)", "To note the schedule."),
+    ]
+    for number, title, pages, description in rows:
+        y -= 24
+        pdf.drawString(60, y, number)
+        pdf.drawString(100, y, title)
+        pdf.drawString(450, y, pages)
+        y -= 14
+        pdf.drawString(100, y, description)
+    pdf.showPage()
+    for printed in range(33, 39):
+        pdf.setFont("Helvetica", 11)
+        if printed in (33, 36):
+            pdf.drawString(460, HEIGHT - 40, f"Agenda Item {4 if printed == 33 else 6}")
+        for k in range(3):
+            section = (printed - 33) % 3 * 3 + k + 1
+            pdf.drawString(60, HEIGHT - 100 - 150 * k, f"{section}. Assessment")
+            for row in range(6):
+                text = "The site lies within the settlement boundary and the main issues are set out below."
+                pdf.drawString(60, HEIGHT - 118 - 150 * k - 14 * row, text)
+        pdf.drawString(A4[0] / 2, 30, f"Page {printed}")
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_supplement_is_read_from_its_agenda_not_from_its_papers_sections(tmp_path: Path) -> None:
+    pack = read_pack(_supplement(tmp_path / "supplement.pdf", note_before=False))
+    assert [(i.number, i.title) for i in pack.items] == [
+        ("4", "Planning Applications - Update Report"),  # its description under it is not its title
+        ("6", "Enforcement Update - Schedule of Cases"),
+    ]
+    assert (pack.items[0].first_page, pack.items[1].first_page) == (2, 5)  # printed page 33 is PDF page 2
+
+
+def test_a_numbered_note_above_the_agenda_heading_is_another_list(tmp_path: Path) -> None:
+    pack = read_pack(_supplement(tmp_path / "noted.pdf", note_before=True))
+    assert [i.number for i in pack.items] == ["4", "6"]
+
+
+def test_point_zero_numbers_head_their_sub_items_and_references_nest_under_their_heading(tmp_path: Path) -> None:
+    """ "1.0", "4.0" number the items and "4.1" sits under "4.0"; motions labelled by the body's own references
+    ("M25/07") belong to the item they are printed under, with the motion's text between them."""
+    path = tmp_path / "point-zero.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(60, HEIGHT - 60, "Example Students' Union")
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(60, HEIGHT - 80, "Union Council, Thursday 6 November 2025 at 6.00pm")
+    pdf.drawString(60, HEIGHT - 110, "Agenda")
+    y = HEIGHT - 130
+    rows = [(60, "1.0", "Apologies"), (60, "2.0", "Minutes of the last meeting"), (60, "3.0", "Motions")]
+    for x, number, title in rows:
+        pdf.drawString(x, y, number)
+        pdf.drawString(x + 40, y, title)
+        y -= 18
+    for number, title in (("M25/07", "Free period products"), ("M25/08", "Library opening hours")):
+        y -= 12
+        pdf.drawString(80, y, f"{number} {title}")
+        for text in ("Proposer: A Student    Seconder: Another Student", "Council notes: the facts set out here."):
+            y -= 16
+            pdf.drawString(130, y, text)
+        y -= 6
+    for number, title in (("4.0", "Finance"), ("4.1", "Budget for the year"), ("5.0", "Any other business")):
+        y -= 18
+        pdf.drawString(60 if number.endswith(".0") else 80, y, number)
+        pdf.drawString(100 if number.endswith(".0") else 120, y, title)
+    pdf.showPage()
+    pdf.save()
+    pack = read_pack(path)
+    assert [i.number for i in pack.items] == ["1.0", "2.0", "3.0", "M25/07", "M25/08", "4.0", "4.1", "5.0"]
+    assert pack.items[3].title == "Free period products"
+
+
+def test_a_word_broken_at_a_line_end_is_joined_keeping_a_name_s_hyphen() -> None:
+    from app.packs.outline import _join
+
+    assert _join(["Dr Tariq Bellingham-", "Shah, Chief Executive"]) == "Dr Tariq Bellingham-Shah, Chief Executive"
+    assert _join(["Annual manage-", "ment report"]) == "Annual management report"
+    assert _join(["Finance and", "Performance"]) == "Finance and Performance"

@@ -187,7 +187,7 @@ def test_json_view(seed: DraftPack) -> None:
         "time": "10:00",
         "venue": "",
         "uncertain": [],
-        "confidence": {"title": 1.0, "body": 1.0, "date": 1.0, "venue": 1.0},
+        "confidence": {"title": 1.0, "body": 1.0, "date": 1.0, "time": 1.0, "venue": 1.0},
     }
     assert [n["number"] for n in data["items"]] == [str(n) for n in range(1, 10)]
     assert [c["number"] for c in _find(data["items"], "6")["children"]] == ["6.1", "6.2", "6.3", "6.4"]
