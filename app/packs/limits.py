@@ -357,12 +357,22 @@ def _helper(path: str, budget: Budget, sender: Any, app_pid: int) -> None:
 _context: Any = None
 
 
+def forkserver_context(preload: list[str]) -> Any:
+    """The forkserver the helper processes fork from (started without Qt, never from the window's threads).
+
+    Python 3.12 starts the server with `python -c`, which puts the current folder first on its import path (the
+    parent's path is ignored): run from a folder holding an `app` package, the server would import that instead
+    of Quorate. PYTHONSAFEPATH, inherited by the server, keeps the current folder off the path."""
+    os.environ["PYTHONSAFEPATH"] = "1"
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(preload)
+    return context
+
+
 def _process_context() -> Any:
-    """Helpers fork from a forkserver started without Qt, never from the window process with its threads."""
     global _context
     if _context is None:
-        _context = multiprocessing.get_context("forkserver")
-        _context.set_forkserver_preload(["app.packs.reader"])
+        _context = forkserver_context(["app.packs.reader"])
     return _context
 
 

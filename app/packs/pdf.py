@@ -28,7 +28,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from app.packs.agenda import cells, norm
-from app.packs.limits import page_text_too_dense
+from app.packs.limits import forkserver_context, page_text_too_dense
 from app.packs.model import ImportCancelled, PackError
 
 log = logging.getLogger(__name__)
@@ -219,8 +219,7 @@ def _text_pool() -> ProcessPoolExecutor | None:
     global _pool, _pool_broken
     if _pool is None and not _pool_broken and (os.cpu_count() or 1) >= 2:
         try:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["pypdfium2", "app.packs.pdf"])
+            context = forkserver_context(["pypdfium2", "app.packs.pdf"])
             _pool = ProcessPoolExecutor(
                 max_workers=1, mp_context=context, initializer=_follow_app, initargs=(os.getpid(),)
             )

@@ -182,3 +182,31 @@ def test_a_page_with_too_many_text_objects_is_left_unread_and_the_other_pages_ar
         document.close()
     assert "Welcome" in plain[0] and plain[1] == "" and "site plan" in plain[2]
     assert laid_out[0].lines and not laid_out[1].lines and laid_out[2].lines
+
+
+def test_the_reader_never_imports_an_app_package_from_the_current_folder(tmp_path: Path) -> None:
+    """Python 3.12's forkserver puts the current folder first on its import path: `quorate agenda` run from a
+    folder holding an `app` package must still read with Quorate's own reader, not run that folder's code."""
+    import subprocess
+    import sys
+
+    quorate = Path(sys.executable).with_name("quorate")
+    if not quorate.exists():
+        pytest.skip("the quorate command is not installed beside this interpreter")
+    decoy = tmp_path / "app" / "packs"
+    decoy.mkdir(parents=True)
+    marker = tmp_path / "decoy-ran"
+    for package in (tmp_path / "app", decoy):
+        (package / "__init__.py").write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
+    (decoy / "reader.py").write_text("", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONSAFEPATH")}
+    done = subprocess.run(
+        [str(quorate), "--data-dir", str(tmp_path / "data"), "agenda", str(paths.demo_pack()), "--json"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert '"items"' in done.stdout and not marker.exists()
