@@ -145,13 +145,18 @@ def _same_text(expected: str, found: str) -> bool:
 # strict xfail, so a reader that gets one right fails here until it leaves this list (tests/corpus floors count how
 # many people it gets meanwhile).
 NOT_YET_IN_FULL = {
+    "bramblegate-repair-cafe-directors-2025-06-05-minutes",
     "brenthaven-planning-2025-10-16-pack",
+    "carn-valley-branch-2025-11-12-minutes",
+    "carrowdale-twinning-committee-2025-03-05-minutes",
+    "fenwold-archaeological-society-council-2025-10-20-minutes",
     "harnwick-bowls-committee-2024-10-14-minutes",
     "hollinsgarth-housing-board-2025-10-22-pack",
     "hollowmere-community-energy-agm-2025-06-14-minutes",
     "inverkeld-university-court-2025-09-22-minutes",
     "ketterbrook-residents-agm-2025-04-29-minutes",
     "kinnordie-community-council-2025-08-26-minutes",
+    "port-vellan-harbour-commissioners-2025-09-11-pack",
     "skelbrook-governors-2025-03-19-minutes",
     "tarrowby-castings-board-2025-04-29-minutes",
     "thrushcombe-development-control-2025-11-05-minutes",

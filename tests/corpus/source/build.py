@@ -24,6 +24,9 @@ import round4_civic
 import round4_community
 import round4_health
 import round4_trusts
+import round4h_groups
+import round4h_mechanics
+import round4h_public
 import text_docs
 import wordstyle
 
@@ -43,6 +46,9 @@ DOCUMENTS = [
     *round4_health.DOCUMENTS,
     *round4_trusts.DOCUMENTS,
     *round4_community.DOCUMENTS,
+    *round4h_public.DOCUMENTS,
+    *round4h_groups.DOCUMENTS,
+    *round4h_mechanics.DOCUMENTS,
 ]
 
 
