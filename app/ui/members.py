@@ -264,6 +264,11 @@ class MembersUi(QObject):
         if item is None or item.id is None or self.window.meeting is None or self.window.meeting.id is None:
             self.pane.item_notes.setText("")
             return
+        if notes.notes_protected(self.window.store, self.held.member_name) and not notes.notes_unlocked(
+            self.window.store, self.held.member_name
+        ):
+            self.pane.item_notes.setText("<i>Your notes are protected: open the reader to unlock them.</i>")
+            return
         mine = [
             a
             for a in notes.member_annotations(self.window.store, self.window.meeting.id, self.held.member_name)
