@@ -253,3 +253,22 @@ def test_a_protected_members_question_shows_in_the_room_without_its_words(shared
         assert [q.text for q in notes.questions_for_item(room, flagged.item_id)] == ["Ask about the Xylophonist budget"]
     finally:
         room.close()
+
+
+def test_a_protected_notes_history_is_sealed_too(shared: tuple[Store, int]) -> None:
+    """The text a merge from the member's other device replaced is kept in the note's history: sealed like the note."""
+    from app.storage import annotations as storage
+
+    store, meeting_id = shared
+    made = _sticky(store, meeting_id, JANE, "first thoughts")
+    gid = store.conn.execute("SELECT gid FROM annotation WHERE id = ?", (made.id,)).fetchone()[0]
+    storage.keep_history(store, gid, "Quixotically replaced words", "2026-12-01T10:00:00+00:00")
+    row = store.conn.execute("SELECT note, sealed FROM annotation_history WHERE annotation_gid = ?", (gid,)).fetchone()
+    assert row[0] == "" and row[1] is not None
+    assert storage.history(store, gid) == [("Quixotically replaced words", "2026-12-01T10:00:00+00:00")]
+    other = _session(store)
+    try:
+        with pytest.raises(notes.NotesLocked):
+            storage.history(other, gid)
+    finally:
+        other.close()
