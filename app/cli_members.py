@@ -72,6 +72,9 @@ def add_member_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("meeting_id", type=int)
     export.add_argument("--out", type=Path, help="the answers file, or a folder; default: the exchange folder")
     key_options(export, False, "your (to sign them)")
+    export.add_argument(
+        "--member-passphrase-file", type=Path, help="file whose first line is your notes passphrase, if you set one"
+    )
     export.add_argument("--json", action="store_true")
     importing = answers_sub.add_parser("import", parents=[common], help="import members' answers files")
     importing.add_argument("files", type=Path, nargs="+")
@@ -84,10 +87,16 @@ def add_member_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     notes_export.add_argument("meeting_id", type=int)
     notes_export.add_argument("--out", type=Path, required=True)
     notes_export.add_argument("--sync-passphrase-file", type=Path, required=True, help="a passphrase of your own")
+    notes_export.add_argument(
+        "--member-passphrase-file", type=Path, help="file whose first line is your notes passphrase, if you set one"
+    )
     notes_export.add_argument("--json", action="store_true")
     merge = notes_sub.add_parser("merge", parents=[common], help="merge your notes from your other device")
     merge.add_argument("file", type=Path)
     merge.add_argument("--sync-passphrase-file", type=Path, required=True)
+    merge.add_argument(
+        "--member-passphrase-file", type=Path, help="file whose first line is your notes passphrase, if you set one"
+    )
     merge.add_argument("--json", action="store_true")
 
     exchange = sub.add_parser("exchange", parents=[common], help="a body's exchange folder: show, set, scan")
@@ -120,6 +129,21 @@ def _key(args: argparse.Namespace) -> Any:
     return load_key(args.key, signing.read_passphrase_file(args.key_passphrase_file))
 
 
+def _open_members_notes(store: Store, owner: str, passphrase_file: Path | None) -> None:
+    """Give the member's own notes passphrase (issue 18) when they protected their notes; refused in one sentence
+    when it is missing or wrong."""
+    from app.commands import notes
+
+    if not notes.notes_protected(store, owner):
+        return
+    if passphrase_file is None:
+        raise _Refused(f"{owner}'s notes are protected by their own passphrase: give it with --member-passphrase-file.")
+    try:
+        notes.unlock_notes(store, owner, _secret(passphrase_file) or "")
+    except notes.AnnotationError as exc:
+        raise _Refused(str(exc)) from exc
+
+
 def _secret(path: Path | None) -> str | None:
     from app.commands import signing
 
@@ -148,7 +172,7 @@ def _folder_or(store: Store, out: Path | None, meeting_id: int) -> Path:
 
 
 def _run(store: Store, args: argparse.Namespace, dump: Callable[[Any], None]) -> int:
-    from app.commands import members
+    from app.commands import members, notes
     from app.export.keys import read_certificate
 
     if args.command == "publish":
@@ -212,6 +236,7 @@ def _run(store: Store, args: argparse.Namespace, dump: Callable[[Any], None]) ->
         else:
             print(opened.sentence())
     elif args.command == "answers" and args.answers_command == "export":
+        _open_members_notes(store, members.notes_owner(store, args.meeting_id), args.member_passphrase_file)
         sent = members.export_answers(store, args.meeting_id, _folder_or(store, args.out, args.meeting_id), _key(args))
         if args.json:
             dump({"answers": str(sent.out), "questions": sent.questions, "signed": sent.signed})
@@ -241,9 +266,11 @@ def _run(store: Store, args: argparse.Namespace, dump: Callable[[Any], None]) ->
                 print(f"{r.path.name}: {r.message or f'{r.outcome}, {r.questions} questions from {r.asker}'}")
         return 2 if any(r.outcome == "refused" for r in results) else 0
     elif args.command == "notes" and args.notes_command == "export":
+        _open_members_notes(store, members.notes_owner(store, args.meeting_id), args.member_passphrase_file)
         count = members.export_notes(store, args.meeting_id, args.out, _secret(args.sync_passphrase_file) or "")
         dump({"notes": count, "out": str(args.out)}) if args.json else print(f"Wrote {count} notes to {args.out}.")
     elif args.command == "notes":
+        _open_members_notes(store, notes.current_member(store), args.member_passphrase_file)
         merged = members.merge_notes(store, args.file, _secret(args.sync_passphrase_file) or "")
         if args.json:
             dump(_fields(merged))

@@ -697,6 +697,11 @@ def _owner(store: Store, meeting_id: int, owner: str | None) -> str:
     return current_member(store)
 
 
+def notes_owner(store: Store, meeting_id: int) -> str:
+    """Whose notes on the meeting this device's exports carry: the member it was published to, else the one reading."""
+    return _owner(store, meeting_id, None)
+
+
 def export_notes(
     store: Store, meeting_id: int, out: Path, passphrase: str, owner: str | None = None, *, kdf: KdfParams | None = None
 ) -> int:

@@ -28,7 +28,7 @@ from app.domain.annotations import COLOURS, AnnotationKind, Point, Rect, quote_c
 from app.errors import Refusal
 from app.export.files import write_atomically
 from app.packs.limits import NOTES_MAX_BYTES, read_input_or
-from app.storage import Store, library
+from app.storage import Store, library, member_notes
 from app.storage import annotations as storage
 from app.storage.library import SearchHit
 
@@ -47,6 +47,51 @@ class AnnotationFileError(AnnotationError):
 
 class ConfidentialExport(AnnotationError):
     """The export includes Part II (confidential) content and was not confirmed; nothing was written."""
+
+
+class WrongNotesPassphrase(AnnotationError):
+    """The passphrase given is not the member's own notes passphrase; nothing is shown or changed."""
+
+
+NotesLocked = member_notes.NotesLocked  # a protected member's notes, asked for before their passphrase was given
+MIN_NOTES_PASSPHRASE = 8
+
+
+def notes_protected(store: Store, owner: str) -> bool:
+    """Whether the member protected their notes with a passphrase of their own (issue 18)."""
+    return member_notes.protected(store, owner)
+
+
+def notes_unlocked(store: Store, owner: str) -> bool:
+    """Whether the member's notes passphrase was given this session (kept in memory only)."""
+    return member_notes.unlocked(store, owner)
+
+
+def unlock_notes(store: Store, owner: str, passphrase: str) -> None:
+    """Open a protected member's notes for this session; a wrong passphrase is refused and shows nothing."""
+    name = " ".join(owner.split())
+    if not member_notes.protected(store, name):
+        raise AnnotationError(f"{name}'s notes are not protected by a passphrase; there is nothing to unlock.")
+    if not member_notes.unlock(store, name, passphrase):
+        raise WrongNotesPassphrase(f"That is not {name}'s notes passphrase; nothing is shown.")
+
+
+def protect_notes(store: Store, owner: str, passphrase: str, current: str | None = None) -> int:
+    """Protect the member's notes with a passphrase of their own (or change it: `current` is the one they have),
+    sealing every note of theirs under it; returns how many notes were sealed."""
+    name = " ".join(owner.split())
+    if len(passphrase) < MIN_NOTES_PASSPHRASE:
+        raise AnnotationError(
+            f"A notes passphrase must be at least {MIN_NOTES_PASSPHRASE} characters long; nothing was changed."
+        )
+    if member_notes.protected(store, name) and not member_notes.unlocked(store, name):
+        unlock_notes(store, name, current or "")
+    return member_notes.protect(store, name, passphrase, name)
+
+
+def lock_notes(store: Store, owner: str | None = None) -> None:
+    """Forget a member's notes passphrase for this session (everyone's when `owner` is None)."""
+    member_notes.lock(store, owner)
 
 
 def default_owner() -> str:
@@ -161,6 +206,7 @@ def unplaced(store: Store, meeting_id: int, owner: str) -> list[Annotation]:
 
 
 def _own(store: Store, annotation_id: int, owner: str) -> Annotation:
+    member_notes.cipher(store, owner)  # a protected member's notes change only once unlocked (else NotesLocked)
     found = storage.get(store, annotation_id)
     if found.owner != owner:
         raise AnnotationError(f"This annotation is {found.owner}'s, not {owner}'s: only its owner can change it.")
@@ -244,11 +290,18 @@ def questions_for_item(store: Store, item_id: int) -> list[Question]:
     from app.storage.bundles import questions_on_item
 
     here = [
-        Question(a.id or 0, item_id, a.owner, a.note or a.quote, a.quote, a.page)
+        Question(a.id or 0, item_id, a.owner, _question_text(store, a), a.quote, a.page)
         for a in storage.flagged_on_item(store, item_id)
     ]
     sent = [Question(0, item_id, q.asker_name, q.text, q.quote, q.page) for q in questions_on_item(store, item_id)]
     return here + sent
+
+
+def _question_text(store: Store, a: Annotation) -> str:
+    """A question's words; a protected member's note, not unlocked here, says only that it is theirs to ask."""
+    if member_notes.protected(store, a.owner) and not member_notes.unlocked(store, a.owner):
+        return f"{a.quote} — {a.owner}'s note is protected" if a.quote else f"{a.owner}'s note is protected"
+    return a.note or a.quote
 
 
 def questions_by_item(store: Store, meeting_id: int, owner: str) -> dict[int | None, list[Annotation]]:
@@ -265,7 +318,8 @@ def questions_by_item(store: Store, meeting_id: int, owner: str) -> dict[int | N
 
 
 def search(store: Store, query: str, owner: str, limit: int = 20) -> list[SearchHit]:
-    """Search the library with `owner`'s own notes among the results (not other members')."""
+    """Search the library with `owner`'s own notes among the results (not other members'; a protected member's
+    only once unlocked this session)."""
     return library.search(store, query, limit, owner=owner)
 
 

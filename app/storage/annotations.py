@@ -18,11 +18,12 @@ from typing import Any
 
 from app.domain import Annotation
 from app.domain.annotations import AnnotationKind, Point, Rect
+from app.storage import member_notes
 from app.storage.store import NotFound, Store, _now
 
 _COLUMNS = (
     "id, meeting_id, owner, page, quote, prefix, suffix, note, colour, item_id, raise_at_meeting,"
-    " kind, rects, ink, char_start, anchored_sha256, orphaned, created_at, updated_at"
+    " kind, rects, ink, char_start, anchored_sha256, orphaned, created_at, updated_at, sealed"
 )
 
 # What `update` may change, and how a value is written.
@@ -56,7 +57,12 @@ def _when(raw: str | None) -> datetime | None:
     return datetime.fromisoformat(raw) if raw else None
 
 
-def _from_row(r: Sequence[Any]) -> Annotation:
+def _from_row(store: Store, r: Sequence[Any]) -> Annotation:
+    note, ink = r[7], r[13]
+    if r[19] is not None:  # a protected member's words: shown only once they unlocked them this session
+        aead = member_notes.session_cipher(store, r[2])
+        words = member_notes.unseal(aead, r[2], bytes(r[19])) if aead is not None else {"note": "", "ink": "[]"}
+        note, ink = str(words["note"]), str(words["ink"])
     return Annotation(
         id=r[0],
         meeting_id=r[1],
@@ -65,13 +71,13 @@ def _from_row(r: Sequence[Any]) -> Annotation:
         quote=r[4],
         prefix=r[5],
         suffix=r[6],
-        note=r[7],
+        note=note,
         colour=r[8],
         item_id=r[9],
         raise_at_meeting=bool(r[10]),
         kind=AnnotationKind(r[11]),
         rects=_rects(r[12]),
-        ink=_ink(r[13]),
+        ink=_ink(ink),
         char_start=r[14],
         anchored_sha256=r[15],
         orphaned=bool(r[16]),
@@ -113,7 +119,24 @@ def row_of(a: Annotation) -> dict[str, Any]:
 
 
 # Columns that hold a member's words or marks: never copied into the audit log.
-_PRIVATE_WORDS = frozenset({"note", "quote", "prefix", "suffix", "rects", "ink"})
+_PRIVATE_WORDS = frozenset({"note", "quote", "prefix", "suffix", "rects", "ink", "sealed"})
+
+
+def _sealed(store: Store, owner: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """The columns that hold the member's own words, as written: sealed under their key when they protected their
+    notes (note '' and ink '[]' in the clear), plain otherwise. Raises NotesLocked for a protected member who has
+    not unlocked this session."""
+    aead = member_notes.cipher(store, owner)
+    if aead is None:
+        return {"note": row["note"], "ink": row["ink"], "sealed": None}
+    words = {"note": row["note"], "ink": row["ink"]}
+    return {"note": "", "ink": "[]", "sealed": member_notes.seal(aead, owner, words)}
+
+
+def merge_search_index(store: Store) -> None:
+    """Merge the notes' search index into one segment, so no older segment keeps a deleted or sealed note's words."""
+    with store._write():
+        store.conn.execute("INSERT INTO annotation_search (annotation_search) VALUES ('optimize')")
 
 
 def _fact(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -126,7 +149,7 @@ def add(store: Store, a: Annotation, actor: str) -> Annotation:
     now = _now().isoformat()
     row = {**row_of(a), "created_at": now, "updated_at": now}
     with store._write():
-        annotation_id = store._insert("annotation", row)
+        annotation_id = store._insert("annotation", row | _sealed(store, a.owner, row))
         store._audit(actor, "annotation", annotation_id, "create", None, _fact(row))
     return get(store, annotation_id)
 
@@ -146,13 +169,17 @@ def get(store: Store, annotation_id: int) -> Annotation:
     row = store.conn.execute(f"SELECT {_COLUMNS} FROM annotation WHERE id = ?", (annotation_id,)).fetchone()
     if row is None:
         raise NotFound(f"There is no annotation with id {annotation_id}.")
-    return _from_row(row)
+    return _from_row(store, row)
 
 
 def for_meeting(
     store: Store, meeting_id: int, owner: str | None = None, item_id: int | None = None
 ) -> list[Annotation]:
-    """A meeting's annotations (one member's when `owner` is given; one item's when `item_id` is), by page."""
+    """A meeting's annotations (one member's when `owner` is given; one item's when `item_id` is), by page.
+
+    A member who protected their notes must have unlocked them this session (else NotesLocked)."""
+    if owner is not None:
+        member_notes.cipher(store, owner)
     sql = f"SELECT {_COLUMNS} FROM annotation WHERE meeting_id = ?"
     args: list[Any] = [meeting_id]
     if owner is not None:
@@ -162,7 +189,7 @@ def for_meeting(
         sql += " AND item_id = ?"
         args.append(item_id)
     rows = store.conn.execute(sql + " ORDER BY page, id", args).fetchall()
-    return [_from_row(r) for r in rows]
+    return [_from_row(store, r) for r in rows]
 
 
 def flagged_on_item(store: Store, item_id: int) -> list[Annotation]:
@@ -170,7 +197,7 @@ def flagged_on_item(store: Store, item_id: int) -> list[Annotation]:
     rows = store.conn.execute(
         f"SELECT {_COLUMNS} FROM annotation WHERE item_id = ? AND raise_at_meeting = 1 ORDER BY id", (item_id,)
     ).fetchall()
-    return [_from_row(r) for r in rows]
+    return [_from_row(store, r) for r in rows]
 
 
 def owners(store: Store, meeting_id: int | None = None) -> list[str]:
@@ -190,15 +217,17 @@ def update(store: Store, annotation_id: int, changes: Mapping[str, Any], actor: 
     if unknown:
         raise ValueError(f"an annotation's {sorted(unknown)} cannot be changed")
     before = row_of(get(store, annotation_id))
+    member_notes.cipher(store, before["owner"])  # a protected member's notes change only once unlocked
     after = {c: _value(c, v) for c, v in changes.items()}
     changed = sorted(c for c in after if before[c] != after[c])
     if not changed:
         return get(store, annotation_id)
     with store._write():
-        assignments = ", ".join(f"{c} = ?" for c in changed)
+        writes = _writes(store, before, after, changed)
+        assignments = ", ".join(f"{c} = ?" for c in writes)
         store.conn.execute(
             f"UPDATE annotation SET {assignments}, updated_at = ? WHERE id = ?",
-            (*(after[c] for c in changed), _now().isoformat(), annotation_id),
+            (*writes.values(), _now().isoformat(), annotation_id),
         )
         store._audit(
             actor,
@@ -209,6 +238,16 @@ def update(store: Store, annotation_id: int, changes: Mapping[str, Any], actor: 
             _fact({c: after[c] for c in changed}),
         )
     return get(store, annotation_id)
+
+
+def _writes(
+    store: Store, before: Mapping[str, Any], after: Mapping[str, Any], changed: Sequence[str]
+) -> dict[str, Any]:
+    """The columns an edit writes: the changed ones, with the member's words sealed again when they changed."""
+    writes = {c: after[c] for c in changed}
+    if "note" in writes or "ink" in writes:
+        writes |= _sealed(store, before["owner"], {**before, **writes})
+    return writes
 
 
 def delete(store: Store, annotation_id: int, actor: str, at: str | None = None) -> None:
@@ -230,6 +269,7 @@ def delete(store: Store, annotation_id: int, actor: str, at: str | None = None) 
                 (row[0], row[1], before["owner"], at or _now().isoformat()),
             )
         store._audit(actor, "annotation", annotation_id, "delete", _fact(before), None)
+    merge_search_index(store)  # the deleted note's words leave the index's older segments too
 
 
 # -- a member's notes between their own devices (issue 19) -------------------------------------------------------
@@ -247,7 +287,8 @@ class Synced:
 
 
 def synced(store: Store, meeting_id: int, owner: str) -> list[Synced]:
-    """A member's annotations on a meeting with their gids and times, oldest first."""
+    """A member's annotations on a meeting with their gids and times, oldest first (NotesLocked for a protected
+    member not unlocked this session)."""
     found = []
     for a in for_meeting(store, meeting_id, owner):
         assert a.id is not None
@@ -286,7 +327,7 @@ def add_synced(store: Store, incoming: Synced, actor: str) -> int:
         "updated_at": incoming.updated_at,
     }
     with store._write():
-        annotation_id = store._insert("annotation", row)
+        annotation_id = store._insert("annotation", row | _sealed(store, incoming.annotation.owner, row))
         store._audit(actor, "annotation", annotation_id, "merge", None, _fact(row))
     return annotation_id
 
@@ -297,10 +338,11 @@ def replace_synced(store: Store, annotation_id: int, incoming: Synced, actor: st
     after = {c: v for c, v in row_of(incoming.annotation).items() if c not in ("meeting_id", "owner")}
     changed = sorted(c for c in after if before[c] != after[c])
     with store._write():
-        assignments = "".join(f"{c} = ?, " for c in changed)
+        writes = _writes(store, before, after, changed)
+        assignments = "".join(f"{c} = ?, " for c in writes)
         store.conn.execute(
             f"UPDATE annotation SET {assignments}updated_at = ? WHERE id = ?",
-            (*(after[c] for c in changed), incoming.updated_at, annotation_id),
+            (*writes.values(), incoming.updated_at, annotation_id),
         )
         store._audit(
             actor,
@@ -313,20 +355,32 @@ def replace_synced(store: Store, annotation_id: int, incoming: Synced, actor: st
 
 
 def keep_history(store: Store, gid: str, note: str, edited_at: str) -> None:
-    """Keep the words an edit on another device replaced (the merge's losing text)."""
+    """Keep the words an edit on another device replaced (the merge's losing text; sealed like the note's)."""
+    row = store.conn.execute("SELECT owner FROM annotation WHERE gid = ?", (gid,)).fetchone()
+    aead = member_notes.cipher(store, str(row[0])) if row is not None else None
+    sealed = member_notes.seal(aead, str(row[0]), {"note": note}) if aead is not None and row is not None else None
     with store._write():
         store.conn.execute(
-            "INSERT INTO annotation_history (annotation_gid, note, edited_at, replaced_at) VALUES (?, ?, ?, ?)",
-            (gid, note, edited_at, _now().isoformat()),
+            "INSERT INTO annotation_history (annotation_gid, note, edited_at, replaced_at, sealed)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (gid, "" if sealed else note, edited_at, _now().isoformat(), sealed),
         )
 
 
 def history(store: Store, gid: str) -> list[tuple[str, str]]:
     """The texts a note had that a later edit on another device replaced: (text, when it was written)."""
     rows = store.conn.execute(
-        "SELECT note, edited_at FROM annotation_history WHERE annotation_gid = ? ORDER BY id", (gid,)
+        "SELECT h.note, h.edited_at, h.sealed, a.owner FROM annotation_history h"
+        " LEFT JOIN annotation a ON a.gid = h.annotation_gid WHERE h.annotation_gid = ? ORDER BY h.id",
+        (gid,),
     ).fetchall()
-    return [(str(r[0]), str(r[1])) for r in rows]
+    found = []
+    for note, edited_at, sealed, owner in rows:
+        if sealed is not None:
+            aead = member_notes.cipher(store, str(owner))
+            note = member_notes.unseal(aead, str(owner), bytes(sealed))["note"] if aead is not None else ""
+        found.append((str(note), str(edited_at)))
+    return found
 
 
 def reader_member(store: Store) -> str | None:

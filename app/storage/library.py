@@ -23,7 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from app.storage import file_keys
+from app.storage import driver, file_keys, member_notes
 from app.storage.connection import StorageError
 from app.storage.sealed import FileKeys, SealedFileError, SealedWriter, read_chunks
 from app.storage.store import Store, _now
@@ -486,6 +486,8 @@ class SearchHit:
     action_id: int | None = None
     paper_id: int | None = None  # the tabled paper of a "tabled" hit
     annotation_id: int | None = None  # the member's own note of a "note" hit (issue 7)
+    note_owner: str = ""  # whose note a "note" hit is
+    protected: bool = False  # a note protected by its member's own passphrase, unlocked this session (issue 18)
     confidential: bool = False  # found in Part II: a Part II item's minute, action, paper or pack pages
 
     def marked(self) -> list[str]:
@@ -600,14 +602,72 @@ def _note_hits(store: Store, match: str, owner: str, limit: int) -> list[SearchH
             meeting_date=date.fromisoformat(r[4]) if r[4] else None,
             annotation_id=int(r[7]),
             confidential=bool(r[8]),
+            note_owner=owner,
         )
         for r in rows
     ]
 
 
+_SEALED_NOTE_SQL = f"""
+SELECT rowid, rank, snippet(unsealed, 0, ?, ?, ?, {SNIPPET_TOKENS}) FROM unsealed WHERE unsealed MATCH ?
+ORDER BY rank LIMIT ?
+"""
+
+
+def _sealed_note_hits(store: Store, match: str, owner: str, limit: int) -> list[SearchHit]:
+    """Matches in the notes of a member who protected them and unlocked them this session. Their words are not in
+    the library's index (only sealed), so they are indexed here in a database held in memory for this search."""
+    from app.storage.annotations import get
+
+    ids = [
+        int(r[0])
+        for r in store.conn.execute(
+            "SELECT id FROM annotation WHERE owner = ? AND sealed IS NOT NULL", (owner,)
+        ).fetchall()
+    ]
+    if not ids:
+        return []
+    found = {a.id: a for a in (get(store, i) for i in ids)}
+    memory = driver.connect(":memory:")
+    try:
+        memory.execute(
+            "CREATE VIRTUAL TABLE unsealed USING fts5(note, tokenize = 'porter unicode61 remove_diacritics 2')"
+        )
+        memory.executemany("INSERT INTO unsealed (rowid, note) VALUES (?, ?)", [(i, a.note) for i, a in found.items()])
+        rows = memory.execute(_SEALED_NOTE_SQL, (MARK_OPEN, MARK_CLOSE, ELLIPSIS, match, limit)).fetchall()
+    finally:
+        memory.close()
+    hits = []
+    for annotation_id, rank, snip in rows:
+        a = found[int(annotation_id)]
+        meeting = store.conn.execute(
+            "SELECT title, date, coalesce((SELECT part FROM agenda_item WHERE id = ?) = 2, 0) FROM meeting"
+            " WHERE id = ?",
+            (a.item_id, a.meeting_id),
+        ).fetchone()
+        hits.append(
+            SearchHit(
+                meeting_id=a.meeting_id,
+                meeting_title=str(meeting[0]),
+                kind="note",
+                page=a.page,
+                item_id=a.item_id,
+                snippet=str(snip or ""),
+                rank=float(rank),
+                meeting_date=date.fromisoformat(meeting[1]) if meeting[1] else None,
+                annotation_id=a.id,
+                confidential=bool(meeting[2]),
+                note_owner=owner,
+                protected=True,
+            )
+        )
+    return hits
+
+
 def search(store: Store, query: str, limit: int = 20, owner: str | None = None) -> list[SearchHit]:
     """The best `limit` matches for `query` in every pack page, tabled paper, minute and action, best first,
-    with the notes of `owner` (by default the member last chosen in the reader on this device) among them.
+    with the notes of `owner` (by default the member last chosen in the reader on this device) among them: a
+    member who protected their notes with their own passphrase only once unlocked this session, and never another's.
 
     Raises SearchQueryError (a StorageError, so a refusal) when the query has no word to search for.
     """
@@ -618,7 +678,11 @@ def search(store: Store, query: str, limit: int = 20, owner: str | None = None) 
         from app.storage.annotations import reader_member
 
         owner = reader_member(store)
-    notes = _note_hits(store, match, owner, limit) if owner else []
+    notes: list[SearchHit] = []
+    if owner and member_notes.session_cipher(store, owner) is not None:
+        notes = _sealed_note_hits(store, match, owner, limit)  # unlocked this session: theirs, and only theirs
+    elif owner and not member_notes.protected(store, owner):
+        notes = _note_hits(store, match, owner, limit)  # a member without a passphrase: their notes are not protected
     rows = store.conn.execute(_SEARCH_SQL, (MARK_OPEN, MARK_CLOSE, ELLIPSIS, match, limit)).fetchall()
     if notes:
         found = _hits(rows) + notes

@@ -264,6 +264,11 @@ class MembersUi(QObject):
         if item is None or item.id is None or self.window.meeting is None or self.window.meeting.id is None:
             self.pane.item_notes.setText("")
             return
+        if notes.notes_protected(self.window.store, self.held.member_name) and not notes.notes_unlocked(
+            self.window.store, self.held.member_name
+        ):
+            self.pane.item_notes.setText("<i>Your notes are protected: open the reader to unlock them.</i>")
+            return
         mine = [
             a
             for a in notes.member_annotations(self.window.store, self.window.meeting.id, self.held.member_name)
@@ -376,7 +381,7 @@ class MembersUi(QObject):
         folder = members.exchange_folder(self.window.store, meeting.body_id)
         default = folder / members.bundle_name(self.window.store, meeting.id, "questions") if folder else Path.home()
         path, _ = QFileDialog.getSaveFileName(self.window, "Send my questions", str(default), BUNDLE_FILTER)
-        if not path:
+        if not path or self._notes_locked(meeting.id):
             return
         try:
             sent = members.export_answers(self.window.store, meeting.id, Path(path))
@@ -389,6 +394,19 @@ class MembersUi(QObject):
         )
 
     # -- the member's own devices ------------------------------------------------------------------------------
+
+    def _notes_locked(self, meeting_id: int | None) -> bool:
+        """Whether the member protected their notes and has not given the passphrase this session (then said)."""
+        store = self.window.store
+        owner = members.notes_owner(store, meeting_id) if meeting_id is not None else notes.current_member(store)
+        if not notes.notes_protected(store, owner) or notes.notes_unlocked(store, owner):
+            return False
+        QMessageBox.warning(
+            self.window,
+            "Notes locked",
+            f"{owner}'s notes are protected: open the reader and give the passphrase first.",
+        )
+        return True
 
     def _sync_passphrase(self, title: str) -> str | None:
         text, ok = QInputDialog.getText(
@@ -407,7 +425,7 @@ class MembersUi(QObject):
             self.window, "Copy my notes to my other device", self._start_folder(), BUNDLE_FILTER
         )
         passphrase = self._sync_passphrase("Copy my notes") if path else None
-        if not path or passphrase is None:
+        if not path or passphrase is None or self._notes_locked(meeting.id):
             return
         count = members.export_notes(self.window.store, meeting.id, Path(path), passphrase)
         self.window.statusBar().showMessage(f"Wrote {count} notes to {Path(path).name}, encrypted.")
@@ -417,7 +435,8 @@ class MembersUi(QObject):
             self.window, "Merge notes from my other device", self._start_folder(), BUNDLE_FILTER
         )
         passphrase = self._sync_passphrase("Merge my notes") if path else None
-        if not path or passphrase is None:
+        meeting = self.window.meeting
+        if not path or passphrase is None or self._notes_locked(meeting.id if meeting else None):
             return
         try:
             merged = members.merge_notes(self.window.store, Path(path), passphrase)

@@ -48,6 +48,7 @@ from app.domain.annotations import COLOURS, AnnotationKind, find_in_page
 from app.storage import StorageError, Store
 from app.ui.agenda_model import AgendaModel
 from app.ui.annotation_panel import ID_ROLE, AnnotationPanel, swatch
+from app.ui.notes_passphrase import NotesPassphraseDialog
 from app.ui.reader_pdf import PdfPackView, Tool
 from app.ui.reader_text import TextPackView, paper_start
 
@@ -127,6 +128,7 @@ class ReaderWindow(QMainWindow):
         self._annotations: list[Annotation] = []
         self._find: tuple[str, list[tuple[int, int, int]], int] | None = None
         self.last_problem = ""
+        self.passphrase_dialog: NotesPassphraseDialog | None = None
         self.setWindowTitle(f"Reader — {self.meeting.title}")
         self.resize(1400, 900)  # the window that opens it keeps it on the screen (window_state.keep_on_screen)
 
@@ -216,6 +218,8 @@ class ReaderWindow(QMainWindow):
             self._select_tree(first.id)
         self._on_page(self.view.current_page() or 1)
         self.remeasure()  # after a revision: find the moved words on their new page
+        if not self.notes_open():  # the member last reading here protected their notes: ask once the window shows
+            QTimer.singleShot(0, self.ask_notes_passphrase)
 
     # -- the pack ---------------------------------------------------------------------------
 
@@ -282,6 +286,11 @@ class ReaderWindow(QMainWindow):
         line.editingFinished.connect(lambda: self.set_owner(self.member.currentText()))
         self.member.activated.connect(lambda _n: self.set_owner(self.member.currentText()))
         bar.addWidget(self.member)
+        self.protection = QLabel()
+        self.protection.setAccessibleName("Notes protection")
+        bar.addWidget(self.protection)
+        self.protect_action = self._action("Protect…", None, self.ask_notes_passphrase)
+        bar.addAction(self.protect_action)
         if self.published_to is not None:
             self.member.setEnabled(False)
             self.member.setToolTip("This copy was published to you: the notes made here are yours")
@@ -544,9 +553,61 @@ class ReaderWindow(QMainWindow):
         self._selected_id = None
         self.refresh_annotations()
         self.remeasure()
-        self.statusBar().showMessage(f"Showing {self.owner}'s notes. Each member's notes are private to them.")
+        if not self.notes_open():
+            self.statusBar().showMessage(f"{self.owner}'s notes are protected by their own passphrase.")
+            self.ask_notes_passphrase()
+        elif notes.notes_protected(self.store, self.owner):
+            self.statusBar().showMessage(f"Showing {self.owner}'s notes, protected by their own passphrase.")
+        else:
+            self.statusBar().showMessage(
+                f"Showing {self.owner}'s notes (not protected: anyone on this computer can choose this name)."
+            )
+
+    def notes_open(self) -> bool:
+        """Whether this member's notes can be shown: not protected, or their passphrase given this session."""
+        return not notes.notes_protected(self.store, self.owner) or notes.notes_unlocked(self.store, self.owner)
+
+    def _show_protection(self) -> None:
+        if not notes.notes_protected(self.store, self.owner):
+            self.protection.setText(" notes not protected ")
+            self.protection.setToolTip("Anyone using this computer can choose this name and read these notes")
+            self.protect_action.setText("Protect…")
+            self.protect_action.setToolTip("Protect these notes with a passphrase of the member's own")
+        elif notes.notes_unlocked(self.store, self.owner):
+            self.protection.setText(" notes protected, open ")
+            self.protection.setToolTip("Encrypted with the member's own passphrase, given this session")
+            self.protect_action.setText("Change passphrase…")
+            self.protect_action.setToolTip("Choose a new passphrase for these notes")
+        else:
+            self.protection.setText(" notes locked ")
+            self.protection.setToolTip("Encrypted with the member's own passphrase: give it to see them")
+            self.protect_action.setText("Unlock…")
+            self.protect_action.setToolTip("Give the member's notes passphrase")
+
+    def ask_notes_passphrase(self) -> NotesPassphraseDialog:
+        """Ask for the member's notes passphrase (locked notes), or a new one (to protect or change it)."""
+        dialog = NotesPassphraseDialog(self.store, self.owner, self.notes_open(), self._notes_opened, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.passphrase_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _notes_opened(self) -> None:
+        self.refresh_annotations()
+        self.remeasure()
+        self.statusBar().showMessage(f"Showing {self.owner}'s notes, protected by their own passphrase.")
 
     def refresh_annotations(self) -> None:
+        self._show_protection()
+        if not self.notes_open():
+            self._annotations = []
+            self._selected_id = None
+            self.view.set_annotations([], None)
+            self._show_item_notes()
+            self.panel.set_questions([])
+            self.panel.set_unplaced([])
+            self.notes_changed.emit()
+            return
         self._annotations = notes.member_annotations(self.store, self.meeting_id, self.owner)
         self.view.set_annotations(self._annotations, self._selected_id)
         self._show_item_notes()
@@ -561,6 +622,11 @@ class ReaderWindow(QMainWindow):
         return list(self._annotations)
 
     def _show_item_notes(self) -> None:
+        if not self.notes_open():
+            locked = f"<b>{self.owner}'s notes are locked</b>: give their passphrase to see them."
+            self.panel.set_notes(locked, [], None)
+            self.panel.show_editor(None)
+            return
         item = self.current_item()
         if item is None:
             shown = [a for a in self._annotations if not a.orphaned]
@@ -753,6 +819,8 @@ class ReaderWindow(QMainWindow):
     def remeasure(self) -> int:
         """Measure again the words of annotations re-anchored by a revision; returns how many were found."""
         found = 0
+        if not self.notes_open():
+            return found  # measured once the member opens their notes
         for a in notes.remeasured(self.store, self.meeting_id, self.owner):
             assert a.id is not None
             text = self.view.page_text(a.page)
@@ -856,7 +924,7 @@ class ReaderWindow(QMainWindow):
                 return None
             path = Path(chosen)
         try:
-            result = notes.import_notes_json(self.store, self.meeting_id, path, self.member.currentText())
+            result = notes.import_notes_json(self.store, self.meeting_id, path, self.owner)
         except (notes.AnnotationError, StorageError) as exc:
             self.statusBar().showMessage(str(exc))
             self.show_problem("Notes not imported", str(exc))

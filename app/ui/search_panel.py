@@ -52,6 +52,9 @@ def kind_label(hit: SearchHit) -> str:
     """What a hit is: "Pack p. 41", "Minute" or "Action"."""
     if hit.kind == "pack":
         label = f"Pack p. {hit.page}" if hit.page is not None else "Pack"
+    elif hit.kind == "note":  # only the member reading here: theirs, said whose and whether protected
+        whose = f"{hit.note_owner}'s note" if hit.note_owner else "Note"
+        label = f"{whose} (protected, unlocked)" if hit.protected else f"{whose} (not protected)"
     else:
         label = {"minute": "Minute", "action": "Action"}.get(hit.kind, hit.kind.capitalize())
     return f"Part II, confidential · {label}" if hit.confidential else label

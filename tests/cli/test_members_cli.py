@@ -134,3 +134,47 @@ def test_publish_open_and_questions_back(tmp_path: Path, demo_pack: Path, capsys
     assert [r["outcome"] for r in _json(capsys)] == ["imported"]
     assert main(args) == 0
     assert [r["outcome"] for r in _json(capsys)] == ["unchanged"]
+
+
+def test_notes_commands_need_the_members_own_notes_passphrase(
+    tmp_path: Path, demo_pack: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 18: a member who protected their notes gives that passphrase to `notes export` and `notes merge`."""
+    from app.commands import notes
+    from app.domain.annotations import AnnotationKind
+    from app.storage import Store
+
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "import", str(demo_pack), "--json"]) == 0
+    meeting_id = _json(capsys)["meeting"]["id"]
+    store = Store.open(tmp_path / "data" / "quorate.db")
+    notes.choose_member(store, "Jane Member")
+    notes.protect_notes(store, "Jane Member", "jane's notes passphrase")
+    notes.annotate(store, meeting_id, "Jane Member", AnnotationKind.NOTE, 2, note="Ask about the deficit")
+    store.close()
+    (tmp_path / "sync.txt").write_text("a sync passphrase\n")
+    (tmp_path / "mine.txt").write_text("jane's notes passphrase\n")
+    (tmp_path / "wrong.txt").write_text("not jane's at all\n")
+    out = tmp_path / "notes.quorate"
+    export = [
+        *data,
+        "notes",
+        "export",
+        str(meeting_id),
+        "--out",
+        str(out),
+        "--sync-passphrase-file",
+        str(tmp_path / "sync.txt"),
+    ]
+    assert main(export) == 2
+    assert "Jane Member's notes are protected by their own passphrase" in capsys.readouterr().err
+    assert main([*export, "--member-passphrase-file", str(tmp_path / "wrong.txt")]) == 2
+    assert "That is not Jane Member's notes passphrase; nothing is shown." in capsys.readouterr().err
+    assert not out.exists()
+    assert main([*export, "--member-passphrase-file", str(tmp_path / "mine.txt"), "--json"]) == 0
+    assert _json(capsys)["notes"] == 1
+    merge = [*data, "notes", "merge", str(out), "--sync-passphrase-file", str(tmp_path / "sync.txt")]
+    assert main(merge) == 2
+    capsys.readouterr()
+    assert main([*merge, "--member-passphrase-file", str(tmp_path / "mine.txt"), "--json"]) == 0
+    assert _json(capsys)["unchanged"] == 1
