@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import app
-from app import commands, netguard, packs, paths
+from app import netguard, paths
 from app.diagnostics import setup_logging
 from app.domain import PRESETS, Part
 from app.errors import Refusal
@@ -763,6 +763,7 @@ PARTS = {"public": Part.ONE, "confidential": Part.TWO, "1": Part.ONE, "2": Part.
 
 def _run_records(store: Store, args: argparse.Namespace) -> None:
     """minutes, tracker, attendance and approve: the record out as documents, and its approval."""
+    from app import commands
     from app.commands import approval, exports
 
     try:
@@ -906,7 +907,11 @@ def _os_error_sentence(exc: OSError, out: Path | None) -> str | None:
 
 
 def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
+    # The commands and the pack readers are imported where a subcommand needs them, not at the top: `meetings`,
+    # `check` and the like start without them (start-up, issue 20).
     if args.command == "agenda":
+        from app import packs
+
         draft = read_pack_bounded(args.pack)  # within the time and memory budget (app/packs/limits.py)
         if args.json:
             _dump(packs.draft_to_json(draft))
@@ -928,6 +933,8 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     store = _open_store(data_dir, args)
     try:
         if args.command == "import":
+            from app import commands, packs
+
             if args.agenda is not None:  # checked whole before anything is saved
                 from app.packs.corrections import apply_corrections, load_corrections
 
@@ -964,7 +971,9 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
             return _run_check(store, args)
         elif args.command == "search":
             # No member is reading here: members' private notes are not searched (only the window's reader).
-            hits = commands.search(store, args.query, args.limit, owner="")
+            from app.commands import search
+
+            hits = search(store, args.query, args.limit, owner="")
             if args.json:
                 _dump([asdict(hit) for hit in hits])
             elif not hits:
@@ -1001,9 +1010,10 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
             _dump(purged.to_json()) if args.json else print(purged.summary())
         elif args.command == "revise":
             from app.commands.revise import revise_meeting
+            from app.packs import read_pack
 
             store.meeting(args.meeting_id)  # a clear NotFound before the pack is read
-            report = revise_meeting(store, args.meeting_id, packs.read_pack(args.pack))
+            report = revise_meeting(store, args.meeting_id, read_pack(args.pack))
             if args.json:
                 _dump(report.to_json())
             else:

@@ -24,6 +24,14 @@ def test_importing_the_command_line_loads_no_window_pdf_or_signing_library() -> 
     assert not {m for m in loaded if m.split(".")[0] in HEAVY}
 
 
+def test_the_command_line_loads_the_commands_and_pack_readers_only_for_a_subcommand_that_needs_them() -> None:
+    """`meetings`, `check` and the like run on the store alone: the commands package imports the pack readers, the
+    live services and the exporters' models (about a fifth of the command line's start-up)."""
+    loaded = _loaded_after("import app.cli")
+    assert not {m for m in loaded if m == "app.commands" or m.startswith(("app.commands.", "app.services.live"))}
+    assert "app.packs.reader" not in loaded
+
+
 def test_the_entry_point_loads_nothing_of_the_program_until_a_command_runs() -> None:
     loaded = _loaded_after("import app.entry")
     assert not {m for m in loaded if m.startswith(("app.cli", "app.storage", "app.commands", "app.packs"))}
