@@ -1318,7 +1318,7 @@ class AdjournDialog(LiveDialog):
         super().__init__("Adjourn meeting", submit, parent)
         self.to = QLineEdit()
         self.to.setAccessibleName("When the meeting reconvenes")
-        self.to.setPlaceholderText("e.g. Tuesday 3 March at 10:00; leave empty when no time was fixed")
+        self.to.setPlaceholderText("e.g. Tuesday 3 March at 10:00 (empty: no time fixed)")
         form = QFormLayout()
         form.addRow("&Reconvenes (minuted):", self.to)
         words = QLabel(statement)
