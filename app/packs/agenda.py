@@ -93,6 +93,7 @@ _INITIALS = re.compile(
 _NAMEISH = re.compile(
     r"^(?:(?:Dr|Cllr|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Rev)\.?\s+)?[A-Z][\w'.-]+(?:[\s,;/&]+[A-Z(][\w'.)-]*)*$"
 )
+_ROLE_PHRASE = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w'.-]*))*")
 
 _AGENDA_HEADING = re.compile(
     r"^(?:(?:public|private|draft|revised|final|supplementary|meeting|board|committee|part\s+\w+)\s+)*agenda\b", re.I
@@ -236,7 +237,12 @@ def looks_like_presenter(cell: str) -> bool | None:
     text = norm(cell)
     if _INITIALS.fullmatch(text) or _ROLE_FULL.match(text) or _LABEL.match(text):
         return True
-    return None if len(text.split()) <= 8 and _NAMEISH.match(text) else False
+    if len(text.split()) > 8:
+        return False
+    name, comma, role = text.partition(", ")
+    if comma and _NAMEISH.match(name) and _ROLE_PHRASE.fullmatch(role):
+        return None  # "Dr A Name, Head of Planning": a name and a role with its small words
+    return None if _NAMEISH.match(text) else False
 
 
 _MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")

@@ -1,7 +1,8 @@
 """The agenda of a PDF read from its layout (`outline`), as the `DraftItem`s and meeting fields of a draft.
 
-The layout of the first pages is read once; a garbled text layer (characters PDFium cannot map to Unicode,
-or text that is mostly not letters) is refused in one sentence rather than parsed into nonsense.
+The layout of the first pages is read once; a garbled text layer (characters PDFium cannot map to Unicode that
+do not read as words either, or text that is mostly not letters) is refused in one sentence rather than parsed
+into nonsense.
 """
 
 from __future__ import annotations
@@ -64,11 +65,23 @@ def read_layout(raw_document: Any, count: int, name: str) -> list[PageLayout]:
     errors = sum(r.map_errors for r in reads)
     text = "".join(ln.text for r in reads for ln in r.layout.lines).replace(" ", "")
     letters = sum(ch.isalpha() for ch in text)
-    if characters and (errors > characters * _GARBLED_SHARE or letters < len(text) * _LETTER_SHARE):
+    unmapped = errors > characters * _GARBLED_SHARE and not _reads_as_words(text)
+    if characters and (unmapped or letters < len(text) * _LETTER_SHARE):
         raise PackError(
             f"{name} has no readable text: its text layer is garbled, so its items can only be entered by hand."
         )
     return set_aside_furniture([r.layout for r in reads])
+
+
+_COMMON_LETTERS = frozenset("eaionrst")  # the commonest letters of the languages written in Latin letters
+_COMMON_SHARE = 0.45  # prose has over half its letters among them; a shifted or scrambled code has far fewer
+
+
+def _reads_as_words(text: str) -> bool:
+    """Whether characters PDFium could not map to Unicode still read as text: it then took each character's code
+    as its Unicode, which for a font encoded like ASCII (pdfTeX's Type 1 fonts) is the letter itself."""
+    letters = [ch.lower() for ch in text if ch.isascii() and ch.isalpha()]
+    return len(letters) >= 20 and sum(ch in _COMMON_LETTERS for ch in letters) >= len(letters) * _COMMON_SHARE
 
 
 def agenda_from_layout(pages: list[PageLayout]) -> LayoutReading | None:

@@ -51,6 +51,7 @@ _MARGIN = re.compile(r"^(?P<text>\S.*?\S)\s{4,}(?P<owner>[A-Z][A-Za-z]{0,9}(?:\s
 _DUE = re.compile(
     r"\s+by\s+(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{2,4})\.?$"
 )
+_ARROW = re.compile(r"^\s*[→⇒➔➜➝➞]\s*(?=[A-Z][A-Za-z]{0,2}[A-Z]?\s*:)")  # "→ AB: …", an action marked by an arrow
 _ATTENDANCE_LABEL = re.compile(r"^(?:present|in\s+attendance|also\s+present|attendees|apologies|absent)\s*:\s*", re.I)
 _MAX_SECTION_LINES = 120
 _LABEL_INDENT = 2  # a minute's number starts at the margin
@@ -432,9 +433,11 @@ def _reads_as_item(body: str, people: _People) -> bool:
 
 def _action_line(text: list[str], index: int, people: _People) -> DraftAction | None:
     """An "ACTION …" line, or a sentence ending in "Action: AB to …", with the lines it wraps onto."""
-    if "ction" not in text[index] and "CTION" not in text[index]:
+    arrow = _ARROW.match(text[index])
+    if "ction" not in text[index] and "CTION" not in text[index] and arrow is None:
         return None  # the word is in neither form (a quick test: most lines are not actions)
-    line = unbullet(text[index]).strip()
+    # "→ AB: write to …": an arrow marks the action as the word would.
+    line = f"ACTION {text[index][arrow.end() :]}".strip() if arrow else unbullet(text[index]).strip()
     match = _ACTION_LINE.match(line)
     before = ""
     if match is None:
@@ -494,7 +497,9 @@ def _wrapped(text: list[str], index: int, task: str) -> str:
         line = follow.strip()
         if parts[-1].rstrip().endswith((".", "!", "?", ";")) and not line[:1].islower():
             break
-        if not line or _ITEM_MARK.match(follow) or _ACTION_LINE.match(line) or _minute_heading(line):
+        if not line or _ITEM_MARK.match(follow) or _ACTION_LINE.match(line) or _ARROW.match(line):
+            break
+        if _minute_heading(line):
             break
         parts.append(line)
     return " ".join(parts)

@@ -53,6 +53,8 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^([A-Z][A-Za-z]{0,4}\d{0,4}(?:/\d{1,4}){1,2}|[A-Z]{2,5}\d{1,4}|[A-Z]{1,3}\d{4}-\d{3,6})[:.]?(?=\s|$)"
         ),
     ),
+    # "A1", "B3": a section's letter and the item's place in it, the numbers restarting in each section.
+    ("sectioned", re.compile(r"^([A-Z]\d{1,2})[.:)]?(?=\s|$)")),
     ("num", re.compile(r"^(\d{1,3}\.0)[.:)]?(?=\s|$)")),  # "4.0" heads "4.1" and "4.2": item 4
     ("dotted", re.compile(r"^(\d{1,2}(?:\.[1-9]\d?){1,3})[.:)]?(?=\s|$)")),
     # "10.Finance report": a word processor's list sets wide numbers against their titles.
@@ -73,7 +75,12 @@ _INTRODUCES = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}\s*:$")  # "Rec
 _JOINING = re.compile(r"(?:\b(?:and|or|of|the|for|to|in|on|with|a|an)|[-,&:/])$", re.I)
 _HANGING = re.compile(r"(?:\b(?:and|or|of|the|for|to|in|on|with|a|an|than|by|at|from)|[-,&/])$", re.I)  # not ":"
 _ACTION_HEADING = re.compile(r"^action\s+(?:list|log|tracker|points)\b", re.I)
-_DATEISH = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{1,2}\s+\w+\s+\d{4}")
+_TIME_CELL = re.compile(_TIME)
+_DATEISH = re.compile(
+    r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$"
+    r"|^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}",
+    re.I,
+)  # a date, not "7 Bicentenary 2027: …"
 
 
 @dataclass(slots=True)
@@ -151,10 +158,14 @@ def _value(kind: str, number: str) -> tuple[int, ...] | None:
         return tuple(digits)
     if kind in ("yearseq", "code"):
         return tuple(digits[-1:])
+    if kind == "sectioned":
+        return (ord(number[0]) - 64, digits[0])
     if kind == "time":
         m = re.match(r"(\d{1,2})[:.](\d{2})\s*([ap])?", number.lower())
         if not m:
             return None
+        if int(m[1]) > 23 or int(m[2]) > 59:
+            return None  # "25.31": a minute number running through the year, not a time
         hour = int(m[1]) % 12 + (12 if m[3] == "p" else 0) if m[3] else int(m[1])
         return (hour * 60 + int(m[2]),)
     inner = number.strip("().")
@@ -186,7 +197,7 @@ def _words_after(line: Line, chars: int) -> tuple[str, float]:
 def _match(body: str) -> tuple[str, re.Match[str]] | None:
     for kind, rx in _LABELS:
         found = rx.match(body)
-        if found:
+        if found and not (kind == "time" and _value(kind, found[1]) is None):
             return kind, found
     return None
 
@@ -251,6 +262,8 @@ def candidates(lines: list[Line]) -> list[Candidate]:
         # (small capitals with figures in full size).
         label_word = next((w for w in line.words if w.x0 >= label_x - 0.5), line.words[0])
         cand = Candidate(index, kind, label, value, label_x, title, title_x, line.size, line.bold, bullet, depth)
+        if (heading := _run_in_title(line, title_x)) is not None:
+            cand.title, cand.run_in = heading, True
         cand.label_size = label_word.size
         cand.time_text = time_text or (text if kind == "time" else "")
         cand.page = line.page
@@ -260,6 +273,20 @@ def candidates(lines: list[Line]) -> list[Candidate]:
             cand.time_text = out.pop().time_text
         out.append(cand)
     return out
+
+
+def _run_in_title(line: Line, title_x: float) -> str | None:
+    """The bold heading a numbered paragraph opens with, run into its text in the body's type ("25.31
+    Apologies. Apologies were received…"), or None: the heading is the item's title, the text its business."""
+    words = [w for w in line.words if w.x0 >= title_x - 0.5]
+    bold = list(itertools.takewhile(lambda w: w.bold, words))
+    rest = words[len(bold) :]
+    head = " ".join(w.text for w in bold)
+    if not bold or not rest or len(bold) > 14 or not head.endswith((".", ":")) or not head[0].isupper():
+        return None
+    if any(w.bold for w in rest) or sum(c.isalpha() for w in rest for c in w.text) < 4:
+        return None
+    return head.rstrip(".:").strip()
 
 
 def _body_size(lines: list[Line]) -> float:
@@ -432,6 +459,8 @@ def _step(a: Candidate, b: Candidate, lines: list[Line] | None = None) -> float 
         return 0.9 if b.value[-1] == 1 else 0.3
     if len(a.value) == 2 and len(b.value) == 2 and a.value[0] == b.value[0]:
         return 1.0 if b.value[1] == a.value[1] + 1 else 0.4
+    if a.kind == "sectioned":  # the next section's first item ("A4" then "B1")
+        return 1.0 if b.value == (a.value[0] + 1, 1) else 0.3 if b.value[0] - a.value[0] <= 2 else None
     gap = b.value[0] - a.value[0]
     if gap > _MAX_JUMP:
         return None  # "8" then "38": the next list (the previous meeting's minute numbers), not this one
@@ -513,7 +542,7 @@ def _score(
     if any(_ACTION_HEADING.match(ln.text) for ln in above):
         score *= 0.3
     under_heading = heading is not None and first.index - heading <= 2
-    if len(chain) == 1 and first.kind not in ("item", "code", "yearseq") and not under_heading:
+    if len(chain) == 1 and first.kind not in ("item", "code", "yearseq", "sectioned") and not under_heading:
         score *= 0.0 if first.kind == "heading" else 0.4  # one line is a list only with an explicit label
     if first.kind == "dotted":
         parents = {c.value[0] for c in numbered}
@@ -627,7 +656,7 @@ def read_outline(lines: list[Line], pmap: PageMap | None = None) -> Outline | No
         item.children = _children(lines, cand, stop, cands, members_at, stops, roles, judged=False)
         items.append(item)
     # The minutes' numbered paragraphs are judged together (one short "There was no other business." too).
-    if _prose([c for i in items for c in i.children]):
+    if _prose([c for i in items for c in i.children]) or _numbered_text(lines, [(i.line, i.children) for i in items]):
         for item in items:
             item.children = []
     else:
@@ -1054,6 +1083,11 @@ def _table_item(
     if lead_under_title:
         side.insert(0, lead_under_title)
         typed.setdefault("lead", lead_under_title)
+    if typed and "time" not in typed:  # a column no header names, holding only a time: the time
+        typed_cells = set(typed.values())
+        times = [cell for cell in side if cell not in typed_cells and _TIME_CELL.fullmatch(cell.strip())]
+        if len(times) == 1:
+            typed["time"] = times[0]
     title = _join([w.text for w in cells[title_column]])
     return OutlineItem(
         cand.number,
@@ -1392,7 +1426,21 @@ def _children(
         if c.kind == "dotted" or (c.kind == "num" and len(c.value) == 2):  # "5.1.1" under "5.1", "7(a)(i)" under "7(a)"
             child.children = _children(lines, c, end, cands, taken, stops, roles, judged=judged)
         out.append(child)
-    return [] if judged and _prose(out) else out
+    return [] if judged and (_prose(out) or _numbered_text(lines, [(parent.index, out)])) else out
+
+
+def _numbered_text(lines: list[Line], families: list[tuple[int, list[OutlineItem]]]) -> bool:
+    """Whether the children under these parents (label lines) are the minutes' text: under minute numbers in
+    bold, paragraphs numbered in plain type that are sentences, numbered for reference, not minutes of their
+    own (an agenda's "5.1 To approve the accounts." is short)."""
+    children = [c for _, found in families for c in found]
+    if not children:
+        return False
+    bold_parents = all(lines[p].words[0].bold for p, found in families if found)
+    plain = not any(lines[c.line].words[0].bold for c in children)
+    words = sorted(len(c.title.split()) for c in children)
+    sentences = all(c.title.rstrip().endswith((".", ".)", '."')) for c in children)
+    return bold_parents and plain and sentences and words[len(words) // 2] >= 8
 
 
 def _prose(items: list[OutlineItem]) -> bool:

@@ -377,7 +377,8 @@ def role_parts(text: str) -> tuple[str, bool, str, bool]:
         role = " ".join([role, *(f"({k})" for k in kept), *([f"({deputy_note})"] if deputy_note else [])])
     else:  # "Ann Lee (Mayor) (in the Chair)": the bracketed words are the role
         role = "; ".join(kept)
-    chair = chair or bool(_CHAIR_ROLE.match(bare))
+    # "President, in the chair": the chair said after the role, as one more part of it.
+    chair = chair or bool(_CHAIR_ROLE.match(bare)) or any(_IN_THE_CHAIR.fullmatch(p) for p in bare.split(", ")[1:])
     return role, part_time, deputising_for, chair
 
 
@@ -408,6 +409,9 @@ def _split_list(text: str) -> list[str]:
     depth = 0
     start = 0
     index = 0
+    if _semicolon_list(text):
+        # "A Lee (AL), Director, in the chair; B Khan (BK)": semicolons part the people, commas their roles.
+        return [p for p in (_LEAD_IN.sub("", p.strip()) for p in _top_level(text, ";")) if p]
     while index < len(text):
         ch = text[index]
         if ch == "(":
@@ -442,6 +446,29 @@ def _split_list(text: str) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+def _top_level(text: str, separator: str) -> list[str]:
+    """`text` split at `separator` outside brackets."""
+    pieces, depth, start = [], 0, 0
+    for index, ch in enumerate(text):
+        depth = depth + 1 if ch == "(" else max(0, depth - 1) if ch == ")" else depth
+        if ch == separator and depth == 0:
+            pieces.append(text[start:index])
+            start = index + 1
+    return [*pieces, text[start:]]
+
+
+def _semicolon_list(text: str) -> bool:
+    """Whether semicolons part the entries and commas stand inside them: each part starts with a name."""
+    parts = [p.strip() for p in _top_level(text, ";") if p.strip()]
+    if len(parts) < 2 or not any("," in p for p in parts):
+        return False
+    # Each part one name, the words after its commas no names (names listed within a part are another kind).
+    return all(
+        is_name(p.split(",")[0].split(" (")[0]) and not any(is_name(q.strip(), single=False) for q in p.split(",")[1:])
+        for p in parts
+    )
 
 
 def _plural_title(text: str) -> tuple[str, str]:

@@ -167,3 +167,15 @@ def test_seed_minutes_actions_beside_its_tracker() -> None:
     data = draft_to_json(seed)
     assert len(data["minute_actions"]) == 7 and data["minute_actions"][1]["owner_text"] == "SS"
     assert data["people"][0]["category"] == "Members" and data["people"][0]["chair"] is True
+
+
+def test_an_arrow_marks_an_action_as_the_word_would() -> None:
+    found = actions(
+        ATTENDANCE + "\n25.31 Finance. The accounts were approved.\n"
+        "→ BB: circulate the accounts to all members\n"
+        "→ CC: report the pothole in Mill Lane\n"
+    )
+    assert [(a.owners, a.action) for a in found] == [
+        (("Bob Bell",), "circulate the accounts to all members"),
+        (("Cara Cole",), "report the pothole in Mill Lane"),
+    ]

@@ -149,7 +149,6 @@ NOT_YET_IN_FULL = {
     "brenthaven-planning-2025-10-16-pack",
     "carn-valley-branch-2025-11-12-minutes",
     "carrowdale-twinning-committee-2025-03-05-minutes",
-    "fenwold-archaeological-society-council-2025-10-20-minutes",
     "harnwick-bowls-committee-2024-10-14-minutes",
     "hollinsgarth-housing-board-2025-10-22-pack",
     "hollowmere-community-energy-agm-2025-06-14-minutes",

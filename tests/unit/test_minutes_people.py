@@ -189,3 +189,14 @@ def test_markdown_minutes_after_a_membership_list() -> None:
         ("Bob Bell", False, frozenset()),
         ("Cara Cole", True, frozenset()),
     ]
+
+
+def test_semicolons_part_people_whose_roles_follow_commas() -> None:
+    found = by_name(
+        "Minutes of the council meeting held on 3 March 2025\n\n"
+        "Present: Dr Ann Abbot (AA), President, in the chair; Bob Bell (BB), Hon. Secretary; Cara Cole (CC).\n\n"
+        "1. Apologies. None were received."
+    )
+    assert list(found) == ["Dr Ann Abbot", "Bob Bell", "Cara Cole"]
+    assert found["Dr Ann Abbot"].chair and found["Dr Ann Abbot"].initials == "AA"
+    assert found["Bob Bell"].role == "Hon. Secretary" and not found["Bob Bell"].chair
