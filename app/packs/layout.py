@@ -105,6 +105,11 @@ HEADER_WORDS = frozenset(
         " sponsor responsible description business enclosure attachment reference start mins minutes",
     )
 )
+# The languages a bilingual table names its columns by ("No. | English | Français"): the first is the title.
+LANGUAGE_WORDS = frozenset(
+    re.findall(r"\S+", "english français francais french cymraeg welsh gaeilge irish gàidhlig gaelic deutsch español")
+)
+HEADER_WORDS = HEADER_WORDS | LANGUAGE_WORDS
 
 
 def header_row(line: Line) -> bool:

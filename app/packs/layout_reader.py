@@ -306,20 +306,28 @@ def _draft_items(outline: Outline, lines: list[Line], pmap: PageMap) -> list[Dra
     last_line = -1
     last_time: time | None = None
     session_end = -1  # a private session holding its business as sub-items: the public part resumes after it
+    resumed = guessed_public = False
     for position, (item, is_section) in enumerate(flat):
         if position == session_end + 1 and session_end >= 0:
             part, session_end = Part.ONE, -1
+            guessed_public = resumed
         between = [norm(ln.text) for ln in lines[last_line + 1 : item.line]]
         if any(_private(text, sections) for text in between):
             part, session_end = Part.TWO, -1
         last_line = item.line
         if leads and not item.typed and len(item.side) == 1:
             item.typed = {"lead": item.side[0]}
+        if _PUBLIC_AGAIN.match(norm(item.title)):
+            part, session_end = Part.ONE, -1  # "Reconvene in open session": the public part again
         if _PRIVATE_HEADED.match(norm(item.title)):
             part = Part.TWO  # "RESERVED BUSINESS: Honorary degrees", "Confidential - …": private itself
         if _PRIVATE_SESSION.match(norm(item.title)):
             if part is Part.ONE and item.children:
                 session_end = position + len(_outline_items(item.children))
+            elif part is Part.ONE and _SESSION_MATTER.match(norm(item.title)):
+                # "Closed Session – <statute>: <matter>": the session is this one item; the meeting comes back
+                # into public for what follows, though an agenda rarely says so: a guess to check.
+                session_end, resumed = position, True
             part = Part.TWO
         draft = _draft(item, is_section, part, pmap)
         if _private(norm(item.title), sections):  # "Exclusion of the press and public" is the last public item
@@ -329,6 +337,8 @@ def _draft_items(outline: Outline, lines: list[Line], pmap: PageMap) -> list[Dra
             planned = time(planned.hour + 12, planned.minute)  # "11:30 - 2:00": a 12-hour clock
         last_time = planned or last_time
         uncertain = set(draft.uncertain) | ({"number", "title"} if unsure else set())
+        if guessed_public and part is Part.ONE:
+            uncertain.add("part")
         out.append(_replace(draft, planned, uncertain))
     return out
 
@@ -338,6 +348,13 @@ _PRIVATE_HEADED = re.compile(r"^(?:reserved|confidential|exempt|private|restrict
 _PRIVATE_SESSION = re.compile(
     r"^(?:(?:closed|private|confidential|in[\s-]camera)\s+(?:session|meeting|business)|in[\s-]camera)\b", re.I
 )
+_PUBLIC_AGAIN = re.compile(
+    r"^(?:(?:re-?convene|resume|return|reopen)\w*\s+(?:in|to|into)\s+(?:an?\s+)?(?:open|public)\s+(?:session|meeting)"
+    r"|(?:open|public)\s+session\b)",
+    re.I,
+)
+# A session item that names its own business after a dash or colon, not a heading over the items that follow.
+_SESSION_MATTER = re.compile(_PRIVATE_SESSION.pattern + r"\s*[–—:-]\s*\S", re.I)
 _THIRD_PART = re.compile(r"^part\s+(?:3|iii|three|c)\b", re.I)
 _BARE_PART = re.compile(r"^part\s+(?:ii|2|two|b)\b", re.I)
 _PRIVATE_WORDS = re.compile(r"exempt|confidential|private|closed|restricted|press|public|reserved", re.I)

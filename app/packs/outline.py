@@ -30,6 +30,7 @@ from app.packs.agenda import _ROLE_FULL as _ROLE_ONLY
 from app.packs.agenda import looks_like_presenter, norm
 from app.packs.layout import CELL_GAP_EM, Line, PageMap, Word, header_row
 from app.packs.layout import HEADER_WORDS as _HEADER_WORDS
+from app.packs.layout import LANGUAGE_WORDS as _LANGUAGE_WORDS
 
 _BULLETS = "●•○■▪◦‣·–-*►▶❖✓"
 _BULLET = re.compile(rf"^([{re.escape(_BULLETS)}])\s*")
@@ -920,8 +921,15 @@ def _header_roles(lines: list[Line], first: int, stops: list[float]) -> dict[int
         if line.page != lines[first].page or not header_row(line):
             continue
         roles: dict[int, str] = {}
+        languages = 0
         for x, cell in line.cells():
             words = cell.lower()
+            if words.strip(":.()/ ") in _LANGUAGE_WORDS:
+                # A bilingual table: the first language's cell is the title, the others its translation.
+                languages += 1
+                if languages > 1 and _column(stops, x) not in roles:
+                    roles[_column(stops, x)] = "translation"
+                continue
             role = next((name for name, rx in _ROLE_WORDS if rx.search(words)), None)
             column = _column(stops, x)
             if role is not None and column not in roles and role not in roles.values():
@@ -1409,14 +1417,17 @@ def _children(
         # A body's own references ("M25/07", "25/061") name items wherever they stand in their heading's indented
         # block (after its introduction, with a motion's text between them); a plain "1." must follow at once.
         named = first.kind in _REFERENCE_KINDS and all(lines[i].x0 > parent.label_x + 2 for i in between)
-        if first.label_x <= parent.label_x + 2 or not ((immediate and starts) or named):
+        # A heading's explanatory paragraph, indented under it, before its own lettered or numbered list (a
+        # consent agenda: "Items on the consent agenda are approved by one motion…", then A., B., C.).
+        described = starts and 0 < len(between) <= 4 and all(lines[i].x0 > parent.label_x + 2 for i in between)
+        if first.label_x <= parent.label_x + 2 or not ((immediate and starts) or named or described):
             return []
         chosen = [first]
         for c in inside[1:]:
             same_list = _family_key(c) == _family_key(first) and abs(c.label_x - first.label_x) < first.size
             if same_list and _step(chosen[-1], c) is not None:
                 chosen.append(c)
-        if named and not immediate and len(chosen) < 2:
+        if (named or described) and not immediate and len(chosen) < 2:
             return []
     out: list[OutlineItem] = []
     taken = {x.index for x in chosen} | members
