@@ -108,6 +108,8 @@ def agenda_from_layout(pages: list[PageLayout]) -> LayoutReading | None:
     said = announced(paragraphs, body)
     if said.title and (said.explicit or not title or _same(title, body) or not meetingish(title)):
         title = said.title
+        if said.composed:
+            uncertain.add("title")  # "Meeting of <body>": a title made up, not printed
     elif not said.title and (not title or _same(title, body)):
         uncertain.add("title")  # only the body's name stands out: the meeting's own title is not printed
     title = plain_title(title)

@@ -65,17 +65,19 @@ class Announced:
     venue: str = ""
     venue_guessed: bool = False  # read from where it stands (the line under the date), not from what it says
     explicit: bool = False  # the title is what the sheet says this document is of ("Minutes of the …")
+    composed: bool = False  # the title is made up from the body's name ("Meeting of <body>"), not printed as such
 
 
 def announced(paragraphs: list[str], body: str = "") -> Announced:
     """The meeting's title and venue from the front sheet's paragraphs (wrapped lines joined), top first.
     `body` names "the meeting" a sentence gives no other name ("Minutes of the meeting held on …")."""
     title = venue = ""
-    explicit = False
+    explicit = composed = False
     guessed = False
     for at, text in enumerate(paragraphs):
         if not title:
             title, explicit = _sentence_title(text, body)
+            composed = title.startswith(_COMPOSED) and title.casefold() not in " ".join(text.split()).casefold()
         if not venue and (find_date(text) is not None or _HELD.search(text)):
             venue = _sentence_venue(text) or _segment_venue(text)
             if not venue:
@@ -83,7 +85,10 @@ def announced(paragraphs: list[str], body: str = "") -> Announced:
                 guessed = bool(venue)
     whose = next((m["who"] for text in paragraphs if (m := _MEETING_OF.search(text)) is not None), "")
     body = re.split(r"\s+(?:to\s+be|will|held|on|at|in|is|shall)\s+", _TRAILING.sub("", whose.strip(" ,")))[0]
-    return Announced(title, body, venue, guessed, explicit)
+    return Announced(title, body, venue, guessed, explicit, composed)
+
+
+_COMPOSED = "Meeting of "  # the prefix `_sentence_title` gives a title it composes from a body's name
 
 
 _OF_THE = re.compile(
@@ -129,7 +134,7 @@ def _sentence_title(text: str, body: str) -> tuple[str, bool]:
     if of_the and len(of_the["what"].split()) <= 12 and re.match(r"[A-Z]|[Mm]eeting\b", of_the["what"]):
         what = of_the["what"].strip(" ,")
         if _BARE.match(what) and body:
-            return f"Meeting of {_readable(body)}", True
+            return f"{_COMPOSED}{_readable(body)}", True
         if meetingish(what) and not _BARE.match(what):
             return what[0].upper() + what[1:], True
     segment = _segment_title(text)
@@ -143,7 +148,7 @@ def _sentence_title(text: str, body: str) -> tuple[str, bool]:
         return "", False
     who = _TRAILING.sub("", found["who"].strip(" ,"))
     who = re.split(r"\s+(?:to\s+be|will|held|on|at|in)\s+", who)[0]
-    return (f"Meeting of {who}", False) if who else ("", False)
+    return (f"{_COMPOSED}{who}", False) if who else ("", False)
 
 
 def _readable(name: str) -> str:
@@ -270,7 +275,7 @@ def text_masthead(lines: list[str], body: str, title: str, venue: str) -> TextMa
     if not title or len(title) > 80 or _BAD_BODY.search(title) or title == body or not meetingish(title) or crowded:
         second = next((h for level, h in headings if level == 2 and meetingish(h)), "")
         title = second or said.title or title
-        if not (second or said.title):
+        if not (second or said.title) or (not second and said.composed):
             guessed.add("title")
     if not venue and said.venue:
         venue = said.venue
